@@ -1,0 +1,672 @@
+//! Actors: the organisations of a territory (companies, associations, local
+//! authorities…), what they need and what they can offer.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::commune::{Commune, CommuneRef};
+use crate::contact::Contact;
+use crate::error::{FieldError, ValidationErrors};
+use crate::identifiers::{normalize_rna, normalize_siren, normalize_siret, normalize_website};
+use crate::text::{char_count, fold, group_digits};
+
+/// Longest name accepted, in characters.
+pub const NAME_MAX: usize = 200;
+/// Longest short text (sector, address, a need's text, role…), in characters.
+pub const SHORT_TEXT_MAX: usize = 1_000;
+/// Longest long text (notes, stakes), in characters.
+pub const LONG_TEXT_MAX: usize = 100_000;
+/// Longest tag, in characters, and most tags on one actor.
+pub const TAG_MAX: usize = 60;
+pub const TAGS_MAX: usize = 50;
+/// Most needs or offers on one actor.
+pub const RESOURCES_MAX: usize = 50;
+
+/// What kind of organisation an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActorKind {
+    Entreprise,
+    Association,
+    Collectivite,
+    Fondation,
+    Financeur,
+    EtablissementPublic,
+    Autre,
+}
+
+impl ActorKind {
+    pub const ALL: [Self; 7] = [
+        Self::Entreprise,
+        Self::Association,
+        Self::Collectivite,
+        Self::Fondation,
+        Self::Financeur,
+        Self::EtablissementPublic,
+        Self::Autre,
+    ];
+
+    /// The code used in JSON, SQL and on the command line.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Entreprise => "entreprise",
+            Self::Association => "association",
+            Self::Collectivite => "collectivite",
+            Self::Fondation => "fondation",
+            Self::Financeur => "financeur",
+            Self::EtablissementPublic => "etablissement_public",
+            Self::Autre => "autre",
+        }
+    }
+
+    #[must_use]
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Entreprise => "Entreprise",
+            Self::Association => "Association",
+            Self::Collectivite => "Collectivité",
+            Self::Fondation => "Fondation",
+            Self::Financeur => "Financeur",
+            Self::EtablissementPublic => "Établissement public",
+            Self::Autre => "Autre",
+        }
+    }
+
+    /// Reads a kind as people write it: the code, the French or English word,
+    /// with or without accents ("collectivité", "company", "asso"…).
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = fold(text.trim()).replace(['-', ' '], "_");
+        Some(match t.as_str() {
+            "entreprise" | "company" | "business" | "societe" => Self::Entreprise,
+            "association" | "asso" | "ngo" | "nonprofit" => Self::Association,
+            "collectivite"
+            | "collectivite_territoriale"
+            | "local_authority"
+            | "commune"
+            | "epci" => Self::Collectivite,
+            "fondation" | "foundation" | "fonds_de_dotation" => Self::Fondation,
+            "financeur" | "funder" | "investisseur" | "investor" | "financeur_investisseur" => {
+                Self::Financeur
+            }
+            "etablissement_public" | "public_body" | "public_institution" => {
+                Self::EtablissementPublic
+            }
+            "autre" | "other" => Self::Autre,
+            _ => return None,
+        })
+    }
+}
+
+/// Head-count band, after INSEE's categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SizeBand {
+    /// 0 to 9 people.
+    Micro,
+    /// 10 to 49.
+    Petite,
+    /// 50 to 249.
+    Moyenne,
+    /// 250 to 4,999.
+    Intermediaire,
+    /// 5,000 or more.
+    Grande,
+}
+
+impl SizeBand {
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Micro => "micro",
+            Self::Petite => "petite",
+            Self::Moyenne => "moyenne",
+            Self::Intermediaire => "intermediaire",
+            Self::Grande => "grande",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Self::Micro,
+            Self::Petite,
+            Self::Moyenne,
+            Self::Intermediaire,
+            Self::Grande,
+        ]
+        .into_iter()
+        .find(|s| s.code() == fold(text.trim()))
+    }
+}
+
+/// What a need or an offer is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ResourceCategory {
+    Competences,
+    Locaux,
+    Materiel,
+    Financement,
+    Achats,
+    Benevolat,
+    Visibilite,
+    Autre,
+}
+
+impl ResourceCategory {
+    pub const ALL: [Self; 8] = [
+        Self::Competences,
+        Self::Locaux,
+        Self::Materiel,
+        Self::Financement,
+        Self::Achats,
+        Self::Benevolat,
+        Self::Visibilite,
+        Self::Autre,
+    ];
+
+    #[must_use]
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Competences => "Compétences",
+            Self::Locaux => "Locaux",
+            Self::Materiel => "Matériel",
+            Self::Financement => "Financement",
+            Self::Achats => "Achats",
+            Self::Benevolat => "Bénévolat",
+            Self::Visibilite => "Visibilité",
+            Self::Autre => "Autre",
+        }
+    }
+}
+
+/// One need or one offer: a category and what exactly, in the actor's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Resource {
+    pub category: ResourceCategory,
+    pub text: String,
+}
+
+/// What a form or the command line sends to create or edit an actor.
+/// Optional texts may be empty; they are trimmed and stored as absent.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ActorInput {
+    pub kind: Option<ActorKind>,
+    pub name: String,
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub rna: Option<String>,
+    pub address: Option<String>,
+    pub commune_insee: Option<String>,
+    pub sector: Option<String>,
+    pub size_band: Option<SizeBand>,
+    pub website: Option<String>,
+    pub needs: Vec<Resource>,
+    pub offers: Vec<Resource>,
+    pub stakes: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// An actor input that passed validation: every text trimmed, identifiers in
+/// canonical form, tags deduplicated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidActor {
+    pub kind: ActorKind,
+    pub name: String,
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub rna: Option<String>,
+    pub address: Option<String>,
+    pub commune_insee: Option<String>,
+    pub sector: Option<String>,
+    pub size_band: Option<SizeBand>,
+    pub website: Option<String>,
+    pub needs: Vec<Resource>,
+    pub offers: Vec<Resource>,
+    pub stakes: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+fn clean(text: Option<&String>) -> Option<String> {
+    text.map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+}
+
+/// Refuses a text longer than `max` characters, naming the field and the limit.
+pub(crate) fn check_length(
+    errors: &mut ValidationErrors,
+    field: &str,
+    label_fr: &str,
+    label_en: &str,
+    text: Option<&str>,
+    max: usize,
+) {
+    let n = text.map_or(0, char_count);
+    if n > max {
+        errors.push(FieldError::new(
+            field,
+            format!(
+                "{label_fr} est trop long : {} caractères, {} au plus.",
+                group_digits(n),
+                group_digits(max)
+            ),
+            format!("{label_en} is too long: {n} characters, at most {max}."),
+        ));
+    }
+}
+
+fn check_identifier(
+    errors: &mut ValidationErrors,
+    value: Option<&String>,
+    normalize: fn(&str, &str) -> Result<String, FieldError>,
+    field: &str,
+) -> Option<String> {
+    let raw = clean(value)?;
+    match normalize(field, &raw) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
+fn check_resources(
+    errors: &mut ValidationErrors,
+    field: &str,
+    items: &[Resource],
+) -> Vec<Resource> {
+    if items.len() > RESOURCES_MAX {
+        errors.push(FieldError::new(
+            field,
+            format!(
+                "Trop d'éléments : {}, {RESOURCES_MAX} au plus.",
+                items.len()
+            ),
+            format!("Too many items: {}, at most {RESOURCES_MAX}.", items.len()),
+        ));
+    }
+    let mut out = Vec::new();
+    for (i, r) in items.iter().enumerate() {
+        let text = r.text.trim().to_owned();
+        check_length(
+            errors,
+            &format!("{field}.{i}.text"),
+            "Ce texte",
+            "This text",
+            Some(&text),
+            SHORT_TEXT_MAX,
+        );
+        out.push(Resource {
+            category: r.category,
+            text,
+        });
+    }
+    out
+}
+
+impl ActorInput {
+    /// Normalises and validates the input, returning every field error at once.
+    ///
+    /// # Errors
+    /// One `FieldError` per field at fault.
+    pub fn validate(&self) -> Result<ValidActor, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let kind = self.kind.unwrap_or_else(|| {
+            errors.push(FieldError::new(
+                "kind",
+                "Choisissez le type d'acteur (entreprise, association, collectivité…).",
+                "Choose the kind of actor (company, association, local authority…).",
+            ));
+            ActorKind::Autre
+        });
+        let name = self.name.trim().to_owned();
+        if name.is_empty() {
+            errors.push(FieldError::new(
+                "name",
+                "Le nom est obligatoire.",
+                "The name is required.",
+            ));
+        }
+        check_length(
+            &mut errors,
+            "name",
+            "Le nom",
+            "The name",
+            Some(&name),
+            NAME_MAX,
+        );
+        let siren = check_identifier(&mut errors, self.siren.as_ref(), normalize_siren, "siren");
+        let siret = check_identifier(&mut errors, self.siret.as_ref(), normalize_siret, "siret");
+        if let (Some(siren), Some(siret)) = (&siren, &siret) {
+            if !siret.starts_with(siren.as_str()) {
+                errors.push(FieldError::new(
+                    "siret",
+                    "Le SIRET doit commencer par le SIREN de l'acteur (ses 9 premiers chiffres).",
+                    "The SIRET must start with the actor's SIREN (its first 9 digits).",
+                ));
+            }
+        }
+        let rna = check_identifier(&mut errors, self.rna.as_ref(), normalize_rna, "rna");
+        let website = check_identifier(
+            &mut errors,
+            self.website.as_ref(),
+            normalize_website,
+            "website",
+        );
+        let commune_insee = clean(self.commune_insee.as_ref());
+        if let Some(code) = &commune_insee {
+            if !crate::identifiers::is_insee_code(code) {
+                errors.push(FieldError::new(
+                    "communeInsee",
+                    format!("Le code commune « {code} » est invalide : choisissez la commune dans la liste."),
+                    format!("Commune code \"{code}\" is invalid: pick the commune from the list."),
+                ));
+            }
+        }
+        let address = clean(self.address.as_ref());
+        check_length(
+            &mut errors,
+            "address",
+            "L'adresse",
+            "The address",
+            address.as_deref(),
+            SHORT_TEXT_MAX,
+        );
+        let sector = clean(self.sector.as_ref());
+        check_length(
+            &mut errors,
+            "sector",
+            "Le secteur",
+            "The sector",
+            sector.as_deref(),
+            SHORT_TEXT_MAX,
+        );
+        let stakes = clean(self.stakes.as_ref());
+        check_length(
+            &mut errors,
+            "stakes",
+            "Le texte des enjeux",
+            "The stakes",
+            stakes.as_deref(),
+            LONG_TEXT_MAX,
+        );
+        let notes = clean(self.notes.as_ref());
+        check_length(
+            &mut errors,
+            "notes",
+            "Le texte des notes",
+            "The notes",
+            notes.as_deref(),
+            LONG_TEXT_MAX,
+        );
+        let needs = check_resources(&mut errors, "needs", &self.needs);
+        let offers = check_resources(&mut errors, "offers", &self.offers);
+        let tags = normalize_tags(&mut errors, &self.tags);
+        errors.into_result(ValidActor {
+            kind,
+            name,
+            siren,
+            siret,
+            rna,
+            address,
+            commune_insee,
+            sector,
+            size_band: self.size_band,
+            website,
+            needs,
+            offers,
+            stakes,
+            tags,
+            notes,
+        })
+    }
+}
+
+/// Trims tags, drops empty ones and duplicates (ignoring case and accents),
+/// keeping the first spelling.
+fn normalize_tags(errors: &mut ValidationErrors, tags: &[String]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for tag in tags {
+        let t = tag.trim().trim_start_matches('#').trim();
+        if t.is_empty() || !seen.insert(fold(t)) {
+            continue;
+        }
+        check_length(errors, "tags", "Un mot-clé", "A tag", Some(t), TAG_MAX);
+        out.push(t.to_owned());
+    }
+    if out.len() > TAGS_MAX {
+        errors.push(FieldError::new(
+            "tags",
+            format!("Trop de mots-clés : {}, {TAGS_MAX} au plus.", out.len()),
+            format!("Too many tags: {}, at most {TAGS_MAX}.", out.len()),
+        ));
+    }
+    out
+}
+
+/// An actor as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Actor {
+    pub id: String,
+    pub kind: ActorKind,
+    pub name: String,
+    pub siren: Option<String>,
+    pub siret: Option<String>,
+    pub rna: Option<String>,
+    pub address: Option<String>,
+    pub commune: Option<CommuneRef>,
+    pub sector: Option<String>,
+    pub size_band: Option<SizeBand>,
+    pub website: Option<String>,
+    pub needs: Vec<Resource>,
+    pub offers: Vec<Resource>,
+    pub stakes: Option<String>,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    #[ts(type = "string")]
+    pub created_at: DateTime<Utc>,
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Actor {
+    /// The input that would recreate this actor, for edit forms.
+    #[must_use]
+    pub fn to_input(&self) -> ActorInput {
+        ActorInput {
+            kind: Some(self.kind),
+            name: self.name.clone(),
+            siren: self.siren.clone(),
+            siret: self.siret.clone(),
+            rna: self.rna.clone(),
+            address: self.address.clone(),
+            commune_insee: self.commune.as_ref().map(|c| c.insee.clone()),
+            sector: self.sector.clone(),
+            size_band: self.size_band,
+            website: self.website.clone(),
+            needs: self.needs.clone(),
+            offers: self.offers.clone(),
+            stakes: self.stakes.clone(),
+            tags: self.tags.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// An actor page: the actor, its commune in full and its contacts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActorDetail {
+    pub actor: Actor,
+    pub commune: Option<Commune>,
+    pub contacts: Vec<Contact>,
+}
+
+/// One row of the directory list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActorSummary {
+    pub id: String,
+    pub kind: ActorKind,
+    pub name: String,
+    pub commune: Option<CommuneRef>,
+    pub departement: Option<String>,
+    pub sector: Option<String>,
+    pub tags: Vec<String>,
+    pub contact_count: u32,
+}
+
+/// Filters and window of the directory list. Empty filters match everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ActorQuery {
+    /// Words to find (prefix, accent- and case-insensitive).
+    pub text: Option<String>,
+    pub kind: Option<ActorKind>,
+    pub commune_insee: Option<String>,
+    pub departement: Option<String>,
+    pub tag: Option<String>,
+    pub offset: u32,
+    /// At most 500; 100 when 0.
+    pub limit: u32,
+}
+
+/// One window of the directory list and how many rows match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActorPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<ActorSummary>,
+}
+
+/// A filter value with how many live actors have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Facet {
+    pub value: String,
+    pub label: String,
+    pub count: u32,
+}
+
+/// The values the directory's filters offer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Facets {
+    pub kinds: Vec<Facet>,
+    pub departements: Vec<Facet>,
+    pub communes: Vec<Facet>,
+    pub tags: Vec<Facet>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str) -> ActorInput {
+        ActorInput {
+            kind: Some(ActorKind::Association),
+            name: name.into(),
+            ..ActorInput::default()
+        }
+    }
+
+    fn fields(r: Result<ValidActor, ValidationErrors>) -> Vec<String> {
+        r.unwrap_err().0.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_name_is_required() {
+        let err = input("   ").validate().unwrap_err();
+        assert_eq!(err.0[0].field, "name");
+        assert_eq!(err.0[0].message, "Le nom est obligatoire.");
+    }
+
+    #[test]
+    fn a_too_long_name_states_the_limit() {
+        let err = input(&"é".repeat(10_000)).validate().unwrap_err();
+        assert_eq!(
+            err.0[0].message,
+            "Le nom est trop long : 10\u{202f}000 caractères, 200 au plus."
+        );
+    }
+
+    #[test]
+    fn long_notes_are_accepted() {
+        let mut i = input("Emmaüs");
+        i.notes = Some("x".repeat(10_000));
+        assert!(i.validate().is_ok());
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let mut i = input("");
+        i.kind = None;
+        i.siren = Some("123456789".into());
+        i.rna = Some("X1".into());
+        i.website = Some("pas un site".into());
+        assert_eq!(
+            fields(i.validate()),
+            ["kind", "name", "siren", "rna", "website"]
+        );
+    }
+
+    #[test]
+    fn siret_must_extend_the_siren() {
+        let mut i = input("Danone");
+        i.siren = Some("552 032 534".into());
+        i.siret = Some("552 049 447 00013".into());
+        assert!(fields(i.validate()).contains(&"siret".to_owned()));
+    }
+
+    #[test]
+    fn texts_are_stored_as_typed_after_trimming() {
+        let mut i = input("  Café « Le Zèbre » 🦓 مرحبا ');DROP TABLE actors;--  ");
+        i.tags = vec![
+            "#insertion".into(),
+            "Insertion".into(),
+            " ".into(),
+            "numérique".into(),
+        ];
+        let v = i.validate().unwrap();
+        assert_eq!(v.name, "Café « Le Zèbre » 🦓 مرحبا ');DROP TABLE actors;--");
+        assert_eq!(v.tags, ["insertion", "numérique"]);
+    }
+
+    #[test]
+    fn kinds_parse_from_words_people_write() {
+        assert_eq!(
+            ActorKind::parse("Collectivité"),
+            Some(ActorKind::Collectivite)
+        );
+        assert_eq!(
+            ActorKind::parse("établissement public"),
+            Some(ActorKind::EtablissementPublic)
+        );
+        assert_eq!(ActorKind::parse("company"), Some(ActorKind::Entreprise));
+        assert_eq!(ActorKind::parse("banane"), None);
+        for k in ActorKind::ALL {
+            assert_eq!(ActorKind::parse(k.code()), Some(k));
+        }
+    }
+}

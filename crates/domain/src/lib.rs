@@ -1,0 +1,20 @@
+//! Pure types and rules of Tisserand: what an actor, a contact and a commune
+//! are, and what makes them valid. This crate does no IO: no files, no SQL, no
+//! clock reads except through values passed in.
+
+pub mod actor;
+pub mod commune;
+pub mod contact;
+pub mod error;
+pub mod identifiers;
+pub mod search;
+pub mod text;
+
+pub use actor::{
+    Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, Facet, Facets,
+    Resource, ResourceCategory, SizeBand,
+};
+pub use commune::{Commune, CommuneRef, NamedCode};
+pub use contact::{Consent, Contact, ContactInput, ContactSource, LegalBasis};
+pub use error::{FieldError, ValidationErrors};
+pub use search::{SearchEntity, SearchHit};

@@ -1,0 +1,468 @@
+//! Queries on actors: writes (with their tag index and search index rows in
+//! the same transaction), reads, the directory list and its facets.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use tisserand_domain::actor::ValidActor;
+use tisserand_domain::text::{fold, sort_key};
+use tisserand_domain::{
+    Actor, ActorKind, ActorPage, ActorQuery, ActorSummary, CommuneRef, Facet, Facets, Resource,
+    SizeBand,
+};
+
+use crate::search::fts_query;
+use crate::{new_id, now, Result, Store, StoreError};
+
+const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
+     a.sector, a.size_band, a.website, a.needs, a.offers, a.stakes, a.tags, a.notes, a.created_at, a.updated_at";
+
+fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn kind_from(text: &str) -> rusqlite::Result<ActorKind> {
+    ActorKind::parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown actor kind {text:?}").into(),
+        )
+    })
+}
+
+pub(crate) fn timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
+    let insee: Option<String> = r.get(7)?;
+    let commune_name: Option<String> = r.get(8)?;
+    let size: Option<String> = r.get(10)?;
+    Ok(Actor {
+        id: r.get(0)?,
+        kind: kind_from(&r.get::<_, String>(1)?)?,
+        name: r.get(2)?,
+        siren: r.get(3)?,
+        siret: r.get(4)?,
+        rna: r.get(5)?,
+        address: r.get(6)?,
+        commune: insee.map(|insee| CommuneRef {
+            name: commune_name.unwrap_or_else(|| insee.clone()),
+            insee,
+        }),
+        sector: r.get(9)?,
+        size_band: size.as_deref().and_then(SizeBand::parse),
+        website: r.get(11)?,
+        needs: json::<Vec<Resource>>(&r.get::<_, String>(12)?)?,
+        offers: json::<Vec<Resource>>(&r.get::<_, String>(13)?)?,
+        stakes: r.get(14)?,
+        tags: json::<Vec<String>>(&r.get::<_, String>(15)?)?,
+        notes: r.get(16)?,
+        created_at: timestamp(&r.get::<_, String>(17)?)?,
+        updated_at: timestamp(&r.get::<_, String>(18)?)?,
+    })
+}
+
+/// The live actor's integer key, or `NotFound`.
+pub(crate) fn live_actor_rid(tx: &rusqlite::Connection, id: &str) -> Result<i64> {
+    tx.prepare_cached("SELECT rid FROM actors WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            entity: "actor",
+            id: id.to_owned(),
+        })
+}
+
+fn departement_of(tx: &Transaction<'_>, insee: Option<&String>) -> Result<Option<String>> {
+    let Some(insee) = insee else { return Ok(None) };
+    Ok(tx
+        .prepare_cached("SELECT departement_code FROM communes WHERE insee = ?1")?
+        .query_row([insee], |r| r.get(0))
+        .optional()?)
+}
+
+/// Whether a commune with this INSEE code is in the referential.
+pub(crate) fn commune_exists(conn: &rusqlite::Connection, insee: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM communes WHERE insee = ?1")?
+        .query_row([insee], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM actor_tags WHERE actor_rid = ?1")?
+        .execute([rid])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO actor_tags (tag_key, actor_rid, tag) VALUES (?1, ?2, ?3)",
+    )?;
+    for tag in tags {
+        insert.execute(params![fold(tag), rid, tag])?;
+    }
+    Ok(())
+}
+
+/// Rewrites the search row of actor `rid` from its stored values, and the
+/// rows of its contacts (which carry the organisation's name).
+pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM actors_fts WHERE rowid = ?1")?
+        .execute([rid])?;
+    tx.prepare_cached(
+        "INSERT INTO actors_fts (rowid, name, place, tags, resources, notes)
+         SELECT a.rid,
+                a.name || ' ' || coalesce(a.siren, '') || ' ' || coalesce(a.rna, ''),
+                coalesce(c.name, '') || ' ' || coalesce(c.postal_codes, '') || ' ' || coalesce(d.name, '') || ' ' || coalesce(a.address, ''),
+                (SELECT group_concat(value, ' ') FROM json_each(a.tags)),
+                coalesce(a.sector, '') || ' ' ||
+                  (SELECT coalesce(group_concat(json_extract(value, '$.text'), ' '), '') FROM json_each(a.needs)) || ' ' ||
+                  (SELECT coalesce(group_concat(json_extract(value, '$.text'), ' '), '') FROM json_each(a.offers)),
+                coalesce(a.stakes, '') || ' ' || coalesce(a.notes, '')
+         FROM actors a
+         LEFT JOIN communes c ON c.insee = a.commune_insee
+         LEFT JOIN departements d ON d.code = c.departement_code
+         WHERE a.rid = ?1 AND a.deleted_at IS NULL",
+    )?
+    .execute([rid])?;
+    let contacts: Vec<i64> = tx
+        .prepare_cached("SELECT rid FROM contacts WHERE actor_rid = ?1 AND deleted_at IS NULL")?
+        .query_map([rid], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for contact in contacts {
+        crate::contact::reindex_contact(tx, contact)?;
+    }
+    Ok(())
+}
+
+fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor) -> Result<String> {
+    let id = new_id();
+    let at = now();
+    let dep = departement_of(tx, a.commune_insee.as_ref())?;
+    tx.prepare_cached(
+        "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee, departement_code,
+            sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+    )?
+    .execute(params![
+        id,
+        a.kind.code(),
+        a.name,
+        sort_key(&a.name),
+        a.siren,
+        a.siret,
+        a.rna,
+        a.address,
+        a.commune_insee,
+        dep,
+        a.sector,
+        a.size_band.map(SizeBand::code),
+        a.website,
+        to_json(&a.needs)?,
+        to_json(&a.offers)?,
+        a.stakes,
+        to_json(&a.tags)?,
+        a.notes,
+        at
+    ])?;
+    let rid = tx.last_insert_rowid();
+    write_tags(tx, rid, &a.tags)?;
+    reindex_actor(tx, rid)?;
+    Ok(id)
+}
+
+fn check_commune(tx: &Transaction<'_>, a: &ValidActor) -> Result<()> {
+    match &a.commune_insee {
+        Some(insee) if !commune_exists(tx, insee)? => Err(StoreError::NotFound {
+            entity: "commune",
+            id: insee.clone(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+impl Store {
+    /// Creates an actor and returns it as stored.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown commune; a storage error.
+    pub fn insert_actor(&mut self, a: &ValidActor) -> Result<Actor> {
+        let id = self.with_tx(|tx| {
+            check_commune(tx, a)?;
+            insert_actor_in(tx, a)
+        })?;
+        self.actor(&id)
+    }
+
+    /// Creates many actors in one transaction (all or none); returns their ids
+    /// in order.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown commune; a storage error.
+    pub fn insert_actors(&mut self, actors: &[ValidActor]) -> Result<Vec<String>> {
+        self.with_tx(|tx| {
+            actors
+                .iter()
+                .map(|a| {
+                    check_commune(tx, a)?;
+                    insert_actor_in(tx, a)
+                })
+                .collect()
+        })
+    }
+
+    /// Replaces a live actor's fields.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no live actor `id` or the commune is unknown.
+    pub fn update_actor(&mut self, id: &str, a: &ValidActor) -> Result<Actor> {
+        self.with_tx(|tx| {
+            let rid = live_actor_rid(tx, id)?;
+            check_commune(tx, a)?;
+            let dep = departement_of(tx, a.commune_insee.as_ref())?;
+            tx.prepare_cached(
+                "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7, address = ?8,
+                   commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
+                   needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19
+                 WHERE rid = ?1",
+            )?
+            .execute(params![
+                rid,
+                a.kind.code(),
+                a.name,
+                sort_key(&a.name),
+                a.siren,
+                a.siret,
+                a.rna,
+                a.address,
+                a.commune_insee,
+                dep,
+                a.sector,
+                a.size_band.map(SizeBand::code),
+                a.website,
+                to_json(&a.needs)?,
+                to_json(&a.offers)?,
+                a.stakes,
+                to_json(&a.tags)?,
+                a.notes,
+                now()
+            ])?;
+            write_tags(tx, rid, &a.tags)?;
+            reindex_actor(tx, rid)
+        })?;
+        self.actor(id)
+    }
+
+    /// Soft-deletes an actor (a tombstone); its contacts stay attached and
+    /// come back with it on restore.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no live actor `id`.
+    pub fn delete_actor(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let rid = live_actor_rid(tx, id)?;
+            let at = now();
+            tx.execute("UPDATE actors SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1", params![rid, at])?;
+            tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;
+            tx.execute(
+                "DELETE FROM contacts_fts WHERE rowid IN (SELECT rid FROM contacts WHERE actor_rid = ?1)",
+                [rid],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Undoes a soft delete.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no deleted actor `id`.
+    pub fn restore_actor(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let rid: i64 = tx
+                .query_row(
+                    "SELECT rid FROM actors WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound {
+                    entity: "actor",
+                    id: id.to_owned(),
+                })?;
+            tx.execute(
+                "UPDATE actors SET deleted_at = NULL, updated_at = ?2 WHERE rid = ?1",
+                params![rid, now()],
+            )?;
+            reindex_actor(tx, rid)
+        })
+    }
+
+    /// A live actor.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn actor(&self, id: &str) -> Result<Actor> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {ACTOR_COLUMNS} FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee
+                 WHERE a.id = ?1 AND a.deleted_at IS NULL"
+            ))?
+            .query_row([id], actor_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound { entity: "actor", id: id.to_owned() })
+    }
+
+    /// How many live actors there are.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn actor_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM actors WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// One window of the directory, sorted by name, and the total matching.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn list_actors(&self, q: &ActorQuery) -> Result<ActorPage> {
+        let mut clauses = vec!["a.deleted_at IS NULL".to_owned()];
+        let mut args: Vec<String> = Vec::new();
+        if let Some(kind) = q.kind {
+            args.push(kind.code().to_owned());
+            clauses.push(format!("a.kind = ?{}", args.len()));
+        }
+        if let Some(insee) = q.commune_insee.as_ref().filter(|s| !s.is_empty()) {
+            args.push(insee.clone());
+            clauses.push(format!("a.commune_insee = ?{}", args.len()));
+        }
+        if let Some(dep) = q.departement.as_ref().filter(|s| !s.is_empty()) {
+            args.push(dep.clone());
+            clauses.push(format!("a.departement_code = ?{}", args.len()));
+        }
+        if let Some(tag) = q.tag.as_ref().filter(|s| !s.trim().is_empty()) {
+            args.push(fold(tag.trim()));
+            clauses.push(format!(
+                "a.rid IN (SELECT actor_rid FROM actor_tags WHERE tag_key = ?{})",
+                args.len()
+            ));
+        }
+        if let Some(text) = q.text.as_deref() {
+            if !text.trim().is_empty() {
+                let Some(m) = fts_query(text) else {
+                    return Ok(ActorPage {
+                        total: 0,
+                        offset: q.offset,
+                        rows: Vec::new(),
+                    });
+                };
+                args.push(m);
+                clauses.push(format!(
+                    "a.rid IN (SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?{})",
+                    args.len()
+                ));
+            }
+        }
+        let filter = clauses.join(" AND ");
+        let total: u32 = self
+            .conn
+            .prepare_cached(&format!("SELECT count(*) FROM actors a WHERE {filter}"))?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let limit = match q.limit {
+            0 => 100,
+            n => n.min(500),
+        };
+        let sql = format!(
+            "SELECT a.id, a.kind, a.name, a.commune_insee, c.name, d.name, a.sector, a.tags,
+                    (SELECT count(*) FROM contacts k WHERE k.actor_rid = a.rid AND k.deleted_at IS NULL)
+             FROM actors a
+             LEFT JOIN communes c ON c.insee = a.commune_insee
+             LEFT JOIN departements d ON d.code = a.departement_code
+             WHERE {filter}
+             ORDER BY a.sort_key, a.rid
+             LIMIT {limit} OFFSET {}",
+            q.offset
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), |r| {
+                let insee: Option<String> = r.get(3)?;
+                let commune_name: Option<String> = r.get(4)?;
+                Ok(ActorSummary {
+                    id: r.get(0)?,
+                    kind: kind_from(&r.get::<_, String>(1)?)?,
+                    name: r.get(2)?,
+                    commune: insee.map(|insee| CommuneRef {
+                        name: commune_name.unwrap_or_else(|| insee.clone()),
+                        insee,
+                    }),
+                    departement: r.get(5)?,
+                    sector: r.get(6)?,
+                    tags: json(&r.get::<_, String>(7)?)?,
+                    contact_count: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ActorPage {
+            total,
+            offset: q.offset,
+            rows,
+        })
+    }
+
+    /// The values the directory's filters offer, with counts of live actors.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn actor_facets(&self) -> Result<Facets> {
+        let collect = |sql: &str| -> Result<Vec<Facet>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok(Facet {
+                    value: r.get(0)?,
+                    label: r.get(1)?,
+                    count: r.get(2)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        };
+        let mut kinds = collect(
+            "SELECT kind, kind, count(*) FROM actors WHERE deleted_at IS NULL GROUP BY kind",
+        )?;
+        for k in &mut kinds {
+            if let Some(kind) = ActorKind::parse(&k.value) {
+                k.label = kind.label_fr().to_owned();
+            }
+        }
+        Ok(Facets {
+            kinds,
+            departements: collect(
+                "SELECT a.departement_code, d.code || ' · ' || d.name, count(*) FROM actors a
+                 JOIN departements d ON d.code = a.departement_code
+                 WHERE a.deleted_at IS NULL GROUP BY a.departement_code ORDER BY a.departement_code",
+            )?,
+            communes: collect(
+                "SELECT a.commune_insee, c.name || ' (' || c.departement_code || ')', count(*) FROM actors a
+                 JOIN communes c ON c.insee = a.commune_insee
+                 WHERE a.deleted_at IS NULL GROUP BY a.commune_insee ORDER BY c.name_key LIMIT 2000",
+            )?,
+            tags: collect(
+                "SELECT t.tag_key, min(t.tag), count(*) FROM actor_tags t
+                 JOIN actors a ON a.rid = t.actor_rid AND a.deleted_at IS NULL
+                 GROUP BY t.tag_key ORDER BY count(*) DESC, t.tag_key LIMIT 500",
+            )?,
+        })
+    }
+}

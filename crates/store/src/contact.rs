@@ -1,0 +1,268 @@
+//! Queries on contacts, with their search index rows.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use tisserand_domain::contact::ValidContact;
+use tisserand_domain::text::sort_key;
+use tisserand_domain::{Consent, Contact, ContactSource, LegalBasis};
+
+use crate::actor::{live_actor_rid, timestamp};
+use crate::{new_id, now, Result, Store, StoreError};
+
+const CONTACT_COLUMNS: &str = "k.id, a.id, a.name, k.first_name, k.last_name, k.role, k.email, k.phone,
+     k.legal_basis, k.source, k.informed_on, k.consents, k.last_initiated_on, k.notes, k.created_at, k.updated_at";
+
+fn enum_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn enum_code<T: serde::Serialize>(value: &T) -> Result<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Ok(s),
+        other => Err(StoreError::Corrupt(format!("not a code: {other:?}"))),
+    }
+}
+
+fn date_from(text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+    })
+    .transpose()
+}
+
+fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+    let source: Option<String> = r.get(9)?;
+    let consents: String = r.get(11)?;
+    Ok(Contact {
+        id: r.get(0)?,
+        actor_id: r.get(1)?,
+        actor_name: r.get(2)?,
+        first_name: r.get(3)?,
+        last_name: r.get(4)?,
+        role: r.get(5)?,
+        email: r.get(6)?,
+        phone: r.get(7)?,
+        legal_basis: enum_from::<LegalBasis>(&r.get::<_, String>(8)?)?,
+        source: source
+            .as_deref()
+            .map(enum_from::<ContactSource>)
+            .transpose()?,
+        informed_on: date_from(r.get(10)?)?,
+        consents: serde_json::from_str::<Vec<Consent>>(&consents).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(11, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        last_initiated_on: date_from(r.get(12)?)?,
+        notes: r.get(13)?,
+        created_at: timestamp(&r.get::<_, String>(14)?)?,
+        updated_at: timestamp(&r.get::<_, String>(15)?)?,
+    })
+}
+
+/// Rewrites the search row of contact `rid` from its stored values.
+pub(crate) fn reindex_contact(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+    tx.prepare_cached("DELETE FROM contacts_fts WHERE rowid = ?1")?
+        .execute([rid])?;
+    tx.prepare_cached(
+        "INSERT INTO contacts_fts (rowid, name, organisation, details)
+         SELECT k.rid, k.first_name || ' ' || k.last_name, coalesce(a.name, ''),
+                coalesce(k.role, '') || ' ' || coalesce(k.email, '') || ' ' || coalesce(k.notes, '')
+         FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
+         WHERE k.rid = ?1 AND k.deleted_at IS NULL AND (a.rid IS NULL OR a.deleted_at IS NULL)",
+    )?
+    .execute([rid])?;
+    Ok(())
+}
+
+fn actor_rid_of(tx: &Transaction<'_>, c: &ValidContact) -> Result<Option<i64>> {
+    c.actor_id
+        .as_deref()
+        .map(|id| live_actor_rid(tx, id))
+        .transpose()
+}
+
+fn insert_contact_in(tx: &Transaction<'_>, c: &ValidContact) -> Result<String> {
+    let id = new_id();
+    let actor_rid = actor_rid_of(tx, c)?;
+    tx.prepare_cached(
+        "INSERT INTO contacts (id, actor_rid, first_name, last_name, sort_key, role, email, phone, legal_basis,
+            source, informed_on, consents, last_initiated_on, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+    )?
+    .execute(params![
+        id,
+        actor_rid,
+        c.first_name,
+        c.last_name,
+        sort_key(&format!("{} {}", c.last_name, c.first_name)),
+        c.role,
+        c.email,
+        c.phone,
+        enum_code(&c.legal_basis)?,
+        c.source.as_ref().map(enum_code).transpose()?,
+        c.informed_on.map(|d| d.to_string()),
+        serde_json::to_string(&c.consents).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        c.last_initiated_on.map(|d| d.to_string()),
+        c.notes,
+        now()
+    ])?;
+    reindex_contact(tx, tx.last_insert_rowid())?;
+    Ok(id)
+}
+
+fn live_contact_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
+    tx.query_row(
+        "SELECT rid FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        entity: "contact",
+        id: id.to_owned(),
+    })
+}
+
+impl Store {
+    /// Creates a contact.
+    ///
+    /// # Errors
+    /// `NotFound` when its organisation is not a live actor.
+    pub fn insert_contact(&mut self, c: &ValidContact) -> Result<Contact> {
+        let id = self.with_tx(|tx| insert_contact_in(tx, c))?;
+        self.contact(&id)
+    }
+
+    /// Creates many contacts in one transaction (all or none).
+    ///
+    /// # Errors
+    /// `NotFound` when an organisation is not a live actor.
+    pub fn insert_contacts(&mut self, contacts: &[ValidContact]) -> Result<Vec<String>> {
+        self.with_tx(|tx| contacts.iter().map(|c| insert_contact_in(tx, c)).collect())
+    }
+
+    /// Replaces a live contact's fields.
+    ///
+    /// # Errors
+    /// `NotFound` for the contact or its organisation.
+    pub fn update_contact(&mut self, id: &str, c: &ValidContact) -> Result<Contact> {
+        self.with_tx(|tx| {
+            let rid = live_contact_rid(tx, id)?;
+            let actor_rid = actor_rid_of(tx, c)?;
+            tx.execute(
+                "UPDATE contacts SET actor_rid = ?2, first_name = ?3, last_name = ?4, sort_key = ?5, role = ?6,
+                   email = ?7, phone = ?8, legal_basis = ?9, source = ?10, informed_on = ?11, consents = ?12,
+                   last_initiated_on = ?13, notes = ?14, updated_at = ?15
+                 WHERE rid = ?1",
+                params![
+                    rid,
+                    actor_rid,
+                    c.first_name,
+                    c.last_name,
+                    sort_key(&format!("{} {}", c.last_name, c.first_name)),
+                    c.role,
+                    c.email,
+                    c.phone,
+                    enum_code(&c.legal_basis)?,
+                    c.source.as_ref().map(enum_code).transpose()?,
+                    c.informed_on.map(|d| d.to_string()),
+                    serde_json::to_string(&c.consents).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    c.last_initiated_on.map(|d| d.to_string()),
+                    c.notes,
+                    now()
+                ],
+            )?;
+            reindex_contact(tx, rid)
+        })?;
+        self.contact(id)
+    }
+
+    /// Soft-deletes a contact.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    pub fn delete_contact(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let rid = live_contact_rid(tx, id)?;
+            let at = now();
+            tx.execute(
+                "UPDATE contacts SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1",
+                params![rid, at],
+            )?;
+            tx.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [rid])?;
+            Ok(())
+        })
+    }
+
+    /// Undoes a soft delete of a contact.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no deleted contact `id`.
+    pub fn restore_contact(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let rid: i64 = tx
+                .query_row(
+                    "SELECT rid FROM contacts WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound {
+                    entity: "contact",
+                    id: id.to_owned(),
+                })?;
+            tx.execute(
+                "UPDATE contacts SET deleted_at = NULL, updated_at = ?2 WHERE rid = ?1",
+                params![rid, now()],
+            )?;
+            reindex_contact(tx, rid)
+        })
+    }
+
+    /// A live contact.
+    ///
+    /// # Errors
+    /// `NotFound`.
+    pub fn contact(&self, id: &str) -> Result<Contact> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {CONTACT_COLUMNS} FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
+                 WHERE k.id = ?1 AND k.deleted_at IS NULL"
+            ))?
+            .query_row([id], contact_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "contact",
+                id: id.to_owned(),
+            })
+    }
+
+    /// The live contacts of a live actor, sorted by last name.
+    ///
+    /// # Errors
+    /// `NotFound` for the actor.
+    pub fn contacts_of(&self, actor_id: &str) -> Result<Vec<Contact>> {
+        let rid = live_actor_rid(&self.conn, actor_id)?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
+             WHERE k.actor_rid = ?1 AND k.deleted_at IS NULL ORDER BY k.sort_key"
+        ))?;
+        let rows = stmt.query_map([rid], contact_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// How many live contacts there are.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn contact_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}

@@ -1,0 +1,62 @@
+//! Storage errors, typed so that the app can tell a person what happened to
+//! their file (read-only, disk full, newer version, not a database…).
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{entity} {id} not found")]
+    NotFound { entity: &'static str, id: String },
+    #[error("the database was written by a newer Tisserand (schema {found}, this version knows up to {supported})")]
+    TooNew { found: i64, supported: i64 },
+    #[error("{} is not a Tisserand database (not SQLite)", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error("{} is read-only", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("the disk holding {} is full", path.display())]
+    DiskFull { path: PathBuf },
+    #[error("{} is in use by another program", path.display())]
+    Busy { path: PathBuf },
+    #[error("{}: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    #[error("a stored row could not be read: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl StoreError {
+    pub(crate) fn io(path: &Path, e: &std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_owned(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Classifies an SQLite error that happened on the file at `path`.
+    pub(crate) fn at(path: &Path, e: impl Into<Self>) -> Self {
+        let e = e.into();
+        let code = match &e {
+            Self::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+            | Self::Migration(rusqlite_migration::Error::RusqliteError {
+                err: rusqlite::Error::SqliteFailure(f, _),
+                ..
+            }) => Some(f.code),
+            _ => None,
+        };
+        let path = path.to_owned();
+        match code {
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                Self::ReadOnly { path }
+            }
+            Some(ErrorCode::DiskFull) => Self::DiskFull { path },
+            Some(ErrorCode::NotADatabase) => Self::NotADatabase { path },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path },
+            _ => e,
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The only crate that speaks SQL. It owns the schema and its migrations, the
+//! queries per table, the search index, and file-level safety (refusing
+//! files it must not touch, backing up before a migration).
+//!
+//! Writes go through [`Store::with_tx`], which commits on `Ok` and rolls back
+//! on `Err`, so a crash at any instant leaves the previous committed state.
+
+mod actor;
+mod contact;
+mod error;
+mod meta;
+mod referential;
+mod schema;
+mod search;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+pub use error::StoreError;
+pub use schema::SCHEMA_VERSION;
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open Tisserand database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The current instant as stored: RFC 3339, UTC, milliseconds.
+pub(crate) fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Refuses a file that exists, is not empty and is not SQLite, before SQLite
+/// gets a chance to touch it.
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let mut header = [0u8; 16];
+    let read = file
+        .read(&mut header)
+        .map_err(|e| StoreError::io(path, &e))?;
+    if read == 0 || (read == 16 && &header == SQLITE_HEADER) {
+        Ok(())
+    } else {
+        Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+        })
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, refuses a file that
+    /// is not SQLite or was written by a newer Tisserand (leaving it
+    /// untouched), backs up before pending migrations, then migrates.
+    ///
+    /// # Errors
+    /// `NotADatabase`, `TooNew`, `ReadOnly`, `DiskFull` or another storage error.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, &e))?;
+        }
+        check_header(path)?;
+        let existed = path.metadata().is_ok_and(|m| m.len() > 0);
+        if existed && path.metadata().is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::at(path, e))?;
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::at(path, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| StoreError::at(path, e))?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| StoreError::at(path, e))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(|e| StoreError::at(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| StoreError::at(path, e))?;
+        let mut store = Self {
+            conn,
+            path: path.to_owned(),
+        };
+        if found > 0 && found < SCHEMA_VERSION {
+            let backup = store.backup_before_migration(found)?;
+            tracing::info!(from = found, to = SCHEMA_VERSION, backup = %backup.display(), "migrating");
+        }
+        schema::migrate(&mut store.conn).map_err(|e| StoreError::at(path, e))?;
+        Ok(store)
+    }
+
+    /// An in-memory database, for tests and benchmarks.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrate(&mut conn)?;
+        Ok(Self {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a transaction: commits when it returns `Ok`, rolls back
+    /// when it returns `Err` (or panics).
+    ///
+    /// # Errors
+    /// Whatever `f` returns, or a storage error on commit.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|e| StoreError::at(&path, e))?;
+        let value = f(&tx).map_err(|e| StoreError::at(&path, e))?;
+        tx.commit().map_err(|e| StoreError::at(&path, e))?;
+        Ok(value)
+    }
+
+    /// Copies the whole database to `dest` (a consistent snapshot, even
+    /// while the app runs), refusing to overwrite an existing file.
+    ///
+    /// # Errors
+    /// A storage error, or `dest` exists.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::io(
+                dest,
+                &std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+            ));
+        }
+        let dest_text = dest.to_str().ok_or_else(|| {
+            StoreError::io(
+                dest,
+                &std::io::Error::from(std::io::ErrorKind::InvalidInput),
+            )
+        })?;
+        self.conn
+            .execute("VACUUM INTO ?1", [dest_text])
+            .map_err(|e| StoreError::at(dest, e))?;
+        Ok(())
+    }
+
+    fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {
+        let stamp = Utc::now().format("%Y%m%dT%H%M%S");
+        let name = format!(
+            "{}.before-v{}-from-v{from}-{stamp}.bak",
+            self.path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("tisserand.sqlite3"),
+            SCHEMA_VERSION
+        );
+        let dest = self.path.with_file_name(name);
+        self.backup_to(&dest)?;
+        Ok(dest)
+    }
+
+    /// `PRAGMA integrity_check`: `true` when the database is sound.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(verdict == "ok")
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,25 @@
+//! Numbered SQL migrations embedded in the binary, applied in a transaction
+//! when the database opens. Append-only: a shipped migration is never edited.
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_directory.sql"))];
+
+const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
+
+/// The schema version this build writes (`PRAGMA user_version`).
+#[allow(clippy::cast_possible_wrap)]
+pub const SCHEMA_VERSION: i64 = MIGRATION_LIST.len() as i64;
+
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
+    MIGRATIONS.to_latest(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(super::MIGRATIONS.validate().is_ok());
+    }
+}

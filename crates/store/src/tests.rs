@@ -1,0 +1,405 @@
+use std::path::Path;
+
+use tisserand_domain::actor::ValidActor;
+use tisserand_domain::commune::parse_referential;
+use tisserand_domain::{
+    ActorInput, ActorKind, ActorQuery, ContactInput, Resource, ResourceCategory,
+};
+
+use super::*;
+
+const COMMUNES: &str = "67462\tSélestat\t67600\t67\tBas-Rhin\t44\tGrand Est\t246700744\tCC de Sélestat
+67482\tStrasbourg\t67000 67100 67200\t67\tBas-Rhin\t44\tGrand Est\t246700488\tEurométropole de Strasbourg
+68066\tColmar\t68000\t68\tHaut-Rhin\t44\tGrand Est\t246800726\tColmar Agglomération
+67447\tSaint-Pierre-Bois\t67220\t67\tBas-Rhin\t44\tGrand Est\t\t
+";
+
+fn store() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.load_referential("test", &parse_referential(COMMUNES).unwrap())
+        .unwrap();
+    s
+}
+
+fn actor(kind: ActorKind, name: &str, insee: Option<&str>) -> ValidActor {
+    ActorInput {
+        kind: Some(kind),
+        name: name.into(),
+        commune_insee: insee.map(Into::into),
+        ..ActorInput::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+fn names(page: &tisserand_domain::ActorPage) -> Vec<&str> {
+    page.rows.iter().map(|r| r.name.as_str()).collect()
+}
+
+#[test]
+fn a_new_file_is_migrated_to_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/t.sqlite3");
+    let s = Store::open(&path).unwrap();
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = s
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    drop(s);
+    // Reopening an up-to-date file changes nothing and makes no backup.
+    Store::open(&path).unwrap();
+    assert_eq!(
+        std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".bak")
+            })
+            .count(),
+        0
+    );
+}
+
+fn write_newer_database(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE future (x); INSERT INTO future VALUES (42); PRAGMA user_version = 999;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    write_newer_database(&path);
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(
+        matches!(err, StoreError::TooNew { found: 999, .. }),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("newer.sqlite3-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "Liste des participants\nAnne;Muller\n").unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Liste des participants\nAnne;Muller\n"
+    );
+}
+
+#[test]
+fn a_read_only_file_is_refused_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+}
+
+#[test]
+fn an_unversioned_file_keeps_its_tables_when_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    // Version 0 with a stray table: the first migration applies on top.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE keep_me (x); INSERT INTO keep_me VALUES ('donnée');")
+            .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let kept: String = s
+        .conn
+        .query_row("SELECT x FROM keep_me", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "donnée");
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_matches_prefixes() {
+    let mut s = store();
+    let a = s
+        .insert_actor(&actor(
+            ActorKind::Association,
+            "Épicerie solidaire du Ried",
+            Some("67462"),
+        ))
+        .unwrap();
+    s.insert_actor(&actor(
+        ActorKind::Entreprise,
+        "Menuiserie Klein",
+        Some("68066"),
+    ))
+    .unwrap();
+    for q in [
+        "selestat",
+        "SÉLESTAT",
+        "sel",
+        "epicerie ried",
+        "67600",
+        "bas-rhin",
+    ] {
+        let hits = s.search(q, 10).unwrap();
+        assert_eq!(hits.len(), 1, "query {q:?}: {hits:?}");
+        assert_eq!(hits[0].id, a.id);
+    }
+    assert!(s.search("\"*) OR", 10).unwrap().is_empty());
+}
+
+#[test]
+fn contacts_are_found_by_name_and_organisation() {
+    let mut s = store();
+    let a = s
+        .insert_actor(&actor(ActorKind::Entreprise, "Transports Wagner", None))
+        .unwrap();
+    let c = ContactInput {
+        actor_id: Some(a.id.clone()),
+        first_name: "Jérôme".into(),
+        last_name: "Schnëider".into(),
+        email: Some("j.schneider@wagner-transports.fr".into()),
+        ..ContactInput::default()
+    };
+    let c = s.insert_contact(&c.validate().unwrap()).unwrap();
+    assert_eq!(c.actor_name.as_deref(), Some("Transports Wagner"));
+    let hits = s.search("jerome schneider", 10).unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        [c.id.as_str()]
+    );
+    assert_eq!(hits[0].actor_id.as_deref(), Some(a.id.as_str()));
+    // Deleting the organisation hides its contacts from search; restoring brings them back.
+    s.delete_actor(&a.id).unwrap();
+    assert!(s.search("jerome", 10).unwrap().is_empty());
+    s.restore_actor(&a.id).unwrap();
+    assert_eq!(s.search("jerome", 10).unwrap().len(), 1);
+}
+
+#[test]
+fn the_list_filters_sorts_and_pages() {
+    let mut s = store();
+    s.insert_actors(&[
+        actor(ActorKind::Association, "Zèbre et Cie", Some("67462")),
+        actor(ActorKind::Association, "« Avenir »", Some("67482")),
+        actor(ActorKind::Entreprise, "Électricité Muller", Some("68066")),
+        actor(ActorKind::Collectivite, "Ville de Sélestat", Some("67462")),
+    ])
+    .unwrap();
+    let all = s.list_actors(&ActorQuery::default()).unwrap();
+    assert_eq!(all.total, 4);
+    assert_eq!(
+        names(&all),
+        [
+            "« Avenir »",
+            "Électricité Muller",
+            "Ville de Sélestat",
+            "Zèbre et Cie"
+        ]
+    );
+    let q = ActorQuery {
+        departement: Some("67".into()),
+        kind: Some(ActorKind::Association),
+        ..ActorQuery::default()
+    };
+    assert_eq!(
+        names(&s.list_actors(&q).unwrap()),
+        ["« Avenir »", "Zèbre et Cie"]
+    );
+    let q = ActorQuery {
+        commune_insee: Some("67462".into()),
+        ..ActorQuery::default()
+    };
+    assert_eq!(s.list_actors(&q).unwrap().total, 2);
+    let q = ActorQuery {
+        text: Some("selest".into()),
+        ..ActorQuery::default()
+    };
+    assert_eq!(s.list_actors(&q).unwrap().total, 2);
+    let q = ActorQuery {
+        offset: 1,
+        limit: 2,
+        ..ActorQuery::default()
+    };
+    let page = s.list_actors(&q).unwrap();
+    assert_eq!(
+        (page.total, names(&page)),
+        (4, vec!["Électricité Muller", "Ville de Sélestat"])
+    );
+    let facets = s.actor_facets().unwrap();
+    assert_eq!(
+        facets
+            .departements
+            .iter()
+            .map(|f| (f.value.as_str(), f.count))
+            .collect::<Vec<_>>(),
+        [("67", 3), ("68", 1)]
+    );
+}
+
+#[test]
+fn tags_filter_ignoring_case_and_accents() {
+    let mut s = store();
+    let mut a = ActorInput {
+        kind: Some(ActorKind::Association),
+        name: "Repair café".into(),
+        ..ActorInput::default()
+    };
+    a.tags = vec!["Économie circulaire".into()];
+    a.needs = vec![Resource {
+        category: ResourceCategory::Locaux,
+        text: "Une salle le samedi".into(),
+    }];
+    s.insert_actor(&a.validate().unwrap()).unwrap();
+    let q = ActorQuery {
+        tag: Some("economie circulaire".into()),
+        ..ActorQuery::default()
+    };
+    assert_eq!(s.list_actors(&q).unwrap().total, 1);
+    assert_eq!(s.search("salle samedi", 5).unwrap().len(), 1);
+    assert_eq!(
+        s.actor_facets().unwrap().tags[0].label,
+        "Économie circulaire"
+    );
+}
+
+#[test]
+fn update_reindexes_and_delete_is_undoable() {
+    let mut s = store();
+    let a = s
+        .insert_actor(&actor(ActorKind::Entreprise, "Boulangerie Fischer", None))
+        .unwrap();
+    let renamed = s
+        .update_actor(
+            &a.id,
+            &actor(ActorKind::Entreprise, "Pâtisserie Fischer", Some("68066")),
+        )
+        .unwrap();
+    assert_eq!(renamed.commune.unwrap().name, "Colmar");
+    assert!(renamed.updated_at >= a.updated_at);
+    assert!(s.search("boulangerie", 5).unwrap().is_empty());
+    assert_eq!(s.search("patisserie colmar", 5).unwrap().len(), 1);
+    s.delete_actor(&a.id).unwrap();
+    assert!(matches!(s.actor(&a.id), Err(StoreError::NotFound { .. })));
+    assert_eq!(s.list_actors(&ActorQuery::default()).unwrap().total, 0);
+    assert!(matches!(
+        s.delete_actor(&a.id),
+        Err(StoreError::NotFound { .. })
+    ));
+    s.restore_actor(&a.id).unwrap();
+    assert_eq!(s.actor(&a.id).unwrap().name, "Pâtisserie Fischer");
+}
+
+#[test]
+fn unknown_communes_and_organisations_are_not_found() {
+    let mut s = store();
+    let err = s
+        .insert_actor(&actor(ActorKind::Autre, "X", Some("99999")))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::NotFound {
+            entity: "commune",
+            ..
+        }
+    ));
+    let c = ContactInput {
+        actor_id: Some("nope".into()),
+        last_name: "Meyer".into(),
+        ..ContactInput::default()
+    };
+    let err = s.insert_contact(&c.validate().unwrap()).unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::NotFound {
+            entity: "actor",
+            ..
+        }
+    ));
+    assert_eq!(s.actor_count().unwrap(), 0);
+}
+
+#[test]
+fn a_failed_batch_leaves_nothing_behind() {
+    let mut s = store();
+    let err = s.insert_actors(&[
+        actor(ActorKind::Autre, "Un", None),
+        actor(ActorKind::Autre, "Deux", Some("99999")),
+    ]);
+    assert!(err.is_err());
+    assert_eq!(s.actor_count().unwrap(), 0);
+    assert!(s.search("un", 5).unwrap().is_empty());
+}
+
+#[test]
+fn sql_looking_text_is_stored_literally() {
+    let mut s = store();
+    let name = "Robert'); DROP TABLE actors;-- 🦓 مرحبا";
+    let a = s
+        .insert_actor(&actor(ActorKind::Autre, name, None))
+        .unwrap();
+    assert_eq!(s.actor(&a.id).unwrap().name, name);
+    assert_eq!(s.search("drop table", 5).unwrap().len(), 1);
+    assert_eq!(s.search("مرحبا", 5).unwrap().len(), 1);
+}
+
+#[test]
+fn communes_are_found_by_name_postal_code_or_insee() {
+    let s = store();
+    let by = |q: &str| {
+        s.search_communes(q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by("selestat"), ["Sélestat"]);
+    assert_eq!(by("saint pierre"), ["Saint-Pierre-Bois"]);
+    assert_eq!(by("67100"), ["Strasbourg"]);
+    assert_eq!(by("68066"), ["Colmar"]);
+    assert!(by("").is_empty());
+    let sel = s.commune("67462").unwrap().unwrap();
+    assert_eq!(sel.epci.unwrap().name, "CC de Sélestat");
+    assert_eq!(sel.region.name, "Grand Est");
+}
+
+#[test]
+fn backups_are_consistent_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("a.sqlite3")).unwrap();
+    s.insert_actor(&actor(
+        ActorKind::Fondation,
+        "Fondation du Haut-Koenigsbourg",
+        None,
+    ))
+    .unwrap();
+    let dest = dir.path().join("copy.sqlite3");
+    s.backup_to(&dest).unwrap();
+    assert!(s.backup_to(&dest).is_err(), "never overwrites");
+    let copy = Store::open(&dest).unwrap();
+    assert_eq!(copy.actor_count().unwrap(), 1);
+    assert!(copy.integrity_ok().unwrap());
+}
