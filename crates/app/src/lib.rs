@@ -1,1 +1,316 @@
+//! Tisserand's use cases: one method per user action, plain data in and out.
+//! The desktop shell (src-tauri) and the command line (cli) both call this
+//! crate and nothing below it, so a behaviour tested here is the behaviour
+//! of both.
 
+mod demo;
+mod error;
+mod paths;
+mod referential;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tisserand_domain::{
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput, Facets,
+    FieldError, SearchHit,
+};
+use tisserand_store::{Store, StoreError};
+use ts_rs::TS;
+
+pub use demo::DemoSummary;
+pub use error::{AppError, AppResult, ErrorKind};
+pub use paths::{data_dir_from_env, default_data_dir, DATA_DIR_ENV, DB_FILE_NAME};
+
+/// What the window shows about the open database.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    pub data_dir: String,
+    pub db_path: String,
+    pub actor_count: u32,
+    pub contact_count: u32,
+    /// The demo territory has been loaded into this database.
+    pub demo: bool,
+}
+
+/// One open Tisserand database and the actions on it.
+pub struct App {
+    store: Store,
+}
+
+fn validation_result(r: Result<impl Sized, tisserand_domain::ValidationErrors>) -> Vec<FieldError> {
+    r.err().map(|e| e.0).unwrap_or_default()
+}
+
+impl App {
+    /// Opens (or creates) the database at `db_path` and makes sure the
+    /// communes referential is loaded.
+    ///
+    /// # Errors
+    /// An `AppError` saying what is wrong with the file.
+    pub fn open(db_path: &Path) -> AppResult<Self> {
+        let mut store = Store::open(db_path)?;
+        referential::ensure_loaded(&mut store)?;
+        Ok(Self { store })
+    }
+
+    /// An in-memory database with the referential, for tests and benchmarks.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn open_in_memory() -> AppResult<Self> {
+        let mut store = Store::open_in_memory()?;
+        referential::ensure_loaded(&mut store)?;
+        Ok(Self { store })
+    }
+
+    #[must_use]
+    pub fn db_path(&self) -> PathBuf {
+        self.store.path().to_owned()
+    }
+
+    /// # Errors
+    /// A storage error.
+    pub fn info(&self) -> AppResult<AppInfo> {
+        let db = self.store.path();
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            data_dir: db
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            db_path: db.display().to_string(),
+            actor_count: self.store.actor_count()?,
+            contact_count: self.store.contact_count()?,
+            demo: self.store.meta(demo::DEMO_KEY)?.is_some(),
+        })
+    }
+
+    // --- Actors -----------------------------------------------------------
+
+    /// The field errors of an actor input (empty when it is valid), for
+    /// validation as the person types.
+    #[must_use]
+    pub fn validate_actor(&self, input: &ActorInput) -> Vec<FieldError> {
+        let mut errors = validation_result(input.validate());
+        if let Some(insee) = input
+            .commune_insee
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            if tisserand_domain::identifiers::is_insee_code(insee)
+                && matches!(self.store.commune(insee), Ok(None))
+            {
+                errors.push(unknown_commune(insee));
+            }
+        }
+        errors
+    }
+
+    /// # Errors
+    /// `Invalid` with the fields at fault; a storage error.
+    pub fn create_actor(&mut self, input: &ActorInput) -> AppResult<Actor> {
+        let valid = input.validate()?;
+        Ok(self.store.insert_actor(&valid)?)
+    }
+
+    /// # Errors
+    /// `NotFound`, `Invalid` with the fields at fault, a storage error.
+    pub fn update_actor(&mut self, id: &str, input: &ActorInput) -> AppResult<Actor> {
+        let valid = input.validate()?;
+        Ok(self.store.update_actor(id, &valid)?)
+    }
+
+    /// Soft delete: `restore_actor` undoes it.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn delete_actor(&mut self, id: &str) -> AppResult<()> {
+        Ok(self.store.delete_actor(id)?)
+    }
+
+    /// # Errors
+    /// `NotFound` when the actor is not deleted; a storage error.
+    pub fn restore_actor(&mut self, id: &str) -> AppResult<()> {
+        Ok(self.store.restore_actor(id)?)
+    }
+
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn actor(&self, id: &str) -> AppResult<ActorDetail> {
+        let actor = self.store.actor(id)?;
+        let commune = match &actor.commune {
+            Some(c) => self.store.commune(&c.insee)?,
+            None => None,
+        };
+        let contacts = self.store.contacts_of(id)?;
+        Ok(ActorDetail {
+            actor,
+            commune,
+            contacts,
+        })
+    }
+
+    /// # Errors
+    /// A storage error.
+    pub fn list_actors(&self, query: &ActorQuery) -> AppResult<ActorPage> {
+        Ok(self.store.list_actors(query)?)
+    }
+
+    /// # Errors
+    /// A storage error.
+    pub fn actor_facets(&self) -> AppResult<Facets> {
+        Ok(self.store.actor_facets()?)
+    }
+
+    /// Creates many actors at once (all or none). Used by the demo loader and
+    /// the benchmarks.
+    ///
+    /// # Errors
+    /// `Invalid` naming the first bad input by its position; a storage error.
+    pub fn create_actors(&mut self, inputs: &[ActorInput]) -> AppResult<Vec<String>> {
+        let valid = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| input.validate().map_err(|e| at_position(i, e)))
+            .collect::<AppResult<Vec<_>>>()?;
+        Ok(self.store.insert_actors(&valid)?)
+    }
+
+    // --- Contacts ---------------------------------------------------------
+
+    #[must_use]
+    pub fn validate_contact(&self, input: &ContactInput) -> Vec<FieldError> {
+        validation_result(input.validate())
+    }
+
+    /// # Errors
+    /// `Invalid` with the fields at fault (an unknown organisation is the
+    /// `actorId` field); a storage error.
+    pub fn create_contact(&mut self, input: &ContactInput) -> AppResult<Contact> {
+        let valid = input.validate()?;
+        self.store
+            .insert_contact(&valid)
+            .map_err(organisation_error)
+    }
+
+    /// # Errors
+    /// `NotFound`, `Invalid`; a storage error.
+    pub fn update_contact(&mut self, id: &str, input: &ContactInput) -> AppResult<Contact> {
+        let valid = input.validate()?;
+        self.store
+            .update_contact(id, &valid)
+            .map_err(organisation_error)
+    }
+
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn delete_contact(&mut self, id: &str) -> AppResult<()> {
+        Ok(self.store.delete_contact(id)?)
+    }
+
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn restore_contact(&mut self, id: &str) -> AppResult<()> {
+        Ok(self.store.restore_contact(id)?)
+    }
+
+    /// Creates many contacts at once (all or none).
+    ///
+    /// # Errors
+    /// `Invalid` naming the first bad input by its position; a storage error.
+    pub fn create_contacts(&mut self, inputs: &[ContactInput]) -> AppResult<Vec<String>> {
+        let valid = inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| input.validate().map_err(|e| at_position(i, e)))
+            .collect::<AppResult<Vec<_>>>()?;
+        self.store
+            .insert_contacts(&valid)
+            .map_err(organisation_error)
+    }
+
+    // --- Search and referential -------------------------------------------
+
+    /// # Errors
+    /// A storage error.
+    pub fn search(&self, text: &str, limit: u32) -> AppResult<Vec<SearchHit>> {
+        Ok(self.store.search(text, limit)?)
+    }
+
+    /// # Errors
+    /// A storage error.
+    pub fn search_communes(&self, text: &str, limit: u32) -> AppResult<Vec<Commune>> {
+        Ok(self.store.search_communes(text, limit.clamp(1, 100))?)
+    }
+
+    /// # Errors
+    /// A storage error.
+    pub fn commune(&self, insee: &str) -> AppResult<Option<Commune>> {
+        Ok(self.store.commune(insee)?)
+    }
+
+    // --- Demo and backups -------------------------------------------------
+
+    /// Loads the demo territory (fictional actors and contacts in real
+    /// Alsatian communes) in one transaction.
+    ///
+    /// # Errors
+    /// `Conflict` when it is already loaded; a storage error.
+    pub fn load_demo(&mut self) -> AppResult<DemoSummary> {
+        demo::load(self)
+    }
+
+    /// Writes a consistent copy of the database to `dest` (never overwrites).
+    ///
+    /// # Errors
+    /// A storage error naming the file.
+    pub fn backup_to(&self, dest: &Path) -> AppResult<()> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+}
+
+fn unknown_commune(insee: &str) -> FieldError {
+    FieldError::new(
+        "communeInsee",
+        format!("La commune de code {insee} est inconnue : choisissez-la dans la liste."),
+        format!("Commune code {insee} is unknown: pick it from the list."),
+    )
+}
+
+fn unknown_organisation(id: &str) -> AppError {
+    AppError::field(FieldError::new(
+        "actorId",
+        format!("L'organisation {id} n'existe pas ou a été supprimée : choisissez-en une autre."),
+        format!("Organisation {id} does not exist or was deleted: choose another one."),
+    ))
+}
+
+/// A store error where an unknown actor means the contact's organisation field.
+fn organisation_error(e: StoreError) -> AppError {
+    match e {
+        StoreError::NotFound {
+            entity: "actor",
+            id,
+        } => unknown_organisation(&id),
+        other => other.into(),
+    }
+}
+
+fn at_position(i: usize, e: tisserand_domain::ValidationErrors) -> AppError {
+    let mut err = AppError::from(e);
+    err.message = format!("Élément n° {} : {}", i + 1, err.message);
+    err.message_en = format!("Item {}: {}", i + 1, err.message_en);
+    err
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,362 @@
-fn main() {}
+//! `tisserand`: the command line over the same use cases as the window.
+//! Scripting, demo data, benchmarks, and the way scenario tests drive the app.
+
+mod bench;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tisserand_app::{default_data_dir, App, AppError, ErrorKind, DB_FILE_NAME};
+use tisserand_domain::{
+    ActorInput, ActorKind, ActorQuery, ContactInput, Resource, ResourceCategory,
+};
+
+#[derive(Parser)]
+#[command(
+    name = "tisserand",
+    version,
+    about = "Tisserand : l'atelier des partenariats d'un territoire (ligne de commande)"
+)]
+struct Cli {
+    /// Database file (default: the app's data folder, or $TISSERAND_DATA_DIR).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub(crate) enum Format {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the demo territory (fictional actors in real Alsatian communes).
+    Demo,
+    /// Where the data lives and how much it holds.
+    Info {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// The actor directory.
+    #[command(subcommand)]
+    Actors(ActorsCommand),
+    /// Contacts (people) of the directory.
+    #[command(subcommand)]
+    Contacts(ContactsCommand),
+    /// Look communes up in the offline referential.
+    Communes {
+        /// A name (accents optional), a postal code or an INSEE code.
+        text: String,
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write a consistent copy of the database to FILE.
+    Backup {
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Measure the store on generated data and print the figures.
+    Bench(bench::BenchArgs),
+}
+
+// Parsed once per run: the size difference between variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+enum ActorsCommand {
+    /// List actors, sorted by name.
+    List {
+        #[arg(long)]
+        kind: Option<String>,
+        /// Département code (67, 68, 2A…).
+        #[arg(long)]
+        departement: Option<String>,
+        /// Commune INSEE code.
+        #[arg(long)]
+        commune: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long, default_value_t = 500)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Find actors and contacts by any word (prefixes, accents optional).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Create an actor; prints its id.
+    Add(ActorArgs),
+    /// Show one actor with its contacts.
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Delete an actor (undo with `actors restore`).
+    Delete { id: String },
+    /// Undo the deletion of an actor.
+    Restore { id: String },
+}
+
+#[derive(Args)]
+struct ActorArgs {
+    /// entreprise, association, collectivite, fondation, financeur, etablissement_public, autre.
+    #[arg(long)]
+    kind: String,
+    #[arg(long)]
+    name: String,
+    /// Commune INSEE code (see `tisserand communes NAME`).
+    #[arg(long)]
+    commune: Option<String>,
+    #[arg(long)]
+    siren: Option<String>,
+    #[arg(long)]
+    siret: Option<String>,
+    #[arg(long)]
+    rna: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    sector: Option<String>,
+    #[arg(long)]
+    website: Option<String>,
+    /// A need as CATEGORY:TEXT (categories: competences, locaux, materiel, financement, achats, benevolat, visibilite, autre). Repeatable.
+    #[arg(long = "need")]
+    needs: Vec<String>,
+    /// An offer as CATEGORY:TEXT. Repeatable.
+    #[arg(long = "offer")]
+    offers: Vec<String>,
+    #[arg(long)]
+    stakes: Option<String>,
+    /// Repeatable.
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long)]
+    notes: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(Subcommand)]
+enum ContactsCommand {
+    /// Create a contact; prints its id.
+    Add {
+        /// The organisation's actor id.
+        #[arg(long)]
+        actor: Option<String>,
+        #[arg(long, default_value = "")]
+        first_name: String,
+        #[arg(long, default_value = "")]
+        last_name: String,
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Delete a contact.
+    Delete { id: String },
+}
+
+fn kind_of(text: &str) -> Result<ActorKind, AppError> {
+    ActorKind::parse(text).ok_or_else(|| {
+        let all = ActorKind::ALL.map(ActorKind::code).join(", ");
+        AppError::new(
+            ErrorKind::Invalid,
+            format!("Type d'acteur inconnu « {text} » : choisissez parmi {all}."),
+            format!("Unknown actor kind \"{text}\": choose among {all}."),
+        )
+    })
+}
+
+fn resource_of(text: &str) -> Result<Resource, AppError> {
+    let (cat, what) = text.split_once(':').unwrap_or(("autre", text));
+    let category = ResourceCategory::ALL
+        .into_iter()
+        .find(|c| serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_owned)).as_deref() == Some(cat.trim()))
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorKind::Invalid,
+                format!("Catégorie inconnue « {cat} » dans « {text} » : competences, locaux, materiel, financement, achats, benevolat, visibilite ou autre."),
+                format!("Unknown category \"{cat}\" in \"{text}\": competences, locaux, materiel, financement, achats, benevolat, visibilite or autre."),
+            )
+        })?;
+    Ok(Resource {
+        category,
+        text: what.trim().to_owned(),
+    })
+}
+
+fn actor_input(a: &ActorArgs) -> Result<ActorInput, AppError> {
+    Ok(ActorInput {
+        kind: Some(kind_of(&a.kind)?),
+        name: a.name.clone(),
+        siren: a.siren.clone(),
+        siret: a.siret.clone(),
+        rna: a.rna.clone(),
+        address: a.address.clone(),
+        commune_insee: a.commune.clone(),
+        sector: a.sector.clone(),
+        size_band: None,
+        website: a.website.clone(),
+        needs: a
+            .needs
+            .iter()
+            .map(|n| resource_of(n))
+            .collect::<Result<_, _>>()?,
+        offers: a
+            .offers
+            .iter()
+            .map(|n| resource_of(n))
+            .collect::<Result<_, _>>()?,
+        stakes: a.stakes.clone(),
+        tags: a.tags.clone(),
+        notes: a.notes.clone(),
+    })
+}
+
+fn open(db: Option<PathBuf>) -> Result<App, AppError> {
+    let path = db.unwrap_or_else(|| default_data_dir().join(DB_FILE_NAME));
+    App::open(&path)
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    if let Command::Bench(args) = &cli.command {
+        return bench::run(args);
+    }
+    let mut app = open(cli.db)?;
+    match cli.command {
+        Command::Demo => {
+            let s = app.load_demo()?;
+            println!(
+                "Territoire de démonstration chargé : {} acteurs, {} contacts.",
+                s.actors, s.contacts
+            );
+        }
+        Command::Info { format } => output::info(&app.info()?, format),
+        Command::Actors(cmd) => actors(&mut app, cmd)?,
+        Command::Contacts(cmd) => contacts(&mut app, cmd)?,
+        Command::Communes {
+            text,
+            limit,
+            format,
+        } => output::communes(&app.search_communes(&text, limit)?, format),
+        Command::Backup { output } => {
+            app.backup_to(&output)?;
+            println!("Copie de sauvegarde écrite : {}", output.display());
+        }
+        Command::Bench(_) => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+fn actors(app: &mut App, cmd: ActorsCommand) -> Result<(), AppError> {
+    match cmd {
+        ActorsCommand::List {
+            kind,
+            departement,
+            commune,
+            tag,
+            limit,
+            offset,
+            format,
+        } => {
+            let query = ActorQuery {
+                text: None,
+                kind: kind.as_deref().map(kind_of).transpose()?,
+                commune_insee: commune,
+                departement,
+                tag,
+                offset,
+                limit: limit.max(1),
+            };
+            output::actor_page(&app.list_actors(&query)?, format);
+        }
+        ActorsCommand::Search {
+            query,
+            limit,
+            format,
+        } => output::hits(&app.search(&query, limit)?, format),
+        ActorsCommand::Add(args) => {
+            let actor = app.create_actor(&actor_input(&args)?)?;
+            output::created(&actor, &actor.id, args.format);
+        }
+        ActorsCommand::Show { id, format } => output::actor_detail(&app.actor(&id)?, format),
+        ActorsCommand::Delete { id } => {
+            app.delete_actor(&id)?;
+            println!("Acteur supprimé. Pour annuler : tisserand actors restore {id}");
+        }
+        ActorsCommand::Restore { id } => {
+            app.restore_actor(&id)?;
+            println!("Acteur restauré.");
+        }
+    }
+    Ok(())
+}
+
+fn contacts(app: &mut App, cmd: ContactsCommand) -> Result<(), AppError> {
+    match cmd {
+        ContactsCommand::Add {
+            actor,
+            first_name,
+            last_name,
+            role,
+            email,
+            phone,
+            format,
+        } => {
+            let input = ContactInput {
+                actor_id: actor,
+                first_name,
+                last_name,
+                role,
+                email,
+                phone,
+                ..ContactInput::default()
+            };
+            let contact = app.create_contact(&input)?;
+            output::created(&contact, &contact.id, format);
+        }
+        ContactsCommand::Delete { id } => {
+            app.delete_contact(&id)?;
+            println!("Contact supprimé.");
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("TISSERAND_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let line = e.message.replace('\n', " ");
+            eprintln!("erreur : {line}");
+            ExitCode::from(match e.kind {
+                ErrorKind::Invalid => 2,
+                ErrorKind::NotFound => 3,
+                _ => 1,
+            })
+        }
+    }
+}

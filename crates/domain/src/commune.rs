@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn parses_a_referential_line() {
-        let tsv = "# insee\tname\n67462\tSélestat\t67600\t67\tBas-Rhin\t44\tGrand Est\t246700744\tCC de Sélestat\n";
+        let tsv = "# insee\tname\n67462\tSélestat\t67600\t67\tBas-Rhin\t44\tGrand Est\t246700967\tCC de Sélestat\n";
         let c = parse_referential(tsv).unwrap();
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].name, "Sélestat");

@@ -30,7 +30,7 @@ pub fn luhn_valid(digits: &str) -> bool {
         }
         sum += d;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn spaced(digits: &str, groups: &[usize]) -> String {
@@ -104,7 +104,10 @@ pub fn normalize_siret(field: &str, raw: &str) -> Result<String, FieldError> {
     }
     let la_poste = d.starts_with("356000000");
     let ok = if la_poste {
-        d.chars().filter_map(|c| c.to_digit(10)).sum::<u32>() % 5 == 0
+        d.chars()
+            .filter_map(|c| c.to_digit(10))
+            .sum::<u32>()
+            .is_multiple_of(5)
     } else {
         luhn_valid(&d)
     };

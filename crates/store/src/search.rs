@@ -42,7 +42,7 @@ impl Store {
             return Ok(Vec::new());
         };
         let limit = limit.clamp(1, 200);
-        let mut scored: Vec<(f64, SearchHit)> = Vec::new();
+        let mut actor_hits: Vec<SearchHit> = Vec::new();
         let mut actors = self.conn.prepare_cached(
             "SELECT a.id, a.kind, a.name, c.name, d.name, bm25(actors_fts, 8.0, 3.0, 3.0, 1.5, 1.0) AS score
              FROM actors_fts
@@ -62,20 +62,17 @@ impl Store {
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(" · ");
-            Ok((
-                r.get::<_, f64>(5)?,
-                SearchHit {
-                    entity: SearchEntity::Actor,
-                    id: r.get(0)?,
-                    actor_id: None,
-                    kind,
-                    title: r.get(2)?,
-                    subtitle,
-                },
-            ))
+            Ok(SearchHit {
+                entity: SearchEntity::Actor,
+                id: r.get(0)?,
+                actor_id: None,
+                kind,
+                title: r.get(2)?,
+                subtitle,
+            })
         })?;
         for row in rows {
-            scored.push(row?);
+            actor_hits.push(row?);
         }
         let mut contacts = self.conn.prepare_cached(
             "SELECT k.id, a.id, a.kind, trim(k.first_name || ' ' || k.last_name), k.role, a.name,
@@ -90,32 +87,35 @@ impl Store {
             let kind: Option<String> = r.get(2)?;
             let role: Option<String> = r.get(4)?;
             let org: Option<String> = r.get(5)?;
-            Ok((
-                r.get::<_, f64>(6)?,
-                SearchHit {
-                    entity: SearchEntity::Contact,
-                    id: r.get(0)?,
-                    actor_id: r.get(1)?,
-                    kind: kind.as_deref().and_then(ActorKind::parse),
-                    title: r.get(3)?,
-                    subtitle: [role, org]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" · "),
-                },
-            ))
+            Ok(SearchHit {
+                entity: SearchEntity::Contact,
+                id: r.get(0)?,
+                actor_id: r.get(1)?,
+                kind: kind.as_deref().and_then(ActorKind::parse),
+                title: r.get(3)?,
+                subtitle: [role, org]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            })
         })?;
-        for row in rows {
-            scored.push(row?);
-        }
-        scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-        Ok(scored
-            .into_iter()
-            .take(limit as usize)
-            .map(|(_, hit)| hit)
-            .collect())
+        let contact_hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(merge(actor_hits, contact_hits, limit as usize))
     }
+}
+
+/// Actors first, each list best first; contacts keep at least a third of
+/// the places when there are enough of them, so that typing a person's name
+/// still shows the person.
+fn merge(mut actors: Vec<SearchHit>, mut contacts: Vec<SearchHit>, limit: usize) -> Vec<SearchHit> {
+    let actor_places = actors
+        .len()
+        .min(limit.saturating_sub(contacts.len()).max(limit * 2 / 3));
+    actors.truncate(actor_places);
+    contacts.truncate(limit - actors.len());
+    actors.extend(contacts);
+    actors
 }
 
 #[cfg(test)]

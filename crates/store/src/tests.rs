@@ -8,7 +8,7 @@ use tisserand_domain::{
 
 use super::*;
 
-const COMMUNES: &str = "67462\tSélestat\t67600\t67\tBas-Rhin\t44\tGrand Est\t246700744\tCC de Sélestat
+const COMMUNES: &str = "67462\tSélestat\t67600\t67\tBas-Rhin\t44\tGrand Est\t246700967\tCC de Sélestat
 67482\tStrasbourg\t67000 67100 67200\t67\tBas-Rhin\t44\tGrand Est\t246700488\tEurométropole de Strasbourg
 68066\tColmar\t68000\t68\tHaut-Rhin\t44\tGrand Est\t246800726\tColmar Agglomération
 67447\tSaint-Pierre-Bois\t67220\t67\tBas-Rhin\t44\tGrand Est\t\t

@@ -1,0 +1,174 @@
+//! The one error type that crosses to the window and the command line: a
+//! machine-readable kind, a French and an English sentence, and the fields
+//! at fault for invalid input.
+
+use serde::Serialize;
+use tisserand_domain::{FieldError, ValidationErrors};
+use tisserand_store::StoreError;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ErrorKind {
+    NotFound,
+    Invalid,
+    Conflict,
+    ReadOnly,
+    DiskFull,
+    TooNew,
+    NotADatabase,
+    Storage,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+#[error("{message}")]
+pub struct AppError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub message_en: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl AppError {
+    #[must_use]
+    pub fn new(kind: ErrorKind, fr: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: fr.into(),
+            message_en: en.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    /// An invalid-input error about one field.
+    #[must_use]
+    pub fn field(field: FieldError) -> Self {
+        Self {
+            kind: ErrorKind::Invalid,
+            message: field.message.clone(),
+            message_en: field.message_en.clone(),
+            fields: vec![field],
+        }
+    }
+
+    pub(crate) fn not_found(entity: &str, id: &str) -> Self {
+        let (fr, en) = match entity {
+            "actor" => ("Cet acteur", "This actor"),
+            "contact" => ("Ce contact", "This contact"),
+            _ => ("Cet élément", "This item"),
+        };
+        Self::new(
+            ErrorKind::NotFound,
+            format!("{fr} n'existe pas ou a été supprimé (identifiant {id})."),
+            format!("{en} does not exist or was deleted (id {id})."),
+        )
+    }
+}
+
+impl From<ValidationErrors> for AppError {
+    fn from(e: ValidationErrors) -> Self {
+        let first = e.0.first();
+        let message = match e.0.len() {
+            1 => first.map(|f| f.message.clone()).unwrap_or_default(),
+            n => format!("{n} champs sont à corriger : {}", e.summary()),
+        };
+        let message_en = match e.0.len() {
+            1 => first.map(|f| f.message_en.clone()).unwrap_or_default(),
+            n => format!(
+                "{n} fields need fixing: {}",
+                e.0.iter()
+                    .map(|f| f.message_en.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        };
+        Self {
+            kind: ErrorKind::Invalid,
+            message,
+            message_en,
+            fields: e.0,
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { entity: "commune", id } => Self::field(FieldError::new(
+                "communeInsee",
+                format!("La commune de code {id} est inconnue : choisissez-la dans la liste."),
+                format!("Commune code {id} is unknown: pick it from the list."),
+            )),
+            StoreError::NotFound { entity, id } => Self::not_found(entity, &id),
+            StoreError::TooNew { found, supported } => Self::new(
+                ErrorKind::TooNew,
+                format!(
+                    "Ce fichier a été enregistré par une version plus récente de Tisserand (schéma {found} ; \
+                     cette version connaît le schéma {supported} au plus). Mettez Tisserand à jour : \
+                     le fichier n'a pas été modifié."
+                ),
+                format!(
+                    "This file was written by a newer Tisserand (schema {found}; this version knows up to \
+                     {supported}). Update Tisserand: the file was left untouched."
+                ),
+            ),
+            StoreError::NotADatabase { path } => Self::new(
+                ErrorKind::NotADatabase,
+                format!(
+                    "Le fichier {} n'est pas une base de données Tisserand. Il n'a pas été modifié.",
+                    path.display()
+                ),
+                format!("{} is not a Tisserand database. It was left untouched.", path.display()),
+            ),
+            StoreError::ReadOnly { path } => Self::new(
+                ErrorKind::ReadOnly,
+                format!(
+                    "Le fichier {} est en lecture seule : Tisserand ne peut pas y enregistrer. \
+                     Vérifiez ses droits ou choisissez un autre dossier.",
+                    path.display()
+                ),
+                format!(
+                    "{} is read-only: Tisserand cannot save to it. Check its permissions or choose another folder.",
+                    path.display()
+                ),
+            ),
+            StoreError::DiskFull { path } => Self::new(
+                ErrorKind::DiskFull,
+                format!(
+                    "Le disque qui contient {} est plein : l'enregistrement a été annulé, rien de ce qui était \
+                     enregistré n'est perdu. Libérez de la place puis réessayez.",
+                    path.display()
+                ),
+                format!(
+                    "The disk holding {} is full: the change was cancelled and nothing saved before was lost. \
+                     Free some space and try again.",
+                    path.display()
+                ),
+            ),
+            StoreError::Busy { path } => Self::new(
+                ErrorKind::Storage,
+                format!(
+                    "Le fichier {} est utilisé par un autre programme. Fermez-le puis réessayez.",
+                    path.display()
+                ),
+                format!("{} is in use by another program. Close it and try again.", path.display()),
+            ),
+            StoreError::Io { path, message } => Self::new(
+                ErrorKind::Storage,
+                format!("Impossible d'accéder à {} : {message}.", path.display()),
+                format!("Cannot access {}: {message}.", path.display()),
+            ),
+            other => Self::new(
+                ErrorKind::Storage,
+                format!("Erreur de la base de données : {other}. Rien de ce qui était enregistré n'est perdu."),
+                format!("Database error: {other}. Nothing saved before was lost."),
+            ),
+        }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

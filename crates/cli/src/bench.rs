@@ -1,0 +1,354 @@
+//! `tisserand bench`: generates a large directory in a fresh database file
+//! and prints how long the store takes for the directory's everyday work.
+//! Figures, not pass/fail: these machines are shared and noisy.
+
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use tisserand_app::{App, AppError, ErrorKind};
+use tisserand_domain::{
+    ActorInput, ActorKind, ActorQuery, ContactInput, Resource, ResourceCategory,
+};
+
+#[derive(Args)]
+pub(crate) struct BenchArgs {
+    #[arg(long, default_value_t = 100_000)]
+    actors: usize,
+    #[arg(long, default_value_t = 200_000)]
+    contacts: usize,
+    /// Keep the generated database at this path (for measuring the window).
+    #[arg(long, value_name = "PATH")]
+    keep: Option<std::path::PathBuf>,
+}
+
+/// A small deterministic generator (xorshift), so every run measures the same data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        let n = u64::try_from(items.len()).unwrap_or(1);
+        &items[usize::try_from(self.next() % n).unwrap_or(0)]
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Anne", "Jean", "Léa", "Hugo", "Chloé", "Karim", "Aïcha", "Théo", "Inès", "Lucas", "Zoé",
+    "Mathis", "Émilie", "Nour", "Pierre", "Camille", "Yasmine", "Julien", "Sophie", "Mehdi",
+];
+const LAST: &[&str] = &[
+    "Muller",
+    "Schmitt",
+    "Meyer",
+    "Weber",
+    "Klein",
+    "Fischer",
+    "Wagner",
+    "Hoffmann",
+    "Bauer",
+    "Schneider",
+    "Benali",
+    "Nguyen",
+    "Diallo",
+    "Rodrigues",
+    "Yilmaz",
+    "Martin",
+    "Bernard",
+    "Keller",
+    "Roth",
+    "Koenig",
+];
+const HEAD: &[&str] = &[
+    "Atelier",
+    "Association",
+    "Collectif",
+    "Menuiserie",
+    "Boulangerie",
+    "Épicerie",
+    "Transports",
+    "Jardins",
+    "Maison",
+    "Compagnie",
+    "Cabinet",
+    "Garage",
+    "Fondation",
+    "Ressourcerie",
+    "Brasserie",
+    "Imprimerie",
+    "Chantier",
+    "École",
+    "Centre",
+    "Réseau",
+];
+const TAIL: &[&str] = &[
+    "du Ried",
+    "de l'Ill",
+    "des Vosges",
+    "solidaire",
+    "Saint-Nicolas",
+    "du Kochersberg",
+    "de la Hardt",
+    "Outre-Forêt",
+    "du Vignoble",
+    "des Trois Frontières",
+    "Rhénan",
+    "d'Alsace",
+    "Bleu Ciel",
+    "des Cigognes",
+    "du Florival",
+    "Sundgau",
+    "de la Bruche",
+    "Ackerland",
+    "Hirondelle",
+    "Zorn",
+];
+const COMMUNES: &[&str] = &[
+    "67482", "67462", "68066", "68224", "67180", "67437", "67348", "68297", "67218", "68269",
+    "67130", "67544", "67046", "68112", "67267", "68019", "67447", "67043", "68376", "67001",
+];
+const TAGS: &[&str] = &[
+    "insertion",
+    "numérique",
+    "environnement",
+    "handicap",
+    "jeunesse",
+    "alimentation",
+    "mobilité",
+    "culture",
+    "économie circulaire",
+    "sport",
+    "santé",
+    "logement",
+];
+const NEEDS: &[&str] = &[
+    "Une salle de réunion le samedi",
+    "Aide en comptabilité",
+    "Un véhicule utilitaire",
+    "Financement d'un poste",
+    "Bénévoles pour la collecte",
+    "Conseil juridique",
+    "Ordinateurs reconditionnés",
+    "Visibilité auprès des salariés",
+];
+
+fn actor(rng: &mut Rng, i: usize) -> ActorInput {
+    let kind = *rng.pick(&ActorKind::ALL);
+    let category = *rng.pick(&ResourceCategory::ALL);
+    ActorInput {
+        kind: Some(kind),
+        name: format!("{} {} {i}", rng.pick(HEAD), rng.pick(TAIL)),
+        commune_insee: Some((*rng.pick(COMMUNES)).to_owned()),
+        sector: Some("Économie sociale et solidaire".to_owned()),
+        needs: vec![Resource {
+            category,
+            text: (*rng.pick(NEEDS)).to_owned(),
+        }],
+        offers: vec![Resource {
+            category: *rng.pick(&ResourceCategory::ALL),
+            text: (*rng.pick(NEEDS)).to_owned(),
+        }],
+        tags: vec![(*rng.pick(TAGS)).to_owned(), (*rng.pick(TAGS)).to_owned()],
+        notes: Some(format!(
+            "Rencontré au forum n° {}. Intéressé par un partenariat.",
+            rng.next() % 100
+        )),
+        ..ActorInput::default()
+    }
+}
+
+struct Samples(Vec<Duration>);
+
+impl Samples {
+    fn percentile(&mut self, p: f64) -> Duration {
+        self.0.sort();
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let idx = (((self.0.len() as f64) * p).ceil() as usize).saturating_sub(1);
+        self.0.get(idx).copied().unwrap_or_default()
+    }
+    fn report(&mut self, what: &str) {
+        let n = self.0.len();
+        let p50 = self.percentile(0.50);
+        let p95 = self.percentile(0.95);
+        let max = self.0.last().copied().unwrap_or_default();
+        println!(
+            "{what:<40} n={n:<5} p50={:>8.3} ms  p95={:>8.3} ms  max={:>8.3} ms",
+            ms(p50),
+            ms(p95),
+            ms(max)
+        );
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = f();
+    (value, start.elapsed())
+}
+
+pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
+    let dir = std::env::temp_dir().join(format!("tisserand-bench-{}", std::process::id()));
+    let path = args
+        .keep
+        .clone()
+        .unwrap_or_else(|| dir.join("bench.sqlite3"));
+    if path.exists() {
+        return Err(AppError::new(
+            ErrorKind::Conflict,
+            format!(
+                "Le fichier {} existe déjà : choisissez un autre chemin.",
+                path.display()
+            ),
+            format!("{} already exists: choose another path.", path.display()),
+        ));
+    }
+    let (app, open_time) = time(|| App::open(&path));
+    let mut app = app?;
+    println!(
+        "Tisserand bench: {} actors, {} contacts, database {}",
+        args.actors,
+        args.contacts,
+        path.display()
+    );
+    println!(
+        "{:<40} {:>8.1} ms",
+        "open + load communes referential",
+        ms(open_time)
+    );
+
+    let mut rng = Rng(0x5eed_cafe_f00d_1234);
+    let inputs: Vec<ActorInput> = (0..args.actors).map(|i| actor(&mut rng, i)).collect();
+    let (ids, t) = time(|| app.create_actors(&inputs));
+    let ids = ids?;
+    println!(
+        "{:<40} {:>8.1} ms  ({:.0} actors/s)",
+        format!("insert {} actors (one transaction)", ids.len()),
+        ms(t),
+        ids.len() as f64 / t.as_secs_f64().max(1e-9)
+    );
+
+    let contacts: Vec<ContactInput> = (0..args.contacts)
+        .map(|i| {
+            let first = *rng.pick(FIRST);
+            let last = *rng.pick(LAST);
+            ContactInput {
+                actor_id: Some(rng.pick(&ids).clone()),
+                first_name: first.to_owned(),
+                last_name: last.to_owned(),
+                role: Some("Chargée de mission".to_owned()),
+                email: Some(format!("contact{i}@exemple.fr")),
+                ..ContactInput::default()
+            }
+        })
+        .collect();
+    if !contacts.is_empty() {
+        let (n, t) = time(|| app.create_contacts(&contacts));
+        println!(
+            "{:<40} {:>8.1} ms",
+            format!("insert {} contacts", n?.len()),
+            ms(t)
+        );
+    }
+
+    let queries = [
+        "selestat",
+        "sel",
+        "colmar",
+        "muller",
+        "atelier ried",
+        "insertion",
+        "jardins vosges",
+        "comptabilité",
+        "schmitt",
+        "épicerie solidaire",
+        "mulhouse",
+        "numérique",
+        "salle samedi",
+        "hugo weber",
+        "transports",
+        "ecole",
+        "brasserie zorn",
+        "cigognes",
+        "haguenau",
+        "fondation",
+    ];
+    let mut search = Samples(Vec::new());
+    for _ in 0..10 {
+        for q in queries {
+            let (r, t) = time(|| app.search(q, 20));
+            r?;
+            search.0.push(t);
+        }
+    }
+    search.report("search (20 hits, actors + contacts)");
+
+    let mut list = Samples(Vec::new());
+    let mut filtered = Samples(Vec::new());
+    for i in 0..200u32 {
+        let offset =
+            u32::try_from(rng.next() % u64::try_from(args.actors.max(1)).unwrap_or(1)).unwrap_or(0);
+        let (r, t) = time(|| {
+            app.list_actors(&ActorQuery {
+                offset,
+                limit: 100,
+                ..ActorQuery::default()
+            })
+        });
+        r?;
+        list.0.push(t);
+        let q = match i % 4 {
+            0 => ActorQuery {
+                kind: Some(ActorKind::Association),
+                ..ActorQuery::default()
+            },
+            1 => ActorQuery {
+                departement: Some("68".into()),
+                ..ActorQuery::default()
+            },
+            2 => ActorQuery {
+                tag: Some("insertion".into()),
+                ..ActorQuery::default()
+            },
+            _ => ActorQuery {
+                text: Some("jardins".into()),
+                ..ActorQuery::default()
+            },
+        };
+        let (r, t) = time(|| app.list_actors(&ActorQuery { limit: 100, ..q }));
+        r?;
+        filtered.0.push(t);
+    }
+    list.report("page of 100 rows (random offset)");
+    filtered.report("page of 100 rows (filtered, first page)");
+
+    let mut open = Samples(Vec::new());
+    for _ in 0..500 {
+        let id = rng.pick(&ids).clone();
+        let (r, t) = time(|| app.actor(&id));
+        r?;
+        open.0.push(t);
+    }
+    open.report("open an actor (with commune, contacts)");
+    let (r, t) = time(|| app.actor_facets());
+    r?;
+    println!("{:<40} {:>8.1} ms", "filter facets", ms(t));
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    println!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
+    drop(app);
+    if args.keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}

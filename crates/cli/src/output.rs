@@ -1,0 +1,216 @@
+//! What the command line prints: aligned tables for people, JSON for scripts.
+
+use serde::Serialize;
+use tisserand_app::AppInfo;
+use tisserand_domain::{ActorDetail, ActorPage, Commune, SearchEntity, SearchHit};
+
+use crate::Format;
+
+fn json<T: Serialize + ?Sized>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(e) => eprintln!("erreur : sortie JSON impossible : {e}"),
+    }
+}
+
+/// Prints rows as columns padded to their widest cell (counted in characters).
+fn table(header: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count().min(60));
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let mut out = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            let cell: String = cell.chars().take(60).collect();
+            if i + 1 == cells.len() {
+                out.push_str(&cell);
+            } else {
+                out.push_str(&format!("{cell:<w$}  "));
+            }
+        }
+        println!("{}", out.trim_end());
+    };
+    line(header.iter().map(|h| (*h).to_owned()).collect());
+    for row in rows {
+        line(row.clone());
+    }
+}
+
+pub(crate) fn info(info: &AppInfo, format: Format) {
+    match format {
+        Format::Json => json(info),
+        Format::Table => {
+            println!("Tisserand {}", info.version);
+            println!("Fichier de données : {}", info.db_path);
+            println!(
+                "Acteurs : {} · Contacts : {}",
+                info.actor_count, info.contact_count
+            );
+            if info.demo {
+                println!("Le territoire de démonstration est chargé.");
+            }
+        }
+    }
+}
+
+pub(crate) fn actor_page(page: &ActorPage, format: Format) {
+    match format {
+        Format::Json => json(&page.rows),
+        Format::Table => {
+            let rows: Vec<Vec<String>> = page
+                .rows
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.clone(),
+                        a.kind.label_fr().to_owned(),
+                        a.name.clone(),
+                        a.commune
+                            .as_ref()
+                            .map(|c| format!("{} ({})", c.name, c.insee))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table(&["ID", "TYPE", "NOM", "COMMUNE"], &rows);
+            let shown = page.rows.len();
+            if usize::try_from(page.total).unwrap_or(usize::MAX) > shown {
+                println!(
+                    "({shown} sur {} acteurs ; --offset et --limit pour la suite)",
+                    page.total
+                );
+            }
+        }
+    }
+}
+
+pub(crate) fn hits(hits: &[SearchHit], format: Format) {
+    match format {
+        Format::Json => json(hits),
+        Format::Table => {
+            if hits.is_empty() {
+                println!("Aucun résultat.");
+                return;
+            }
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| {
+                    let what = match h.entity {
+                        SearchEntity::Actor => "acteur",
+                        SearchEntity::Contact => "contact",
+                    };
+                    vec![
+                        h.id.clone(),
+                        what.to_owned(),
+                        h.title.clone(),
+                        h.subtitle.clone(),
+                    ]
+                })
+                .collect();
+            table(&["ID", "QUOI", "NOM", "DÉTAIL"], &rows);
+        }
+    }
+}
+
+pub(crate) fn created<T: Serialize>(value: &T, id: &str, format: Format) {
+    match format {
+        Format::Json => json(value),
+        Format::Table => println!("{id}"),
+    }
+}
+
+pub(crate) fn communes(communes: &[Commune], format: Format) {
+    match format {
+        Format::Json => json(communes),
+        Format::Table => {
+            let rows: Vec<Vec<String>> = communes
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.insee.clone(),
+                        c.name.clone(),
+                        c.postal_codes.join(" "),
+                        format!("{} {}", c.departement.code, c.departement.name),
+                        c.epci.as_ref().map(|e| e.name.clone()).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table(
+                &["INSEE", "COMMUNE", "CODES POSTAUX", "DÉPARTEMENT", "EPCI"],
+                &rows,
+            );
+        }
+    }
+}
+
+pub(crate) fn actor_detail(d: &ActorDetail, format: Format) {
+    if format == Format::Json {
+        // The actor's own fields first, then its commune in full and its contacts.
+        let mut value = serde_json::to_value(&d.actor).unwrap_or_default();
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert(
+                "communeDetail".into(),
+                serde_json::to_value(&d.commune).unwrap_or_default(),
+            );
+            obj.insert(
+                "contacts".into(),
+                serde_json::to_value(&d.contacts).unwrap_or_default(),
+            );
+        }
+        json(&value);
+        return;
+    }
+    let a = &d.actor;
+    println!("{}", a.name);
+    println!("{}", "=".repeat(a.name.chars().count().min(80)));
+    let field = |label: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            println!("{label:<12} {v}");
+        }
+    };
+    field("Type", Some(a.kind.label_fr()));
+    field("Id", Some(&a.id));
+    field("SIREN", a.siren.as_deref());
+    field("SIRET", a.siret.as_deref());
+    field("RNA", a.rna.as_deref());
+    field("Adresse", a.address.as_deref());
+    if let Some(c) = &d.commune {
+        let epci = c
+            .epci
+            .as_ref()
+            .map(|e| format!(" · {}", e.name))
+            .unwrap_or_default();
+        println!(
+            "{:<12} {} ({}) · {}{epci}",
+            "Commune", c.name, c.insee, c.departement.name
+        );
+    }
+    field("Secteur", a.sector.as_deref());
+    field("Site", a.website.as_deref());
+    for (label, items) in [("Besoins", &a.needs), ("Offres", &a.offers)] {
+        if !items.is_empty() {
+            println!("{label} :");
+            for r in items {
+                println!("  - [{}] {}", r.category.label_fr(), r.text);
+            }
+        }
+    }
+    field("Enjeux", a.stakes.as_deref());
+    if !a.tags.is_empty() {
+        println!("{:<12} {}", "Mots-clés", a.tags.join(", "));
+    }
+    field("Notes", a.notes.as_deref());
+    if !d.contacts.is_empty() {
+        println!("Contacts :");
+        for c in &d.contacts {
+            let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.phone.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect();
+            println!("  - {} — {}", c.display_name(), details.join(" · "));
+        }
+    }
+}

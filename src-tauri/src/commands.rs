@@ -1,0 +1,136 @@
+//! One thin `#[tauri::command]` per use case of the `app` crate. Commands
+//! run off the main thread (`async`), so the window never freezes.
+
+// Tauri hands commands their arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
+use tauri::State;
+use tisserand_app::{App, AppError, AppInfo, AppResult, DemoSummary, ErrorKind};
+use tisserand_domain::{
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput, Facets,
+    FieldError, SearchHit,
+};
+
+use crate::Shared;
+
+fn with_app<T>(
+    state: &State<'_, Shared>,
+    f: impl FnOnce(&mut App) -> AppResult<T>,
+) -> AppResult<T> {
+    let lock = state.inner().as_ref().map_err(Clone::clone)?;
+    let mut app = lock.lock().map_err(|_| {
+        AppError::new(
+            ErrorKind::Internal,
+            "Une action précédente a échoué de façon inattendue : redémarrez Tisserand. Rien de ce qui était enregistré n'est perdu.",
+            "A previous action failed unexpectedly: restart Tisserand. Nothing saved was lost.",
+        )
+    })?;
+    f(&mut app)
+}
+
+#[tauri::command(async)]
+fn app_info(state: State<'_, Shared>) -> AppResult<AppInfo> {
+    with_app(&state, |a| a.info())
+}
+
+#[tauri::command(async)]
+fn actors_list(state: State<'_, Shared>, query: ActorQuery) -> AppResult<ActorPage> {
+    with_app(&state, |a| a.list_actors(&query))
+}
+
+#[tauri::command(async)]
+fn actors_facets(state: State<'_, Shared>) -> AppResult<Facets> {
+    with_app(&state, |a| a.actor_facets())
+}
+
+#[tauri::command(async)]
+fn actor_get(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
+    with_app(&state, |a| a.actor(&id))
+}
+
+#[tauri::command(async)]
+fn actor_validate(state: State<'_, Shared>, input: ActorInput) -> AppResult<Vec<FieldError>> {
+    with_app(&state, |a| Ok(a.validate_actor(&input)))
+}
+
+#[tauri::command(async)]
+fn actor_create(state: State<'_, Shared>, input: ActorInput) -> AppResult<Actor> {
+    with_app(&state, |a| a.create_actor(&input))
+}
+
+#[tauri::command(async)]
+fn actor_update(state: State<'_, Shared>, id: String, input: ActorInput) -> AppResult<Actor> {
+    with_app(&state, |a| a.update_actor(&id, &input))
+}
+
+#[tauri::command(async)]
+fn actor_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.delete_actor(&id))
+}
+
+#[tauri::command(async)]
+fn actor_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.restore_actor(&id))
+}
+
+#[tauri::command(async)]
+fn contact_validate(state: State<'_, Shared>, input: ContactInput) -> AppResult<Vec<FieldError>> {
+    with_app(&state, |a| Ok(a.validate_contact(&input)))
+}
+
+#[tauri::command(async)]
+fn contact_create(state: State<'_, Shared>, input: ContactInput) -> AppResult<Contact> {
+    with_app(&state, |a| a.create_contact(&input))
+}
+
+#[tauri::command(async)]
+fn contact_update(state: State<'_, Shared>, id: String, input: ContactInput) -> AppResult<Contact> {
+    with_app(&state, |a| a.update_contact(&id, &input))
+}
+
+#[tauri::command(async)]
+fn contact_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.delete_contact(&id))
+}
+
+#[tauri::command(async)]
+fn contact_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.restore_contact(&id))
+}
+
+#[tauri::command(async)]
+fn search(state: State<'_, Shared>, text: String, limit: u32) -> AppResult<Vec<SearchHit>> {
+    with_app(&state, |a| a.search(&text, limit))
+}
+
+#[tauri::command(async)]
+fn communes_search(state: State<'_, Shared>, text: String, limit: u32) -> AppResult<Vec<Commune>> {
+    with_app(&state, |a| a.search_communes(&text, limit))
+}
+
+#[tauri::command(async)]
+fn demo_load(state: State<'_, Shared>) -> AppResult<DemoSummary> {
+    with_app(&state, App::load_demo)
+}
+
+pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        app_info,
+        actors_list,
+        actors_facets,
+        actor_get,
+        actor_validate,
+        actor_create,
+        actor_update,
+        actor_delete,
+        actor_restore,
+        contact_validate,
+        contact_create,
+        contact_update,
+        contact_delete,
+        contact_restore,
+        search,
+        communes_search,
+        demo_load,
+    ]
+}

@@ -1,0 +1,85 @@
+//! Tisserand's desktop shell. It only knows Tauri: it opens the database
+//! through the `app` crate, exposes one thin command per use case, keeps a
+//! single instance, and writes logs to the data folder. No logic lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::Manager;
+use tisserand_app::{default_data_dir, App, AppError, DB_FILE_NAME};
+
+/// The open database, or why it could not be opened (shown by the window).
+pub(crate) type Shared = Result<Mutex<App>, AppError>;
+
+/// `--demo` opens a separate demo database (created with the demo
+/// territory when empty), never the person's own.
+fn database_path(demo: bool) -> PathBuf {
+    let dir = default_data_dir();
+    if demo {
+        dir.join("demo").join(DB_FILE_NAME)
+    } else {
+        dir.join(DB_FILE_NAME)
+    }
+}
+
+fn init_logging(dir: &std::path::Path) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TISSERAND_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let file = std::fs::create_dir_all(dir).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("tisserand.log"))
+    });
+    match file {
+        Ok(file) => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(false)
+            .with_writer(Mutex::new(file))
+            .init(),
+        Err(_) => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init(),
+    }
+}
+
+fn open(demo: bool) -> Shared {
+    let path = database_path(demo);
+    let mut app = App::open(&path)?;
+    if demo && app.info()?.actor_count == 0 {
+        app.load_demo()?;
+    }
+    tracing::info!(demo, "database opened");
+    Ok(Mutex::new(app))
+}
+
+fn main() {
+    let demo = std::env::args().skip(1).any(|a| a == "--demo");
+    init_logging(&default_data_dir());
+    let shared = open(demo);
+    if let Err(e) = &shared {
+        tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
+    }
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            // A second launch focuses the window already open on this data.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .manage(shared)
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        tracing::error!("the window could not start: {e}");
+        eprintln!("Tisserand n'a pas pu ouvrir sa fenêtre : {e}");
+        std::process::exit(1);
+    }
+}
