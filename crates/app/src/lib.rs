@@ -270,6 +270,19 @@ impl App {
     /// # Errors
     /// A storage error naming the file.
     pub fn backup_to(&self, dest: &Path) -> AppResult<()> {
+        if dest.exists() {
+            return Err(AppError::new(
+                ErrorKind::Conflict,
+                format!(
+                    "Le fichier {} existe déjà : choisissez un autre nom pour la copie.",
+                    dest.display()
+                ),
+                format!(
+                    "{} already exists: choose another name for the copy.",
+                    dest.display()
+                ),
+            ));
+        }
         Ok(self.store.backup_to(dest)?)
     }
 

@@ -403,3 +403,37 @@ fn backups_are_consistent_copies() {
     assert_eq!(copy.actor_count().unwrap(), 1);
     assert!(copy.integrity_ok().unwrap());
 }
+
+#[test]
+fn a_full_disk_cancels_the_write_and_keeps_what_was_saved() {
+    let mut s = store();
+    let first = s
+        .insert_actor(&actor(ActorKind::Association, "Déjà enregistrée", None))
+        .unwrap();
+    let pages: i64 = s
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    s.conn
+        .pragma_update(None, "max_page_count", pages + 20)
+        .unwrap();
+    let mut big = ActorInput {
+        kind: Some(ActorKind::Autre),
+        name: "Gros".into(),
+        ..ActorInput::default()
+    };
+    big.notes = Some("mot ".repeat(20_000));
+    let big = big.validate().unwrap();
+    let mut saved = 0;
+    let err = loop {
+        match s.insert_actor(&big) {
+            Ok(_) => saved += 1,
+            Err(e) => break e,
+        }
+        assert!(saved < 100, "the page limit should have been reached");
+    };
+    assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
+    assert_eq!(s.actor(&first.id).unwrap().name, "Déjà enregistrée");
+    assert_eq!(s.actor_count().unwrap(), 1 + saved);
+    assert!(s.integrity_ok().unwrap());
+}
