@@ -63,8 +63,9 @@ CREATE INDEX actors_departement_sort ON actors (departement_code, sort_key) WHER
 CREATE INDEX actors_siren ON actors (siren) WHERE siren IS NOT NULL;
 CREATE INDEX actors_rna ON actors (rna) WHERE rna IS NOT NULL;
 
--- Derived from actors.tags (which is the truth) for fast filtering; rebuilt
--- by the store on every write of an actor.
+-- Derived from actors.tags (which is the truth) for fast filtering and
+-- counting; rebuilt by the store on every write of an actor, and holding
+-- live actors only (a soft delete removes their rows, a restore rewrites them).
 CREATE TABLE actor_tags (
     tag_key TEXT NOT NULL,
     actor_rid INTEGER NOT NULL REFERENCES actors (rid) ON DELETE CASCADE,
@@ -111,10 +112,12 @@ CREATE TABLE meta (
 CREATE VIRTUAL TABLE actors_fts USING fts5 (
     name, place, tags, resources, notes,
     tokenize = "unicode61 remove_diacritics 2",
-    prefix = '2 3'
+    prefix = '2 3',
+    detail = column
 );
 CREATE VIRTUAL TABLE contacts_fts USING fts5 (
     name, organisation, details,
     tokenize = "unicode61 remove_diacritics 2",
-    prefix = '2 3'
+    prefix = '2 3',
+    detail = column
 );

@@ -73,6 +73,15 @@ fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
     })
 }
 
+/// An actor by integer key, live or not.
+fn actor_by_rid(tx: &rusqlite::Connection, rid: i64) -> Result<Actor> {
+    Ok(tx
+        .prepare_cached(&format!(
+            "SELECT {ACTOR_COLUMNS} FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee WHERE a.rid = ?1"
+        ))?
+        .query_row([rid], actor_from_row)?)
+}
+
 /// The live actor's integer key, or `NotFound`.
 pub(crate) fn live_actor_rid(tx: &rusqlite::Connection, id: &str) -> Result<i64> {
     tx.prepare_cached("SELECT rid FROM actors WHERE id = ?1 AND deleted_at IS NULL")?
@@ -84,26 +93,132 @@ pub(crate) fn live_actor_rid(tx: &rusqlite::Connection, id: &str) -> Result<i64>
         })
 }
 
-fn departement_of(tx: &Transaction<'_>, insee: Option<&String>) -> Result<Option<String>> {
+/// What the list and the search index need to know of an actor's commune.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    departement: String,
+    /// Commune name, postal codes and département name, for search.
+    text: String,
+}
+
+/// The commune `insee` as a `Place`, or `NotFound` when the referential
+/// does not know it.
+fn place_of(tx: &rusqlite::Connection, insee: Option<&String>) -> Result<Option<Place>> {
     let Some(insee) = insee else { return Ok(None) };
-    Ok(tx
-        .prepare_cached("SELECT departement_code FROM communes WHERE insee = ?1")?
-        .query_row([insee], |r| r.get(0))
-        .optional()?)
+    tx.prepare_cached(
+        "SELECT c.name || ' ' || c.postal_codes || ' ' || d.name, c.departement_code
+         FROM communes c JOIN departements d ON d.code = c.departement_code WHERE c.insee = ?1",
+    )?
+    .query_row([insee], |r| {
+        Ok(Place {
+            text: r.get(0)?,
+            departement: r.get(1)?,
+        })
+    })
+    .optional()?
+    .map(Some)
+    .ok_or_else(|| StoreError::NotFound {
+        entity: "commune",
+        id: insee.clone(),
+    })
 }
 
-/// Whether a commune with this INSEE code is in the referential.
-pub(crate) fn commune_exists(conn: &rusqlite::Connection, insee: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT 1 FROM communes WHERE insee = ?1")?
-        .query_row([insee], |_| Ok(()))
-        .optional()?
-        .is_some())
+/// The fields of an actor that the search index holds.
+struct Indexed<'a> {
+    name: &'a str,
+    siren: Option<&'a str>,
+    rna: Option<&'a str>,
+    address: Option<&'a str>,
+    sector: Option<&'a str>,
+    needs: &'a [Resource],
+    offers: &'a [Resource],
+    tags: &'a [String],
+    stakes: Option<&'a str>,
+    notes: Option<&'a str>,
 }
 
-fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String]) -> Result<()> {
-    tx.prepare_cached("DELETE FROM actor_tags WHERE actor_rid = ?1")?
-        .execute([rid])?;
+impl<'a> From<&'a ValidActor> for Indexed<'a> {
+    fn from(a: &'a ValidActor) -> Self {
+        Self {
+            name: &a.name,
+            siren: a.siren.as_deref(),
+            rna: a.rna.as_deref(),
+            address: a.address.as_deref(),
+            sector: a.sector.as_deref(),
+            needs: &a.needs,
+            offers: &a.offers,
+            tags: &a.tags,
+            stakes: a.stakes.as_deref(),
+            notes: a.notes.as_deref(),
+        }
+    }
+}
+
+impl<'a> From<&'a Actor> for Indexed<'a> {
+    fn from(a: &'a Actor) -> Self {
+        Self {
+            name: &a.name,
+            siren: a.siren.as_deref(),
+            rna: a.rna.as_deref(),
+            address: a.address.as_deref(),
+            sector: a.sector.as_deref(),
+            needs: &a.needs,
+            offers: &a.offers,
+            tags: &a.tags,
+            stakes: a.stakes.as_deref(),
+            notes: a.notes.as_deref(),
+        }
+    }
+}
+
+fn join_present(parts: &[Option<&str>]) -> String {
+    parts
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes the search row of actor `rid` (replacing any previous one).
+fn index_actor(
+    tx: &Transaction<'_>,
+    rid: i64,
+    a: &Indexed<'_>,
+    place: Option<&Place>,
+    fresh: bool,
+) -> Result<()> {
+    if !fresh {
+        tx.prepare_cached("DELETE FROM actors_fts WHERE rowid = ?1")?
+            .execute([rid])?;
+    }
+    let resources: Vec<Option<&str>> = std::iter::once(a.sector)
+        .chain(
+            a.needs
+                .iter()
+                .chain(a.offers)
+                .map(|r| Some(r.text.as_str())),
+        )
+        .collect();
+    tx.prepare_cached(
+        "INSERT INTO actors_fts (rowid, name, place, tags, resources, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        rid,
+        join_present(&[Some(a.name), a.siren, a.rna]),
+        join_present(&[place.map(|p| p.text.as_str()), a.address]),
+        a.tags.join(" "),
+        join_present(&resources),
+        join_present(&[a.stakes, a.notes]),
+    ])?;
+    Ok(())
+}
+
+fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String], fresh: bool) -> Result<()> {
+    if !fresh {
+        tx.prepare_cached("DELETE FROM actor_tags WHERE actor_rid = ?1")?
+            .execute([rid])?;
+    }
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO actor_tags (tag_key, actor_rid, tag) VALUES (?1, ?2, ?3)",
     )?;
@@ -113,27 +228,9 @@ fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Rewrites the search row of actor `rid` from its stored values, and the
-/// rows of its contacts (which carry the organisation's name).
-pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
-    tx.prepare_cached("DELETE FROM actors_fts WHERE rowid = ?1")?
-        .execute([rid])?;
-    tx.prepare_cached(
-        "INSERT INTO actors_fts (rowid, name, place, tags, resources, notes)
-         SELECT a.rid,
-                a.name || ' ' || coalesce(a.siren, '') || ' ' || coalesce(a.rna, ''),
-                coalesce(c.name, '') || ' ' || coalesce(c.postal_codes, '') || ' ' || coalesce(d.name, '') || ' ' || coalesce(a.address, ''),
-                (SELECT group_concat(value, ' ') FROM json_each(a.tags)),
-                coalesce(a.sector, '') || ' ' ||
-                  (SELECT coalesce(group_concat(json_extract(value, '$.text'), ' '), '') FROM json_each(a.needs)) || ' ' ||
-                  (SELECT coalesce(group_concat(json_extract(value, '$.text'), ' '), '') FROM json_each(a.offers)),
-                coalesce(a.stakes, '') || ' ' || coalesce(a.notes, '')
-         FROM actors a
-         LEFT JOIN communes c ON c.insee = a.commune_insee
-         LEFT JOIN departements d ON d.code = c.departement_code
-         WHERE a.rid = ?1 AND a.deleted_at IS NULL",
-    )?
-    .execute([rid])?;
+/// Rewrites the search rows of the live contacts of actor `rid` (they carry
+/// the organisation's name).
+fn reindex_contacts_of(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     let contacts: Vec<i64> = tx
         .prepare_cached("SELECT rid FROM contacts WHERE actor_rid = ?1 AND deleted_at IS NULL")?
         .query_map([rid], |r| r.get(0))?
@@ -144,10 +241,27 @@ pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     Ok(())
 }
 
-fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor) -> Result<String> {
+/// Communes already looked up in one transaction.
+type PlaceCache = std::collections::HashMap<String, Option<Place>>;
+
+fn cached_place(
+    tx: &Transaction<'_>,
+    cache: &mut PlaceCache,
+    insee: Option<&String>,
+) -> Result<Option<Place>> {
+    let Some(code) = insee else { return Ok(None) };
+    if let Some(place) = cache.get(code) {
+        return Ok(place.clone());
+    }
+    let place = place_of(tx, insee)?;
+    cache.insert(code.clone(), place.clone());
+    Ok(place)
+}
+
+fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache) -> Result<String> {
     let id = new_id();
     let at = now();
-    let dep = departement_of(tx, a.commune_insee.as_ref())?;
+    let place = cached_place(tx, cache, a.commune_insee.as_ref())?;
     tx.prepare_cached(
         "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee, departement_code,
             sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at)
@@ -163,7 +277,7 @@ fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor) -> Result<String> {
         a.rna,
         a.address,
         a.commune_insee,
-        dep,
+        place.as_ref().map(|p| &p.departement),
         a.sector,
         a.size_band.map(SizeBand::code),
         a.website,
@@ -175,19 +289,9 @@ fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor) -> Result<String> {
         at
     ])?;
     let rid = tx.last_insert_rowid();
-    write_tags(tx, rid, &a.tags)?;
-    reindex_actor(tx, rid)?;
+    write_tags(tx, rid, &a.tags, true)?;
+    index_actor(tx, rid, &Indexed::from(a), place.as_ref(), true)?;
     Ok(id)
-}
-
-fn check_commune(tx: &Transaction<'_>, a: &ValidActor) -> Result<()> {
-    match &a.commune_insee {
-        Some(insee) if !commune_exists(tx, insee)? => Err(StoreError::NotFound {
-            entity: "commune",
-            id: insee.clone(),
-        }),
-        _ => Ok(()),
-    }
 }
 
 impl Store {
@@ -196,10 +300,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown commune; a storage error.
     pub fn insert_actor(&mut self, a: &ValidActor) -> Result<Actor> {
-        let id = self.with_tx(|tx| {
-            check_commune(tx, a)?;
-            insert_actor_in(tx, a)
-        })?;
+        let id = self.with_tx(|tx| insert_actor_in(tx, a, &mut PlaceCache::new()))?;
         self.actor(&id)
     }
 
@@ -210,12 +311,10 @@ impl Store {
     /// `NotFound` for an unknown commune; a storage error.
     pub fn insert_actors(&mut self, actors: &[ValidActor]) -> Result<Vec<String>> {
         self.with_tx(|tx| {
+            let mut cache = PlaceCache::new();
             actors
                 .iter()
-                .map(|a| {
-                    check_commune(tx, a)?;
-                    insert_actor_in(tx, a)
-                })
+                .map(|a| insert_actor_in(tx, a, &mut cache))
                 .collect()
         })
     }
@@ -227,8 +326,7 @@ impl Store {
     pub fn update_actor(&mut self, id: &str, a: &ValidActor) -> Result<Actor> {
         self.with_tx(|tx| {
             let rid = live_actor_rid(tx, id)?;
-            check_commune(tx, a)?;
-            let dep = departement_of(tx, a.commune_insee.as_ref())?;
+            let place = place_of(tx, a.commune_insee.as_ref())?;
             tx.prepare_cached(
                 "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7, address = ?8,
                    commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
@@ -245,7 +343,7 @@ impl Store {
                 a.rna,
                 a.address,
                 a.commune_insee,
-                dep,
+                place.as_ref().map(|p| &p.departement),
                 a.sector,
                 a.size_band.map(SizeBand::code),
                 a.website,
@@ -256,8 +354,9 @@ impl Store {
                 a.notes,
                 now()
             ])?;
-            write_tags(tx, rid, &a.tags)?;
-            reindex_actor(tx, rid)
+            write_tags(tx, rid, &a.tags, false)?;
+            index_actor(tx, rid, &Indexed::from(a), place.as_ref(), false)?;
+            reindex_contacts_of(tx, rid)
         })?;
         self.actor(id)
     }
@@ -273,6 +372,7 @@ impl Store {
             let at = now();
             tx.execute("UPDATE actors SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1", params![rid, at])?;
             tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;
+            tx.execute("DELETE FROM actor_tags WHERE actor_rid = ?1", [rid])?;
             tx.execute(
                 "DELETE FROM contacts_fts WHERE rowid IN (SELECT rid FROM contacts WHERE actor_rid = ?1)",
                 [rid],
@@ -302,7 +402,11 @@ impl Store {
                 "UPDATE actors SET deleted_at = NULL, updated_at = ?2 WHERE rid = ?1",
                 params![rid, now()],
             )?;
-            reindex_actor(tx, rid)
+            let actor = actor_by_rid(tx, rid)?;
+            let place = place_of(tx, actor.commune.as_ref().map(|c| &c.insee))?;
+            write_tags(tx, rid, &actor.tags, false)?;
+            index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), false)?;
+            reindex_contacts_of(tx, rid)
         })
     }
 
@@ -334,6 +438,8 @@ impl Store {
     }
 
     /// One window of the directory, sorted by name, and the total matching.
+    /// The total is remembered per filter until the next write, so scrolling
+    /// a long list costs one window at a time.
     ///
     /// # Errors
     /// A storage error.
@@ -359,40 +465,51 @@ impl Store {
                 args.len()
             ));
         }
-        if let Some(text) = q.text.as_deref() {
-            if !text.trim().is_empty() {
-                let Some(m) = fts_query(text) else {
-                    return Ok(ActorPage {
-                        total: 0,
-                        offset: q.offset,
-                        rows: Vec::new(),
-                    });
-                };
-                args.push(m);
-                clauses.push(format!(
-                    "a.rid IN (SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?{})",
-                    args.len()
-                ));
-            }
+        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let Some(m) = fts_query(text) else {
+                return Ok(ActorPage {
+                    total: 0,
+                    offset: q.offset,
+                    rows: Vec::new(),
+                });
+            };
+            args.push(m);
+            clauses.push(format!(
+                "a.rid IN (SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?{})",
+                args.len()
+            ));
         }
         let filter = clauses.join(" AND ");
-        let total: u32 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM actors a WHERE {filter}"))?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+        let cache_key = format!("{filter}\u{1f}{}", args.join("\u{1f}"));
+        let cached = self.cache.borrow().totals.get(&cache_key).copied();
+        let total = match cached {
+            Some(total) => total,
+            None => {
+                let total: u32 = self
+                    .conn
+                    .prepare_cached(&format!("SELECT count(*) FROM actors a WHERE {filter}"))?
+                    .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+                self.cache.borrow_mut().totals.insert(cache_key, total);
+                total
+            }
+        };
         let limit = match q.limit {
             0 => 100,
             n => n.min(500),
         };
+        // The window's keys come from the covering sort index alone; the
+        // joins and counts run for the rows shown only.
         let sql = format!(
-            "SELECT a.id, a.kind, a.name, a.commune_insee, c.name, d.name, a.sector, a.tags,
+            "WITH page AS (
+                SELECT a.rid, a.sort_key FROM actors a WHERE {filter}
+                ORDER BY a.sort_key, a.rid LIMIT {limit} OFFSET {}
+             )
+             SELECT a.id, a.kind, a.name, a.commune_insee, c.name, d.name, a.sector, a.tags,
                     (SELECT count(*) FROM contacts k WHERE k.actor_rid = a.rid AND k.deleted_at IS NULL)
-             FROM actors a
+             FROM page JOIN actors a ON a.rid = page.rid
              LEFT JOIN communes c ON c.insee = a.commune_insee
              LEFT JOIN departements d ON d.code = a.departement_code
-             WHERE {filter}
-             ORDER BY a.sort_key, a.rid
-             LIMIT {limit} OFFSET {}",
+             ORDER BY page.sort_key, page.rid",
             q.offset
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -423,10 +540,14 @@ impl Store {
     }
 
     /// The values the directory's filters offer, with counts of live actors.
+    /// Remembered until the next write.
     ///
     /// # Errors
     /// A storage error.
     pub fn actor_facets(&self) -> Result<Facets> {
+        if let Some(facets) = &self.cache.borrow().facets {
+            return Ok(facets.clone());
+        }
         let collect = |sql: &str| -> Result<Vec<Facet>> {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let rows = stmt.query_map([], |r| {
@@ -446,23 +567,26 @@ impl Store {
                 k.label = kind.label_fr().to_owned();
             }
         }
-        Ok(Facets {
+        let facets = Facets {
             kinds,
             departements: collect(
-                "SELECT a.departement_code, d.code || ' · ' || d.name, count(*) FROM actors a
-                 JOIN departements d ON d.code = a.departement_code
-                 WHERE a.deleted_at IS NULL GROUP BY a.departement_code ORDER BY a.departement_code",
+                "SELECT f.code, d.code || ' · ' || d.name, f.n FROM
+                   (SELECT departement_code AS code, count(*) AS n FROM actors
+                    WHERE deleted_at IS NULL AND departement_code IS NOT NULL GROUP BY departement_code) f
+                 JOIN departements d ON d.code = f.code ORDER BY f.code",
             )?,
             communes: collect(
-                "SELECT a.commune_insee, c.name || ' (' || c.departement_code || ')', count(*) FROM actors a
-                 JOIN communes c ON c.insee = a.commune_insee
-                 WHERE a.deleted_at IS NULL GROUP BY a.commune_insee ORDER BY c.name_key LIMIT 2000",
+                "SELECT f.insee, c.name || ' (' || c.departement_code || ')', f.n FROM
+                   (SELECT commune_insee AS insee, count(*) AS n FROM actors
+                    WHERE deleted_at IS NULL AND commune_insee IS NOT NULL GROUP BY commune_insee) f
+                 JOIN communes c ON c.insee = f.insee ORDER BY c.name_key LIMIT 2000",
             )?,
             tags: collect(
-                "SELECT t.tag_key, min(t.tag), count(*) FROM actor_tags t
-                 JOIN actors a ON a.rid = t.actor_rid AND a.deleted_at IS NULL
-                 GROUP BY t.tag_key ORDER BY count(*) DESC, t.tag_key LIMIT 500",
+                "SELECT tag_key, min(tag), count(*) FROM actor_tags
+                 GROUP BY tag_key ORDER BY count(*) DESC, tag_key LIMIT 500",
             )?,
-        })
+        };
+        self.cache.borrow_mut().facets = Some(facets.clone());
+        Ok(facets)
     }
 }

@@ -77,16 +77,39 @@ pub(crate) fn reindex_contact(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     Ok(())
 }
 
-fn actor_rid_of(tx: &Transaction<'_>, c: &ValidContact) -> Result<Option<i64>> {
-    c.actor_id
-        .as_deref()
-        .map(|id| live_actor_rid(tx, id))
-        .transpose()
+/// Live organisations already looked up in one transaction: id -> (rid, name).
+type Organisations = std::collections::HashMap<String, (i64, String)>;
+
+fn organisation(
+    tx: &Transaction<'_>,
+    cache: &mut Organisations,
+    c: &ValidContact,
+) -> Result<Option<(i64, String)>> {
+    let Some(id) = c.actor_id.as_deref() else {
+        return Ok(None);
+    };
+    if let Some(found) = cache.get(id) {
+        return Ok(Some(found.clone()));
+    }
+    let found: (i64, String) = tx
+        .prepare_cached("SELECT rid, name FROM actors WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound {
+            entity: "actor",
+            id: id.to_owned(),
+        })?;
+    cache.insert(id.to_owned(), found.clone());
+    Ok(Some(found))
 }
 
-fn insert_contact_in(tx: &Transaction<'_>, c: &ValidContact) -> Result<String> {
+fn insert_contact_in(
+    tx: &Transaction<'_>,
+    c: &ValidContact,
+    cache: &mut Organisations,
+) -> Result<String> {
     let id = new_id();
-    let actor_rid = actor_rid_of(tx, c)?;
+    let org = organisation(tx, cache, c)?;
     tx.prepare_cached(
         "INSERT INTO contacts (id, actor_rid, first_name, last_name, sort_key, role, email, phone, legal_basis,
             source, informed_on, consents, last_initiated_on, notes, created_at, updated_at)
@@ -94,7 +117,7 @@ fn insert_contact_in(tx: &Transaction<'_>, c: &ValidContact) -> Result<String> {
     )?
     .execute(params![
         id,
-        actor_rid,
+        org.as_ref().map(|o| o.0),
         c.first_name,
         c.last_name,
         sort_key(&format!("{} {}", c.last_name, c.first_name)),
@@ -109,7 +132,20 @@ fn insert_contact_in(tx: &Transaction<'_>, c: &ValidContact) -> Result<String> {
         c.notes,
         now()
     ])?;
-    reindex_contact(tx, tx.last_insert_rowid())?;
+    let rid = tx.last_insert_rowid();
+    let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.notes.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    tx.prepare_cached(
+        "INSERT INTO contacts_fts (rowid, name, organisation, details) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        rid,
+        format!("{} {}", c.first_name, c.last_name),
+        org.as_ref().map_or("", |o| o.1.as_str()),
+        details.join(" ")
+    ])?;
     Ok(id)
 }
 
@@ -132,7 +168,7 @@ impl Store {
     /// # Errors
     /// `NotFound` when its organisation is not a live actor.
     pub fn insert_contact(&mut self, c: &ValidContact) -> Result<Contact> {
-        let id = self.with_tx(|tx| insert_contact_in(tx, c))?;
+        let id = self.with_tx(|tx| insert_contact_in(tx, c, &mut Organisations::new()))?;
         self.contact(&id)
     }
 
@@ -141,7 +177,13 @@ impl Store {
     /// # Errors
     /// `NotFound` when an organisation is not a live actor.
     pub fn insert_contacts(&mut self, contacts: &[ValidContact]) -> Result<Vec<String>> {
-        self.with_tx(|tx| contacts.iter().map(|c| insert_contact_in(tx, c)).collect())
+        self.with_tx(|tx| {
+            let mut cache = Organisations::new();
+            contacts
+                .iter()
+                .map(|c| insert_contact_in(tx, c, &mut cache))
+                .collect()
+        })
     }
 
     /// Replaces a live contact's fields.
@@ -151,7 +193,7 @@ impl Store {
     pub fn update_contact(&mut self, id: &str, c: &ValidContact) -> Result<Contact> {
         self.with_tx(|tx| {
             let rid = live_contact_rid(tx, id)?;
-            let actor_rid = actor_rid_of(tx, c)?;
+            let actor_rid = organisation(tx, &mut Organisations::new(), c)?.map(|o| o.0);
             tx.execute(
                 "UPDATE contacts SET actor_rid = ?2, first_name = ?3, last_name = ?4, sort_key = ?5, role = ?6,
                    email = ?7, phone = ?8, legal_basis = ?9, source = ?10, informed_on = ?11, consents = ?12,

@@ -29,6 +29,15 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Answers that stay true until the next write (list totals, facets).
+    cache: std::cell::RefCell<ReadCache>,
+}
+
+/// Read results remembered between writes; `with_tx` clears it.
+#[derive(Default)]
+struct ReadCache {
+    totals: std::collections::HashMap<String, u32>,
+    facets: Option<tisserand_domain::Facets>,
 }
 
 /// The current instant as stored: RFC 3339, UTC, milliseconds.
@@ -101,9 +110,16 @@ impl Store {
             .map_err(|e| StoreError::at(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| StoreError::at(path, e))?;
+        // 32 MiB of page cache (the default is 2 MiB): index pages of a
+        // 100,000-actor directory stay in memory.
+        conn.pragma_update(None, "cache_size", -32_768)
+            .map_err(|e| StoreError::at(path, e))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(|e| StoreError::at(path, e))?;
         let mut store = Self {
             conn,
             path: path.to_owned(),
+            cache: std::cell::RefCell::default(),
         };
         if found > 0 && found < SCHEMA_VERSION {
             let backup = store.backup_before_migration(found)?;
@@ -124,6 +140,7 @@ impl Store {
         Ok(Self {
             conn,
             path: PathBuf::from(":memory:"),
+            cache: std::cell::RefCell::default(),
         })
     }
 
