@@ -58,22 +58,40 @@ fn open(demo: bool) -> Shared {
     Ok(Mutex::new(app))
 }
 
+/// The single-instance key of one database file: a second launch on the same
+/// file focuses the first window; another data folder (a test, the demo) is
+/// another instance. (On Linux this is a D-Bus name.)
+fn instance_id(db: &std::path::Path) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in db.to_string_lossy().bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("fr.tisserand.desktop.i{hash:016x}")
+}
+
 fn main() {
     let demo = std::env::args().skip(1).any(|a| a == "--demo");
     init_logging(&default_data_dir());
+    let instance = instance_id(&database_path(demo));
     let shared = open(demo);
     if let Err(e) = &shared {
         tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
     }
     let result = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            // A second launch focuses the window already open on this data.
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }))
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(instance)
+                .callback(|app, _argv, _cwd| {
+                    // A second launch focuses the window already open on this data.
+                    if let Some(window) = app.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                })
+                .build(),
+        )
         .manage(shared)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

@@ -81,6 +81,7 @@ fn deleting_is_undoable() {
     let actor = a.create_actor(&input("Banque alimentaire")).unwrap();
     a.delete_actor(&actor.id).unwrap();
     assert_eq!(a.actor(&actor.id).unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 0);
     a.restore_actor(&actor.id).unwrap();
     assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 1);
 }

@@ -156,6 +156,7 @@ impl Store {
     /// Whatever `f` returns, or a storage error on commit.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
+        *self.cache.get_mut() = ReadCache::default();
         let tx = self
             .conn
             .transaction()

@@ -437,3 +437,20 @@ fn a_full_disk_cancels_the_write_and_keeps_what_was_saved() {
     assert_eq!(s.actor_count().unwrap(), 1 + saved);
     assert!(s.integrity_ok().unwrap());
 }
+
+#[test]
+fn cached_totals_and_facets_follow_every_write() {
+    let mut s = store();
+    let a = s
+        .insert_actor(&actor(ActorKind::Association, "Un", Some("67462")))
+        .unwrap();
+    assert_eq!(s.list_actors(&ActorQuery::default()).unwrap().total, 1);
+    assert_eq!(s.actor_facets().unwrap().kinds[0].count, 1);
+    s.delete_actor(&a.id).unwrap();
+    assert_eq!(s.list_actors(&ActorQuery::default()).unwrap().total, 0);
+    assert!(s.actor_facets().unwrap().kinds.is_empty());
+    s.restore_actor(&a.id).unwrap();
+    assert_eq!(s.list_actors(&ActorQuery::default()).unwrap().total, 1);
+    assert_eq!(s.actor_facets().unwrap().tags.len(), 0);
+    assert_eq!(s.actor_facets().unwrap().departements[0].count, 1);
+}

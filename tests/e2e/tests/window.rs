@@ -18,13 +18,22 @@ const WAIT: Duration = Duration::from_secs(15);
 fn app_binary() -> PathBuf {
     let path = std::env::var_os("TISSERAND_APP")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/tisserand-desktop"));
-    assert!(path.exists(), "build the app first: cargo build -p tisserand-desktop ({})", path.display());
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/tisserand-desktop")
+        });
+    assert!(
+        path.exists(),
+        "build the app first: cargo build -p tisserand-desktop ({})",
+        path.display()
+    );
     path
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 /// A running tauri-driver; stopped with SIGTERM (never SIGKILL, which
@@ -35,7 +44,10 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
         for _ in 0..50 {
             if matches!(self.child.try_wait(), Ok(Some(_))) {
                 return;
@@ -54,9 +66,15 @@ struct Window {
 }
 
 fn tauri_driver() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let installed = home.join(".cargo/bin/tauri-driver");
-    if installed.exists() { installed } else { PathBuf::from("tauri-driver") }
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("tauri-driver")
+    }
 }
 
 impl Window {
@@ -68,7 +86,12 @@ impl Window {
     async fn open_in(data: tempfile::TempDir, args: &[&str]) -> Self {
         let port = free_port();
         let child = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
             .env("TISSERAND_DATA_DIR", data.path())
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
@@ -87,11 +110,19 @@ impl Window {
         for _ in 0..60 {
             let attempt = tokio::time::timeout(
                 Duration::from_secs(30),
-                ClientBuilder::native().capabilities(caps.clone()).connect(&url),
+                ClientBuilder::native()
+                    .capabilities(caps.clone())
+                    .connect(&url),
             )
             .await;
             match attempt {
-                Ok(Ok(client)) => return Self { client, _driver: driver, data },
+                Ok(Ok(client)) => {
+                    return Self {
+                        client,
+                        _driver: driver,
+                        data,
+                    }
+                }
                 Ok(Err(e)) => last_error = e.to_string(),
                 Err(_) => last_error = "new session timed out".into(),
             }
@@ -109,18 +140,29 @@ impl Window {
             .unwrap_or_else(|e| panic!("{css} not found: {e}"))
     }
 
+    /// Clicks `css`, finding it again if the page re-rendered it in between.
     async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let mut last = String::new();
+        for _ in 0..20 {
+            match self.find(css).await.click().await {
+                Ok(()) => return,
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("click {css}: {last}");
     }
 
     async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
-        field.clear().await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
-        field.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
-    }
-
-    async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap_or_default()
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     /// Waits until `css` shows text containing `expected`.
@@ -128,20 +170,34 @@ impl Window {
         let mut last = String::new();
         for _ in 0..75 {
             if let Ok(el) = self.client.find(Locator::Css(css)).await {
-                last = el.text().await.unwrap_or_default();
+                // textContent, not the WebDriver "visible text", which
+                // WebKitWebDriver truncates inside flex layouts.
+                last = el
+                    .prop("textContent")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
                 if last.contains(expected) {
                     return last;
                 }
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+        self.screenshot("failure").await;
         panic!("{css} should contain {expected:?}, shows {last:?}");
     }
 
     /// Waits until no element matches `css`.
     async fn wait_gone(&self, css: &str) {
         for _ in 0..75 {
-            if self.client.find_all(Locator::Css(css)).await.map(|v| v.is_empty()).unwrap_or(false) {
+            if self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .map(|v| v.is_empty())
+                .unwrap_or(false)
+            {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
@@ -150,11 +206,19 @@ impl Window {
     }
 
     async fn count(&self, css: &str) -> usize {
-        self.client.find_all(Locator::Css(css)).await.map(|v| v.len()).unwrap_or(0)
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
     }
 
     async fn key(&self, css: &str, keys: &str) {
-        self.find(css).await.send_keys(keys).await.unwrap_or_else(|e| panic!("keys into {css}: {e}"));
+        self.find(css)
+            .await
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys into {css}: {e}"));
     }
 
     async fn screenshot(&self, name: &str) {
@@ -166,8 +230,39 @@ impl Window {
     }
 
     async fn close(self) {
-        let _ = self.client.close().await;
+        let _ = self.client.clone().close().await;
     }
+}
+
+impl Drop for Window {
+    /// Ends any app process still running on this test's data folder (after
+    /// a failed step the session may not have closed it).
+    fn drop(&mut self) {
+        let marker = format!("TISSERAND_DATA_DIR={}", self.data.path().display());
+        let Ok(procs) = std::fs::read_dir("/proc") else {
+            return;
+        };
+        for entry in procs.flatten() {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            if !pid.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+                continue;
+            };
+            if environ.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()) {
+                let _ = Command::new("kill").arg("-TERM").arg(&pid).status();
+            }
+        }
+    }
+}
+
+/// Runs one test's steps with an overall time limit, so that a stuck
+/// WebDriver call fails the test instead of hanging the suite.
+async fn within_limit(steps: impl std::future::Future<Output = ()>) {
+    tokio::time::timeout(Duration::from_secs(180), steps)
+        .await
+        .expect("the test took more than 3 minutes");
 }
 
 const CTRL: char = '\u{E009}';
@@ -175,90 +270,126 @@ const ENTER: char = '\u{E007}';
 
 #[tokio::test]
 async fn first_run_offers_the_demo_territory() {
-    let w = Window::open(&[]).await;
-    w.click("[data-testid=welcome-demo]").await;
-    w.find("[data-testid=actor-row]").await;
-    w.wait_text("[data-testid=actor-list]", "Sélestat").await;
-    assert!(w.count("[data-testid=actor-row]").await >= 10);
-    w.screenshot("directory-demo").await;
-    // Filters narrow the list.
-    w.type_into("[data-testid=filter-text]", "selestat").await;
-    w.wait_text("[data-testid=actor-list]", "Ville de Sélestat").await;
-    w.close().await;
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.wait_text("[data-testid=actor-list]", "Sélestat").await;
+        assert!(w.count("[data-testid=actor-row]").await >= 10);
+        w.screenshot("directory-demo").await;
+        // Filters narrow the list.
+        w.type_into("[data-testid=filter-text]", "selestat").await;
+        w.wait_text("[data-testid=actor-list]", "Ville de Sélestat")
+            .await;
+        w.close().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn create_find_edit_and_delete_an_actor_with_undo() {
-    let w = Window::open(&[]).await;
-    w.click("[data-testid=welcome-empty]").await;
-    w.click("[data-testid=actor-new]").await;
-    w.find("[data-testid=actor-form]").await;
-    // The kind control is a native select.
-    w.find("[data-testid=field-kind]").await.select_by_value("association").await.expect("choose a kind");
-    w.type_into("[data-testid=field-name]", "Écoute & Entraide Sélestat").await;
-    // A wrong SIREN shows its error next to the field, as you type.
-    w.type_into("[data-testid=field-siren]", "123456789").await;
-    let error = w.wait_text("[data-testid=error-siren]", "clé de contrôle").await;
-    assert!(error.contains("123 456 789"), "{error}");
-    w.screenshot("form-siren-error").await;
-    // Submitting is refused with the error still next to its field.
-    w.click("[data-testid=form-submit]").await;
-    w.wait_text("[data-testid=error-siren]", "clé de contrôle").await;
-    w.type_into("[data-testid=field-siren]", "552 032 534").await;
-    w.wait_gone("[data-testid=error-siren]").await;
-    w.click("[data-testid=form-submit]").await;
-    w.wait_text("[data-testid=actor-title]", "Écoute & Entraide Sélestat").await;
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-empty]").await;
+        w.click("[data-testid=actor-new]").await;
+        w.find("[data-testid=actor-form]").await;
+        // The kind control is a native select.
+        w.find("[data-testid=field-kind]")
+            .await
+            .select_by_value("association")
+            .await
+            .expect("choose a kind");
+        w.type_into("[data-testid=field-name]", "Écoute & Entraide Sélestat")
+            .await;
+        // A wrong SIREN shows its error next to the field, as you type.
+        w.type_into("[data-testid=field-siren]", "123456789").await;
+        let error = w
+            .wait_text("[data-testid=error-siren]", "clé de contrôle")
+            .await;
+        assert!(error.contains("123 456 789"), "{error}");
+        w.screenshot("form-siren-error").await;
+        // Submitting is refused with the error still next to its field.
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=error-siren]", "clé de contrôle")
+            .await;
+        w.type_into("[data-testid=field-siren]", "552 032 534")
+            .await;
+        w.wait_gone("[data-testid=error-siren]").await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=actor-title]", "Écoute & Entraide Sélestat")
+            .await;
 
-    // Found by typing its name without accents, through Ctrl+K.
-    w.key("body", &format!("{CTRL}k{CTRL}")).await;
-    let active = w.client.active_element().await.expect("focused element");
-    assert_eq!(active.attr("data-testid").await.ok().flatten().as_deref(), Some("global-search"));
-    w.type_into("[data-testid=global-search]", "ecoute entraide").await;
-    w.wait_text("[data-testid=search-result]", "Écoute & Entraide Sélestat").await;
-    w.key("[data-testid=global-search]", &ENTER.to_string()).await;
-    w.wait_text("[data-testid=actor-title]", "Écoute & Entraide Sélestat").await;
+        // Found by typing its name without accents, through Ctrl+K.
+        w.key("body", &format!("{CTRL}k{CTRL}")).await;
+        let active = w.client.active_element().await.expect("focused element");
+        assert_eq!(
+            active.attr("data-testid").await.ok().flatten().as_deref(),
+            Some("global-search")
+        );
+        w.type_into("[data-testid=global-search]", "ecoute entraide")
+            .await;
+        w.wait_text("[data-testid=search-result]", "Écoute & Entraide Sélestat")
+            .await;
+        w.key("[data-testid=global-search]", &ENTER.to_string())
+            .await;
+        w.wait_text("[data-testid=actor-title]", "Écoute & Entraide Sélestat")
+            .await;
 
-    // Edit it.
-    w.click("[data-testid=actor-edit]").await;
-    w.type_into("[data-testid=field-name]", "Écoute & Entraide du Ried").await;
-    w.click("[data-testid=form-submit]").await;
-    w.wait_text("[data-testid=actor-title]", "Écoute & Entraide du Ried").await;
+        // Edit it.
+        w.click("[data-testid=actor-edit]").await;
+        w.type_into("[data-testid=field-name]", "Écoute & Entraide du Ried")
+            .await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=actor-title]", "Écoute & Entraide du Ried")
+            .await;
 
-    // Delete, then undo from the toast.
-    w.click("[data-testid=actor-delete]").await;
-    w.click("[data-testid=confirm-ok]").await;
-    w.find("[data-testid=toast-undo]").await;
-    w.wait_gone("[data-testid=actor-row]").await;
-    w.click("[data-testid=toast-undo]").await;
-    w.wait_text("[data-testid=actor-list]", "Écoute & Entraide du Ried").await;
-    w.screenshot("after-undo").await;
-    w.close().await;
+        // Delete, then undo from the toast.
+        w.click("[data-testid=actor-delete]").await;
+        w.click("[data-testid=confirm-ok]").await;
+        w.find("[data-testid=toast-undo]").await;
+        w.wait_gone("[data-testid=actor-row]").await;
+        w.screenshot("before-undo").await;
+        w.click("[data-testid=toast-undo]").await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        w.screenshot("just-after-undo").await;
+        w.wait_text("[data-testid=actor-list]", "Écoute & Entraide du Ried")
+            .await;
+        w.screenshot("after-undo").await;
+        w.close().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_second_launch_focuses_the_open_window_instead_of_opening_the_file_twice() {
-    let w = Window::open(&[]).await;
-    w.find("[data-testid=welcome-demo]").await;
-    let mut second = Command::new(app_binary())
-        .env("TISSERAND_DATA_DIR", w.data.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("second launch");
-    let mut exited = None;
-    for _ in 0..100 {
-        if let Ok(Some(status)) = second.try_wait() {
-            exited = Some(status);
-            break;
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.find("[data-testid=welcome-demo]").await;
+        let mut second = Command::new(app_binary())
+            .env("TISSERAND_DATA_DIR", w.data.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("second launch");
+        let mut exited = None;
+        for _ in 0..100 {
+            if let Ok(Some(status)) = second.try_wait() {
+                exited = Some(status);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    if exited.is_none() {
-        let _ = second.kill();
-    }
-    assert!(exited.is_some(), "the second launch should hand over to the first and exit");
-    // The first window still works.
-    w.click("[data-testid=welcome-demo]").await;
-    w.find("[data-testid=actor-row]").await;
-    w.close().await;
+        if exited.is_none() {
+            let _ = second.kill();
+        }
+        assert!(
+            exited.is_some(),
+            "the second launch should hand over to the first and exit"
+        );
+        // The first window still works.
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.close().await;
+    })
+    .await;
 }
