@@ -15,7 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 BUILD_PACKAGES=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   librsvg2-dev libayatana-appindicator3-dev build-essential pkg-config libssl-dev file xdg-utils curl ca-certificates)
 RUN_PACKAGES=(xvfb xauth x11-utils dbus-x11 at-spi2-core fonts-dejavu-core)
-TEST_PACKAGES=(xdotool imagemagick poppler-utils webkit2gtk-driver sqlite3)
+TEST_PACKAGES=(xdotool imagemagick poppler-utils webkit2gtk-driver sqlite3 bc procps)
 
 packages=("${BUILD_PACKAGES[@]}")
 if [ "$what" = "test" ]; then packages+=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"); fi

@@ -70,7 +70,11 @@ fn instance_id(db: &std::path::Path) -> String {
     format!("fr.tisserand.desktop.i{hash:016x}")
 }
 
+/// When the process started, to log how long the window took to be usable.
+pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 fn main() {
+    STARTED.get_or_init(std::time::Instant::now);
     let demo = std::env::args().skip(1).any(|a| a == "--demo");
     init_logging(&default_data_dir());
     let instance = instance_id(&database_path(demo));

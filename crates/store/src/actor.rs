@@ -258,17 +258,18 @@ fn cached_place(
     Ok(place)
 }
 
-fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache) -> Result<String> {
-    let id = new_id();
-    let at = now();
-    let place = cached_place(tx, cache, a.commune_insee.as_ref())?;
-    tx.prepare_cached(
-        "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee, departement_code,
-            sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
-    )?
-    .execute(params![
-        id,
+/// Writes an actor's columns with `sql`, whose `?1` is the row's key (the
+/// new id, or the rid to update), `?2` to `?18` the fields in the order of
+/// `ACTOR_WRITE_COLUMNS`, and `?19` the time of the write.
+fn write_actor_row(
+    tx: &Transaction<'_>,
+    sql: &str,
+    key: &dyn rusqlite::ToSql,
+    a: &ValidActor,
+    place: Option<&Place>,
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(params![
+        key,
         a.kind.code(),
         a.name,
         sort_key(&a.name),
@@ -277,7 +278,7 @@ fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache)
         a.rna,
         a.address,
         a.commune_insee,
-        place.as_ref().map(|p| &p.departement),
+        place.map(|p| &p.departement),
         a.sector,
         a.size_band.map(SizeBand::code),
         a.website,
@@ -286,8 +287,24 @@ fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache)
         a.stakes,
         to_json(&a.tags)?,
         a.notes,
-        at
+        now()
     ])?;
+    Ok(())
+}
+
+const INSERT_ACTOR: &str = "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee,
+        departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)";
+
+const UPDATE_ACTOR: &str = "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7,
+        address = ?8, commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
+        needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19
+     WHERE rid = ?1";
+
+fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache) -> Result<String> {
+    let id = new_id();
+    let place = cached_place(tx, cache, a.commune_insee.as_ref())?;
+    write_actor_row(tx, INSERT_ACTOR, &id, a, place.as_ref())?;
     let rid = tx.last_insert_rowid();
     write_tags(tx, rid, &a.tags, true)?;
     index_actor(tx, rid, &Indexed::from(a), place.as_ref(), true)?;
@@ -327,33 +344,7 @@ impl Store {
         self.with_tx(|tx| {
             let rid = live_actor_rid(tx, id)?;
             let place = place_of(tx, a.commune_insee.as_ref())?;
-            tx.prepare_cached(
-                "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7, address = ?8,
-                   commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
-                   needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19
-                 WHERE rid = ?1",
-            )?
-            .execute(params![
-                rid,
-                a.kind.code(),
-                a.name,
-                sort_key(&a.name),
-                a.siren,
-                a.siret,
-                a.rna,
-                a.address,
-                a.commune_insee,
-                place.as_ref().map(|p| &p.departement),
-                a.sector,
-                a.size_band.map(SizeBand::code),
-                a.website,
-                to_json(&a.needs)?,
-                to_json(&a.offers)?,
-                a.stakes,
-                to_json(&a.tags)?,
-                a.notes,
-                now()
-            ])?;
+            write_actor_row(tx, UPDATE_ACTOR, &rid, a, place.as_ref())?;
             write_tags(tx, rid, &a.tags, false)?;
             index_actor(tx, rid, &Indexed::from(a), place.as_ref(), false)?;
             reindex_contacts_of(tx, rid)

@@ -103,21 +103,18 @@ fn organisation(
     Ok(Some(found))
 }
 
-fn insert_contact_in(
+/// Writes a contact's columns with `sql`: `?1` the row's key (new id or rid),
+/// `?2` to `?14` the fields, `?15` the time of the write.
+fn write_contact_row(
     tx: &Transaction<'_>,
+    sql: &str,
+    key: &dyn rusqlite::ToSql,
+    actor_rid: Option<i64>,
     c: &ValidContact,
-    cache: &mut Organisations,
-) -> Result<String> {
-    let id = new_id();
-    let org = organisation(tx, cache, c)?;
-    tx.prepare_cached(
-        "INSERT INTO contacts (id, actor_rid, first_name, last_name, sort_key, role, email, phone, legal_basis,
-            source, informed_on, consents, last_initiated_on, notes, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-    )?
-    .execute(params![
-        id,
-        org.as_ref().map(|o| o.0),
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(params![
+        key,
+        actor_rid,
         c.first_name,
         c.last_name,
         sort_key(&format!("{} {}", c.last_name, c.first_name)),
@@ -132,6 +129,26 @@ fn insert_contact_in(
         c.notes,
         now()
     ])?;
+    Ok(())
+}
+
+const INSERT_CONTACT: &str = "INSERT INTO contacts (id, actor_rid, first_name, last_name, sort_key, role, email, phone,
+        legal_basis, source, informed_on, consents, last_initiated_on, notes, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)";
+
+const UPDATE_CONTACT: &str = "UPDATE contacts SET actor_rid = ?2, first_name = ?3, last_name = ?4, sort_key = ?5,
+        role = ?6, email = ?7, phone = ?8, legal_basis = ?9, source = ?10, informed_on = ?11, consents = ?12,
+        last_initiated_on = ?13, notes = ?14, updated_at = ?15
+     WHERE rid = ?1";
+
+fn insert_contact_in(
+    tx: &Transaction<'_>,
+    c: &ValidContact,
+    cache: &mut Organisations,
+) -> Result<String> {
+    let id = new_id();
+    let org = organisation(tx, cache, c)?;
+    write_contact_row(tx, INSERT_CONTACT, &id, org.as_ref().map(|o| o.0), c)?;
     let rid = tx.last_insert_rowid();
     let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.notes.as_deref()]
         .into_iter()
@@ -194,29 +211,7 @@ impl Store {
         self.with_tx(|tx| {
             let rid = live_contact_rid(tx, id)?;
             let actor_rid = organisation(tx, &mut Organisations::new(), c)?.map(|o| o.0);
-            tx.execute(
-                "UPDATE contacts SET actor_rid = ?2, first_name = ?3, last_name = ?4, sort_key = ?5, role = ?6,
-                   email = ?7, phone = ?8, legal_basis = ?9, source = ?10, informed_on = ?11, consents = ?12,
-                   last_initiated_on = ?13, notes = ?14, updated_at = ?15
-                 WHERE rid = ?1",
-                params![
-                    rid,
-                    actor_rid,
-                    c.first_name,
-                    c.last_name,
-                    sort_key(&format!("{} {}", c.last_name, c.first_name)),
-                    c.role,
-                    c.email,
-                    c.phone,
-                    enum_code(&c.legal_basis)?,
-                    c.source.as_ref().map(enum_code).transpose()?,
-                    c.informed_on.map(|d| d.to_string()),
-                    serde_json::to_string(&c.consents).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                    c.last_initiated_on.map(|d| d.to_string()),
-                    c.notes,
-                    now()
-                ],
-            )?;
+            write_contact_row(tx, UPDATE_CONTACT, &rid, actor_rid, c)?;
             reindex_contact(tx, rid)
         })?;
         self.contact(id)

@@ -454,3 +454,35 @@ fn cached_totals_and_facets_follow_every_write() {
     assert_eq!(s.actor_facets().unwrap().tags.len(), 0);
     assert_eq!(s.actor_facets().unwrap().departements[0].count, 1);
 }
+
+#[test]
+fn contacts_are_updated_deleted_and_restored() {
+    let mut s = store();
+    let a = s
+        .insert_actor(&actor(ActorKind::Entreprise, "Imprimerie Roth", None))
+        .unwrap();
+    let input = ContactInput {
+        actor_id: Some(a.id.clone()),
+        first_name: "Inès".into(),
+        last_name: "Roth".into(),
+        ..ContactInput::default()
+    };
+    let c = s.insert_contact(&input.validate().unwrap()).unwrap();
+    let moved = ContactInput {
+        last_name: "Roth-Keller".into(),
+        role: Some("Gérante".into()),
+        ..input
+    };
+    let updated = s.update_contact(&c.id, &moved.validate().unwrap()).unwrap();
+    assert_eq!(
+        (updated.last_name.as_str(), updated.role.as_deref()),
+        ("Roth-Keller", Some("Gérante"))
+    );
+    assert_eq!(s.search("keller", 5).unwrap().len(), 1);
+    s.delete_contact(&c.id).unwrap();
+    assert!(s.contacts_of(&a.id).unwrap().is_empty());
+    assert!(s.search("keller", 5).unwrap().is_empty());
+    s.restore_contact(&c.id).unwrap();
+    assert_eq!(s.contacts_of(&a.id).unwrap().len(), 1);
+    assert_eq!(s.contact_count().unwrap(), 1);
+}
