@@ -1,0 +1,73 @@
+// The gateway is the one module allowed to call `invoke`: this test mocks
+// Tauri's `invoke` to check names, arguments and error normalisation.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) as unknown }));
+
+const gateway = await import("./gateway");
+
+beforeEach(() => {
+  invoke.mockReset();
+});
+
+describe("gateway", () => {
+  it("calls each command by its snake_case name with camelCase arguments", async () => {
+    invoke.mockResolvedValue({ total: 0, offset: 0, rows: [] });
+    const query = { text: "emmaüs", kind: null, communeInsee: null, departement: "67", tag: null, offset: 100, limit: 100 };
+    await gateway.listActors(query);
+    expect(invoke).toHaveBeenLastCalledWith("actors_list", { query });
+
+    invoke.mockResolvedValue({});
+    await gateway.updateActor("a1", {} as never);
+    expect(invoke).toHaveBeenLastCalledWith("actor_update", { id: "a1", input: {} });
+
+    invoke.mockResolvedValue([]);
+    await gateway.search("wolff", 12);
+    expect(invoke).toHaveBeenLastCalledWith("search", { text: "wolff", limit: 12 });
+    await gateway.searchCommunes("selest", 8);
+    expect(invoke).toHaveBeenLastCalledWith("communes_search", { text: "selest", limit: 8 });
+
+    invoke.mockResolvedValue(null);
+    await expect(gateway.deleteActor("a1")).resolves.toBeUndefined();
+    expect(invoke).toHaveBeenLastCalledWith("actor_delete", { id: "a1" });
+    await gateway.restoreContact("c1");
+    expect(invoke).toHaveBeenLastCalledWith("contact_restore", { id: "c1" });
+
+    invoke.mockResolvedValue({ actors: 30, contacts: 12 });
+    await expect(gateway.loadDemo()).resolves.toEqual({ actors: 30, contacts: 12 });
+    expect(invoke).toHaveBeenLastCalledWith("demo_load", undefined);
+  });
+
+  it("passes an AppError rejection through unchanged", async () => {
+    const error = {
+      kind: "notFound",
+      message: "Cet acteur n'existe pas ou a été supprimé.",
+      messageEn: "This actor does not exist or was deleted.",
+      fields: [],
+    };
+    invoke.mockRejectedValue(error);
+    await expect(gateway.getActor("x")).rejects.toEqual(error);
+  });
+
+  it("normalises a string rejection into an internal AppError", async () => {
+    invoke.mockRejectedValue("invalid args `id` for command `actor_get`");
+    await expect(gateway.getActor("x")).rejects.toEqual({
+      kind: "internal",
+      message: "invalid args `id` for command `actor_get`",
+      messageEn: "invalid args `id` for command `actor_get`",
+      fields: [],
+    });
+  });
+
+  it("normalises a thrown exception (no Tauri runtime) into an internal AppError", async () => {
+    invoke.mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'invoke')");
+    });
+    await expect(gateway.appInfo()).rejects.toMatchObject({
+      kind: "internal",
+      message: "Cannot read properties of undefined (reading 'invoke')",
+      fields: [],
+    });
+  });
+});

@@ -1,0 +1,116 @@
+// The window: sidebar, top bar, the screen of the current route, and the
+// providers every screen relies on.
+import { useQuery } from "@tanstack/react-query";
+import { CircleAlert, LoaderCircle } from "lucide-react";
+import { useState } from "react";
+
+import { appInfo } from "../api/gateway";
+import { errorText, toAppError } from "../api/errors";
+import { ActorList } from "../features/actor/ActorList";
+import { ActorPage } from "../features/actor/ActorPage";
+import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
+import { DirectoryProvider } from "../features/actor/directoryState";
+import { GlobalSearch } from "../features/search/GlobalSearch";
+import { Welcome } from "../features/welcome/Welcome";
+import { I18nProvider, useI18n } from "../i18n";
+import { useShortcuts } from "../lib/shortcuts";
+import { ConfirmProvider } from "./confirm";
+import { DataProvider, queryKeys } from "./data";
+import { Logo } from "./Logo";
+import { navigate, useRoute } from "./router";
+import { Sidebar } from "./Sidebar";
+import { ToastProvider } from "./toasts";
+
+export function App() {
+  return (
+    <I18nProvider>
+      <DataProvider>
+        <ToastProvider>
+          <ConfirmProvider>
+            <DirectoryProvider>
+              <ActorFormHost>
+                <Shell />
+              </ActorFormHost>
+            </DirectoryProvider>
+          </ConfirmProvider>
+        </ToastProvider>
+      </DataProvider>
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const { t, lang } = useI18n();
+  const [route] = useRoute();
+  const { openCreate } = useActorFormHost();
+  const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: appInfo });
+  // Chosen on the welcome screen for this session: the empty directory.
+  const [startedEmpty, setStartedEmpty] = useState(false);
+
+  const showWelcome = route.name === "start" && info.data?.actorCount === 0 && !startedEmpty;
+  const inDirectory = route.name !== "start" || (info.data !== undefined && !showWelcome);
+
+  useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
+
+  let content;
+  if (info.isPending) {
+    content = (
+      <div className="splash" aria-busy="true">
+        <Logo size={40} />
+        <LoaderCircle size={20} aria-hidden="true" className="spin muted" />
+      </div>
+    );
+  } else if (info.isError) {
+    const error = toAppError(info.error);
+    content = (
+      <div className="splash">
+        <div className="banner banner--error splash__error" role="alert">
+          <CircleAlert size={20} aria-hidden="true" className="banner__icon" />
+          <div>
+            <p>
+              <strong>{t.app.loadError}</strong>
+            </p>
+            <p>{errorText(error, lang)}</p>
+            <button type="button" className="button button--secondary button--small" onClick={() => void info.refetch()}>
+              {t.common.retry}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  } else if (showWelcome) {
+    content = (
+      <Welcome
+        onStartEmpty={() => {
+          setStartedEmpty(true);
+          navigate({ name: "directory" });
+        }}
+      />
+    );
+  } else if (route.name === "actor") {
+    content = <ActorPage key={route.id} id={route.id} contactId={route.contactId} />;
+  } else {
+    content = <ActorList />;
+  }
+
+  return (
+    <div className="shell">
+      <Sidebar
+        directoryActive={inDirectory}
+        onDirectory={() => {
+          setStartedEmpty(true);
+          navigate({ name: "directory" });
+        }}
+        version={info.data?.version ?? null}
+      />
+      <div className="shell__main">
+        <header className="topbar">
+          <GlobalSearch />
+        </header>
+        <main className="shell__content" id="main">
+          {content}
+        </main>
+      </div>
+    </div>
+  );
+}

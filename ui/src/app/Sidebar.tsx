@@ -1,0 +1,91 @@
+// The left sidebar: one entry per business word. Only the directory works
+// for now; the others say they are coming.
+import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, Settings, type LucideIcon } from "lucide-react";
+
+import { useI18n, type Messages } from "../i18n";
+import { Logo } from "./Logo";
+
+type Entry = { key: keyof Messages["nav"]; icon: LucideIcon; testId: string };
+
+const FUTURE: Entry[] = [
+  { key: "partnerships", icon: Handshake, testId: "nav-partenariats" },
+  { key: "events", icon: CalendarDays, testId: "nav-evenements" },
+  { key: "impact", icon: ChartColumn, testId: "nav-impact" },
+  { key: "data", icon: Database, testId: "nav-donnees" },
+];
+
+export function Sidebar({
+  directoryActive,
+  onDirectory,
+  version,
+}: {
+  directoryActive: boolean;
+  onDirectory: () => void;
+  version: string | null;
+}) {
+  const { t, lang, setLang } = useI18n();
+
+  const soon = (key: keyof Messages["nav"], Icon: LucideIcon, testId: string) => (
+    <li key={key}>
+      <button
+        type="button"
+        className="nav-item is-disabled"
+        aria-disabled="true"
+        data-testid={testId}
+        data-tooltip={t.nav.comingSoon}
+        data-tooltip-pos="right"
+        aria-describedby="nav-coming-soon"
+      >
+        <Icon size={18} aria-hidden="true" strokeWidth={1.75} />
+        <span>{t.nav[key]}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <nav className="sidebar" aria-label={t.nav.label}>
+      <div className="sidebar__brand">
+        <Logo size={28} />
+        <span className="sidebar__name">Tisserand</span>
+      </div>
+      <span id="nav-coming-soon" className="visually-hidden">
+        {t.nav.comingSoon}
+      </span>
+      <ul className="sidebar__nav">
+        {soon("home", House, "nav-accueil")}
+        <li>
+          <button
+            type="button"
+            className={`nav-item${directoryActive ? " is-active" : ""}`}
+            aria-current={directoryActive ? "page" : undefined}
+            data-testid="nav-annuaire"
+            onClick={onDirectory}
+          >
+            <BookUser size={18} aria-hidden="true" strokeWidth={1.75} />
+            <span>{t.nav.directory}</span>
+          </button>
+        </li>
+        {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}
+      </ul>
+      <ul className="sidebar__nav sidebar__nav--bottom">{soon("settings", Settings, "nav-reglages")}</ul>
+      <div className="sidebar__footer">
+        <button
+          type="button"
+          className="lang-switch"
+          data-testid="lang-switch"
+          aria-label={t.nav.switchLang}
+          title={t.nav.language}
+          onClick={() => setLang(lang === "fr" ? "en" : "fr")}
+        >
+          <span className={lang === "fr" ? "is-current" : undefined} lang="fr">
+            FR
+          </span>
+          <span className={lang === "en" ? "is-current" : undefined} lang="en">
+            EN
+          </span>
+        </button>
+        {version && <span className="sidebar__version">{t.app.version(version)}</span>}
+      </div>
+    </nav>
+  );
+}

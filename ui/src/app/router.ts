@@ -1,0 +1,59 @@
+// Hash routes: the window is one page served from disk, so the location's
+// hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>).
+import { useCallback, useSyncExternalStore } from "react";
+
+export type Route =
+  | { name: "start" }
+  | { name: "directory" }
+  | { name: "actor"; id: string; contactId: string | null };
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, "");
+  const [path = "", queryString = ""] = raw.split("?", 2);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
+  if (parts[0] === "acteurs" && parts[1]) {
+    const contactId = new URLSearchParams(queryString).get("contact");
+    return { name: "actor", id: parts[1], contactId: contactId && contactId !== "" ? contactId : null };
+  }
+  return { name: "start" };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.name) {
+    case "start":
+      return "#/";
+    case "directory":
+      return "#/annuaire";
+    case "actor": {
+      const base = `#/acteurs/${encodeURIComponent(route.id)}`;
+      return route.contactId ? `${base}?contact=${encodeURIComponent(route.contactId)}` : base;
+    }
+  }
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+function snapshot(): string {
+  return window.location.hash;
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const hash = routeHash(route);
+  if (window.location.hash === hash) return;
+  if (options.replace) {
+    window.history.replaceState(null, "", hash);
+    window.dispatchEvent(new HashChangeEvent("hashchange"));
+  } else {
+    window.location.hash = hash;
+  }
+}
+
+export function useRoute(): [Route, typeof navigate] {
+  const hash = useSyncExternalStore(subscribe, snapshot, () => "");
+  const go = useCallback<typeof navigate>((route, options) => navigate(route, options), []);
+  return [parseHash(hash), go];
+}

@@ -1,0 +1,209 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import * as gateway from "../../api/gateway";
+import { ConfirmProvider } from "../../app/confirm";
+import type { Actor } from "../../bindings/Actor";
+import { I18nProvider, type Lang } from "../../i18n";
+import { ActorForm } from "./ActorForm";
+import { toActorInput, emptyActorForm, actorFormFrom } from "./actorFormModel";
+
+vi.mock("../../api/gateway", () => ({
+  validateActor: vi.fn(),
+  createActor: vi.fn(),
+  updateActor: vi.fn(),
+  searchCommunes: vi.fn(),
+}));
+
+const api = vi.mocked(gateway);
+
+function wrap(children: ReactNode, lang: Lang = "fr") {
+  return (
+    <I18nProvider initial={lang}>
+      <ConfirmProvider>{children}</ConfirmProvider>
+    </I18nProvider>
+  );
+}
+
+const INVALID = {
+  kind: "invalid" as const,
+  message: "Certains champs sont à corriger.",
+  messageEn: "Some fields need fixing.",
+  fields: [
+    { field: "communeInsee", message: "Choisissez la commune dans la liste.", messageEn: "Pick the commune." },
+    {
+      field: "siren",
+      message: "Le SIREN 123 456 789 est invalide : la clé de contrôle ne correspond pas.",
+      messageEn: "SIREN 123 456 789 is invalid: its check digit does not match.",
+    },
+  ],
+};
+
+beforeEach(() => {
+  api.validateActor.mockResolvedValue([]);
+  api.searchCommunes.mockResolvedValue([]);
+});
+
+async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
+  await user.selectOptions(screen.getByTestId("field-kind"), "entreprise");
+  await user.type(screen.getByTestId("field-name"), "Boulangerie Koenig");
+  await user.type(screen.getByTestId("field-siren"), "123 456 789");
+}
+
+describe("ActorForm", () => {
+  it("puts the server's field errors next to their fields and focuses the first one", async () => {
+    const user = userEvent.setup();
+    api.createActor.mockRejectedValue(INVALID);
+    render(wrap(<ActorForm mode="create" onClose={vi.fn()} onSaved={vi.fn()} />));
+    await fillRequired(user);
+    await user.click(screen.getByTestId("form-submit"));
+
+    expect(await screen.findByTestId("error-siren")).toHaveProperty(
+      "textContent",
+      "Le SIREN 123 456 789 est invalide : la clé de contrôle ne correspond pas.",
+    );
+    expect(screen.getByTestId("error-commune").textContent).toBe("Choisissez la commune dans la liste.");
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId("field-siren")));
+    expect(screen.getByTestId("field-siren").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.queryByTestId("form-error")).toBeNull();
+    expect(api.createActor).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: "entreprise", name: "Boulangerie Koenig", siren: "123 456 789", siret: null }),
+    );
+  });
+
+  it("shows the English message when the interface is in English", async () => {
+    const user = userEvent.setup();
+    api.createActor.mockRejectedValue(INVALID);
+    render(wrap(<ActorForm mode="create" onClose={vi.fn()} onSaved={vi.fn()} />, "en"));
+    await fillRequired(user);
+    await user.click(screen.getByTestId("form-submit"));
+    expect((await screen.findByTestId("error-siren")).textContent).toBe(
+      "SIREN 123 456 789 is invalid: its check digit does not match.",
+    );
+  });
+
+  it("shows other errors in a banner at the top of the form", async () => {
+    const user = userEvent.setup();
+    api.createActor.mockRejectedValue({
+      kind: "diskFull",
+      message: "L'enregistrement a échoué : le disque est plein.",
+      messageEn: "Saving failed: the disk is full.",
+      fields: [],
+    });
+    render(wrap(<ActorForm mode="create" onClose={vi.fn()} onSaved={vi.fn()} />));
+    await fillRequired(user);
+    await user.click(screen.getByTestId("form-submit"));
+    expect((await screen.findByTestId("form-error")).textContent).toContain(
+      "L'enregistrement a échoué : le disque est plein.",
+    );
+  });
+
+  it("validates as you type and shows errors only for fields already touched", async () => {
+    const user = userEvent.setup();
+    api.validateActor.mockResolvedValue([
+      { field: "name", message: "Le nom est obligatoire.", messageEn: "The name is required." },
+      { field: "siren", message: "Le SIREN doit comporter 9 chiffres ; « 12 » en a 2.", messageEn: "x" },
+    ]);
+    render(wrap(<ActorForm mode="create" onClose={vi.fn()} onSaved={vi.fn()} />));
+    await user.type(screen.getByTestId("field-siren"), "12");
+    expect((await screen.findByTestId("error-siren")).textContent).toContain("« 12 » en a 2");
+    expect(screen.queryByTestId("error-name")).toBeNull();
+    expect(api.validateActor).toHaveBeenLastCalledWith(expect.objectContaining({ siren: "12" }));
+  });
+
+  it("saves an edit with the actor's id and hands back the result", async () => {
+    const user = userEvent.setup();
+    const actor: Actor = {
+      id: "a1",
+      kind: "association",
+      name: "Emmaüs",
+      siren: null,
+      siret: null,
+      rna: "W672001234",
+      address: null,
+      commune: { insee: "67462", name: "Sélestat" },
+      sector: null,
+      sizeBand: null,
+      website: null,
+      needs: [{ category: "locaux", text: "Un entrepôt" }],
+      offers: [],
+      stakes: null,
+      tags: ["réemploi"],
+      notes: null,
+      createdAt: "2026-01-01T00:00:00Z",
+      updatedAt: "2026-01-01T00:00:00Z",
+    };
+    api.updateActor.mockResolvedValue({ ...actor, name: "Emmaüs Centre-Alsace" });
+    const onSaved = vi.fn();
+    render(wrap(<ActorForm mode="edit" actor={actor} commune={null} onClose={vi.fn()} onSaved={onSaved} />));
+    expect(screen.getByTestId("form-submit").textContent).toBe("Enregistrer");
+    await user.type(screen.getByTestId("field-name"), " Centre-Alsace");
+    await user.type(screen.getByTestId("field-tags"), "insertion,");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.updateActor).toHaveBeenCalledWith(
+      "a1",
+      expect.objectContaining({
+        name: "Emmaüs Centre-Alsace",
+        communeInsee: "67462",
+        tags: ["réemploi", "insertion"],
+        needs: [{ category: "locaux", text: "Un entrepôt" }],
+      }),
+    );
+  });
+});
+
+describe("actor form model", () => {
+  it("sends empty optional texts as null and keeps a tag still being typed", () => {
+    const state = { ...emptyActorForm(), kind: "entreprise" as const, name: "X", siren: "  ", tags: ["a"], tagDraft: "b" };
+    const input = toActorInput(state);
+    expect(input.siren).toBeNull();
+    expect(input.kind).toBe("entreprise");
+    expect(input.tags).toEqual(["a", "b"]);
+  });
+
+  it("round-trips an actor through the form", () => {
+    const form = actorFormFrom(
+      {
+        id: "a",
+        kind: "fondation",
+        name: "F",
+        siren: "552032534",
+        siret: null,
+        rna: null,
+        address: null,
+        commune: { insee: "67482", name: "Strasbourg" },
+        sector: "Philanthropie",
+        sizeBand: "micro",
+        website: null,
+        needs: [],
+        offers: [],
+        stakes: null,
+        tags: [],
+        notes: "n",
+        createdAt: "",
+        updatedAt: "",
+      },
+      null,
+    );
+    expect(toActorInput(form)).toEqual({
+      kind: "fondation",
+      name: "F",
+      siren: "552032534",
+      siret: null,
+      rna: null,
+      address: null,
+      communeInsee: "67482",
+      sector: "Philanthropie",
+      sizeBand: "micro",
+      website: null,
+      needs: [],
+      offers: [],
+      stakes: null,
+      tags: [],
+      notes: "n",
+    });
+  });
+});
