@@ -37,12 +37,17 @@ pss_mb() {
   echo "scale=1; $total / 1024" | bc
 }
 
-# Runs a window for a while and prints its summed PSS in MB.
+# Runs a window for a while and prints its summed PSS in MB (the breakdown
+# per process goes to stderr).
 measure() {
   local settle=$1; shift
   "$@" >/dev/null 2>&1 &
   local pid=$!
   sleep "$settle"
+  for p in $(descendants "$pid"); do
+    printf '    %-28s %6s MB\n' "$(ps -o comm= -p "$p")" \
+      "$(echo "scale=1; $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0) / 1024" | bc)" >&2
+  done
   pss_mb "$pid"
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true

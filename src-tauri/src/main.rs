@@ -78,6 +78,7 @@ fn main() {
     let demo = std::env::args().skip(1).any(|a| a == "--demo");
     init_logging(&default_data_dir());
     let instance = instance_id(&database_path(demo));
+    let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
     if let Err(e) = &shared {
         tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
@@ -96,6 +97,21 @@ fn main() {
                 })
                 .build(),
         )
+        .setup(move |app| {
+            // The window's own storage (language choice…) lives with the data
+            // it shows, so each data folder keeps its own.
+            let config = app
+                .config()
+                .app
+                .windows
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                .data_directory(webview_dir)
+                .build()?;
+            Ok(())
+        })
         .manage(shared)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!());

@@ -301,6 +301,13 @@ fn check_resources(
     let mut out = Vec::new();
     for (i, r) in items.iter().enumerate() {
         let text = r.text.trim().to_owned();
+        if text.is_empty() {
+            errors.push(FieldError::new(
+                format!("{field}.{i}.text"),
+                "Décrivez-le en quelques mots, ou retirez la ligne.",
+                "Describe it in a few words, or remove the line.",
+            ));
+        }
         check_length(
             errors,
             &format!("{field}.{i}.text"),
@@ -629,6 +636,22 @@ mod tests {
             fields(i.validate()),
             ["kind", "name", "siren", "rna", "website"]
         );
+    }
+
+    #[test]
+    fn an_empty_need_names_its_row() {
+        let mut i = input("Repair café");
+        i.needs = vec![
+            Resource {
+                category: ResourceCategory::Locaux,
+                text: "Une salle".into(),
+            },
+            Resource {
+                category: ResourceCategory::Materiel,
+                text: "  ".into(),
+            },
+        ];
+        assert_eq!(fields(i.validate()), ["needs.1.text"]);
     }
 
     #[test]

@@ -327,7 +327,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown commune; a storage error.
     pub fn insert_actors(&mut self, actors: &[ValidActor]) -> Result<Vec<String>> {
-        self.with_tx(|tx| {
+        self.with_bulk_tx(|tx| {
             let mut cache = PlaceCache::new();
             actors
                 .iter()

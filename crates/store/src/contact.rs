@@ -194,7 +194,7 @@ impl Store {
     /// # Errors
     /// `NotFound` when an organisation is not a live actor.
     pub fn insert_contacts(&mut self, contacts: &[ValidContact]) -> Result<Vec<String>> {
-        self.with_tx(|tx| {
+        self.with_bulk_tx(|tx| {
             let mut cache = Organisations::new();
             contacts
                 .iter()

@@ -48,7 +48,7 @@ export const en: Messages = {
       "Tisserand helps you weave partnerships between the companies, associations and local authorities of your territory: a directory of actors, what they need and what they offer, then the meetings and partnerships that grow from them.",
     offline: "Everything stays on this computer and works offline.",
     demo: "Open the demonstration territory",
-    demoHint: "A fictional territory in Alsace, to discover the tool. You can delete it afterwards.",
+    demoHint: "A fictional territory in Alsace (invented actors and contacts, real communes), to discover the tool.",
     demoLoading: "Loading the demonstration territory…",
     empty: "Start with an empty directory",
     emptyHint: "Enter your own actors, one by one.",

@@ -104,7 +104,7 @@ export const fr = {
       "Tisserand vous aide à tisser des partenariats entre les entreprises, les associations et les collectivités de votre territoire : un annuaire des acteurs, leurs besoins et leurs offres, puis les rencontres et les partenariats qui en naissent.",
     offline: "Tout reste sur cet ordinateur et fonctionne sans connexion.",
     demo: "Ouvrir le territoire de démonstration",
-    demoHint: "Un territoire alsacien fictif, pour découvrir l'outil. Vous pourrez le supprimer ensuite.",
+    demoHint: "Un territoire alsacien fictif (acteurs et contacts inventés, communes réelles), pour découvrir l'outil.",
     demoLoading: "Chargement du territoire de démonstration…",
     empty: "Commencer avec un annuaire vide",
     emptyHint: "Saisissez vos propres acteurs, un par un.",
