@@ -104,16 +104,18 @@ impl From<StoreError> for AppError {
                 format!("Commune code {id} is unknown: pick it from the list."),
             )),
             StoreError::NotFound { entity, id } => Self::not_found(entity, &id),
-            StoreError::TooNew { found, supported } => Self::new(
+            StoreError::TooNew { path, found, supported } => Self::new(
                 ErrorKind::TooNew,
                 format!(
-                    "Ce fichier a été enregistré par une version plus récente de Tisserand (schéma {found} ; \
+                    "Le fichier {} a été enregistré par une version plus récente de Tisserand (schéma {found} ; \
                      cette version connaît le schéma {supported} au plus). Mettez Tisserand à jour : \
-                     le fichier n'a pas été modifié."
+                     le fichier n'a pas été modifié.",
+                    path.display()
                 ),
                 format!(
-                    "This file was written by a newer Tisserand (schema {found}; this version knows up to \
-                     {supported}). Update Tisserand: the file was left untouched."
+                    "{} was written by a newer Tisserand (schema {found}; this version knows up to \
+                     {supported}). Update Tisserand: the file was left untouched.",
+                    path.display()
                 ),
             ),
             StoreError::NotADatabase { path } => Self::new(

@@ -9,8 +9,12 @@ use rusqlite::ErrorCode;
 pub enum StoreError {
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
-    #[error("the database was written by a newer Tisserand (schema {found}, this version knows up to {supported})")]
-    TooNew { found: i64, supported: i64 },
+    #[error("{} was written by a newer Tisserand (schema {found}, this version knows up to {supported})", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     #[error("{} is not a Tisserand database (not SQLite)", path.display())]
     NotADatabase { path: PathBuf },
     #[error("{} is read-only", path.display())]

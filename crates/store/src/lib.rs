@@ -102,6 +102,7 @@ impl Store {
             .map_err(|e| StoreError::at(path, e))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
+                path: path.to_owned(),
                 found,
                 supported: SCHEMA_VERSION,
             });
