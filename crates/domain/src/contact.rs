@@ -65,11 +65,11 @@ pub struct ContactInput {
     pub phone: Option<String>,
     pub legal_basis: Option<LegalBasis>,
     pub source: Option<ContactSource>,
-    #[ts(type = "string | null")]
-    pub informed_on: Option<NaiveDate>,
+    /// As typed: `jj/mm/aaaa` or ISO `aaaa-mm-jj`.
+    pub informed_on: Option<String>,
     pub consents: Vec<Consent>,
-    #[ts(type = "string | null")]
-    pub last_initiated_on: Option<NaiveDate>,
+    /// As typed: `jj/mm/aaaa` or ISO `aaaa-mm-jj`.
+    pub last_initiated_on: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -94,6 +94,41 @@ fn clean(text: Option<&String>) -> Option<String> {
     text.map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
+}
+
+/// Reads a date as a person writes it in France (`26/11/2026`, `1/2/2026`)
+/// or in ISO form (`2026-11-26`).
+///
+/// # Errors
+/// A message naming the typed text and the expected form.
+pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
+    let text = raw.trim();
+    ["%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!("La date « {text} » n'est pas valide : écrivez-la jj/mm/aaaa (par exemple 26/11/2026)."),
+                format!("Date \"{text}\" is not valid: write it dd/mm/yyyy (for example 26/11/2026)."),
+            )
+        })
+}
+
+fn check_date(
+    errors: &mut ValidationErrors,
+    field: &str,
+    raw: Option<&String>,
+) -> Option<NaiveDate> {
+    let raw = clean(raw)?;
+    match parse_date(field, &raw) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
 }
 
 impl ContactInput {
@@ -161,6 +196,12 @@ impl ContactInput {
             notes.as_deref(),
             LONG_TEXT_MAX,
         );
+        let informed_on = check_date(&mut errors, "informedOn", self.informed_on.as_ref());
+        let last_initiated_on = check_date(
+            &mut errors,
+            "lastInitiatedOn",
+            self.last_initiated_on.as_ref(),
+        );
         let mut consents = self.consents.clone();
         consents.dedup();
         errors.into_result(ValidContact {
@@ -172,9 +213,9 @@ impl ContactInput {
             phone,
             legal_basis: self.legal_basis.unwrap_or(LegalBasis::InteretLegitime),
             source: self.source,
-            informed_on: self.informed_on,
+            informed_on,
             consents,
-            last_initiated_on: self.last_initiated_on,
+            last_initiated_on,
             notes,
         })
     }
@@ -262,6 +303,34 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["email", "phone"]);
+    }
+
+    #[test]
+    fn dates_are_read_the_french_way() {
+        let d = |s: &str| parse_date("d", s);
+        assert_eq!(
+            d("26/11/2026").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+        );
+        assert_eq!(
+            d("1/2/2026").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()
+        );
+        assert_eq!(
+            d("2026-11-26").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+        );
+        assert!(d("31/02/2026")
+            .unwrap_err()
+            .message
+            .contains("« 31/02/2026 » n'est pas valide"));
+        assert!(d("hier").is_err());
+        let i = ContactInput {
+            last_name: "Klein".into(),
+            informed_on: Some("32/01/2026".into()),
+            ..ContactInput::default()
+        };
+        assert_eq!(i.validate().unwrap_err().0[0].field, "informedOn");
     }
 
     #[test]

@@ -10,4 +10,12 @@ export type ContactInput = {
 /**
  * The organisation the person belongs to, if any.
  */
-actorId: string | null, firstName: string, lastName: string, role: string | null, email: string | null, phone: string | null, legalBasis: LegalBasis | null, source: ContactSource | null, informedOn: string | null, consents: Array<Consent>, lastInitiatedOn: string | null, notes: string | null, };
+actorId: string | null, firstName: string, lastName: string, role: string | null, email: string | null, phone: string | null, legalBasis: LegalBasis | null, source: ContactSource | null, 
+/**
+ * As typed: `jj/mm/aaaa` or ISO `aaaa-mm-jj`.
+ */
+informedOn: string | null, consents: Array<Consent>, 
+/**
+ * As typed: `jj/mm/aaaa` or ISO `aaaa-mm-jj`.
+ */
+lastInitiatedOn: string | null, notes: string | null, };

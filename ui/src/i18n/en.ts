@@ -223,6 +223,7 @@ export const en: Messages = {
     consents: "Consents given",
     lastInitiatedOn: "Last contact they initiated",
     today: "Today",
+    datePlaceholder: "dd/mm/yyyy",
     informed: (d) => `Informed on ${d}`,
     lastInitiated: (d) => `Last contact they initiated on ${d}`,
     reviewDue: (d) => `Retention to review on ${d}`,

@@ -282,6 +282,7 @@ export const fr = {
     consents: "Consentements donnés",
     lastInitiatedOn: "Dernier contact à son initiative",
     today: "Aujourd'hui",
+    datePlaceholder: "jj/mm/aaaa",
     informed: (d: string) => `Personne informée le ${d}`,
     lastInitiated: (d: string) => `Dernier contact à son initiative le ${d}`,
     reviewDue: (d: string) => `Conservation à revoir le ${d}`,

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 
-import { addYears, formatCount, formatDate, formatSiren, formatSiret, parseDate, todayIso, websiteLabel } from "./format";
+import {
+  addYears,
+  formatCount,
+  formatDate,
+  formatSiren,
+  formatSiret,
+  isoToTyped,
+  parseDate,
+  todayIso,
+  todayTyped,
+  websiteLabel,
+} from "./format";
 
 const NNBSP = "\u202f";
 
@@ -47,5 +58,14 @@ describe("numbers and identifiers", () => {
   it("shortens a website for display", () => {
     expect(websiteLabel("https://www.exemple.fr/")).toBe("www.exemple.fr");
     expect(websiteLabel("http://asso.example.org/contact")).toBe("asso.example.org/contact");
+  });
+});
+
+describe("typed dates", () => {
+  it("shows ISO dates the French way and leaves other text alone", () => {
+    expect(isoToTyped("2026-11-26")).toBe("26/11/2026");
+    expect(isoToTyped(null)).toBe("");
+    expect(isoToTyped("26/11/2026")).toBe("26/11/2026");
+    expect(todayTyped(new Date(2026, 0, 5))).toBe("05/01/2026");
   });
 });

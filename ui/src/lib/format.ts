@@ -97,3 +97,15 @@ export function addYears(value: string, years: number): string | null {
   target.setDate(Math.min(d.getDate(), lastDay));
   return todayIso(target);
 }
+
+/** An ISO date (2026-11-26) as people type it in France: 26/11/2026. */
+export function isoToTyped(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Today as typed in a date field: 26/11/2026. */
+export function todayTyped(now: Date = new Date()): string {
+  return isoToTyped(todayIso(now));
+}

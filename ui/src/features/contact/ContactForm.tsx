@@ -11,7 +11,7 @@ import type { LegalBasis } from "../../bindings/LegalBasis";
 import { Field, FieldErrors, type ControlProps } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
 import { useI18n } from "../../i18n";
-import { todayIso } from "../../lib/format";
+import { todayTyped } from "../../lib/format";
 import { matchesShortcut } from "../../lib/shortcuts";
 import { useServerForm } from "../../lib/useServerForm";
 import {
@@ -82,13 +82,15 @@ export function ContactForm({ actorId, contact, onClose, onSaved }: Props) {
         <div className="date-row">
           <input
             {...p}
-            type="date"
+            type="text"
+            inputMode="numeric"
+            placeholder={t.contact.datePlaceholder}
             className="input tabular"
             value={state[key]}
-            max="9999-12-31"
+            maxLength={10}
             onChange={(e) => set(key, e.target.value)}
-            />
-          <button type="button" className="button button--ghost button--small" onClick={() => set(key, todayIso())}>
+          />
+          <button type="button" className="button button--ghost button--small" onClick={() => set(key, todayTyped())}>
             {t.contact.today}
           </button>
         </div>

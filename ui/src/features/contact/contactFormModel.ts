@@ -3,6 +3,7 @@ import type { Contact } from "../../bindings/Contact";
 import type { ContactInput } from "../../bindings/ContactInput";
 import type { ContactSource } from "../../bindings/ContactSource";
 import type { LegalBasis } from "../../bindings/LegalBasis";
+import { isoToTyped } from "../../lib/format";
 
 export const LEGAL_BASES: readonly LegalBasis[] = ["interet_legitime", "consentement", "contrat"];
 export const CONTACT_SOURCES: readonly ContactSource[] = [
@@ -69,9 +70,9 @@ export function contactFormFrom(c: Contact): ContactFormState {
     phone: c.phone ?? "",
     legalBasis: c.legalBasis,
     source: c.source ?? "",
-    informedOn: c.informedOn ?? "",
+    informedOn: isoToTyped(c.informedOn),
     consents: [...c.consents],
-    lastInitiatedOn: c.lastInitiatedOn ?? "",
+    lastInitiatedOn: isoToTyped(c.lastInitiatedOn),
     notes: c.notes ?? "",
   };
 }
