@@ -58,7 +58,11 @@ mkdir -p "$work/data"
 target/release/tisserand bench --actors "$actors" --contacts "$contacts" --keep "$work/data/tisserand.sqlite3" | sed 's/^/  /'
 
 empty=$(measure 8 target/release/empty-window)
-echo "Empty Tauri 2 window:                     ${empty} MB PSS"
+echo "Empty Tauri 2 window (WebKit defaults):   ${empty} MB PSS"
+# Tisserand turns WebKitGTK's DMA-BUF renderer off (src-tauri/src/main.rs);
+# the same empty window with the same setting, for a like-for-like figure.
+empty_same=$(measure 8 env WEBKIT_DISABLE_DMABUF_RENDERER=1 target/release/empty-window)
+echo "Empty Tauri 2 window (Tisserand's setting): ${empty_same} MB PSS"
 
 # Cold start: a fresh data folder's log says when the page first called the core.
 for run in 1 2 3; do
@@ -74,4 +78,5 @@ done
 
 full=$(measure 10 env TISSERAND_DATA_DIR="$work/data" target/release/tisserand-desktop)
 echo "Tisserand, directory of $actors actors:  ${full} MB PSS"
-echo "Difference:                               $(echo "$full - $empty" | bc) MB"
+echo "Above the empty window, WebKit defaults:  $(echo "$full - $empty" | bc) MB"
+echo "Above the empty window, same setting:     $(echo "$full - $empty_same" | bc) MB"

@@ -73,7 +73,19 @@ fn instance_id(db: &std::path::Path) -> String {
 /// When the process started, to log how long the window took to be usable.
 pub(crate) static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// WebKitGTK's DMA-BUF renderer: off unless the person chose otherwise. It
+/// is the usual cure for blank windows on some GPUs and virtual machines, and
+/// measured here it costs about 100 MB of memory for a window of forms and
+/// lists (docs/benchmarks.md). Runs first, before any thread exists.
+fn choose_renderer() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
+    }
+}
+
 fn main() {
+    choose_renderer();
     STARTED.get_or_init(std::time::Instant::now);
     let demo = std::env::args().skip(1).any(|a| a == "--demo");
     init_logging(&default_data_dir());

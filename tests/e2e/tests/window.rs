@@ -222,7 +222,9 @@ impl Window {
     }
 
     async fn screenshot(&self, name: &str) {
-        if let Ok(png) = self.client.screenshot().await {
+        // Best effort, bounded: a screenshot is a debugging aid, not a check.
+        let shot = tokio::time::timeout(Duration::from_secs(10), self.client.screenshot()).await;
+        if let Ok(Ok(png)) = shot {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
             let _ = std::fs::create_dir_all(&dir);
             let _ = std::fs::write(dir.join(format!("{name}.png")), png);
