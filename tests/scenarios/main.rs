@@ -6,6 +6,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod partnerships;
+
 struct Run {
     code: i32,
     stdout: String,

@@ -59,6 +59,9 @@ impl AppError {
         let (fr, en) = match entity {
             "actor" => ("Cet acteur", "This actor"),
             "contact" => ("Ce contact", "This contact"),
+            "partnership" => ("Ce partenariat", "This partnership"),
+            "action" => ("Cette action", "This action"),
+            "indicator" => ("Cet indicateur", "This indicator"),
             _ => ("Cet élément", "This item"),
         };
         Self::new(
@@ -104,6 +107,26 @@ impl From<StoreError> for AppError {
                 format!("Commune code {id} is unknown: pick it from the list."),
             )),
             StoreError::NotFound { entity, id } => Self::not_found(entity, &id),
+            StoreError::Rule(field) => Self::field(field),
+            StoreError::Conflict { entity, id, .. } => Self::new(
+                ErrorKind::Conflict,
+                format!("Cet élément a été modifié ailleurs depuis que vous l'avez ouvert (identifiant {id}) : rechargez-le puis refaites votre modification."),
+                format!("This {entity} was changed elsewhere since you opened it (id {id}): reload it and redo your change."),
+            ),
+            StoreError::InUse { entity: "actor", used_by, .. } => {
+                let titles = used_by.iter().map(|t| format!("« {t} »")).collect::<Vec<_>>().join(", ");
+                let titles_en = used_by.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ");
+                Self::new(
+                    ErrorKind::Conflict,
+                    format!("Cet acteur est partie prenante de partenariats en cours : {titles}. Retirez-le de ces partenariats (ou supprimez-les) avant de le supprimer ; rien n'a été supprimé."),
+                    format!("This actor is a party of live partnerships: {titles_en}. Remove it from them (or delete them) before deleting it; nothing was deleted."),
+                )
+            }
+            StoreError::InUse { entity, id, used_by } => Self::new(
+                ErrorKind::Conflict,
+                format!("Cet élément est encore utilisé par : {} ; rien n'a été supprimé.", used_by.join(", ")),
+                format!("This {entity} ({id}) is still used by: {}; nothing was deleted.", used_by.join(", ")),
+            ),
             StoreError::TooNew { path, found, supported } => Self::new(
                 ErrorKind::TooNew,
                 format!(

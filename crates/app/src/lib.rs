@@ -5,6 +5,7 @@
 
 mod demo;
 mod error;
+mod partnership;
 mod paths;
 mod referential;
 
@@ -125,10 +126,11 @@ impl App {
         Ok(self.store.update_actor(id, &valid)?)
     }
 
-    /// Soft delete: `restore_actor` undoes it.
+    /// Soft delete: `restore_actor` undoes it. Refused while the actor is a
+    /// party of a live partnership.
     ///
     /// # Errors
-    /// `NotFound`; a storage error.
+    /// `NotFound`; `Conflict` naming its live partnerships; a storage error.
     pub fn delete_actor(&mut self, id: &str) -> AppResult<()> {
         Ok(self.store.delete_actor(id)?)
     }

@@ -122,3 +122,190 @@ fn store_errors_become_french_sentences() {
         err.message
     );
 }
+
+// --- Partnerships ---------------------------------------------------------
+
+mod partnerships {
+    use tisserand_domain::{
+        Contribution, ContributionKind, Counterpart, Modes, PartnershipInput, PartnershipQuery,
+        Party, PartyRole, Question, RameauMode, Stage,
+    };
+
+    use super::*;
+
+    fn actors(a: &mut App) -> (String, String) {
+        let mut company = input("Boulangerie Schmitt");
+        company.kind = Some(ActorKind::Entreprise);
+        let x = a.create_actor(&company).unwrap().id;
+        let y = a.create_actor(&input("Restos du cœur 67")).unwrap().id;
+        (x, y)
+    }
+
+    fn partnership(x: &str, y: &str) -> PartnershipInput {
+        PartnershipInput {
+            title: "Pain du lendemain".into(),
+            territory: vec!["67482".into()],
+            parties: vec![
+                Party {
+                    actor_id: x.into(),
+                    role: PartyRole::Financeur,
+                    contact_id: None,
+                },
+                Party {
+                    actor_id: y.into(),
+                    role: PartyRole::Beneficiaire,
+                    contact_id: None,
+                },
+            ],
+            modes: Modes {
+                primary: Some(RameauMode::Mecenat),
+                secondary: vec![],
+                mecenat_kinds: vec![tisserand_domain::MecenatKind::EnNature],
+            },
+            contributions: vec![Contribution {
+                actor_id: x.into(),
+                kind: ContributionKind::Nature,
+                value_cents: 1_000_000,
+                minutes: 0,
+                description: Some("Invendus".into()),
+            }],
+            counterparts: vec![Counterpart {
+                given_by: y.into(),
+                description: "Logo sur le camion".into(),
+                value_cents: 300_000,
+            }],
+            ..PartnershipInput::default()
+        }
+    }
+
+    #[test]
+    fn a_partnership_page_has_names_and_totals() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let d = a.partnership(&p.id).unwrap();
+        assert_eq!(d.parties[0].actor_name, "Boulangerie Schmitt");
+        assert_eq!(d.totals.value_cents, 1_000_000);
+        let m = d.totals.mecenat.unwrap();
+        assert!(m.over_limit);
+        assert!(m.warning.unwrap().contains("30 %"));
+        assert_eq!(m.estimated_tax_reduction_cents, 600_000);
+        let q = PartnershipQuery {
+            mode: Some(RameauMode::Mecenat),
+            stage: Some(Stage::Rencontre),
+            actor_id: None,
+        };
+        assert_eq!(a.list_partnerships(&q).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn bad_partnerships_say_what_to_fix_and_save_nothing() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let mut one = partnership(&x, &y);
+        one.parties.pop();
+        one.counterparts.clear();
+        let err = a.create_partnership(&one).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        assert!(
+            err.message.contains("au moins deux parties"),
+            "{}",
+            err.message
+        );
+        let mut twice = partnership(&x, &x);
+        twice.counterparts.clear();
+        let err = a.create_partnership(&twice).unwrap_err();
+        assert!(err.message.contains("deux fois"), "{}", err.message);
+        let ghost = partnership(&x, "01900000-0000-7000-8000-000000000000");
+        let err = a.create_partnership(&ghost).unwrap_err();
+        assert_eq!(err.fields[0].field, "parties");
+        assert!(err.message.contains("n'existe pas"), "{}", err.message);
+        let mut far = partnership(&x, &y);
+        far.territory = vec!["67999".into()];
+        assert_eq!(a.validate_partnership(&far)[0].field, "territory");
+        assert_eq!(
+            a.create_partnership(&far).unwrap_err().fields[0].field,
+            "territory"
+        );
+        let mut huge = partnership(&x, &y);
+        huge.contributions[0].value_cents = 20_000_000_000;
+        let err = a.create_partnership(&huge).unwrap_err();
+        assert!(err.message.contains("100 millions"), "{}", err.message);
+        assert!(a
+            .list_partnerships(&PartnershipQuery::default())
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn a_stale_edit_is_a_conflict() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        a.move_partnership(&p.id, Stage::Exploration, None).unwrap();
+        let mut edit = p.to_input();
+        edit.title = "Pain solidaire".into();
+        let err = a.update_partnership(&p.id, p.version, &edit).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Conflict);
+        assert!(err.message.contains("rechargez"), "{}", err.message);
+        let fresh = a.partnership(&p.id).unwrap().partnership;
+        assert_eq!(fresh.title, "Pain du lendemain");
+        let saved = a.update_partnership(&p.id, fresh.version, &edit).unwrap();
+        assert_eq!(saved.title, "Pain solidaire");
+        assert_eq!(saved.stage, Stage::Exploration);
+    }
+
+    #[test]
+    fn moves_notes_and_deleted_partnerships() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let err = a
+            .move_partnership(&p.id, Stage::Abandonne, None)
+            .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        assert_eq!(err.fields[0].field, "reason");
+        a.move_partnership(&p.id, Stage::Abandonne, Some("Fermeture de la boulangerie"))
+            .unwrap();
+        assert!(a.add_partnership_note(&p.id, "  ").is_err());
+        let p2 = a
+            .add_partnership_note(&p.id, "Appel de la gérante")
+            .unwrap();
+        assert_eq!(p2.timeline.len(), 3);
+        a.delete_partnership(&p.id).unwrap();
+        let err = a
+            .move_partnership(&p.id, Stage::Exploration, None)
+            .unwrap_err();
+        assert_eq!(err.kind, ErrorKind::NotFound);
+        assert!(
+            err.message.starts_with("Ce partenariat n'existe pas"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn deleting_an_actor_of_a_live_partnership_is_refused_with_titles() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let err = a.delete_actor(&y).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Conflict);
+        assert!(
+            err.message.contains("« Pain du lendemain »"),
+            "{}",
+            err.message
+        );
+        assert!(a.actor(&y).is_ok());
+        a.delete_partnership(&p.id).unwrap();
+        a.delete_actor(&y).unwrap();
+    }
+
+    #[test]
+    fn the_guided_classification_proposes_a_mode() {
+        let a = app();
+        let p = a.classify_partnership(&[Question::Q2, Question::Q1, Question::Q8]);
+        assert_eq!(p.primary, Some(RameauMode::PratiquesResponsables));
+        assert_eq!(p.secondary, [RameauMode::Mecenat]);
+    }
+}

@@ -3,6 +3,7 @@
 
 mod bench;
 mod output;
+mod partnerships;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,9 @@ enum Command {
     /// Contacts (people) of the directory.
     #[command(subcommand)]
     Contacts(ContactsCommand),
+    /// Partnerships and their pipeline.
+    #[command(subcommand)]
+    Partnerships(partnerships::PartnershipsCommand),
     /// Look communes up in the offline referential.
     Communes {
         /// A name (accents optional), a postal code or an INSEE code.
@@ -253,6 +257,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Info { format } => output::info(&app.info()?, format),
         Command::Actors(cmd) => actors(&mut app, cmd)?,
         Command::Contacts(cmd) => contacts(&mut app, cmd)?,
+        Command::Partnerships(cmd) => partnerships::run(&mut app, cmd)?,
         Command::Communes {
             text,
             limit,

@@ -6,7 +6,7 @@ use tisserand_domain::{ActorDetail, ActorPage, Commune, SearchEntity, SearchHit}
 
 use crate::Format;
 
-fn json<T: Serialize + ?Sized>(value: &T) {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => println!("{text}"),
         Err(e) => eprintln!("erreur : sortie JSON impossible : {e}"),
@@ -14,7 +14,7 @@ fn json<T: Serialize + ?Sized>(value: &T) {
 }
 
 /// Prints rows as columns padded to their widest cell (counted in characters).
-fn table(header: &[&str], rows: &[Vec<String>]) {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

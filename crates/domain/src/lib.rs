@@ -7,6 +7,8 @@ pub mod commune;
 pub mod contact;
 pub mod error;
 pub mod identifiers;
+pub mod partnership;
+pub mod rameau;
 pub mod search;
 pub mod text;
 
@@ -17,4 +19,11 @@ pub use actor::{
 pub use commune::{Commune, CommuneRef, NamedCode};
 pub use contact::{Consent, Contact, ContactInput, ContactSource, LegalBasis};
 pub use error::{FieldError, ValidationErrors};
+pub use partnership::{
+    Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, Modes,
+    NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
+    PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary, PartyTotal, Stage,
+    TimelineEntry, TimelineKind, Totals,
+};
+pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};
 pub use search::{SearchEntity, SearchHit};

@@ -353,13 +353,23 @@ impl Store {
     }
 
     /// Soft-deletes an actor (a tombstone); its contacts stay attached and
-    /// come back with it on restore.
+    /// come back with it on restore. Refused while it is a party of a live
+    /// partnership.
     ///
     /// # Errors
-    /// `NotFound` when there is no live actor `id`.
+    /// `NotFound` when there is no live actor `id`; `InUse` with the titles
+    /// of its live partnerships.
     pub fn delete_actor(&mut self, id: &str) -> Result<()> {
         self.with_tx(|tx| {
             let rid = live_actor_rid(tx, id)?;
+            let used_by = Store::partnership_titles_of(tx, rid)?;
+            if !used_by.is_empty() {
+                return Err(StoreError::InUse {
+                    entity: "actor",
+                    id: id.to_owned(),
+                    used_by,
+                });
+            }
             let at = now();
             tx.execute("UPDATE actors SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1", params![rid, at])?;
             tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;

@@ -9,6 +9,24 @@ use rusqlite::ErrorCode;
 pub enum StoreError {
     #[error("{entity} {id} not found")]
     NotFound { entity: &'static str, id: String },
+    /// The row changed since the editor loaded it (optimistic concurrency).
+    #[error("{entity} {id} changed since it was loaded (version {expected}, now {found})")]
+    Conflict {
+        entity: &'static str,
+        id: String,
+        expected: u32,
+        found: u32,
+    },
+    /// The row is referenced by live rows of another table (their titles).
+    #[error("{entity} {id} is used by: {}", used_by.join(", "))]
+    InUse {
+        entity: &'static str,
+        id: String,
+        used_by: Vec<String>,
+    },
+    /// A domain rule refused the change (a stage move, say).
+    #[error("{}", .0.message_en)]
+    Rule(tisserand_domain::FieldError),
     #[error("{} was written by a newer Tisserand (schema {found}, this version knows up to {supported})", path.display())]
     TooNew {
         path: PathBuf,

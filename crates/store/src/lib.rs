@@ -9,6 +9,7 @@ mod actor;
 mod contact;
 mod error;
 mod meta;
+mod partnership;
 mod referential;
 mod schema;
 mod search;

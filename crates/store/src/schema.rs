@@ -4,7 +4,10 @@
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_directory.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_directory.sql")),
+    M::up(include_str!("../migrations/0002_partnerships.sql")),
+];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
@@ -14,6 +17,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATION_LIST.len() as i64;
 
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
     MIGRATIONS.to_latest(conn)
+}
+
+/// Migrates to an older version, for tests of upgrades from shipped files.
+#[cfg(test)]
+pub(crate) fn migrate_to(
+    conn: &mut Connection,
+    version: usize,
+) -> Result<(), rusqlite_migration::Error> {
+    MIGRATIONS.to_version(conn, version)
 }
 
 #[cfg(test)]

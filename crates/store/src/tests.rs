@@ -141,6 +141,38 @@ fn an_unversioned_file_keeps_its_tables_when_migrated() {
 }
 
 #[test]
+fn a_directory_file_gains_partnerships_keeping_its_actors_after_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO actors (id, kind, name, sort_key, created_at, updated_at)
+             VALUES ('a1', 'association', 'Emmaüs', 'emmaus', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.actor("a1").unwrap().name, "Emmaüs");
+    let n: i64 = s
+        .conn
+        .query_row("SELECT count(*) FROM partnerships", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+    let backups = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.contains("before-v2-from-v1") && name.ends_with(".bak")
+        })
+        .count();
+    assert_eq!(backups, 1);
+}
+
+#[test]
 fn search_ignores_accents_and_case_and_matches_prefixes() {
     let mut s = store();
     let a = s
@@ -485,4 +517,345 @@ fn contacts_are_updated_deleted_and_restored() {
     s.restore_contact(&c.id).unwrap();
     assert_eq!(s.contacts_of(&a.id).unwrap().len(), 1);
     assert_eq!(s.contact_count().unwrap(), 1);
+}
+
+// --- Partnerships ---------------------------------------------------------
+
+mod partnerships {
+    use tisserand_domain::partnership::ValidPartnership;
+    use tisserand_domain::{
+        Contribution, ContributionKind, Modes, NextAction, PartnershipInput, PartnershipQuery,
+        Party, PartyRole, RameauMode, Stage, TimelineKind,
+    };
+
+    use super::*;
+
+    /// A store with a company and an association; their ids.
+    fn two_actors() -> (Store, String, String) {
+        let mut s = store();
+        let a = s
+            .insert_actor(&actor(
+                ActorKind::Entreprise,
+                "Transports Kieffer",
+                Some("67462"),
+            ))
+            .unwrap()
+            .id;
+        let b = s
+            .insert_actor(&actor(ActorKind::Association, "Cirque du Ried", None))
+            .unwrap()
+            .id;
+        (s, a, b)
+    }
+
+    fn input(title: &str, a: &str, b: &str) -> PartnershipInput {
+        PartnershipInput {
+            title: title.into(),
+            territory: vec!["67462".into()],
+            parties: vec![
+                Party {
+                    actor_id: a.into(),
+                    role: PartyRole::Financeur,
+                    contact_id: None,
+                },
+                Party {
+                    actor_id: b.into(),
+                    role: PartyRole::Porteur,
+                    contact_id: None,
+                },
+            ],
+            modes: Modes {
+                primary: Some(RameauMode::Mecenat),
+                ..Modes::default()
+            },
+            contributions: vec![Contribution {
+                actor_id: a.into(),
+                kind: ContributionKind::Numeraire,
+                value_cents: 500_000,
+                minutes: 0,
+                description: None,
+            }],
+            ..PartnershipInput::default()
+        }
+    }
+
+    fn valid(i: &PartnershipInput) -> ValidPartnership {
+        i.validate().unwrap()
+    }
+
+    #[test]
+    fn a_partnership_is_created_read_listed_and_deleted() {
+        let (mut s, a, b) = two_actors();
+        let p = s
+            .insert_partnership(&valid(&input("Billets de cirque", &a, &b)))
+            .unwrap();
+        assert_eq!(p.stage, Stage::Rencontre);
+        assert_eq!(p.version, 1);
+        assert_eq!(p.timeline.len(), 1);
+        assert_eq!(p.timeline[0].kind, TimelineKind::Created);
+        assert_eq!(p.contributions[0].value_cents, 500_000);
+        assert_eq!(s.partnership(&p.id).unwrap(), p);
+        let all = s.list_partnerships(&PartnershipQuery::default()).unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].parties[0].actor_name, "Transports Kieffer");
+        let by_actor = PartnershipQuery {
+            actor_id: Some(b.clone()),
+            ..PartnershipQuery::default()
+        };
+        assert_eq!(s.list_partnerships(&by_actor).unwrap().len(), 1);
+        let other_mode = PartnershipQuery {
+            mode: Some(RameauMode::InnovationSocietale),
+            ..PartnershipQuery::default()
+        };
+        assert!(s.list_partnerships(&other_mode).unwrap().is_empty());
+        s.delete_partnership(&p.id).unwrap();
+        assert!(matches!(
+            s.partnership(&p.id),
+            Err(StoreError::NotFound { .. })
+        ));
+        assert!(s
+            .list_partnerships(&PartnershipQuery::default())
+            .unwrap()
+            .is_empty());
+        // A deleted partnership cannot move.
+        assert!(matches!(
+            s.move_partnership(&p.id, Stage::Exploration, None),
+            Err(StoreError::NotFound {
+                entity: "partnership",
+                ..
+            })
+        ));
+        s.restore_partnership(&p.id).unwrap();
+        assert_eq!(s.partnership(&p.id).unwrap().title, "Billets de cirque");
+    }
+
+    #[test]
+    fn parties_must_be_live_actors_and_communes_known() {
+        let (mut s, a, b) = two_actors();
+        let ghost = input("Fantôme", &a, "0190-pas-un-acteur");
+        assert!(matches!(
+            s.insert_partnership(&valid(&ghost)),
+            Err(StoreError::NotFound {
+                entity: "actor",
+                ..
+            })
+        ));
+        let mut far = input("Loin", &a, &b);
+        far.territory = vec!["75056".into()];
+        assert!(matches!(
+            s.insert_partnership(&valid(&far)),
+            Err(StoreError::NotFound {
+                entity: "commune",
+                ..
+            })
+        ));
+        let mut with_contact = input("Contact", &a, &b);
+        with_contact.parties[0].contact_id = Some("nobody".into());
+        assert!(matches!(
+            s.insert_partnership(&valid(&with_contact)),
+            Err(StoreError::NotFound {
+                entity: "contact",
+                ..
+            })
+        ));
+        assert!(s
+            .list_partnerships(&PartnershipQuery::default())
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn moves_go_on_the_timeline() {
+        let (mut s, a, b) = two_actors();
+        let p = s
+            .insert_partnership(&valid(&input("Billets", &a, &b)))
+            .unwrap();
+        let p2 = s.move_partnership(&p.id, Stage::Exploration, None).unwrap();
+        assert_eq!(p2.stage, Stage::Exploration);
+        assert_eq!(p2.version, 2);
+        assert_eq!(p2.timeline[1].text, "Rencontre → Exploration.");
+        assert!(matches!(
+            s.move_partnership(&p.id, Stage::Abandonne, None),
+            Err(StoreError::Rule(f)) if f.field == "reason"
+        ));
+        let gone = s
+            .move_partnership(&p.id, Stage::Abandonne, Some("Budget gelé"))
+            .unwrap();
+        assert_eq!(gone.abandon_reason.as_deref(), Some("Budget gelé"));
+        assert_eq!(gone.timeline[2].kind, TimelineKind::Abandoned);
+        assert_eq!(
+            gone.timeline[2].text,
+            "Abandonné à l'étape « Exploration » : Budget gelé."
+        );
+        let back = s.move_partnership(&p.id, Stage::Preparation, None).unwrap();
+        assert_eq!(back.abandon_reason, None);
+        assert_eq!(back.timeline[3].kind, TimelineKind::Reopened);
+        let noted = s.add_partnership_note(&p.id, "Réunion au siège").unwrap();
+        assert_eq!(noted.timeline.last().unwrap().kind, TimelineKind::Note);
+        let board = PartnershipQuery {
+            stage: Some(Stage::Preparation),
+            ..PartnershipQuery::default()
+        };
+        assert_eq!(s.list_partnerships(&board).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_stale_edit_is_a_conflict_and_loses_nothing() {
+        let (mut s, a, b) = two_actors();
+        let p = s
+            .insert_partnership(&valid(&input("Billets", &a, &b)))
+            .unwrap();
+        // Two editors load version 1.
+        let mut first = p.to_input();
+        first.summary = Some("Première version".into());
+        let mut second = p.to_input();
+        second.summary = Some("Seconde version".into());
+        let saved = s
+            .update_partnership(&p.id, p.version, &valid(&first))
+            .unwrap();
+        assert_eq!(saved.version, 2);
+        let err = s
+            .update_partnership(&p.id, p.version, &valid(&second))
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Conflict {
+                    expected: 1,
+                    found: 2,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert_eq!(
+            s.partnership(&p.id).unwrap().summary.as_deref(),
+            Some("Première version")
+        );
+        // Reloaded, the second edit goes through.
+        assert!(s.update_partnership(&p.id, 2, &valid(&second)).is_ok());
+    }
+
+    #[test]
+    fn done_actions_and_mode_changes_go_on_the_timeline() {
+        let (mut s, a, b) = two_actors();
+        let mut i = input("Billets", &a, &b);
+        i.next_actions = vec![
+            NextAction {
+                text: "Appeler la DRH".into(),
+                owner: Some("Léa".into()),
+                due_on: None,
+                done: false,
+            },
+            NextAction {
+                text: "Rédiger la convention".into(),
+                owner: None,
+                due_on: None,
+                done: false,
+            },
+        ];
+        let p = s.insert_partnership(&valid(&i)).unwrap();
+        let mut edit = p.to_input();
+        edit.next_actions[0].done = true;
+        edit.modes.primary = Some(RameauMode::PratiquesResponsables);
+        edit.modes.secondary = vec![RameauMode::Mecenat];
+        let p = s
+            .update_partnership(&p.id, p.version, &valid(&edit))
+            .unwrap();
+        let texts: Vec<&str> = p.timeline.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts[1..],
+            [
+                "Mode : mécénat → pratiques responsables + mécénat.",
+                "Action faite : Appeler la DRH (Léa)"
+            ]
+        );
+        let p = s.complete_partnership_action(&p.id, 1).unwrap();
+        assert!(p.next_actions[1].done);
+        assert_eq!(p.timeline.last().unwrap().kind, TimelineKind::ActionDone);
+        assert!(matches!(
+            s.complete_partnership_action(&p.id, 1),
+            Err(StoreError::Rule(_))
+        ));
+        assert!(matches!(
+            s.complete_partnership_action(&p.id, 9),
+            Err(StoreError::NotFound {
+                entity: "action",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn indicator_values_are_kept_in_date_order_and_noted() {
+        let (mut s, a, b) = two_actors();
+        let mut i = input("Billets", &a, &b);
+        i.indicators = vec![tisserand_domain::Indicator {
+            name: "Enfants au spectacle".into(),
+            unit: Some("enfants".into()),
+            baseline: Some(0.0),
+            target: Some(200.0),
+            measures: vec![],
+        }];
+        let p = s.insert_partnership(&valid(&i)).unwrap();
+        let june = "2026-06-01".parse().unwrap();
+        let march = "2026-03-01".parse().unwrap();
+        s.record_partnership_measure(&p.id, 0, Some(june), 150.0)
+            .unwrap();
+        let p = s
+            .record_partnership_measure(&p.id, 0, Some(march), 40.5)
+            .unwrap();
+        let values: Vec<f64> = p.indicators[0].measures.iter().map(|m| m.value).collect();
+        assert_eq!(values, [40.5, 150.0]);
+        assert_eq!(
+            p.timeline.last().unwrap().text,
+            "Indicateur « Enfants au spectacle » : 40.5 enfants au 2026-03-01."
+        );
+        assert!(matches!(
+            s.record_partnership_measure(&p.id, 3, None, 1.0),
+            Err(StoreError::NotFound {
+                entity: "indicator",
+                ..
+            })
+        ));
+        assert!(matches!(
+            s.record_partnership_measure(&p.id, 0, None, f64::INFINITY),
+            Err(StoreError::Rule(_))
+        ));
+        // Today by default.
+        let p = s.record_partnership_measure(&p.id, 0, None, 160.0).unwrap();
+        assert_eq!(p.indicators[0].measures.len(), 3);
+    }
+
+    #[test]
+    fn an_actor_in_a_live_partnership_cannot_be_deleted() {
+        let (mut s, a, b) = two_actors();
+        let p = s
+            .insert_partnership(&valid(&input("Billets de cirque", &a, &b)))
+            .unwrap();
+        s.insert_partnership(&valid(&input("Atelier vélo", &b, &a)))
+            .unwrap();
+        let err = s.delete_actor(&a).unwrap_err();
+        match err {
+            StoreError::InUse { used_by, .. } => {
+                assert_eq!(used_by, ["Atelier vélo", "Billets de cirque"]);
+            }
+            other => panic!("{other}"),
+        }
+        assert!(s.actor(&a).is_ok());
+        // Once its partnerships are deleted, it can go; and a partnership
+        // whose party is gone cannot come back.
+        s.delete_partnership(&p.id).unwrap();
+        let q = PartnershipQuery::default();
+        let other = s.list_partnerships(&q).unwrap()[0].id.clone();
+        s.delete_partnership(&other).unwrap();
+        s.delete_actor(&a).unwrap();
+        assert!(matches!(
+            s.restore_partnership(&p.id),
+            Err(StoreError::NotFound {
+                entity: "actor",
+                ..
+            })
+        ));
+    }
 }

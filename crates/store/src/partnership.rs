@@ -1,0 +1,638 @@
+//! Queries on partnerships: writes (with their party index rows in the same
+//! transaction), stage moves and notes on the timeline, optimistic
+//! concurrency on edits, reads and the board list.
+//!
+//! Children (parties, contributions, counterparts, actions, timeline) are
+//! JSON columns of the partnership's row: see `0002_partnerships.sql` for why.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+use tisserand_domain::partnership::ValidPartnership;
+use tisserand_domain::text::sort_key;
+use tisserand_domain::{
+    Modes, NextAction, Partnership, PartnershipQuery, PartnershipSummary, Party, PartySummary,
+    RameauMode, Stage, TimelineEntry, TimelineKind,
+};
+
+use crate::actor::{live_actor_rid, timestamp};
+use crate::{new_id, now, Result, Store, StoreError};
+
+const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
+     p.mecenat_kinds, p.contributions, p.counterparts, p.facilitator, p.tags, p.origin, p.next_actions,
+     p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators";
+
+fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Reads an enum stored as its JSON code (`"mecenat"` stored as `mecenat`).
+fn code_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    json(&format!("\"{text}\""))
+}
+
+fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
+    let primary: Option<String> = r.get(5)?;
+    Ok(Partnership {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        summary: r.get(2)?,
+        territory: json(&r.get::<_, String>(3)?)?,
+        parties: json(&r.get::<_, String>(4)?)?,
+        modes: Modes {
+            primary: primary.as_deref().map(code_from).transpose()?,
+            secondary: json(&r.get::<_, String>(6)?)?,
+            mecenat_kinds: json(&r.get::<_, String>(7)?)?,
+        },
+        contributions: json(&r.get::<_, String>(8)?)?,
+        counterparts: json(&r.get::<_, String>(9)?)?,
+        facilitator: r.get(10)?,
+        tags: json(&r.get::<_, String>(11)?)?,
+        origin: r.get(12)?,
+        next_actions: json(&r.get::<_, String>(13)?)?,
+        stage: code_from(&r.get::<_, String>(14)?)?,
+        abandon_reason: r.get(15)?,
+        timeline: json(&r.get::<_, String>(16)?)?,
+        version: r.get(17)?,
+        created_at: timestamp(&r.get::<_, String>(18)?)?,
+        updated_at: timestamp(&r.get::<_, String>(19)?)?,
+        objectives: json(&r.get::<_, String>(20)?)?,
+        indicators: json(&r.get::<_, String>(21)?)?,
+    })
+}
+
+/// A live partnership's integer key and row, or `NotFound`.
+fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partnership)> {
+    tx.prepare_cached(&format!(
+        "SELECT {COLUMNS}, p.rid FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
+    ))?
+    .query_row([id], |r| Ok((r.get(22)?, partnership_from_row(r)?)))
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        entity: "partnership",
+        id: id.to_owned(),
+    })
+}
+
+/// The current instant, as stored and as a timeline value.
+fn instant() -> Result<(String, chrono::DateTime<chrono::Utc>)> {
+    let at = now();
+    let parsed = timestamp(&at)?;
+    Ok((at, parsed))
+}
+
+/// Checks that every party is a live actor, that a named contact belongs to
+/// its party's actor, and that every commune is known; returns the actors'
+/// integer keys in the parties' order.
+fn check_references(tx: &Transaction<'_>, p: &ValidPartnership) -> Result<Vec<i64>> {
+    let mut rids = Vec::new();
+    for party in &p.parties {
+        let rid = live_actor_rid(tx, &party.actor_id)?;
+        if let Some(contact) = &party.contact_id {
+            let found: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT rid FROM contacts WHERE id = ?1 AND actor_rid = ?2 AND deleted_at IS NULL",
+                )?
+                .query_row(params![contact, rid], |r| r.get(0))
+                .optional()?;
+            if found.is_none() {
+                return Err(StoreError::NotFound {
+                    entity: "contact",
+                    id: contact.clone(),
+                });
+            }
+        }
+        rids.push(rid);
+    }
+    for insee in &p.territory {
+        let known: Option<i64> = tx
+            .prepare_cached("SELECT 1 FROM communes WHERE insee = ?1")?
+            .query_row([insee], |r| r.get(0))
+            .optional()?;
+        if known.is_none() {
+            return Err(StoreError::NotFound {
+                entity: "commune",
+                id: insee.clone(),
+            });
+        }
+    }
+    Ok(rids)
+}
+
+fn write_parties(tx: &Transaction<'_>, rid: i64, parties: &[Party], actors: &[i64]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM partnership_parties WHERE partnership_rid = ?1")?
+        .execute([rid])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO partnership_parties (actor_rid, partnership_rid, role) VALUES (?1, ?2, ?3)",
+    )?;
+    for (party, actor) in parties.iter().zip(actors) {
+        insert.execute(params![actor, rid, party.role.code()])?;
+    }
+    Ok(())
+}
+
+fn modes_text(m: &Modes) -> String {
+    let Some(primary) = m.primary else {
+        return "à préciser".to_owned();
+    };
+    if m.secondary.is_empty() {
+        primary.label_fr().to_owned()
+    } else {
+        let secondary: Vec<&str> = m.secondary.iter().map(|s| s.label_fr()).collect();
+        format!("{} + {}", primary.label_fr(), secondary.join(" + "))
+    }
+}
+
+/// Timeline entries for actions that are done now and were not before.
+fn newly_done(
+    old: &[NextAction],
+    new: &[NextAction],
+    at: chrono::DateTime<chrono::Utc>,
+) -> Vec<TimelineEntry> {
+    let mut before: Vec<&str> = old
+        .iter()
+        .filter(|a| a.done)
+        .map(|a| a.text.as_str())
+        .collect();
+    let mut entries = Vec::new();
+    for a in new.iter().filter(|a| a.done) {
+        if let Some(i) = before.iter().position(|t| *t == a.text) {
+            before.remove(i);
+        } else {
+            entries.push(action_done_entry(a, at));
+        }
+    }
+    entries
+}
+
+fn action_done_entry(a: &NextAction, at: chrono::DateTime<chrono::Utc>) -> TimelineEntry {
+    let owner = a
+        .owner
+        .as_ref()
+        .map(|o| format!(" ({o})"))
+        .unwrap_or_default();
+    TimelineEntry {
+        kind: TimelineKind::ActionDone,
+        text: format!("Action faite : {}{owner}", a.text),
+        at,
+    }
+}
+
+/// Writes the editable columns of a partnership: `?1` the key (new id or
+/// rid), `?2`–`?15` the fields, `?16` the time of the write, `?17`–`?18`
+/// objectives and indicators.
+fn write_row(
+    tx: &Transaction<'_>,
+    sql: &str,
+    key: &dyn rusqlite::ToSql,
+    p: &ValidPartnership,
+) -> Result<()> {
+    tx.prepare_cached(sql)?.execute(params![
+        key,
+        p.title,
+        sort_key(&p.title),
+        p.summary,
+        to_json(&p.territory)?,
+        to_json(&p.parties)?,
+        p.modes.primary.map(RameauMode::code),
+        to_json(&p.modes.secondary)?,
+        to_json(&p.modes.mecenat_kinds)?,
+        to_json(&p.contributions)?,
+        to_json(&p.counterparts)?,
+        p.facilitator,
+        to_json(&p.tags)?,
+        p.origin,
+        to_json(&p.next_actions)?,
+        now(),
+        to_json(&p.objectives)?,
+        to_json(&p.indicators)?,
+    ])?;
+    Ok(())
+}
+
+const INSERT: &str = "INSERT INTO partnerships (id, title, sort_key, summary, territory, parties, primary_mode,
+        secondary_modes, mecenat_kinds, contributions, counterparts, facilitator, tags, origin, next_actions,
+        stage, stage_changed_at, timeline, version, created_at, updated_at, objectives, indicators)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'rencontre', ?16, '[]', 1, ?16, ?16,
+        ?17, ?18)";
+
+const UPDATE: &str = "UPDATE partnerships SET title = ?2, sort_key = ?3, summary = ?4, territory = ?5, parties = ?6,
+        primary_mode = ?7, secondary_modes = ?8, mecenat_kinds = ?9, contributions = ?10, counterparts = ?11,
+        facilitator = ?12, tags = ?13, origin = ?14, next_actions = ?15, updated_at = ?16, objectives = ?17, indicators = ?18,
+        version = version + 1
+     WHERE rid = ?1";
+
+/// Appends entries to a partnership's timeline and bumps its version.
+fn append_timeline(
+    tx: &Transaction<'_>,
+    rid: i64,
+    timeline: &[TimelineEntry],
+    at: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE partnerships SET timeline = ?2, updated_at = ?3, version = version + 1 WHERE rid = ?1",
+    )?
+    .execute(params![rid, to_json(&timeline)?, at])?;
+    Ok(())
+}
+
+impl Store {
+    /// Creates a partnership at stage `rencontre`, with a first timeline entry.
+    ///
+    /// # Errors
+    /// `NotFound` for a party that is not a live actor, a contact not of its
+    /// party's actor, or an unknown commune; a storage error.
+    pub fn insert_partnership(&mut self, p: &ValidPartnership) -> Result<Partnership> {
+        let id = self.with_tx(|tx| {
+            let actors = check_references(tx, p)?;
+            let id = new_id();
+            write_row(tx, INSERT, &id, p)?;
+            let rid = tx.last_insert_rowid();
+            write_parties(tx, rid, &p.parties, &actors)?;
+            let (at, at_dt) = instant()?;
+            let entry = TimelineEntry {
+                kind: TimelineKind::Created,
+                text: format!("Partenariat créé (mode : {}).", modes_text(&p.modes)),
+                at: at_dt,
+            };
+            tx.prepare_cached(
+                "UPDATE partnerships SET timeline = ?2, stage_changed_at = ?3 WHERE rid = ?1",
+            )?
+            .execute(params![rid, to_json(&[entry])?, at])?;
+            Ok(id)
+        })?;
+        self.partnership(&id)
+    }
+
+    /// Replaces a live partnership's editable fields, provided it is still
+    /// at `expected_version` (the version the editor loaded). Actions now
+    /// done and changed modes go on the timeline.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when the row changed since it was loaded; the
+    /// errors of `insert_partnership`.
+    pub fn update_partnership(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        p: &ValidPartnership,
+    ) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, old) = live_partnership(tx, id)?;
+            if old.version != expected_version {
+                return Err(StoreError::Conflict {
+                    entity: "partnership",
+                    id: id.to_owned(),
+                    expected: expected_version,
+                    found: old.version,
+                });
+            }
+            let actors = check_references(tx, p)?;
+            write_row(tx, UPDATE, &rid, p)?;
+            write_parties(tx, rid, &p.parties, &actors)?;
+            let (at, at_dt) = instant()?;
+            let mut timeline = old.timeline;
+            let before = timeline.len();
+            if old.modes.primary != p.modes.primary || old.modes.secondary != p.modes.secondary {
+                timeline.push(TimelineEntry {
+                    kind: TimelineKind::Modes,
+                    text: format!(
+                        "Mode : {} → {}.",
+                        modes_text(&old.modes),
+                        modes_text(&p.modes)
+                    ),
+                    at: at_dt,
+                });
+            }
+            timeline.extend(newly_done(&old.next_actions, &p.next_actions, at_dt));
+            if timeline.len() > before {
+                tx.prepare_cached(
+                    "UPDATE partnerships SET timeline = ?2, updated_at = ?3 WHERE rid = ?1",
+                )?
+                .execute(params![rid, to_json(&timeline)?, at])?;
+            }
+            Ok(())
+        })?;
+        self.partnership(id)
+    }
+
+    /// Moves a live partnership to `to` (checked by `Stage::check_move`),
+    /// recording the move on its timeline. Abandoning keeps the reason;
+    /// moving out of `abandonne` reopens it.
+    ///
+    /// # Errors
+    /// `NotFound` (a deleted partnership cannot move); `Rule` for a move the
+    /// rules refuse; a storage error.
+    pub fn move_partnership(
+        &mut self,
+        id: &str,
+        to: Stage,
+        reason: Option<&str>,
+    ) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            p.stage.check_move(to, reason).map_err(StoreError::Rule)?;
+            let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+            let (at, at_dt) = instant()?;
+            let because = reason.map(|r| format!(" : {r}")).unwrap_or_default();
+            let entry = match (p.stage, to) {
+                (_, Stage::Abandonne) => TimelineEntry {
+                    kind: TimelineKind::Abandoned,
+                    text: format!("Abandonné à l'étape « {} »{because}.", p.stage.label_fr()),
+                    at: at_dt,
+                },
+                (Stage::Abandonne, _) => TimelineEntry {
+                    kind: TimelineKind::Reopened,
+                    text: format!("Rouvert à l'étape « {} »{because}.", to.label_fr()),
+                    at: at_dt,
+                },
+                (from, _) => TimelineEntry {
+                    kind: TimelineKind::Stage,
+                    text: format!("{} → {}{because}.", from.label_fr(), to.label_fr()),
+                    at: at_dt,
+                },
+            };
+            let mut timeline = p.timeline;
+            timeline.push(entry);
+            let abandon_reason = (to == Stage::Abandonne).then_some(reason).flatten();
+            tx.prepare_cached(
+                "UPDATE partnerships SET stage = ?2, abandon_reason = ?3, stage_changed_at = ?4 WHERE rid = ?1",
+            )?
+            .execute(params![rid, to.code(), abandon_reason, at])?;
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
+
+    /// Adds a dated note to a live partnership's timeline.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn add_partnership_note(&mut self, id: &str, text: &str) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            let (at, at_dt) = instant()?;
+            let mut timeline = p.timeline;
+            timeline.push(TimelineEntry {
+                kind: TimelineKind::Note,
+                text: text.to_owned(),
+                at: at_dt,
+            });
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
+
+    /// Marks next action number `index` (from 0) done and records it on the
+    /// timeline.
+    ///
+    /// # Errors
+    /// `NotFound` for the partnership or the action (`entity` "action");
+    /// `Rule` when it is already done; a storage error.
+    pub fn complete_partnership_action(&mut self, id: &str, index: usize) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            let mut actions = p.next_actions;
+            let Some(action) = actions.get_mut(index) else {
+                return Err(StoreError::NotFound {
+                    entity: "action",
+                    id: (index + 1).to_string(),
+                });
+            };
+            if action.done {
+                return Err(StoreError::Rule(tisserand_domain::FieldError::new(
+                    format!("nextActions.{index}.done"),
+                    format!("L'action « {} » est déjà faite.", action.text),
+                    format!("Action \"{}\" is already done.", action.text),
+                )));
+            }
+            action.done = true;
+            let (at, at_dt) = instant()?;
+            let mut timeline = p.timeline;
+            timeline.push(action_done_entry(action, at_dt));
+            tx.prepare_cached("UPDATE partnerships SET next_actions = ?2 WHERE rid = ?1")?
+                .execute(params![rid, to_json(&actions)?])?;
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
+
+    /// Records a value of indicator number `index` (from 0) on `on` (today
+    /// when `None`), keeping measures in date order, and notes it on the
+    /// timeline.
+    ///
+    /// # Errors
+    /// `NotFound` for the partnership or the indicator (`entity`
+    /// "indicator"); `Rule` for a value that is not a plausible number; a
+    /// storage error.
+    pub fn record_partnership_measure(
+        &mut self,
+        id: &str,
+        index: usize,
+        on: Option<chrono::NaiveDate>,
+        value: f64,
+    ) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            if !value.is_finite() || value.abs() > tisserand_domain::partnership::INDICATOR_MAX {
+                return Err(StoreError::Rule(tisserand_domain::FieldError::new(
+                    "value",
+                    "Valeur invraisemblable : écrivez un nombre (mille milliards au plus).",
+                    "Implausible value: write a number (at most a trillion).",
+                )));
+            }
+            let mut indicators = p.indicators;
+            let Some(indicator) = indicators.get_mut(index) else {
+                return Err(StoreError::NotFound {
+                    entity: "indicator",
+                    id: (index + 1).to_string(),
+                });
+            };
+            let (at, at_dt) = instant()?;
+            let on = on.unwrap_or_else(|| at_dt.date_naive());
+            indicator
+                .measures
+                .push(tisserand_domain::Measure { on, value });
+            indicator.measures.sort_by_key(|m| m.on);
+            let unit = indicator
+                .unit
+                .as_ref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            let mut timeline = p.timeline;
+            timeline.push(TimelineEntry {
+                kind: TimelineKind::Measure,
+                text: format!("Indicateur « {} » : {value}{unit} au {on}.", indicator.name),
+                at: at_dt,
+            });
+            tx.prepare_cached("UPDATE partnerships SET indicators = ?2 WHERE rid = ?1")?
+                .execute(params![rid, to_json(&indicators)?])?;
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
+
+    /// Soft-deletes a partnership.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no live partnership `id`.
+    pub fn delete_partnership(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let (rid, _) = live_partnership(tx, id)?;
+            tx.execute(
+                "UPDATE partnerships SET deleted_at = ?2, updated_at = ?2, version = version + 1 WHERE rid = ?1",
+                params![rid, now()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Undoes a soft delete, provided its parties are still live actors.
+    ///
+    /// # Errors
+    /// `NotFound` when there is no deleted partnership `id`, or a party's
+    /// actor was deleted meanwhile; a storage error.
+    pub fn restore_partnership(&mut self, id: &str) -> Result<()> {
+        self.with_tx(|tx| {
+            let found: Option<(i64, String)> = tx
+                .query_row(
+                    "SELECT rid, parties FROM partnerships WHERE id = ?1 AND deleted_at IS NOT NULL",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (rid, parties) = found.ok_or_else(|| StoreError::NotFound {
+                entity: "partnership",
+                id: id.to_owned(),
+            })?;
+            let parties: Vec<Party> = json(&parties)?;
+            for party in &parties {
+                live_actor_rid(tx, &party.actor_id)?;
+            }
+            tx.execute(
+                "UPDATE partnerships SET deleted_at = NULL, updated_at = ?2, version = version + 1 WHERE rid = ?1",
+                params![rid, now()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// A live partnership.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn partnership(&self, id: &str) -> Result<Partnership> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
+            ))?
+            .query_row([id], partnership_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: "partnership",
+                id: id.to_owned(),
+            })
+    }
+
+    /// The parties of `parties` with their actors' names (deleted actors
+    /// included, so history still reads).
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn party_summaries(&self, parties: &[Party]) -> Result<Vec<PartySummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
+        parties
+            .iter()
+            .map(|p| {
+                let name: Option<String> =
+                    stmt.query_row([&p.actor_id], |r| r.get(0)).optional()?;
+                Ok(PartySummary {
+                    actor_id: p.actor_id.clone(),
+                    actor_name: name.unwrap_or_else(|| p.actor_id.clone()),
+                    role: p.role,
+                })
+            })
+            .collect()
+    }
+
+    /// Live partnerships matching `q`, by stage (the board's columns) then title.
+    ///
+    /// # Errors
+    /// A storage error (an unknown actor filter matches nothing).
+    pub fn list_partnerships(&self, q: &PartnershipQuery) -> Result<Vec<PartnershipSummary>> {
+        let mut clauses = vec!["p.deleted_at IS NULL".to_owned()];
+        let mut args: Vec<String> = Vec::new();
+        if let Some(stage) = q.stage {
+            args.push(stage.code().to_owned());
+            clauses.push(format!("p.stage = ?{}", args.len()));
+        }
+        if let Some(mode) = q.mode {
+            args.push(mode.code().to_owned());
+            let n = args.len();
+            clauses.push(format!(
+                "(p.primary_mode = ?{n} OR EXISTS (SELECT 1 FROM json_each(p.secondary_modes) WHERE value = ?{n}))"
+            ));
+        }
+        if let Some(actor) = q.actor_id.as_ref().filter(|s| !s.is_empty()) {
+            args.push(actor.clone());
+            clauses.push(format!(
+                "p.rid IN (SELECT pp.partnership_rid FROM partnership_parties pp JOIN actors a ON a.rid = pp.actor_rid WHERE a.id = ?{})",
+                args.len()
+            ));
+        }
+        let sql = format!(
+            "SELECT {COLUMNS} FROM partnerships p WHERE {} ORDER BY
+               CASE p.stage WHEN 'rencontre' THEN 0 WHEN 'exploration' THEN 1 WHEN 'preparation' THEN 2
+               WHEN 'contractualisation' THEN 3 WHEN 'mise_en_oeuvre' THEN 4 WHEN 'evaluation' THEN 5
+               WHEN 'essaimage' THEN 6 ELSE 7 END, p.sort_key, p.rid",
+            clauses.join(" AND ")
+        );
+        let rows = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(
+                rusqlite::params_from_iter(args.iter()),
+                partnership_from_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|p| {
+                Ok(PartnershipSummary {
+                    parties: self.party_summaries(&p.parties)?,
+                    next_due_on: p
+                        .next_actions
+                        .iter()
+                        .filter(|a| !a.done)
+                        .filter_map(|a| a.due_on)
+                        .min(),
+                    id: p.id,
+                    title: p.title,
+                    stage: p.stage,
+                    modes: p.modes,
+                    facilitator: p.facilitator,
+                    updated_at: p.updated_at,
+                })
+            })
+            .collect()
+    }
+
+    /// The titles of the live partnerships actor `actor_rid` is a party of.
+    pub(crate) fn partnership_titles_of(
+        tx: &rusqlite::Connection,
+        actor_rid: i64,
+    ) -> Result<Vec<String>> {
+        Ok(tx
+            .prepare_cached(
+                "SELECT p.title FROM partnership_parties pp JOIN partnerships p ON p.rid = pp.partnership_rid
+                 WHERE pp.actor_rid = ?1 AND p.deleted_at IS NULL ORDER BY p.sort_key",
+            )?
+            .query_map([actor_rid], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+}
