@@ -7,8 +7,9 @@
 use tauri::State;
 use tisserand_app::{App, AppError, AppInfo, AppResult, DemoSummary, ErrorKind};
 use tisserand_domain::{
-    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput, Facets,
-    FieldError, SearchHit,
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, ClassificationProposal, Commune,
+    Contact, ContactInput, Facets, FieldError, Partnership, PartnershipDetail, PartnershipInput,
+    PartnershipQuery, PartnershipSummary, Question, SearchHit, Stage,
 };
 
 use crate::Shared;
@@ -120,6 +121,86 @@ fn demo_load(state: State<'_, Shared>) -> AppResult<DemoSummary> {
     with_app(&state, App::load_demo)
 }
 
+#[tauri::command(async)]
+fn partnerships_list(
+    state: State<'_, Shared>,
+    query: PartnershipQuery,
+) -> AppResult<Vec<PartnershipSummary>> {
+    with_app(&state, |a| a.list_partnerships(&query))
+}
+
+#[tauri::command(async)]
+fn partnership_get(state: State<'_, Shared>, id: String) -> AppResult<PartnershipDetail> {
+    with_app(&state, |a| a.partnership(&id))
+}
+
+#[tauri::command(async)]
+fn partnership_validate(
+    state: State<'_, Shared>,
+    input: PartnershipInput,
+) -> AppResult<Vec<FieldError>> {
+    with_app(&state, |a| Ok(a.validate_partnership(&input)))
+}
+
+#[tauri::command(async)]
+fn partnership_create(state: State<'_, Shared>, input: PartnershipInput) -> AppResult<Partnership> {
+    with_app(&state, |a| a.create_partnership(&input))
+}
+
+#[tauri::command(async)]
+fn partnership_update(
+    state: State<'_, Shared>,
+    id: String,
+    version: u32,
+    input: PartnershipInput,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| a.update_partnership(&id, version, &input))
+}
+
+#[tauri::command(async)]
+fn partnership_move(
+    state: State<'_, Shared>,
+    id: String,
+    stage: Stage,
+    reason: Option<String>,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| {
+        a.move_partnership(&id, stage, reason.as_deref())
+    })
+}
+
+#[tauri::command(async)]
+fn partnership_note(state: State<'_, Shared>, id: String, text: String) -> AppResult<Partnership> {
+    with_app(&state, |a| a.add_partnership_note(&id, &text))
+}
+
+#[tauri::command(async)]
+fn partnership_action_done(
+    state: State<'_, Shared>,
+    id: String,
+    index: usize,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| a.complete_partnership_action(&id, index))
+}
+
+#[tauri::command(async)]
+fn partnership_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.delete_partnership(&id))
+}
+
+#[tauri::command(async)]
+fn partnership_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+    with_app(&state, |a| a.restore_partnership(&id))
+}
+
+#[tauri::command(async)]
+fn partnership_classify(
+    state: State<'_, Shared>,
+    yes: Vec<Question>,
+) -> AppResult<ClassificationProposal> {
+    with_app(&state, |a| Ok(a.classify_partnership(&yes)))
+}
+
 pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         app_info,
@@ -139,5 +220,16 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         search,
         communes_search,
         demo_load,
+        partnerships_list,
+        partnership_get,
+        partnership_validate,
+        partnership_create,
+        partnership_update,
+        partnership_move,
+        partnership_note,
+        partnership_action_done,
+        partnership_delete,
+        partnership_restore,
+        partnership_classify,
     ]
 }

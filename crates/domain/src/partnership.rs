@@ -951,6 +951,9 @@ pub struct Partnership {
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// When it entered its current stage.
+    #[ts(type = "string")]
+    pub stage_changed_at: DateTime<Utc>,
 }
 
 impl Partnership {
@@ -1010,6 +1013,12 @@ pub struct PartnershipSummary {
     /// The earliest due date of the actions not done.
     #[ts(type = "string | null")]
     pub next_due_on: Option<NaiveDate>,
+    /// What to do next: the earliest due action not done, else the first not done.
+    pub next_action: Option<String>,
+    /// When the partnership entered its current stage (for "days in stage").
+    #[ts(type = "string")]
+    pub stage_changed_at: DateTime<Utc>,
+    pub tags: Vec<String>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
 }

@@ -18,7 +18,7 @@ use crate::{new_id, now, Result, Store, StoreError};
 
 const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
      p.mecenat_kinds, p.contributions, p.counterparts, p.facilitator, p.tags, p.origin, p.next_actions,
-     p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators";
+     p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators, p.stage_changed_at";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
@@ -60,6 +60,7 @@ fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
         version: r.get(17)?,
         created_at: timestamp(&r.get::<_, String>(18)?)?,
         updated_at: timestamp(&r.get::<_, String>(19)?)?,
+        stage_changed_at: timestamp(&r.get::<_, String>(22)?)?,
         objectives: json(&r.get::<_, String>(20)?)?,
         indicators: json(&r.get::<_, String>(21)?)?,
     })
@@ -70,7 +71,7 @@ fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partner
     tx.prepare_cached(&format!(
         "SELECT {COLUMNS}, p.rid FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
     ))?
-    .query_row([id], |r| Ok((r.get(22)?, partnership_from_row(r)?)))
+    .query_row([id], |r| Ok((r.get(23)?, partnership_from_row(r)?)))
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
         entity: "partnership",
@@ -611,6 +612,9 @@ impl Store {
                         .filter(|a| !a.done)
                         .filter_map(|a| a.due_on)
                         .min(),
+                    next_action: next_action(&p.next_actions).map(|a| a.text.clone()),
+                    stage_changed_at: p.stage_changed_at,
+                    tags: p.tags,
                     id: p.id,
                     title: p.title,
                     stage: p.stage,
@@ -635,4 +639,14 @@ impl Store {
             .query_map([actor_rid], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?)
     }
+}
+
+/// The action to show on a card: the earliest due among those not done,
+/// else the first not done.
+fn next_action(actions: &[NextAction]) -> Option<&NextAction> {
+    let open = actions.iter().filter(|a| !a.done);
+    open.clone()
+        .filter(|a| a.due_on.is_some())
+        .min_by_key(|a| a.due_on)
+        .or_else(|| open.into_iter().next())
 }

@@ -24,4 +24,8 @@ timeline: Array<TimelineEntry>,
 /**
  * Increases on every write; an edit sends the version it loaded.
  */
-version: number, createdAt: string, updatedAt: string, };
+version: number, createdAt: string, updatedAt: string, 
+/**
+ * When it entered its current stage.
+ */
+stageChangedAt: string, };

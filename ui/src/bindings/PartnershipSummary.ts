@@ -10,4 +10,12 @@ export type PartnershipSummary = { id: string, title: string, stage: Stage, mode
 /**
  * The earliest due date of the actions not done.
  */
-nextDueOn: string | null, updatedAt: string, };
+nextDueOn: string | null, 
+/**
+ * What to do next: the earliest due action not done, else the first not done.
+ */
+nextAction: string | null, 
+/**
+ * When the partnership entered its current stage (for "days in stage").
+ */
+stageChangedAt: string, tags: Array<string>, updatedAt: string, };
