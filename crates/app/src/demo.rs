@@ -1,8 +1,12 @@
 //! The demo territory: fictional actors and contacts in real Alsatian
 //! communes, embedded from assets/demo/territory.json.
 
+use chrono::{NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
-use tisserand_domain::{ActorInput, ContactInput};
+use tisserand_domain::{
+    ActorInput, ContactInput, Contribution, ContributionKind, Counterpart, Indicator, Modes,
+    NextAction, Objective, PartnershipInput, Party, PartyRole, Stage,
+};
 use ts_rs::TS;
 
 use crate::error::{AppError, AppResult, ErrorKind};
@@ -27,9 +31,63 @@ struct DemoContact {
 }
 
 #[derive(Deserialize)]
+struct DemoParty {
+    actor: String,
+    role: PartyRole,
+}
+
+#[derive(Deserialize)]
+struct DemoContribution {
+    actor: String,
+    kind: ContributionKind,
+    euros: i64,
+    hours: i64,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DemoCounterpart {
+    given_by: String,
+    description: String,
+    euros: i64,
+}
+
+/// A partnership of the demo, with the stage it has reached and when.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DemoPartnership {
+    title: String,
+    summary: Option<String>,
+    parties: Vec<DemoParty>,
+    modes: Modes,
+    #[serde(default)]
+    contributions: Vec<DemoContribution>,
+    #[serde(default)]
+    counterparts: Vec<DemoCounterpart>,
+    #[serde(default)]
+    next_actions: Vec<NextAction>,
+    #[serde(default)]
+    indicators: Vec<Indicator>,
+    #[serde(default)]
+    objectives: Vec<Objective>,
+    #[serde(default)]
+    territory: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    facilitator: Option<String>,
+    stage: Stage,
+    abandon_reason: Option<String>,
+    created_on: NaiveDate,
+    stage_since: NaiveDate,
+}
+
+#[derive(Deserialize)]
 struct Territory {
     actors: Vec<DemoActor>,
     contacts: Vec<DemoContact>,
+    #[serde(default)]
+    partnerships: Vec<DemoPartnership>,
 }
 
 /// How much the demo added.
@@ -38,6 +96,7 @@ struct Territory {
 pub struct DemoSummary {
     pub actors: u32,
     pub contacts: u32,
+    pub partnerships: u32,
 }
 
 fn internal(e: impl std::fmt::Display) -> AppError {
@@ -79,11 +138,96 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
         })
         .collect::<AppResult<Vec<_>>>()?;
     let contact_ids = app.create_contacts(&contacts)?;
+    let actor = |key: &str| -> AppResult<String> {
+        by_key
+            .get(key)
+            .map(|id| (*id).clone())
+            .ok_or_else(|| internal(format!("unknown actor key {key}")))
+    };
+    for p in &territory.partnerships {
+        load_partnership(app, p, &actor)?;
+    }
     app.store_mut()
         .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(DemoSummary {
         actors: count(ids.len()),
         contacts: count(contact_ids.len()),
+        partnerships: count(territory.partnerships.len()),
     })
+}
+
+/// Creates one demo partnership, walks it through the pipeline to its stage
+/// (so its timeline tells the story) and dates that story in the past.
+fn load_partnership(
+    app: &mut App,
+    p: &DemoPartnership,
+    actor: &dyn Fn(&str) -> AppResult<String>,
+) -> AppResult<()> {
+    let input = PartnershipInput {
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        territory: p.territory.clone(),
+        parties: p
+            .parties
+            .iter()
+            .map(|party| {
+                Ok(Party {
+                    actor_id: actor(&party.actor)?,
+                    role: party.role,
+                    contact_id: None,
+                })
+            })
+            .collect::<AppResult<_>>()?,
+        modes: p.modes.clone(),
+        contributions: p
+            .contributions
+            .iter()
+            .map(|c| {
+                Ok(Contribution {
+                    actor_id: actor(&c.actor)?,
+                    kind: c.kind,
+                    value_cents: c.euros * 100,
+                    minutes: c.hours * 60,
+                    description: c.description.clone(),
+                })
+            })
+            .collect::<AppResult<_>>()?,
+        counterparts: p
+            .counterparts
+            .iter()
+            .map(|c| {
+                Ok(Counterpart {
+                    given_by: actor(&c.given_by)?,
+                    description: c.description.clone(),
+                    value_cents: c.euros * 100,
+                })
+            })
+            .collect::<AppResult<_>>()?,
+        facilitator: p.facilitator.clone(),
+        tags: p.tags.clone(),
+        origin: Some("Territoire de démonstration".to_owned()),
+        next_actions: p.next_actions.clone(),
+        objectives: p.objectives.clone(),
+        indicators: p.indicators.clone(),
+    };
+    let id = app.create_partnership(&input)?.id;
+    let steps: Vec<Stage> = if p.stage == Stage::Abandonne {
+        vec![Stage::Exploration, Stage::Abandonne]
+    } else {
+        Stage::ALL
+            .into_iter()
+            .take_while(|s| *s != p.stage)
+            .skip(1)
+            .chain([p.stage])
+            .filter(|s| *s != Stage::Rencontre)
+            .collect()
+    };
+    for stage in steps {
+        app.move_partnership(&id, stage, p.abandon_reason.as_deref())?;
+    }
+    let noon = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(9, 30, 0).unwrap_or_default());
+    app.store_mut()
+        .backdate_partnership(&id, noon(p.created_on), noon(p.stage_since))?;
+    Ok(())
 }

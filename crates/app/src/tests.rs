@@ -104,6 +104,24 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
         facets.communes.len()
     );
     assert!(a.info().unwrap().demo);
+    assert!(summary.partnerships >= 25, "{summary:?}");
+    let all = a
+        .list_partnerships(&tisserand_domain::PartnershipQuery::default())
+        .unwrap();
+    let stages: std::collections::BTreeSet<_> = all.iter().map(|p| p.stage.code()).collect();
+    assert_eq!(
+        stages.len(),
+        tisserand_domain::Stage::ALL.len(),
+        "every stage: {stages:?}"
+    );
+    let modes: std::collections::BTreeSet<_> = all.iter().filter_map(|p| p.modes.primary).collect();
+    assert_eq!(modes.len(), 4, "every mode as primary: {modes:?}");
+    assert!(
+        all.iter().any(|p| p
+            .next_due_on
+            .is_some_and(|d| d.to_string() < "2026-11-26".to_owned())),
+        "overdue actions"
+    );
     assert_eq!(a.load_demo().unwrap_err().kind, ErrorKind::Conflict);
     assert!(!a.search("selestat", 5).unwrap().is_empty());
 }

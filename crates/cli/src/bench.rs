@@ -179,7 +179,7 @@ impl Samples {
         let p50 = self.percentile(0.50);
         let p95 = self.percentile(0.95);
         let max = self.0.last().copied().unwrap_or_default();
-        println!(
+        out!(
             "{what:<40} n={n:<5} p50={:>8.3} ms  p95={:>8.3} ms  max={:>8.3} ms",
             ms(p50),
             ms(p95),
@@ -216,13 +216,13 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     }
     let (app, open_time) = time(|| App::open(&path));
     let mut app = app?;
-    println!(
+    out!(
         "Tisserand bench: {} actors, {} contacts, database {}",
         args.actors,
         args.contacts,
         path.display()
     );
-    println!(
+    out!(
         "{:<40} {:>8.1} ms",
         "open + load communes referential",
         ms(open_time)
@@ -232,7 +232,7 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     let inputs: Vec<ActorInput> = (0..args.actors).map(|i| actor(&mut rng, i)).collect();
     let (ids, t) = time(|| app.create_actors(&inputs));
     let ids = ids?;
-    println!(
+    out!(
         "{:<40} {:>8.1} ms  ({:.0} actors/s)",
         format!("insert {} actors (one transaction)", ids.len()),
         ms(t),
@@ -255,7 +255,7 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
         .collect();
     if !contacts.is_empty() {
         let (n, t) = time(|| app.create_contacts(&contacts));
-        println!(
+        out!(
             "{:<40} {:>8.1} ms",
             format!("insert {} contacts", n?.len()),
             ms(t)
@@ -343,9 +343,9 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     open.report("open an actor (with commune, contacts)");
     let (r, t) = time(|| app.actor_facets());
     r?;
-    println!("{:<40} {:>8.1} ms", "filter facets", ms(t));
+    out!("{:<40} {:>8.1} ms", "filter facets", ms(t));
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    println!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
+    out!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
     drop(app);
     if args.keep.is_none() {
         let _ = std::fs::remove_dir_all(&dir);

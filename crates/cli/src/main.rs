@@ -1,6 +1,17 @@
 //! `tisserand`: the command line over the same use cases as the window.
 //! Scripting, demo data, benchmarks, and the way scenario tests drive the app.
 
+/// `println!` that ends the program quietly when the reader has gone (a
+/// closed pipe, as in `tisserand actors list | head`), instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod bench;
 mod output;
 mod partnerships;
@@ -249,9 +260,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Command::Demo => {
             let s = app.load_demo()?;
-            println!(
-                "Territoire de démonstration chargé : {} acteurs, {} contacts.",
-                s.actors, s.contacts
+            out!(
+                "Territoire de démonstration chargé : {} acteurs, {} contacts, {} partenariats.",
+                s.actors,
+                s.contacts,
+                s.partnerships
             );
         }
         Command::Info { format } => output::info(&app.info()?, format),
@@ -265,7 +278,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         } => output::communes(&app.search_communes(&text, limit)?, format),
         Command::Backup { output } => {
             app.backup_to(&output)?;
-            println!("Copie de sauvegarde écrite : {}", output.display());
+            out!("Copie de sauvegarde écrite : {}", output.display());
         }
         Command::Bench(_) => unreachable!("handled above"),
     }
@@ -306,11 +319,11 @@ fn actors(app: &mut App, cmd: ActorsCommand) -> Result<(), AppError> {
         ActorsCommand::Show { id, format } => output::actor_detail(&app.actor(&id)?, format),
         ActorsCommand::Delete { id } => {
             app.delete_actor(&id)?;
-            println!("Acteur supprimé. Pour annuler : tisserand actors restore {id}");
+            out!("Acteur supprimé. Pour annuler : tisserand actors restore {id}");
         }
         ActorsCommand::Restore { id } => {
             app.restore_actor(&id)?;
-            println!("Acteur restauré.");
+            out!("Acteur restauré.");
         }
     }
     Ok(())
@@ -341,7 +354,7 @@ fn contacts(app: &mut App, cmd: ContactsCommand) -> Result<(), AppError> {
         }
         ContactsCommand::Delete { id } => {
             app.delete_contact(&id)?;
-            println!("Contact supprimé.");
+            out!("Contact supprimé.");
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use crate::Format;
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => out!("{text}"),
         Err(e) => eprintln!("erreur : sortie JSON impossible : {e}"),
     }
 }
@@ -31,7 +31,7 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) {
                 out.push_str(&format!("{cell:<w$}  "));
             }
         }
-        println!("{}", out.trim_end());
+        out!("{}", out.trim_end());
     };
     line(header.iter().map(|h| (*h).to_owned()).collect());
     for row in rows {
@@ -43,14 +43,15 @@ pub(crate) fn info(info: &AppInfo, format: Format) {
     match format {
         Format::Json => json(info),
         Format::Table => {
-            println!("Tisserand {}", info.version);
-            println!("Fichier de données : {}", info.db_path);
-            println!(
+            out!("Tisserand {}", info.version);
+            out!("Fichier de données : {}", info.db_path);
+            out!(
                 "Acteurs : {} · Contacts : {}",
-                info.actor_count, info.contact_count
+                info.actor_count,
+                info.contact_count
             );
             if info.demo {
-                println!("Le territoire de démonstration est chargé.");
+                out!("Le territoire de démonstration est chargé.");
             }
         }
     }
@@ -78,7 +79,7 @@ pub(crate) fn actor_page(page: &ActorPage, format: Format) {
             table(&["ID", "TYPE", "NOM", "COMMUNE"], &rows);
             let shown = page.rows.len();
             if usize::try_from(page.total).unwrap_or(usize::MAX) > shown {
-                println!(
+                out!(
                     "({shown} sur {} acteurs ; --offset et --limit pour la suite)",
                     page.total
                 );
@@ -92,7 +93,7 @@ pub(crate) fn hits(hits: &[SearchHit], format: Format) {
         Format::Json => json(hits),
         Format::Table => {
             if hits.is_empty() {
-                println!("Aucun résultat.");
+                out!("Aucun résultat.");
                 return;
             }
             let rows: Vec<Vec<String>> = hits
@@ -118,7 +119,7 @@ pub(crate) fn hits(hits: &[SearchHit], format: Format) {
 pub(crate) fn created<T: Serialize>(value: &T, id: &str, format: Format) {
     match format {
         Format::Json => json(value),
-        Format::Table => println!("{id}"),
+        Format::Table => out!("{id}"),
     }
 }
 
@@ -164,11 +165,11 @@ pub(crate) fn actor_detail(d: &ActorDetail, format: Format) {
         return;
     }
     let a = &d.actor;
-    println!("{}", a.name);
-    println!("{}", "=".repeat(a.name.chars().count().min(80)));
+    out!("{}", a.name);
+    out!("{}", "=".repeat(a.name.chars().count().min(80)));
     let field = |label: &str, value: Option<&str>| {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            println!("{label:<12} {v}");
+            out!("{label:<12} {v}");
         }
     };
     field("Type", Some(a.kind.label_fr()));
@@ -183,34 +184,37 @@ pub(crate) fn actor_detail(d: &ActorDetail, format: Format) {
             .as_ref()
             .map(|e| format!(" · {}", e.name))
             .unwrap_or_default();
-        println!(
+        out!(
             "{:<12} {} ({}) · {}{epci}",
-            "Commune", c.name, c.insee, c.departement.name
+            "Commune",
+            c.name,
+            c.insee,
+            c.departement.name
         );
     }
     field("Secteur", a.sector.as_deref());
     field("Site", a.website.as_deref());
     for (label, items) in [("Besoins", &a.needs), ("Offres", &a.offers)] {
         if !items.is_empty() {
-            println!("{label} :");
+            out!("{label} :");
             for r in items {
-                println!("  - [{}] {}", r.category.label_fr(), r.text);
+                out!("  - [{}] {}", r.category.label_fr(), r.text);
             }
         }
     }
     field("Enjeux", a.stakes.as_deref());
     if !a.tags.is_empty() {
-        println!("{:<12} {}", "Mots-clés", a.tags.join(", "));
+        out!("{:<12} {}", "Mots-clés", a.tags.join(", "));
     }
     field("Notes", a.notes.as_deref());
     if !d.contacts.is_empty() {
-        println!("Contacts :");
+        out!("Contacts :");
         for c in &d.contacts {
             let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.phone.as_deref()]
                 .into_iter()
                 .flatten()
                 .collect();
-            println!("  - {} — {}", c.display_name(), details.join(" · "));
+            out!("  - {} — {}", c.display_name(), details.join(" · "));
         }
     }
 }

@@ -537,7 +537,7 @@ fn list(rows: &[PartnershipSummary], format: Format) {
         return;
     }
     if rows.is_empty() {
-        println!("Aucun partenariat.");
+        out!("Aucun partenariat.");
         return;
     }
     let cells: Vec<Vec<String>> = rows
@@ -571,18 +571,18 @@ fn show(d: &PartnershipDetail, format: Format) {
             .find(|s| s.actor_id == id)
             .map_or_else(|| id.to_owned(), |s| s.actor_name.clone())
     };
-    println!("{}", p.title);
-    println!("{}", "=".repeat(p.title.chars().count().min(80)));
-    println!("{:<14} {}", "Id", p.id);
-    println!("{:<14} {}", "Version", p.version);
+    out!("{}", p.title);
+    out!("{}", "=".repeat(p.title.chars().count().min(80)));
+    out!("{:<14} {}", "Id", p.id);
+    out!("{:<14} {}", "Version", p.version);
     match &p.abandon_reason {
-        Some(r) => println!("{:<14} {} ({r})", "Étape", p.stage.label_fr()),
-        None => println!("{:<14} {}", "Étape", p.stage.label_fr()),
+        Some(r) => out!("{:<14} {} ({r})", "Étape", p.stage.label_fr()),
+        None => out!("{:<14} {}", "Étape", p.stage.label_fr()),
     }
-    println!("{:<14} {}", "Mode", modes_label(&p.modes));
+    out!("{:<14} {}", "Mode", modes_label(&p.modes));
     if !p.modes.mecenat_kinds.is_empty() {
         let k: Vec<&str> = p.modes.mecenat_kinds.iter().map(|k| k.label_fr()).collect();
-        println!("{:<14} {}", "Mécénat", k.join(", "));
+        out!("{:<14} {}", "Mécénat", k.join(", "));
     }
     for (label, value) in [
         ("Résumé", p.summary.as_deref()),
@@ -590,18 +590,18 @@ fn show(d: &PartnershipDetail, format: Format) {
         ("Origine", p.origin.as_deref()),
     ] {
         if let Some(v) = value {
-            println!("{label:<14} {v}");
+            out!("{label:<14} {v}");
         }
     }
     if !p.territory.is_empty() {
-        println!("{:<14} {}", "Territoire", p.territory.join(", "));
+        out!("{:<14} {}", "Territoire", p.territory.join(", "));
     }
     if !p.tags.is_empty() {
-        println!("{:<14} {}", "Mots-clés", p.tags.join(", "));
+        out!("{:<14} {}", "Mots-clés", p.tags.join(", "));
     }
-    println!("Parties :");
+    out!("Parties :");
     for (s, t) in d.parties.iter().zip(&d.totals.per_party) {
-        println!(
+        out!(
             "  - {} ({}) : {} · {}",
             s.actor_name,
             s.role.code(),
@@ -610,9 +610,9 @@ fn show(d: &PartnershipDetail, format: Format) {
         );
     }
     if !p.contributions.is_empty() {
-        println!("Contributions :");
+        out!("Contributions :");
         for c in &p.contributions {
-            println!(
+            out!(
                 "  - {} · {} · {} · {}{}",
                 name_of(&c.actor_id),
                 c.kind.code(),
@@ -626,9 +626,9 @@ fn show(d: &PartnershipDetail, format: Format) {
         }
     }
     if !p.counterparts.is_empty() {
-        println!("Contreparties :");
+        out!("Contreparties :");
         for c in &p.counterparts {
-            println!(
+            out!(
                 "  - {} · {} · {}",
                 name_of(&c.given_by),
                 format_euros(c.value_cents),
@@ -636,7 +636,7 @@ fn show(d: &PartnershipDetail, format: Format) {
             );
         }
     }
-    println!(
+    out!(
         "{:<14} {} · {}",
         "Total",
         format_euros(d.totals.value_cents),
@@ -647,33 +647,33 @@ fn show(d: &PartnershipDetail, format: Format) {
             || "—".to_owned(),
             |bp| format!("{},{:02} %", bp / 100, bp % 100),
         );
-        println!(
+        out!(
             "{:<14} don {} · contreparties {} ({ratio})",
             "Mécénat",
             format_euros(m.gift_cents),
             format_euros(m.counterpart_cents)
         );
-        println!(
+        out!(
             "{:<14} {} (estimation : 60 % du don, avant plafonds)",
             "Réduction",
             format_euros(m.estimated_tax_reduction_cents)
         );
         if let Some(w) = &m.warning {
-            println!("Attention : {w}");
+            out!("Attention : {w}");
         }
     }
     if !p.objectives.is_empty() {
-        println!("Objectifs :");
+        out!("Objectifs :");
         for o in &p.objectives {
             let whose = o
                 .actor_id
                 .as_deref()
                 .map_or_else(|| "bien commun".to_owned(), name_of);
-            println!("  - {whose} : {}", o.text);
+            out!("  - {whose} : {}", o.text);
         }
     }
     if !p.indicators.is_empty() {
-        println!("Indicateurs :");
+        out!("Indicateurs :");
         for (i, ind) in p.indicators.iter().enumerate() {
             let unit = ind
                 .unit
@@ -682,7 +682,7 @@ fn show(d: &PartnershipDetail, format: Format) {
                 .unwrap_or_default();
             let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
             let last = ind.measures.last();
-            println!(
+            out!(
                 "  {}. {} · départ {} · cible {} · dernier {}",
                 i + 1,
                 ind.name,
@@ -696,7 +696,7 @@ fn show(d: &PartnershipDetail, format: Format) {
         }
     }
     if !p.next_actions.is_empty() {
-        println!("Prochaines actions :");
+        out!("Prochaines actions :");
         for (i, a) in p.next_actions.iter().enumerate() {
             let mark = if a.done { "x" } else { " " };
             let mut line = format!("  {}. [{mark}] {}", i + 1, a.text);
@@ -706,12 +706,12 @@ fn show(d: &PartnershipDetail, format: Format) {
             if let Some(d) = a.due_on {
                 line.push_str(&format!(" — pour le {d}"));
             }
-            println!("{line}");
+            out!("{line}");
         }
     }
-    println!("Historique :");
+    out!("Historique :");
     for e in &p.timeline {
-        println!("  {} {}", e.at.format("%Y-%m-%d %H:%M"), e.text);
+        out!("  {} {}", e.at.format("%Y-%m-%d %H:%M"), e.text);
     }
 }
 
@@ -721,25 +721,25 @@ fn proposal(p: &ClassificationProposal, asked: bool, format: Format) {
         return;
     }
     if !asked {
-        println!("Questions (répondez avec --yes q1,q3…) :");
+        out!("Questions (répondez avec --yes q1,q3…) :");
         for q in Question::ALL {
-            println!("  {}  {}", q.code(), q.text_fr());
+            out!("  {}  {}", q.code(), q.text_fr());
         }
         return;
     }
     match p.primary {
-        Some(m) => println!("{:<14} {}", "Mode principal", m.code()),
-        None => println!("{:<14} à préciser", "Mode principal"),
+        Some(m) => out!("{:<14} {}", "Mode principal", m.code()),
+        None => out!("{:<14} à préciser", "Mode principal"),
     }
     if !p.secondary.is_empty() {
         let s: Vec<&str> = p.secondary.iter().map(|m| m.code()).collect();
-        println!("{:<14} {}", "Secondaires", s.join(", "));
+        out!("{:<14} {}", "Secondaires", s.join(", "));
     }
     if !p.mecenat_kinds.is_empty() {
         let k: Vec<&str> = p.mecenat_kinds.iter().map(|k| k.code()).collect();
-        println!("{:<14} {}", "Mécénat", k.join(", "));
+        out!("{:<14} {}", "Mécénat", k.join(", "));
     }
-    println!("{}", p.reason);
+    out!("{}", p.reason);
 }
 
 pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppError> {
@@ -761,7 +761,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             let p = app.create_partnership(&input_of(&args)?)?;
             match args.format {
                 Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
-                Format::Table => println!("{}", p.id),
+                Format::Table => out!("{}", p.id),
             }
         }
         PartnershipsCommand::Edit(args) => {
@@ -770,15 +770,16 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             let p = app.update_partnership(&args.id, args.version, &input)?;
             match args.format {
                 Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
-                Format::Table => println!(
+                Format::Table => out!(
                     "Partenariat « {} » enregistré (version {}).",
-                    p.title, p.version
+                    p.title,
+                    p.version
                 ),
             }
         }
         PartnershipsCommand::Move { id, stage, reason } => {
             let p = app.move_partnership(&id, stage_of(&stage)?, reason.as_deref())?;
-            println!(
+            out!(
                 "Partenariat « {} » : étape {}.",
                 p.title,
                 p.stage.label_fr()
@@ -787,7 +788,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
         PartnershipsCommand::Show { id, format } => show(&app.partnership(&id)?, format),
         PartnershipsCommand::Note { id, text } => {
             app.add_partnership_note(&id, &text)?;
-            println!("Note ajoutée à l'historique.");
+            out!("Note ajoutée à l'historique.");
         }
         PartnershipsCommand::Measure {
             id,
@@ -803,7 +804,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             })?;
             let on = on.as_deref().map(date_of).transpose()?;
             app.record_indicator_value(&id, index, on, number_of(&value, &value)?)?;
-            println!("Valeur enregistrée.");
+            out!("Valeur enregistrée.");
         }
         PartnershipsCommand::Done { id, number } => {
             let index = number.checked_sub(1).ok_or_else(|| {
@@ -813,15 +814,15 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
                 )
             })?;
             app.complete_partnership_action(&id, index)?;
-            println!("Action {number} faite.");
+            out!("Action {number} faite.");
         }
         PartnershipsCommand::Delete { id } => {
             app.delete_partnership(&id)?;
-            println!("Partenariat supprimé. Pour annuler : tisserand partnerships restore {id}");
+            out!("Partenariat supprimé. Pour annuler : tisserand partnerships restore {id}");
         }
         PartnershipsCommand::Restore { id } => {
             app.restore_partnership(&id)?;
-            println!("Partenariat restauré.");
+            out!("Partenariat restauré.");
         }
         PartnershipsCommand::Classify { yes, format } => {
             let questions = yes

@@ -562,6 +562,38 @@ impl Store {
             .collect()
     }
 
+    /// Gives a partnership an earlier history: created at `created`, in its
+    /// stage since `stage_since`, its timeline entries spread evenly between
+    /// the two in their order. For bringing in partnerships that began before
+    /// they were entered (the demo territory, imports).
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn backdate_partnership(
+        &mut self,
+        id: &str,
+        created: chrono::DateTime<chrono::Utc>,
+        stage_since: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        self.with_tx(|tx| {
+            let (rid, mut p) = live_partnership(tx, id)?;
+            let n = p.timeline.len();
+            let span = stage_since - created;
+            for (i, entry) in p.timeline.iter_mut().enumerate() {
+                let step = if n > 1 { i32::try_from(i).unwrap_or(0) } else { 0 };
+                let parts = if n > 1 { i32::try_from(n - 1).unwrap_or(1) } else { 1 };
+                entry.at = created + span / parts * step;
+            }
+            let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            tx.execute(
+                "UPDATE partnerships SET timeline = ?2, created_at = ?3, stage_changed_at = ?4, updated_at = ?4
+                 WHERE rid = ?1",
+                params![rid, to_json(&p.timeline)?, stamp(created), stamp(stage_since)],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Live partnerships matching `q`, by stage (the board's columns) then title.
     ///
     /// # Errors

@@ -3,4 +3,4 @@
 /**
  * How much the demo added.
  */
-export type DemoSummary = { actors: number, contacts: number, };
+export type DemoSummary = { actors: number, contacts: number, partnerships: number, };
