@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use tisserand_app::{App, AppError, ErrorKind};
 use tisserand_domain::{
-    ActorInput, ActorKind, ActorQuery, ContactInput, Resource, ResourceCategory,
+    ActorInput, ActorKind, ActorQuery, ContactInput, Contribution, ContributionKind, Modes,
+    NextAction, PartnershipInput, PartnershipQuery, Party, PartyRole, RameauMode, Resource,
+    ResourceCategory, Stage,
 };
 
 #[derive(Args)]
@@ -16,6 +18,8 @@ pub(crate) struct BenchArgs {
     actors: usize,
     #[arg(long, default_value_t = 200_000)]
     contacts: usize,
+    #[arg(long, default_value_t = 10_000)]
+    partnerships: usize,
     /// Keep the generated database at this path (for measuring the window).
     #[arg(long, value_name = "PATH")]
     keep: Option<std::path::PathBuf>,
@@ -344,11 +348,111 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     let (r, t) = time(|| app.actor_facets());
     r?;
     out!("{:<40} {:>8.1} ms", "filter facets", ms(t));
+    if args.partnerships > 0 && ids.len() >= 2 {
+        partnerships(&mut app, &mut rng, &ids, args.partnerships)?;
+    }
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     out!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
     drop(app);
     if args.keep.is_none() {
         let _ = std::fs::remove_dir_all(&dir);
     }
+    Ok(())
+}
+
+fn partnership(rng: &mut Rng, ids: &[String], i: usize) -> PartnershipInput {
+    let a = rng.pick(ids).clone();
+    let mut b = rng.pick(ids).clone();
+    while b == a {
+        b = rng.pick(ids).clone();
+    }
+    let mode = *rng.pick(&[
+        RameauMode::Mecenat,
+        RameauMode::CooperationEconomique,
+        RameauMode::InnovationSocietale,
+        RameauMode::PratiquesResponsables,
+    ]);
+    PartnershipInput {
+        title: format!("Partenariat {} n° {i}", rng.pick(TAIL)),
+        summary: None,
+        territory: Vec::new(),
+        parties: vec![
+            Party {
+                actor_id: a.clone(),
+                role: PartyRole::Financeur,
+                contact_id: None,
+            },
+            Party {
+                actor_id: b,
+                role: PartyRole::Beneficiaire,
+                contact_id: None,
+            },
+        ],
+        modes: Modes {
+            primary: Some(mode),
+            secondary: Vec::new(),
+            mecenat_kinds: Vec::new(),
+        },
+        contributions: vec![Contribution {
+            actor_id: a,
+            kind: ContributionKind::Numeraire,
+            value_cents: i64::try_from(rng.next() % 1_000_000).unwrap_or(0),
+            minutes: 0,
+            description: None,
+        }],
+        counterparts: Vec::new(),
+        facilitator: Some((*rng.pick(FIRST)).to_owned()),
+        tags: vec![(*rng.pick(TAGS)).to_owned()],
+        origin: None,
+        next_actions: vec![NextAction {
+            text: "Relancer les deux parties".to_owned(),
+            owner: None,
+            due_on: None,
+            done: false,
+        }],
+        objectives: Vec::new(),
+        indicators: Vec::new(),
+    }
+}
+
+fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Result<(), AppError> {
+    let (created, t) = time(|| {
+        (0..n)
+            .map(|i| {
+                app.create_partnership(&partnership(rng, ids, i))
+                    .map(|p| p.id)
+            })
+            .collect::<Result<Vec<_>, _>>()
+    });
+    let created = created?;
+    println!(
+        "{:<40} {:>8.1} ms",
+        format!("create {n} partnerships (one by one)"),
+        ms(t)
+    );
+    let mut moved = Samples(Vec::new());
+    for id in created.iter().take(300) {
+        let stage = *rng.pick(&Stage::ALL[1..7]);
+        let (r, t) = time(|| app.move_partnership(id, stage, None));
+        r?;
+        moved.0.push(t);
+    }
+    let mut board = Samples(Vec::new());
+    let mut filtered = Samples(Vec::new());
+    for _ in 0..20 {
+        let (r, t) = time(|| app.list_partnerships(&PartnershipQuery::default()));
+        r?;
+        board.0.push(t);
+        let q = PartnershipQuery {
+            mode: Some(RameauMode::Mecenat),
+            ..PartnershipQuery::default()
+        };
+        let (r, t) = time(|| app.list_partnerships(&q));
+        r?;
+        filtered.0.push(t);
+    }
+    board.report(&format!("board: all {n} partnerships"));
+    filtered.report("board: one mode");
+    moved.report("move a card to another stage");
     Ok(())
 }

@@ -619,43 +619,67 @@ impl Store {
                 args.len()
             ));
         }
+        let filter = clauses.join(" AND ");
+        // The board reads only what a card shows, and the parties' names in
+        // one query, not one per party.
+        let names: std::collections::HashMap<String, String> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT DISTINCT a.id, a.name FROM partnerships p
+                 JOIN partnership_parties pp ON pp.partnership_rid = p.rid
+                 JOIN actors a ON a.rid = pp.actor_rid WHERE {filter}"
+            ))?
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
-            "SELECT {COLUMNS} FROM partnerships p WHERE {} ORDER BY
+            "SELECT p.id, p.title, p.stage, p.primary_mode, p.secondary_modes, p.mecenat_kinds, p.parties,
+                    p.facilitator, p.next_actions, p.stage_changed_at, p.tags, p.updated_at
+             FROM partnerships p WHERE {filter} ORDER BY
                CASE p.stage WHEN 'rencontre' THEN 0 WHEN 'exploration' THEN 1 WHEN 'preparation' THEN 2
                WHEN 'contractualisation' THEN 3 WHEN 'mise_en_oeuvre' THEN 4 WHEN 'evaluation' THEN 5
-               WHEN 'essaimage' THEN 6 ELSE 7 END, p.sort_key, p.rid",
-            clauses.join(" AND ")
+               WHEN 'essaimage' THEN 6 ELSE 7 END, p.sort_key, p.rid"
         );
-        let rows = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_map(
-                rusqlite::params_from_iter(args.iter()),
-                partnership_from_row,
-            )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|p| {
-                Ok(PartnershipSummary {
-                    parties: self.party_summaries(&p.parties)?,
-                    next_due_on: p
-                        .next_actions
-                        .iter()
-                        .filter(|a| !a.done)
-                        .filter_map(|a| a.due_on)
-                        .min(),
-                    next_action: next_action(&p.next_actions).map(|a| a.text.clone()),
-                    stage_changed_at: p.stage_changed_at,
-                    tags: p.tags,
-                    id: p.id,
-                    title: p.title,
-                    stage: p.stage,
-                    modes: p.modes,
-                    facilitator: p.facilitator,
-                    updated_at: p.updated_at,
-                })
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            let primary: Option<String> = r.get(3)?;
+            let parties: Vec<Party> = json(&r.get::<_, String>(6)?)?;
+            let actions: Vec<NextAction> = json(&r.get::<_, String>(8)?)?;
+            let next = next_action(&actions);
+            Ok(PartnershipSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                stage: code_from(&r.get::<_, String>(2)?)?,
+                modes: Modes {
+                    primary: primary.as_deref().map(code_from).transpose()?,
+                    secondary: json(&r.get::<_, String>(4)?)?,
+                    mecenat_kinds: json(&r.get::<_, String>(5)?)?,
+                },
+                parties: parties
+                    .into_iter()
+                    .map(|p| PartySummary {
+                        actor_name: names
+                            .get(&p.actor_id)
+                            .cloned()
+                            .unwrap_or_else(|| p.actor_id.clone()),
+                        actor_id: p.actor_id,
+                        role: p.role,
+                    })
+                    .collect(),
+                facilitator: r.get(7)?,
+                next_due_on: actions
+                    .iter()
+                    .filter(|a| !a.done)
+                    .filter_map(|a| a.due_on)
+                    .min(),
+                next_action: next.map(|a| a.text.clone()),
+                stage_changed_at: timestamp(&r.get::<_, String>(9)?)?,
+                tags: json(&r.get::<_, String>(10)?)?,
+                updated_at: timestamp(&r.get::<_, String>(11)?)?,
             })
-            .collect()
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// The titles of the live partnerships actor `actor_rid` is a party of.
