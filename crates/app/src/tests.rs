@@ -117,9 +117,11 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
     let modes: std::collections::BTreeSet<_> = all.iter().filter_map(|p| p.modes.primary).collect();
     assert_eq!(modes.len(), 4, "every mode as primary: {modes:?}");
     assert!(
-        all.iter().any(|p| p
-            .next_due_on
-            .is_some_and(|d| d.to_string() < "2026-11-26".to_owned())),
+        all.iter().any(|p| {
+            p.next_due_on.is_some_and(|d| {
+                d < chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+            })
+        }),
         "overdue actions"
     );
     assert_eq!(a.load_demo().unwrap_err().kind, ErrorKind::Conflict);
