@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // The mock backend rejects like Tauri does: with plain objects and strings.
-    files: ["src/api/devMock.ts", "src/**/*.test.{ts,tsx}"],
+    files: ["src/api/devMock.ts", "src/api/devMockPartnerships.ts", "src/**/*.test.{ts,tsx}"],
     rules: { "@typescript-eslint/only-throw-error": "off" },
   },
   {

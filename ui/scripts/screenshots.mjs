@@ -225,6 +225,111 @@ shot("18-contact-highlight", async (page) => {
   await page.waitForTimeout(300);
 });
 
+shot("19-board", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.waitForTimeout(300);
+});
+
+shot("20-board-keyboard-move", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.focus(`${sel("board-column")}[data-stage="rencontre"] ${sel("partnership-card")}`);
+  await page.keyboard.press("Alt+ArrowRight");
+  await page.waitForFunction(() => document.querySelector('[data-testid="board-live"]')?.textContent !== "");
+  await page.waitForTimeout(300);
+});
+
+shot("21-abandon", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.evaluate(() => {
+    const board = document.querySelector('[data-testid="partnership-board"]');
+    if (board) board.scrollLeft = board.scrollWidth;
+  });
+  const card = await page.$(`${sel("board-column")}[data-stage="essaimage"] ${sel("partnership-card")}`);
+  const target = await page.$(`${sel("board-column")}[data-stage="abandonne"] .board__cards`);
+  const a = await card.boundingBox();
+  const b = await target.boundingBox();
+  await page.mouse.move(a.x + 20, a.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 60, a.y + 30, { steps: 4 });
+  await page.mouse.move(b.x + 40, b.y + 160, { steps: 12 });
+  await page.mouse.up();
+  await page.waitForSelector(sel("abandon-dialog"));
+  await page.click(sel("confirm-ok"));
+  await page.waitForSelector(sel("error-reason"));
+});
+
+shot("22-partnership-page", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.click(`${sel("partnership-card")}:has-text("Bière solidaire")`);
+  await page.waitForSelector(sel("rameau-card"));
+  await page.waitForTimeout(300);
+});
+
+shot("23-partnership-page-bottom", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.click(`${sel("partnership-card")}:has-text("Impression des programmes")`);
+  await page.waitForSelector(sel("mecenat-warning"));
+  await page.evaluate(() => document.querySelector(".shell__content")?.scrollBy(0, 420));
+  await page.waitForTimeout(300);
+});
+
+shot("24-new-partnership", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.keyboard.press("Control+n");
+  await page.waitForSelector(sel("field-title"));
+  await page.fill(sel("field-title"), "Jardin partagé de l'hôpital");
+  await page.fill(sel("party-actor-0"), "jardins");
+  await page.waitForSelector(sel("actor-option"));
+  await page.keyboard.press("Enter");
+  await page.click(sel("form-submit"));
+  await page.waitForSelector('[data-testid="error-parties.1.actorId"]');
+  await page.waitForTimeout(300);
+  await page.fill(sel("party-actor-1"), "centre hosp");
+  await page.waitForSelector(sel("actor-option"));
+  await page.waitForTimeout(200);
+});
+
+shot("25-classify", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"));
+  await page.click(`${sel("partnership-card")}:has-text("Paniers bio")`);
+  await page.click(sel("classify-open"));
+  await page.click(sel("answer-q1-yes"));
+  await page.click(sel("answer-q2-yes"));
+  await page.click(sel("answer-q5-yes"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="classify-proposal"]')?.textContent?.includes("mécénat"));
+  await page.waitForTimeout(200);
+});
+
+shot("26-board-empty", async (page) => {
+  await open(page, "?mock=empty");
+  await page.click(sel("welcome-empty"));
+  await page.click(sel("nav-partenariats"));
+  await page.waitForSelector(sel("partnership-empty"));
+});
+
+shot("27-board-big", async (page) => {
+  await open(page, "?mock=big", "#/partenariats");
+  await page.waitForSelector(sel("partnership-card"), { timeout: 60_000 });
+  await page.evaluate(() => document.querySelectorAll(".board__cards")[2]?.scrollBy(0, 2000));
+  await page.waitForTimeout(300);
+});
+
+shot("28-partnership-english", async (page) => {
+  await open(page, "", "#/partenariats");
+  await page.click(sel("lang-switch"));
+  await page.waitForSelector(sel("partnership-card"));
+  await page.click(`${sel("partnership-card")}:has-text("Tiers-lieu")`);
+  await page.waitForSelector(sel("rameau-card"));
+  await page.waitForTimeout(300);
+});
+
 let failed = 0;
 for (const [name, fn] of shots) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "fr-FR" });

@@ -187,6 +187,93 @@ check("English, remembered after reload", async (page) => {
   assert.equal(await page.getAttribute("html", "lang"), "en");
 });
 
+check("partnerships: sidebar, board columns in pipeline order, Alt+→ moves and announces", async (page) => {
+  await page.goto(`${base}#/annuaire`);
+  await page.click(sel("nav-partenariats"));
+  await page.waitForSelector(sel("partnership-card"));
+  const stages = await page.locator(sel("board-column")).evaluateAll((els) => els.map((e) => e.dataset.stage));
+  assert.deepEqual(stages, ["rencontre", "exploration", "preparation", "contractualisation", "mise_en_oeuvre", "evaluation", "essaimage", "abandonne"]);
+  const card = page.locator(`${sel("board-column")}[data-stage="rencontre"] ${sel("partnership-card")}`).first();
+  const id = await card.getAttribute("data-id");
+  await card.focus();
+  await page.keyboard.press("Alt+ArrowRight");
+  await page.waitForSelector(`${sel("board-column")}[data-stage="exploration"] ${sel("partnership-card")}[data-id="${id}"]`);
+  await page.waitForFunction(() => /Exploration/.test(document.querySelector('[data-testid="board-live"]')?.textContent ?? ""));
+  // The focus stays on the moved card: Enter opens it, Esc comes back.
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(sel("rameau-card"));
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(sel("partnership-board"));
+});
+
+check("partnerships: moving to « abandonné » asks why", async (page) => {
+  await page.goto(`${base}#/partenariats`);
+  await page.waitForSelector(sel("partnership-card"));
+  await page.locator(sel("partnership-board")).evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  const card = page.locator(`${sel("board-column")}[data-stage="essaimage"] ${sel("partnership-card")}`).first();
+  const id = await card.getAttribute("data-id");
+  const a = await card.boundingBox();
+  const b = await page.locator(`${sel("board-column")}[data-stage="abandonne"] .board__cards`).boundingBox();
+  await page.mouse.move(a.x + 20, a.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 60, a.y + 30, { steps: 4 });
+  await page.mouse.move(b.x + 40, b.y + 160, { steps: 12 });
+  await page.mouse.up();
+  await page.click(sel("confirm-ok"));
+  await page.waitForSelector(sel("error-reason"));
+  await page.fill(sel("field-reason"), "Plus de budget cette année.");
+  await page.click(sel("confirm-ok"));
+  await page.waitForSelector(`${sel("board-column")}[data-stage="abandonne"] ${sel("partnership-card")}[data-id="${id}"]`);
+});
+
+check("partnerships: create with two actors, then classify, note and tick an action", async (page) => {
+  await page.goto(`${base}#/partenariats`);
+  await page.waitForSelector(sel("partnership-card"));
+  await page.keyboard.press("Control+n");
+  await page.fill(sel("field-title"), "Jardin partagé de l'hôpital");
+  await page.click(sel("form-submit"));
+  await page.waitForSelector('[data-testid="error-parties.0.actorId"]');
+  await page.fill(sel("party-actor-0"), "jardins montagne");
+  await page.click(sel("actor-option"));
+  await page.fill(sel("party-actor-1"), "centre hosp");
+  await page.click(sel("actor-option"));
+  await page.selectOption(sel("party-role-1"), "beneficiaire");
+  await page.click(sel("form-submit"));
+  await page.waitForSelector(sel("rameau-card"));
+  assert.equal(await page.locator(sel("partnership-title")).innerText(), "Jardin partagé de l'hôpital");
+  await page.click(sel("classify-open"));
+  await page.click(sel("answer-q1-yes"));
+  await page.click(sel("answer-q2-yes"));
+  await page.waitForSelector(`${sel("classify-proposal")}[data-fresh="true"] >> text=pratiques responsables`);
+  await page.click(sel("classify-apply"));
+  await page.waitForSelector(`${sel("rameau-mode")}[data-mode="mecenat"][data-state="primary"]`);
+  await page.waitForSelector(`${sel("rameau-mode")}[data-mode="pratiques_responsables"][data-state="secondary"]`);
+  await page.fill(sel("field-note"), "Rendez-vous avec la direction jeudi.");
+  await page.click(sel("note-submit"));
+  await page.waitForSelector(`${sel("partnership-timeline")} >> text=Rendez-vous avec la direction jeudi.`);
+});
+
+check("partnerships: « Fait » marks an action done", async (page) => {
+  await page.goto(`${base}#/partenariats`);
+  await page.click(`${sel("partnership-card")}:has-text("Bière solidaire")`);
+  await page.waitForSelector(sel("action-done"));
+  const before = await page.locator(sel("action-done")).count();
+  await page.locator(sel("action-done")).first().click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="action-done"]').length === n - 1, before);
+});
+
+check("partnerships: the page changes the stage, abandoning asks why", async (page) => {
+  await page.goto(`${base}#/partenariats`);
+  await page.click(`${sel("partnership-card")}:has-text("Tiers-lieu")`);
+  await page.selectOption(sel("partnership-move"), "evaluation");
+  await page.waitForSelector(`${sel("partnership-stage")}[data-stage="evaluation"]`);
+  await page.selectOption(sel("partnership-move"), "abandonne");
+  await page.fill(sel("field-reason"), "Le projet de gare est reporté.");
+  await page.click(sel("confirm-ok"));
+  await page.waitForSelector(`${sel("partnership-stage")}[data-stage="abandonne"]`);
+  await page.waitForSelector(`${sel("partnership-timeline")} >> text=Le projet de gare est reporté.`);
+});
+
 let failed = 0;
 for (const [name, fn] of checks) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: "fr-FR" });
@@ -201,6 +288,7 @@ for (const [name, fn] of checks) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${name}: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+    if (process.env.SMOKE_SHOTS) await page.screenshot({ path: join(root, "screenshots", `smoke-failed-${failed}.png`) }).catch(() => undefined);
   }
   await context.close();
 }

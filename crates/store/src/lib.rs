@@ -120,10 +120,6 @@ impl Store {
         // bulk writes raise it while they run (`with_bulk_tx`).
         conn.pragma_update(None, "cache_size", NORMAL_CACHE_KIB)
             .map_err(|e| StoreError::at(path, e))?;
-        // Reads through a memory map: scanning a large table does not go
-        // through read() calls, and pages stay shared with the OS cache.
-        conn.pragma_update(None, "mmap_size", 268_435_456)
-            .map_err(|e| StoreError::at(path, e))?;
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(|e| StoreError::at(path, e))?;
         let mut store = Self {

@@ -406,3 +406,107 @@ async fn a_second_launch_focuses_the_open_window_instead_of_opening_the_file_twi
     })
     .await;
 }
+
+const ALT: char = '\u{E00A}';
+const ARROW_RIGHT: char = '\u{E014}';
+
+#[tokio::test]
+async fn a_partnership_is_created_classified_and_moved_with_its_timeline() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.click("[data-testid=nav-partenariats]").await;
+        w.find("[data-testid=partnership-card]").await;
+        w.screenshot("board").await;
+
+        // A new partnership between two demo actors, found by typing.
+        w.click("[data-testid=partnership-new]").await;
+        w.type_into("[data-testid=field-title]", "Repas solidaires à Brumath")
+            .await;
+        w.type_into("[data-testid=party-actor-0]", "brasserie")
+            .await;
+        w.click("[data-testid=actor-option]").await;
+        w.type_into("[data-testid=party-actor-1]", "table ouverte")
+            .await;
+        w.click("[data-testid=actor-option]").await;
+        w.find("[data-testid=party-role-0]")
+            .await
+            .select_by_value("financeur")
+            .await
+            .expect("role");
+        w.find("[data-testid=party-role-1]")
+            .await
+            .select_by_value("beneficiaire")
+            .await
+            .expect("role");
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text(
+            "[data-testid=partnership-title]",
+            "Repas solidaires à Brumath",
+        )
+        .await;
+
+        // Classified with the guided questions: a gift with no direct return.
+        w.click("[data-testid=classify-open]").await;
+        w.click("[data-testid=answer-q1-yes]").await;
+        w.wait_text("[data-testid=classify-proposal]", "écénat")
+            .await;
+        w.click("[data-testid=classify-apply]").await;
+        w.wait_gone("[data-testid=classify-apply]").await;
+        w.wait_text("[data-testid=rameau-card]", "principal").await;
+        w.screenshot("partnership-page").await;
+
+        // Back on the board, moved to the next stage with the keyboard.
+        w.click("[data-testid=partnership-back]").await;
+        let id = w
+            .client
+            .execute(
+                "const c = [...document.querySelectorAll('[data-testid=partnership-card]')]
+                   .find(e => e.textContent.includes('Repas solidaires à Brumath'));
+                 return c ? c.dataset.id : null;",
+                vec![],
+            )
+            .await
+            .expect("find the card");
+        let id = id
+            .as_str()
+            .expect("the new card is on the board")
+            .to_owned();
+        let card = format!("[data-testid=partnership-card][data-id='{id}']");
+        assert_eq!(
+            w.find(&card)
+                .await
+                .attr("data-stage")
+                .await
+                .ok()
+                .flatten()
+                .as_deref(),
+            Some("rencontre")
+        );
+        w.key(&card, &format!("{ALT}{ARROW_RIGHT}{ALT}")).await;
+        let mut stage = String::new();
+        for _ in 0..50 {
+            stage = w
+                .find(&card)
+                .await
+                .attr("data-stage")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            if stage == "exploration" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(stage, "exploration");
+
+        // The move is on the partnership's timeline.
+        w.click(&card).await;
+        w.wait_text("[data-testid=partnership-page]", "Rencontre → Exploration")
+            .await;
+        w.close().await;
+    })
+    .await;
+}

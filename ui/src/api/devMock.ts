@@ -23,6 +23,7 @@ import type { Facet } from "../bindings/Facet";
 import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
 import type { SearchHit } from "../bindings/SearchHit";
+import { MOCK_PARTNERSHIP_COUNT, partnershipHandlers } from "./devMockPartnerships";
 import { MOCK_COMMUNES } from "./mockCommunes";
 import { DEMO_ACTORS, generateActors, type SeedActor } from "./mockData";
 import type { AppError, AppInfo, DemoSummary } from "./types";
@@ -753,8 +754,16 @@ const handlers: Record<string, (args: Args) => unknown> = {
     }
     const before = contacts.size;
     loadDemoData();
-    return { actors: DEMO_ACTORS.length, contacts: contacts.size - before };
+    return { actors: DEMO_ACTORS.length, contacts: contacts.size - before, partnerships: MOCK_PARTNERSHIP_COUNT };
   },
+
+  ...partnershipHandlers(
+    {
+      nameOf: (id) => actors.get(id)?.actor.name ?? null,
+      idOf: (name) => live().find((s) => s.actor.name === name)?.actor.id ?? null,
+    },
+    () => demoLoaded,
+  ),
 };
 
 /** Same shape as Tauri's `invoke`: resolves with the value or rejects with an AppError. */

@@ -10,12 +10,20 @@ import type { ActorDetail } from "../bindings/ActorDetail";
 import type { ActorInput } from "../bindings/ActorInput";
 import type { ActorPage } from "../bindings/ActorPage";
 import type { ActorQuery } from "../bindings/ActorQuery";
+import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
+import type { Partnership } from "../bindings/Partnership";
+import type { PartnershipDetail } from "../bindings/PartnershipDetail";
+import type { PartnershipInput } from "../bindings/PartnershipInput";
+import type { PartnershipQuery } from "../bindings/PartnershipQuery";
+import type { PartnershipSummary } from "../bindings/PartnershipSummary";
+import type { Question } from "../bindings/Question";
 import type { SearchHit } from "../bindings/SearchHit";
+import type { Stage } from "../bindings/Stage";
 import { toAppError } from "./errors";
 import type { AppInfo, DemoSummary } from "./types";
 
@@ -109,4 +117,50 @@ export function searchCommunes(text: string, limit: number): Promise<Commune[]> 
 
 export function loadDemo(): Promise<DemoSummary> {
   return call("demo_load");
+}
+
+// ---------- Partnerships ----------
+
+export function listPartnerships(query: PartnershipQuery): Promise<PartnershipSummary[]> {
+  return call("partnerships_list", { query });
+}
+
+export function getPartnership(id: string): Promise<PartnershipDetail> {
+  return call("partnership_get", { id });
+}
+
+export function validatePartnership(input: PartnershipInput): Promise<FieldError[]> {
+  return call("partnership_validate", { input });
+}
+
+export function createPartnership(input: PartnershipInput): Promise<Partnership> {
+  return call("partnership_create", { input });
+}
+
+export function updatePartnership(id: string, version: number, input: PartnershipInput): Promise<Partnership> {
+  return call("partnership_update", { id, version, input });
+}
+
+export function movePartnership(id: string, stage: Stage, reason: string | null): Promise<Partnership> {
+  return call("partnership_move", { id, stage, reason });
+}
+
+export function notePartnership(id: string, text: string): Promise<Partnership> {
+  return call("partnership_note", { id, text });
+}
+
+export function partnershipActionDone(id: string, index: number): Promise<Partnership> {
+  return call("partnership_action_done", { id, index });
+}
+
+export async function deletePartnership(id: string): Promise<void> {
+  await call<null>("partnership_delete", { id });
+}
+
+export async function restorePartnership(id: string): Promise<void> {
+  await call<null>("partnership_restore", { id });
+}
+
+export function classifyPartnership(yes: Question[]): Promise<ClassificationProposal> {
+  return call("partnership_classify", { yes });
 }

@@ -10,6 +10,8 @@ import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
 import { DirectoryProvider } from "../features/actor/directoryState";
+import { Board } from "../features/partnership/Board";
+import { PartnershipPage } from "../features/partnership/PartnershipPage";
 import { GlobalSearch } from "../features/search/GlobalSearch";
 import { Welcome } from "../features/welcome/Welcome";
 import { I18nProvider, useI18n } from "../i18n";
@@ -48,7 +50,8 @@ function Shell() {
   const [startedEmpty, setStartedEmpty] = useState(false);
 
   const showWelcome = route.name === "start" && info.data?.actorCount === 0 && !startedEmpty;
-  const inDirectory = route.name !== "start" || (info.data !== undefined && !showWelcome);
+  const inPartnerships = route.name === "partnerships" || route.name === "partnership";
+  const inDirectory = !inPartnerships && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -87,6 +90,10 @@ function Shell() {
         }}
       />
     );
+  } else if (route.name === "partnerships") {
+    content = <Board />;
+  } else if (route.name === "partnership") {
+    content = <PartnershipPage key={route.id} id={route.id} />;
   } else if (route.name === "actor") {
     content = <ActorPage key={route.id} id={route.id} contactId={route.contactId} />;
   } else {
@@ -97,6 +104,11 @@ function Shell() {
     <div className="shell">
       <Sidebar
         directoryActive={inDirectory}
+        partnershipsActive={inPartnerships}
+        onPartnerships={() => {
+          setStartedEmpty(true);
+          navigate({ name: "partnerships" });
+        }}
         onDirectory={() => {
           setStartedEmpty(true);
           navigate({ name: "directory" });

@@ -1,5 +1,5 @@
-// The left sidebar: one entry per business word. Only the directory works
-// for now; the others say they are coming.
+// The left sidebar: one entry per business word. The directory and the
+// partnerships work; the others say they are coming.
 import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, Settings, type LucideIcon } from "lucide-react";
 
 import { useI18n, type Messages } from "../i18n";
@@ -8,7 +8,6 @@ import { Logo } from "./Logo";
 type Entry = { key: keyof Messages["nav"]; icon: LucideIcon; testId: string };
 
 const FUTURE: Entry[] = [
-  { key: "partnerships", icon: Handshake, testId: "nav-partenariats" },
   { key: "events", icon: CalendarDays, testId: "nav-evenements" },
   { key: "impact", icon: ChartColumn, testId: "nav-impact" },
   { key: "data", icon: Database, testId: "nav-donnees" },
@@ -17,10 +16,14 @@ const FUTURE: Entry[] = [
 export function Sidebar({
   directoryActive,
   onDirectory,
+  partnershipsActive,
+  onPartnerships,
   version,
 }: {
   directoryActive: boolean;
   onDirectory: () => void;
+  partnershipsActive: boolean;
+  onPartnerships: () => void;
   version: string | null;
 }) {
   const { t, lang, setLang } = useI18n();
@@ -63,6 +66,18 @@ export function Sidebar({
           >
             <BookUser size={18} aria-hidden="true" strokeWidth={1.75} />
             <span>{t.nav.directory}</span>
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className={`nav-item${partnershipsActive ? " is-active" : ""}`}
+            aria-current={partnershipsActive ? "page" : undefined}
+            data-testid="nav-partenariats"
+            onClick={onPartnerships}
+          >
+            <Handshake size={18} aria-hidden="true" strokeWidth={1.75} />
+            <span>{t.nav.partnerships}</span>
           </button>
         </li>
         {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}

@@ -1,17 +1,22 @@
 // Hash routes: the window is one page served from disk, so the location's
-// hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>).
+// hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>,
+// #/partenariats, #/partenariats/<id>).
 import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
   | { name: "start" }
   | { name: "directory" }
-  | { name: "actor"; id: string; contactId: string | null };
+  | { name: "actor"; id: string; contactId: string | null }
+  | { name: "partnerships" }
+  | { name: "partnership"; id: string };
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, "");
   const [path = "", queryString = ""] = raw.split("?", 2);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
+  if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
+  if (parts[0] === "partenariats" && parts[1]) return { name: "partnership", id: parts[1] };
   if (parts[0] === "acteurs" && parts[1]) {
     const contactId = new URLSearchParams(queryString).get("contact");
     return { name: "actor", id: parts[1], contactId: contactId && contactId !== "" ? contactId : null };
@@ -29,6 +34,10 @@ export function routeHash(route: Route): string {
       const base = `#/acteurs/${encodeURIComponent(route.id)}`;
       return route.contactId ? `${base}?contact=${encodeURIComponent(route.contactId)}` : base;
     }
+    case "partnerships":
+      return "#/partenariats";
+    case "partnership":
+      return `#/partenariats/${encodeURIComponent(route.id)}`;
   }
 }
 

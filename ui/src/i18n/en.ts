@@ -1,5 +1,6 @@
 // English texts, the same keys as fr.ts (the compiler checks it).
 import type { Messages } from "./fr";
+import { partnershipEn } from "./partnershipEn";
 
 export const en: Messages = {
   common: {
@@ -57,7 +58,8 @@ export const en: Messages = {
       ["Meetings", "Company–association speed dating to spark unlikely encounters."],
       ["Partnerships", "From philanthropy to responsible practices, each partnership followed up to its impact."],
     ],
-    demoLoaded: (actors, contacts) => `Demonstration territory loaded: ${actors} actors and ${contacts} contacts.`,
+    demoLoaded: (actors, contacts, partnerships) =>
+      `Demonstration territory loaded: ${actors} actors, ${contacts} contacts and ${partnerships} partnerships.`,
   },
   list: {
     title: "Directory",
@@ -234,6 +236,7 @@ export const en: Messages = {
     saved_toast: "Contact saved",
     unnamed: "No name",
   },
+  partnership: partnershipEn,
   confirm: {
     ok: "Confirm",
     cancel: "Cancel",

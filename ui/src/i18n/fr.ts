@@ -6,6 +6,7 @@ import type { ContactSource } from "../bindings/ContactSource";
 import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
+import { partnershipFr } from "./partnershipFr";
 
 const kinds: Record<ActorKind, string> = {
   entreprise: "Entreprise",
@@ -113,8 +114,8 @@ export const fr = {
       ["Rencontres", "Des speed datings entreprises–associations pour provoquer les rencontres improbables."],
       ["Partenariats", "Du mécénat aux pratiques responsables, chaque partenariat suivi jusqu'à son impact."],
     ] as [string, string][],
-    demoLoaded: (actors: string, contacts: string) =>
-      `Territoire de démonstration chargé\u00a0: ${actors} acteurs et ${contacts} contacts.`,
+    demoLoaded: (actors: string, contacts: string, partnerships: string) =>
+      `Territoire de démonstration chargé\u00a0: ${actors} acteurs, ${contacts} contacts et ${partnerships} partenariats.`,
   },
   list: {
     title: "Annuaire",
@@ -293,6 +294,7 @@ export const fr = {
     saved_toast: "Contact enregistré",
     unnamed: "Sans nom",
   },
+  partnership: partnershipFr,
   confirm: {
     ok: "Confirmer",
     cancel: "Annuler",

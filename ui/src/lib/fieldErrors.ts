@@ -74,11 +74,12 @@ export function unplacedErrors(errors: readonly FieldError[], order: readonly st
   return errors.filter((e) => !order.includes(rootField(uiFieldName(e.field))));
 }
 
-/** Focuses the control of `name` inside `root` (its `data-testid="field-<name>"`). */
+/** Focuses the control of `name` inside `root` (its `data-testid="field-<name>"` or `data-field="<name>"`). */
 export function focusField(root: HTMLElement | null, name: string): boolean {
   if (!root) return false;
   const el =
     root.querySelector<HTMLElement>(`[data-testid="field-${CSS.escape(name)}"]`) ??
+    root.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`) ??
     root.querySelector<HTMLElement>(`[data-testid="field-${CSS.escape(rootField(name))}"]`) ??
     root.querySelector<HTMLElement>(`[data-field-group="${CSS.escape(rootField(name))}"] input, [data-field-group="${CSS.escape(rootField(name))}"] button`);
   if (!el) return false;

@@ -26,7 +26,11 @@ export function useDemoLoader(onLoaded?: () => void) {
       dataChanged();
       onLoaded?.();
       toasts.show({
-        message: t.welcome.demoLoaded(formatCount(summary.actors, lang), formatCount(summary.contacts, lang)),
+        message: t.welcome.demoLoaded(
+          formatCount(summary.actors, lang),
+          formatCount(summary.contacts, lang),
+          formatCount(summary.partnerships, lang),
+        ),
       });
       navigate({ name: "directory" });
     } catch (raw: unknown) {

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+
+import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
+import type { Stage } from "../../bindings/Stage";
+import {
+  daysInStage,
+  formatCents,
+  formatPercent,
+  groupByStage,
+  inScaleOrder,
+  isOverdue,
+  keyboardMoveTarget,
+  neighbourStage,
+  STAGES,
+} from "./model";
+
+function card(id: string, stage: Stage, title: string): PartnershipSummary {
+  return {
+    id,
+    title,
+    stage,
+    modes: { primary: null, secondary: [], mecenatKinds: [] },
+    parties: [],
+    facilitator: null,
+    nextDueOn: null,
+    nextAction: null,
+    stageChangedAt: "2026-11-01T10:00:00Z",
+    tags: [],
+    updatedAt: "2026-11-01T10:00:00Z",
+  };
+}
+
+const key = (k: string, altKey = true) => ({ key: k, altKey, ctrlKey: false, metaKey: false, shiftKey: false });
+
+describe("board columns", () => {
+  it("has one column per stage in pipeline order, abandonné last, even when empty", () => {
+    const columns = groupByStage([]);
+    expect(columns.map((c) => c.stage)).toEqual([
+      "rencontre",
+      "exploration",
+      "preparation",
+      "contractualisation",
+      "mise_en_oeuvre",
+      "evaluation",
+      "essaimage",
+      "abandonne",
+    ]);
+    expect(columns.every((c) => c.cards.length === 0)).toBe(true);
+  });
+
+  it("puts each card in its stage's column, by title (French order)", () => {
+    const columns = groupByStage([
+      card("a", "evaluation", "Zèbre"),
+      card("b", "rencontre", "Écoles"),
+      card("c", "evaluation", "Atelier"),
+      card("d", "abandonne", "Café"),
+      card("e", "rencontre", "Banque"),
+    ]);
+    const ids = Object.fromEntries(columns.map((c) => [c.stage, c.cards.map((x) => x.id)]));
+    expect(ids.rencontre).toEqual(["e", "b"]);
+    expect(ids.evaluation).toEqual(["c", "a"]);
+    expect(ids.abandonne).toEqual(["d"]);
+    expect(ids.exploration).toEqual([]);
+  });
+
+  it("keeps the modes in the scale's order", () => {
+    expect(inScaleOrder(["pratiques_responsables", "mecenat", "innovation_societale"])).toEqual([
+      "mecenat",
+      "innovation_societale",
+      "pratiques_responsables",
+    ]);
+  });
+});
+
+describe("days in stage and overdue actions", () => {
+  const now = new Date(2026, 10, 26, 9, 0); // 26 Nov 2026, 09:00 local
+
+  it("counts whole calendar days since the stage changed", () => {
+    expect(daysInStage(new Date(2026, 10, 26, 8, 0).toISOString(), now)).toBe(0);
+    expect(daysInStage(new Date(2026, 10, 25, 23, 30).toISOString(), now)).toBe(1);
+    expect(daysInStage(new Date(2026, 10, 14, 12, 0).toISOString(), now)).toBe(12);
+    expect(daysInStage("not a date", now)).toBe(0);
+    // A clock slightly behind never gives a negative count.
+    expect(daysInStage(new Date(2026, 10, 27).toISOString(), now)).toBe(0);
+  });
+
+  it("is overdue only when the due day is before today", () => {
+    expect(isOverdue("2026-11-25", now)).toBe(true);
+    expect(isOverdue("2026-11-26", now)).toBe(false);
+    expect(isOverdue("2026-12-01", now)).toBe(false);
+    expect(isOverdue(null, now)).toBe(false);
+  });
+});
+
+describe("money", () => {
+  it("formats integer cents as euros in French", () => {
+    const nbsp = /[\u00a0\u202f]/g;
+    expect(formatCents(123_456).replace(nbsp, " ")).toBe("1 234,56 €");
+    expect(formatCents(0).replace(nbsp, " ")).toBe("0,00 €");
+    expect(formatCents(5).replace(nbsp, " ")).toBe("0,05 €");
+    expect(formatCents(-2_500).replace(nbsp, " ")).toBe("-25,00 €");
+    expect(formatCents(123_456, "en")).toBe("€1,234.56");
+  });
+
+  it("formats basis points as a percentage", () => {
+    expect(formatPercent(3750).replace(/[\u00a0\u202f]/g, " ")).toBe("37,5 %");
+    expect(formatPercent(2500, "en")).toBe("25%");
+  });
+});
+
+describe("keyboard move", () => {
+  it("moves to the next stage with Alt+→ and the previous with Alt+←", () => {
+    expect(keyboardMoveTarget(key("ArrowRight"), "rencontre")).toBe("exploration");
+    expect(keyboardMoveTarget(key("ArrowLeft"), "exploration")).toBe("rencontre");
+    expect(keyboardMoveTarget(key("ArrowRight"), "evaluation")).toBe("essaimage");
+  });
+
+  it("stops at the ends of the pipeline and never enters or leaves « abandonné » by arrows", () => {
+    expect(keyboardMoveTarget(key("ArrowLeft"), "rencontre")).toBeNull();
+    expect(keyboardMoveTarget(key("ArrowRight"), "essaimage")).toBeNull();
+    expect(keyboardMoveTarget(key("ArrowRight"), "abandonne")).toBeNull();
+    expect(keyboardMoveTarget(key("ArrowLeft"), "abandonne")).toBeNull();
+  });
+
+  it("ignores arrows without Alt, or with another modifier", () => {
+    expect(keyboardMoveTarget(key("ArrowRight", false), "rencontre")).toBeNull();
+    expect(keyboardMoveTarget({ ...key("ArrowRight"), ctrlKey: true }, "rencontre")).toBeNull();
+    expect(keyboardMoveTarget({ ...key("ArrowRight"), shiftKey: true }, "rencontre")).toBeNull();
+    expect(keyboardMoveTarget(key("Enter"), "rencontre")).toBeNull();
+  });
+
+  it("walks the whole flow", () => {
+    const flow: Stage[] = [];
+    let s: Stage | null = "rencontre";
+    while (s) {
+      flow.push(s);
+      s = neighbourStage(s, 1);
+    }
+    expect(flow).toEqual(STAGES.filter((x) => x !== "abandonne"));
+  });
+});

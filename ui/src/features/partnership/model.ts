@@ -1,0 +1,128 @@
+// Pure helpers of the partnership screens: the pipeline's order, the four
+// modes' order, grouping cards into columns, days in stage, overdue actions,
+// euro amounts from cents and the keyboard move. Easy to test.
+import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
+import type { RameauMode } from "../../bindings/RameauMode";
+import type { Stage } from "../../bindings/Stage";
+import { parseDate, type Lang } from "../../lib/format";
+
+/** The pipeline, in order; « abandonné » comes last, outside the flow. */
+export const STAGES: readonly Stage[] = [
+  "rencontre",
+  "exploration",
+  "preparation",
+  "contractualisation",
+  "mise_en_oeuvre",
+  "evaluation",
+  "essaimage",
+  "abandonne",
+];
+
+/** Le RAMEAU's scale, always shown in this order. */
+export const MODES: readonly RameauMode[] = [
+  "mecenat",
+  "cooperation_economique",
+  "innovation_societale",
+  "pratiques_responsables",
+];
+
+export const MODE_COLORS: Record<RameauMode, string> = {
+  mecenat: "#E69F00",
+  cooperation_economique: "#0072B2",
+  innovation_societale: "#009E73",
+  pratiques_responsables: "#CC79A7",
+};
+
+/** Text on a filled mode colour, at WCAG AA (white only on the dark blue). */
+export const MODE_INK: Record<RameauMode, string> = {
+  mecenat: "#1b1f24",
+  cooperation_economique: "#ffffff",
+  innovation_societale: "#1b1f24",
+  pratiques_responsables: "#1b1f24",
+};
+
+/** CSS custom properties giving a mode's colour and ink to its element. */
+export function modeStyle(mode: RameauMode): Record<string, string> {
+  return { "--mode": MODE_COLORS[mode], "--mode-ink": MODE_INK[mode] };
+}
+
+export const MODE_LETTERS: Record<RameauMode, string> = {
+  mecenat: "M",
+  cooperation_economique: "C",
+  innovation_societale: "I",
+  pratiques_responsables: "P",
+};
+
+/** Modes in the scale's order, whatever order they were given in. */
+export function inScaleOrder(modes: readonly RameauMode[]): RameauMode[] {
+  return MODES.filter((m) => modes.includes(m));
+}
+
+export type Column = { stage: Stage; cards: PartnershipSummary[] };
+
+/** One column per stage in pipeline order (empty ones included), cards by title. */
+export function groupByStage(rows: readonly PartnershipSummary[]): Column[] {
+  const byStage = new Map<Stage, PartnershipSummary[]>(STAGES.map((s) => [s, []]));
+  for (const row of rows) byStage.get(row.stage)?.push(row);
+  return STAGES.map((stage) => ({
+    stage,
+    cards: (byStage.get(stage) ?? []).sort((a, b) => a.title.localeCompare(b.title, "fr")),
+  }));
+}
+
+const DAY_MS = 86_400_000;
+
+function startOfDay(d: Date): number {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+/** Whole calendar days since the partnership entered its stage (0 today). */
+export function daysInStage(stageChangedAt: string, now: Date = new Date()): number {
+  const d = parseDate(stageChangedAt);
+  if (!d) return 0;
+  return Math.max(0, Math.round((startOfDay(now) - startOfDay(d)) / DAY_MS));
+}
+
+/** A due date strictly before today is overdue; today is not yet. */
+export function isOverdue(dueOn: string | null, now: Date = new Date()): boolean {
+  if (!dueOn) return false;
+  const d = parseDate(dueOn);
+  return d !== null && startOfDay(d) < startOfDay(now);
+}
+
+const moneyFormats = new Map<Lang, Intl.NumberFormat>();
+
+/** Integer cents as « 1 234,56 € ». */
+export function formatCents(cents: number, lang: Lang = "fr"): string {
+  let f = moneyFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency: "EUR" });
+    moneyFormats.set(lang, f);
+  }
+  return f.format(cents / 100);
+}
+
+/** Basis points as « 37,5 % ». */
+export function formatPercent(basisPoints: number, lang: Lang = "fr"): string {
+  return new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(
+    basisPoints / 10_000,
+  );
+}
+
+/** The stage after (+1) or before (-1) in the pipeline; never into or out of « abandonné ». */
+export function neighbourStage(stage: Stage, step: 1 | -1): Stage | null {
+  if (stage === "abandonne") return null;
+  const flow = STAGES.filter((s) => s !== "abandonne");
+  const next = flow[flow.indexOf(stage) + step];
+  return next ?? null;
+}
+
+type KeyLike = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
+
+/** Alt+→ / Alt+← on a focused card: the stage to move it to, or null. */
+export function keyboardMoveTarget(event: KeyLike, stage: Stage): Stage | null {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  if (event.key === "ArrowRight") return neighbourStage(stage, 1);
+  if (event.key === "ArrowLeft") return neighbourStage(stage, -1);
+  return null;
+}
