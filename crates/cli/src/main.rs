@@ -190,15 +190,35 @@ enum ContactsCommand {
     Delete { id: String },
 }
 
-fn kind_of(text: &str) -> Result<ActorKind, AppError> {
-    ActorKind::parse(text).ok_or_else(|| {
-        let all = ActorKind::ALL.map(ActorKind::code).join(", ");
+/// Reads one of a closed set of codes (a kind, a stage, a mode…), or says
+/// which word was not understood and lists the accepted ones.
+/// `unknown_fr` / `unknown_en` start the message ("Étape inconnue",
+/// "Unknown stage").
+pub(crate) fn parse_choice<T>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    codes: &[&str],
+    unknown_fr: &str,
+    unknown_en: &str,
+) -> Result<T, AppError> {
+    parse(text).ok_or_else(|| {
+        let all = codes.join(", ");
         AppError::new(
             ErrorKind::Invalid,
-            format!("Type d'acteur inconnu « {text} » : choisissez parmi {all}."),
-            format!("Unknown actor kind \"{text}\": choose among {all}."),
+            format!("{unknown_fr} « {text} » : choisissez parmi {all}."),
+            format!("{unknown_en} \"{text}\": choose among {all}."),
         )
     })
+}
+
+fn kind_of(text: &str) -> Result<ActorKind, AppError> {
+    parse_choice(
+        text,
+        ActorKind::parse,
+        &ActorKind::ALL.map(ActorKind::code),
+        "Type d'acteur inconnu",
+        "Unknown actor kind",
+    )
 }
 
 fn resource_of(text: &str) -> Result<Resource, AppError> {

@@ -15,7 +15,7 @@ use tisserand_domain::{
 };
 
 use crate::output::{json, table};
-use crate::Format;
+use crate::{parse_choice, Format};
 
 #[derive(Subcommand)]
 pub(crate) enum PartnershipsCommand {
@@ -212,33 +212,33 @@ fn choices(codes: &[&str]) -> String {
 }
 
 fn stage_of(text: &str) -> Result<Stage, AppError> {
-    Stage::parse(text).ok_or_else(|| {
-        let all = choices(&Stage::ALL.map(Stage::code));
-        invalid(
-            format!("Étape inconnue « {text} » : choisissez parmi {all}."),
-            format!("Unknown stage \"{text}\": choose among {all}."),
-        )
-    })
+    parse_choice(
+        text,
+        Stage::parse,
+        &Stage::ALL.map(Stage::code),
+        "Étape inconnue",
+        "Unknown stage",
+    )
 }
 
 fn mode_of(text: &str) -> Result<RameauMode, AppError> {
-    RameauMode::parse(text).ok_or_else(|| {
-        let all = choices(&RameauMode::ALL.map(RameauMode::code));
-        invalid(
-            format!("Mode inconnu « {text} » : choisissez parmi {all}."),
-            format!("Unknown mode \"{text}\": choose among {all}."),
-        )
-    })
+    parse_choice(
+        text,
+        RameauMode::parse,
+        &RameauMode::ALL.map(RameauMode::code),
+        "Mode inconnu",
+        "Unknown mode",
+    )
 }
 
 fn gift_of(text: &str) -> Result<MecenatKind, AppError> {
-    MecenatKind::parse(text).ok_or_else(|| {
-        let all = choices(&MecenatKind::ALL.map(MecenatKind::code));
-        invalid(
-            format!("Nature de don inconnue « {text} » : choisissez parmi {all}."),
-            format!("Unknown gift kind \"{text}\": choose among {all}."),
-        )
-    })
+    parse_choice(
+        text,
+        MecenatKind::parse,
+        &MecenatKind::ALL.map(MecenatKind::code),
+        "Nature de don inconnue",
+        "Unknown gift kind",
+    )
 }
 
 fn party_of(text: &str) -> Result<Party, AppError> {
