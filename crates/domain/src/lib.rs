@@ -3,6 +3,7 @@
 //! clock reads except through values passed in.
 
 pub mod actor;
+pub mod agreement;
 pub mod commune;
 pub mod contact;
 pub mod error;

@@ -1,0 +1,216 @@
+//! Print-ready PDF documents of a partnership: the brief (fiche
+//! partenariat) and the agreement (convention de partenariat ou de
+//! mécénat).
+//!
+//! Pure: input is domain values, output is the PDF's bytes. Nothing here
+//! reads the database, the clock or files. The same [`DocumentData`] gives
+//! byte-identical bytes: dates come from `generated_on`, ids from the
+//! content.
+//!
+//! Layout is done here over printpdf's `Op` API (see `layout`): text is
+//! measured with the embedded DejaVu Sans faces, broken into lines, paged
+//! with headings kept with what follows and tables whose header repeats.
+
+mod agreement;
+mod brief;
+mod fonts;
+mod layout;
+pub mod typo;
+
+use chrono::NaiveDate;
+use printpdf::{OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
+use tisserand_domain::actor::Actor;
+use tisserand_domain::agreement::AgreementText;
+use tisserand_domain::contact::Contact;
+use tisserand_domain::partnership::Partnership;
+
+pub use typo::french_spacing;
+
+/// One party's actor and, when one is named, its contact person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyData {
+    pub actor: Actor,
+    pub contact: Option<Contact>,
+}
+
+/// Everything a document shows. `parties` are matched to
+/// `partnership.parties` by actor id; a party without data is printed with
+/// its id and blanks to fill in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentData {
+    pub partnership: Partnership,
+    pub parties: Vec<PartyData>,
+    /// Names of the territory's communes, in the order to print.
+    pub territory: Vec<String>,
+    /// Preamble and free clauses of the agreement.
+    pub agreement: AgreementText,
+    /// Printed in the footer and used as the file's dates.
+    pub generated_on: NaiveDate,
+}
+
+impl DocumentData {
+    /// The data of the party whose actor is `actor_id`.
+    #[must_use]
+    pub fn party(&self, actor_id: &str) -> Option<&PartyData> {
+        self.parties.iter().find(|p| p.actor.id == actor_id)
+    }
+
+    /// The name of the actor `actor_id`, or the id itself when unknown.
+    #[must_use]
+    pub fn actor_name<'a>(&'a self, actor_id: &'a str) -> &'a str {
+        self.party(actor_id)
+            .map_or(actor_id, |p| p.actor.name.as_str())
+    }
+}
+
+/// Why a document could not be made. With the embedded fonts this does not
+/// happen in practice; it is kept so callers can show a message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    #[error("Police intégrée illisible : {0}")]
+    Font(String),
+}
+
+/// Renders the brief (fiche partenariat), A4, usually one or two pages.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_brief(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let pages = brief::pages(fonts, data);
+    let title = format!("Fiche partenariat — {}", data.partnership.title);
+    Ok(save(fonts, &title, data.generated_on, pages))
+}
+
+/// Renders the briefs of several partnerships into one PDF, each brief on
+/// its own pages with its own « page X / Y ».
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_briefs(
+    items: &[DocumentData],
+    generated_on: NaiveDate,
+) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let mut pages = Vec::new();
+    for data in items {
+        pages.extend(brief::pages(fonts, data));
+    }
+    Ok(save(fonts, "Fiches partenariat", generated_on, pages))
+}
+
+/// Renders the agreement: « Convention de mécénat » when the primary mode
+/// is mécénat, « Convention de partenariat » otherwise.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let pages = agreement::pages(fonts, data);
+    let title = format!("{} — {}", agreement::title(data), data.partnership.title);
+    Ok(save(fonts, &title, data.generated_on, pages))
+}
+
+/// A file name for a document: « fiche-petit-cirque.pdf ».
+#[must_use]
+pub fn file_name(prefix: &str, title: &str) -> String {
+    let folded = tisserand_domain::text::fold(title);
+    let mut slug = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        format!("{prefix}.pdf")
+    } else {
+        format!("{prefix}-{slug}.pdf")
+    }
+}
+
+fn save(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<Vec<printpdf::Op>>,
+) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&truncate_chars(title, 300));
+    let date = on
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |d| d.and_utc().timestamp());
+    let stamp = OffsetDateTime::from_unix_timestamp(date)
+        .or_else(|_| OffsetDateTime::from_unix_timestamp(0));
+    if let Ok(stamp) = stamp {
+        doc.metadata.info.creation_date = stamp;
+        doc.metadata.info.modification_date = stamp;
+        doc.metadata.info.metadata_date = stamp;
+    }
+    doc.metadata.info.creator = "Tisserand".to_owned();
+    doc.metadata.info.producer = "Tisserand (printpdf)".to_owned();
+    for (id, font) in fonts.resources() {
+        doc.resources.fonts.map.insert(id, font);
+    }
+    let pages: Vec<PdfPage> = pages
+        .into_iter()
+        .map(|ops| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops))
+        .collect();
+    doc.with_pages(pages);
+    let mut warnings = Vec::new();
+    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    fix_trailer_id(&mut bytes);
+    bytes
+}
+
+fn truncate_chars(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// printpdf writes a pseudo-random `/ID` in the trailer; replace both of
+/// its strings (same length, so no offset moves) with a hash of the file.
+fn fix_trailer_id(bytes: &mut [u8]) {
+    let Some(at) = find_last(bytes, b"/ID") else {
+        return;
+    };
+    let hash = fnv1a(&bytes[..at]);
+    let hex = format!("{hash:016x}{:016x}", fnv1a(&hash.to_le_bytes()));
+    let mut i = at + 3;
+    for _ in 0..2 {
+        let Some(open) = bytes[i..].iter().position(|&b| b == b'(').map(|p| p + i) else {
+            return;
+        };
+        let Some(close) = bytes[open..]
+            .iter()
+            .position(|&b| b == b')')
+            .map(|p| p + open)
+        else {
+            return;
+        };
+        let inner = &mut bytes[open + 1..close];
+        for (k, b) in inner.iter_mut().enumerate() {
+            *b = hex.as_bytes()[k % hex.len()];
+        }
+        i = close + 1;
+    }
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn fnv1a(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

@@ -1,0 +1,458 @@
+//! End-to-end checks of the PDFs with poppler's tools (`pdftotext`,
+//! `pdfinfo`, `pdffonts`, `pdftoppm`, from the `poppler-utils` package that
+//! `scripts/setup.sh` installs).
+//!
+//! Golden files: `tests/golden/*.pdf` hold the sample's brief and agreement.
+//! After a deliberate change of the layout, the fonts or printpdf, rewrite
+//! them with `UPDATE_GOLDEN=1 cargo test -p tisserand-documents golden` and
+//! look at the new files before committing them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tisserand_documents::{render_agreement, render_brief, render_briefs, DocumentData};
+use tisserand_domain::agreement::FreeClause;
+use tisserand_domain::partnership::{Party, PartyRole};
+use tisserand_domain::rameau::RameauMode;
+
+struct Pdf {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn write(bytes: &[u8]) -> Pdf {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    Pdf { _dir: dir, path }
+}
+
+fn run(cmd: &str, args: &[&str], path: &Path) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .arg(path)
+        .args(if cmd == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} (poppler-utils) must be installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("Syntax Error"), "{cmd}: {stderr}");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The text of the document, spaces (no-break or not) made plain.
+fn text(pdf: &Pdf) -> String {
+    run("pdftotext", &["-enc", "UTF-8"], &pdf.path).replace(['\u{202F}', '\u{A0}'], " ")
+}
+
+fn pages(pdf: &Pdf) -> usize {
+    let info = run("pdfinfo", &[], &pdf.path);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+/// Renders every page at 50 dpi and checks that nothing but white lies
+/// within 17 mm of the paper's edge (the layout keeps 18 mm).
+fn assert_margins_blank(pdf: &Pdf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let prefix = dir.path().join("p");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "50", "-png"])
+        .arg(&pdf.path)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(status.success());
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let margin = (17.0 / 25.4 * 50.0) as usize; // 33 px
+    for file in files {
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(&file).expect("png"),
+        ));
+        let mut reader = decoder.read_info().expect("png header");
+        let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+        let info = reader.next_frame(&mut buf).expect("png frame");
+        let channels = info.color_type.samples();
+        let (w, h) = (info.width as usize, info.height as usize);
+        for y in 0..h {
+            for x in 0..w {
+                if x >= margin && x < w - margin && y >= margin && y < h - margin {
+                    continue;
+                }
+                let i = (y * w + x) * channels;
+                let px = &buf[i..i + channels.min(3)];
+                assert!(
+                    px.iter().all(|&v| v >= 250),
+                    "{}: ink at ({x}, {y}) outside the margins",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+fn sample() -> DocumentData {
+    common::sample()
+}
+
+#[test]
+fn brief_holds_names_amounts_and_accents() {
+    let pdf = write(&render_brief(&sample()).expect("brief"));
+    let t = text(&pdf);
+    for needle in [
+        "FICHE PARTENARIAT",
+        "Des ateliers de cirque pour les enfants des",
+        "Boulangerie Hæberlé & Fils",
+        "École de cirque « Le Petit Chapiteau »",
+        "Commune de Sélestat",
+        "Jean-Michel Hæberlé",
+        "Aucun contact désigné",
+        "Financeur",
+        "Bénéficiaire",
+        "Sélestat, Châtenois",
+        "10 000,00 €",
+        "234,56 €",
+        "10 234,56 €",
+        "1 000,00 €",
+        "9,77 % du don",
+        "usage : 25 %",
+        "Réduction d'impôt estimée : 6 140,73 €",
+        "Estimation indicative",
+        "Mécénat",
+        "Coopération",
+        "Innovation sociétale",
+        "Pratiques",
+        "principal",
+        "secondaire",
+        "Étape : Contractualisation",
+        "Envoyer le projet de convention",
+        "échéance 3 déc. 2026",
+        "Enfants inscrits aux ateliers",
+        "31 enfants",
+        "1 234,5 h",
+        "fiche générée le 26 nov. 2026",
+        "page 1 / 2",
+        "page 2 / 2",
+    ] {
+        assert!(t.contains(needle), "brief lacks « {needle} »:\n{t}");
+    }
+    assert_eq!(pages(&pdf), 2);
+    assert_margins_blank(&pdf);
+}
+
+#[test]
+fn modes_appear_in_the_scale_order() {
+    let pdf = write(&render_brief(&sample()).expect("brief"));
+    let t = text(&pdf);
+    let pos = |s: &str| t.find(s).unwrap_or_else(|| panic!("{s} missing"));
+    assert!(pos("Mécénat") < pos("Coopération"));
+    assert!(pos("Coopération") < pos("Innovation sociétale"));
+    assert!(pos("Innovation sociétale") < pos("Pratiques"));
+}
+
+#[test]
+fn agreement_has_its_articles_blanks_and_signatures() {
+    let pdf = write(&render_agreement(&sample()).expect("agreement"));
+    let t = text(&pdf);
+    for needle in [
+        "CONVENTION DE MÉCÉNAT",
+        "Article 1 — Parties",
+        "Article 2 — Préambule",
+        "Article 3 — Objet",
+        "Article 4 — Engagements des Parties",
+        "Article 5 — Contreparties",
+        "Article 6 — Communication et logos",
+        "Article 7 — Durée et renouvellement",
+        "Article 8 — Résiliation",
+        "Article 9 — Évaluation",
+        "Article 10 — Données personnelles",
+        "Article 11 — Litiges",
+        "Article 12 — Assurances",
+        "valorisé 10 000,00 €",
+        "Cerfa n° 16216",
+        "Pour Boulangerie Hæberlé & Fils",
+        "Pour Commune de Sélestat",
+        "Qualité : présidente",
+        "Fait à",
+        "Signature (et cachet)",
+        "Paraphes",
+    ] {
+        assert!(t.contains(needle), "agreement lacks « {needle} »:\n{t}");
+    }
+    let n = pages(&pdf);
+    for p in 1..=n {
+        assert!(t.contains(&format!("page {p} / {n}")), "page {p} / {n}");
+    }
+    assert_eq!(t.matches("Paraphes").count(), n);
+    assert_margins_blank(&pdf);
+}
+
+#[test]
+fn agreement_is_a_partnership_convention_unless_mecenat_is_primary() {
+    let mut d = sample();
+    d.partnership.modes.primary = Some(RameauMode::CooperationEconomique);
+    d.partnership.modes.secondary = vec![RameauMode::Mecenat];
+    let t = text(&write(&render_agreement(&d).expect("agreement")));
+    assert!(t.contains("CONVENTION DE PARTENARIAT"));
+    assert!(!t.contains("CONVENTION DE MÉCÉNAT"));
+}
+
+#[test]
+fn sixty_clauses_paginate_with_every_word() {
+    let mut d = sample();
+    d.agreement.clauses = (1..=60)
+        .map(|i| FreeClause {
+            title: format!("Clause particulière numéro{i}"),
+            body: (1..=40)
+                .map(|j| format!("mot{i}x{j}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        })
+        .collect();
+    let pdf = write(&render_agreement(&d).expect("agreement"));
+    let t = text(&pdf);
+    let words: std::collections::HashSet<&str> = t.split_whitespace().collect();
+    for i in 1..=60 {
+        assert!(
+            t.contains(&format!("numéro{i}\n")) || words.contains(format!("numéro{i}").as_str()),
+            "title {i}"
+        );
+        for j in 1..=40 {
+            let w = format!("mot{i}x{j}");
+            assert!(words.contains(w.as_str()), "{w} missing");
+        }
+    }
+    assert!(pages(&pdf) >= 10, "{} pages", pages(&pdf));
+    assert_margins_blank(&pdf);
+}
+
+#[test]
+fn fonts_are_embedded_and_subset() {
+    let pdf = write(&render_brief(&sample()).expect("brief"));
+    let fonts = run("pdffonts", &[], &pdf.path);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 3, "{fonts}");
+    for row in rows {
+        assert!(row.contains("DejaVuSans"), "{row}");
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type… encoding emb sub uni object ID
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{row}");
+    }
+    assert!(std::fs::metadata(&pdf.path).expect("meta").len() < 200_000);
+}
+
+#[test]
+fn same_data_gives_the_same_bytes() {
+    let d = sample();
+    assert_eq!(render_brief(&d).expect("a"), render_brief(&d).expect("b"));
+    assert_eq!(
+        render_agreement(&d).expect("a"),
+        render_agreement(&d).expect("b")
+    );
+    let mut later = d.clone();
+    later.generated_on = later.generated_on.succ_opt().expect("date");
+    assert_ne!(
+        render_brief(&d).expect("a"),
+        render_brief(&later).expect("b")
+    );
+}
+
+#[test]
+fn golden_files_match() {
+    let d = sample();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    for (name, bytes) in [
+        ("brief.pdf", render_brief(&d).expect("brief")),
+        ("agreement.pdf", render_agreement(&d).expect("agreement")),
+    ] {
+        let path = dir.join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, &bytes).expect("write golden");
+            continue;
+        }
+        let golden = std::fs::read(&path).expect("golden file (UPDATE_GOLDEN=1 to create)");
+        assert!(
+            golden == bytes,
+            "{name} differs from tests/golden/{name}: if the change is deliberate, \
+             rerun with UPDATE_GOLDEN=1 and look at the new file"
+        );
+    }
+}
+
+#[test]
+fn combined_briefs_number_each_brief() {
+    let d = sample();
+    let pdf = write(
+        &render_briefs(
+            &[d.clone(), d.clone(), d],
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"),
+        )
+        .expect("briefs"),
+    );
+    assert_eq!(pages(&pdf), 6);
+    let t = text(&pdf);
+    assert_eq!(t.matches("page 1 / 2").count(), 3);
+}
+
+// ---- bad input: each gives a valid, readable PDF ----
+
+fn check_both(d: &DocumentData) -> (String, String) {
+    let brief = write(&render_brief(d).expect("brief"));
+    let agreement = write(&render_agreement(d).expect("agreement"));
+    assert!(pages(&brief) >= 1);
+    assert!(pages(&agreement) >= 1);
+    assert_margins_blank(&brief);
+    assert_margins_blank(&agreement);
+    (text(&brief), text(&agreement))
+}
+
+#[test]
+fn a_2000_character_title() {
+    let mut d = sample();
+    d.partnership.title = "Partenariat très ambitieux ".repeat(80)[..2000].to_owned();
+    let (b, a) = check_both(&d);
+    assert!(b.matches("ambitieux").count() >= 70);
+    assert!(a.contains("CONVENTION DE MÉCÉNAT"));
+}
+
+#[test]
+fn a_50000_character_preamble() {
+    let mut d = sample();
+    let para =
+        "Le quartier Ouest compte de nombreux enfants sans activité le mercredi après-midi. ";
+    let mut long = String::new();
+    let mut i = 0;
+    while long.chars().count() < 50_000 {
+        long.push_str(para);
+        i += 1;
+        if i % 12 == 0 {
+            long.push_str("\n\n");
+        }
+    }
+    d.agreement.preamble = Some(long);
+    let pdf = write(&render_agreement(&d).expect("agreement"));
+    assert!(pages(&pdf) > 10);
+    let t = text(&pdf);
+    assert!(
+        t.matches("mercredi").count() >= 580,
+        "{}",
+        t.matches("mercredi").count()
+    );
+    assert_margins_blank(&pdf);
+}
+
+#[test]
+fn parties_without_contacts_or_data() {
+    let mut d = sample();
+    for p in &mut d.parties {
+        p.contact = None;
+    }
+    d.partnership.parties.push(Party {
+        actor_id: "inconnu-42".into(),
+        role: PartyRole::Operateur,
+        contact_id: None,
+    });
+    let (b, a) = check_both(&d);
+    assert!(b.contains("Aucun contact désigné"));
+    assert!(b.contains("inconnu-42"));
+    assert!(a.contains("Pour inconnu-42"));
+    assert!(a.contains("représenté(e) par"));
+}
+
+#[test]
+fn no_amounts_no_indicators_no_timeline() {
+    let mut d = sample();
+    d.partnership.contributions.clear();
+    d.partnership.counterparts.clear();
+    d.partnership.indicators.clear();
+    d.partnership.objectives.clear();
+    d.partnership.next_actions.clear();
+    d.partnership.timeline.clear();
+    d.partnership.summary = None;
+    d.partnership.modes = Default::default();
+    d.territory.clear();
+    d.agreement = Default::default();
+    let (b, a) = check_both(&d);
+    assert!(b.contains("Aucune contribution renseignée"));
+    assert!(b.contains("Aucun indicateur défini"));
+    assert!(a.contains("CONVENTION DE PARTENARIAT"));
+    assert!(a.contains("Indicateurs retenus"));
+}
+
+#[test]
+fn emoji_and_missing_glyphs_are_replaced() {
+    let mut d = sample();
+    d.partnership.title = "Fête 🎉 des enfants 👩‍👧 ✨".into();
+    d.partnership.summary = Some("Un projet 🚀 très attendu\u{FE0F} ; 中文 ok".into());
+    let (b, a) = check_both(&d);
+    assert!(b.contains("Fête □ des enfants"), "{b}");
+    assert!(!b.contains('🎉'));
+    assert!(a.contains("Fête □"));
+}
+
+#[test]
+fn a_word_longer_than_the_line() {
+    let mut d = sample();
+    let word = "Donaudampfschifffahrtsgesellschaftskapitän".repeat(6);
+    d.partnership.summary = Some(format!("Avant {word} après."));
+    d.parties[0].actor.name = word.clone();
+    let (b, _a) = check_both(&d);
+    let joined: String = b.split_whitespace().collect();
+    assert!(joined.contains(&word));
+}
+
+#[test]
+fn no_heading_ends_a_page() {
+    let mut d = sample();
+    d.agreement.clauses = (1..=40)
+        .map(|i| FreeClause {
+            title: format!("Clause {i}"),
+            body: "Texte de la clause, assez long pour occuper quelques lignes de la page et déplacer les titres suivants. ".repeat(i % 5 + 1),
+        })
+        .collect();
+    let pdf = write(&render_agreement(&d).expect("agreement"));
+    let n = pages(&pdf);
+    for p in 1..n {
+        let page = p.to_string();
+        let t = run(
+            "pdftotext",
+            &["-enc", "UTF-8", "-f", &page, "-l", &page],
+            &pdf.path,
+        );
+        let body: Vec<&str> = t
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                !l.is_empty()
+                    && !l.starts_with("Convention de")
+                    && !l.starts_with("page ")
+                    && *l != "Paraphes"
+                    && !l.starts_with('\u{c}')
+            })
+            .collect();
+        let last = body.last().expect("page text");
+        assert!(
+            !last.starts_with("Article "),
+            "page {p} ends with the heading « {last} »"
+        );
+    }
+}
