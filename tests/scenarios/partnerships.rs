@@ -432,3 +432,237 @@ fn an_edit_made_on_a_stale_version_is_refused() {
     )
     .ok();
 }
+
+#[test]
+fn the_demo_board_filters_sorts_and_counts() {
+    let (_dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let all = list(&db, &[]);
+    assert!(all.len() >= 25);
+    let overdue = list(&db, &["--overdue"]);
+    assert!(!overdue.is_empty() && overdue.len() < all.len());
+    let haut_rhin = list(&db, &["--departement", "68"]);
+    assert!(!haut_rhin.is_empty() && haut_rhin.len() < all.len());
+    let karim = list(&db, &["--facilitator", "karim benali"]);
+    assert!(karim.iter().all(|p| p["facilitator"] == "Karim Benali"));
+    // Sorted by title, then reversed.
+    let titles = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .map(|p| p["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let by_title = titles(&list(&db, &["--sort", "title"]));
+    let mut reversed = titles(&list(&db, &["--sort", "title", "--desc"]));
+    reversed.reverse();
+    assert_eq!(by_title, reversed);
+    assert_eq!(by_title.len(), all.len());
+    let err = tisserand(&db, &["partnerships", "list", "--sort", "taille"]).fails();
+    assert!(err.contains("Tri inconnu « taille »"), "{err}");
+    // The overview adds up to the list.
+    let o = tisserand(&db, &["partnerships", "overview", "--format", "json"]).json();
+    let cells: u64 = o["matrix"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(cells, all.len() as u64);
+    assert_eq!(o["overdue"].as_u64().unwrap(), overdue.len() as u64);
+    let table = tisserand(&db, &["partnerships", "overview"]).ok();
+    assert!(
+        table.contains("Haut-Rhin") && table.contains("mécénat"),
+        "{table}"
+    );
+}
+
+#[test]
+fn possibilities_then_essaimage_from_the_command_line() {
+    let (_dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let actors = tisserand(&db, &["actors", "list", "--format", "json"]).json();
+    let company = actors
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Agence Kaleido Com")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let found = tisserand(
+        &db,
+        &[
+            "actors",
+            "possibles",
+            &company,
+            "--limit",
+            "5",
+            "--format",
+            "json",
+        ],
+    )
+    .json();
+    let found = found.as_array().unwrap();
+    assert!(!found.is_empty() && found.len() <= 5);
+    let scores: Vec<u64> = found.iter().map(|p| p["score"].as_u64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(found[0]["reasons"][0].as_str().unwrap().contains('↔'));
+    assert!(found[0]["modes"].as_array().is_some_and(|m| !m.is_empty()));
+    let table = tisserand(&db, &["actors", "possibles", &company]).ok();
+    assert!(table.contains("MODES PLAUSIBLES"), "{table}");
+    assert!(tisserand(&db, &["actors", "possibles", "nobody"])
+        .fails()
+        .contains("nobody"));
+
+    // Essaimer an evaluated partnership to Colmar with a new association.
+    let origin = list(&db, &["--stage", "evaluation"])[0].clone();
+    let id = origin["id"].as_str().unwrap();
+    let parties = origin["parties"].as_array().unwrap();
+    let newcomer = actor(&db, "association", "Nouvelle association de Colmar");
+    let mut args = vec![
+        "partnerships".to_owned(),
+        "essaimer".to_owned(),
+        id.to_owned(),
+        "--title".to_owned(),
+        "Essaimage à Colmar".to_owned(),
+        "--commune".to_owned(),
+        "68066".to_owned(),
+    ];
+    for (i, p) in parties.iter().enumerate() {
+        args.push("--actor".to_owned());
+        args.push(if i == 1 {
+            newcomer.clone()
+        } else {
+            p["actor_id"].as_str().unwrap().to_owned()
+        });
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    // One actor short: refused, nothing created.
+    let short: Vec<&str> = refs[..refs.len() - 2].to_vec();
+    let err = tisserand(&db, &short).fails();
+    assert!(err.contains("Choisissez un acteur pour chacun"), "{err}");
+    let child_id = tisserand(&db, &refs).ok().trim().to_owned();
+    let child = tisserand(
+        &db,
+        &["partnerships", "show", &child_id, "--format", "json"],
+    )
+    .json();
+    assert_eq!(child["stage"], "rencontre");
+    assert_eq!(child["spawnedFrom"], id);
+    assert_eq!(child["modes"], origin["modes"]);
+    assert_eq!(child["parties"][1]["actor_id"], newcomer.as_str());
+    assert!(child["contributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["valueCents"] == 0));
+    let shown = tisserand(&db, &["partnerships", "show", id]).ok();
+    assert!(
+        shown.contains("Essaimé vers") && shown.contains("Colmar"),
+        "{shown}"
+    );
+    let origin_json = tisserand(&db, &["partnerships", "show", id, "--format", "json"]).json();
+    assert_eq!(origin_json["children"][0]["id"], child_id.as_str());
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn briefs_and_agreements_are_printed_from_the_command_line() {
+    let (dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let p = list(&db, &["--stage", "contractualisation"])[0].clone();
+    let id = p["id"].as_str().unwrap();
+    let title = p["title"].as_str().unwrap();
+    let brief = dir.path().join("fiche.pdf");
+    let brief_arg = brief.to_str().unwrap();
+    let said = tisserand(&db, &["brief", id, "-o", brief_arg, "--date", "2026-11-26"]).ok();
+    assert!(said.contains("PDF écrit"), "{said}");
+    let text = pdf_text(&brief);
+    assert!(text.contains("FICHE PARTENARIAT"), "{text}");
+    assert!(
+        text.contains(title.split_whitespace().next().unwrap()),
+        "{text}"
+    );
+    assert!(
+        text.contains("26 novembre 2026") || text.contains("26 nov. 2026"),
+        "{text}"
+    );
+    // The same data and date give the same bytes.
+    let again = dir.path().join("fiche-2.pdf");
+    tisserand(
+        &db,
+        &[
+            "brief",
+            id,
+            "-o",
+            again.to_str().unwrap(),
+            "--date",
+            "2026-11-26",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        std::fs::read(&brief).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+
+    let agreement = dir.path().join("convention.pdf");
+    tisserand(&db, &["agreement", id, "-o", agreement.to_str().unwrap()]).ok();
+    let text = pdf_text(&agreement);
+    assert!(text.contains("CONVENTION DE"), "{text}");
+    assert!(text.contains("Article 1"), "{text}");
+
+    // One file per partnership of a stage, then all in one.
+    let folder = dir.path().join("fiches");
+    let said = tisserand(
+        &db,
+        &[
+            "briefs",
+            "--stage",
+            "contractualisation",
+            "-o",
+            folder.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let n = list(&db, &["--stage", "contractualisation"]).len();
+    assert!(said.contains(&format!("{n} fiches")), "{said}");
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), n);
+    let all = dir.path().join("toutes.pdf");
+    tisserand(&db, &["briefs", "--combined", all.to_str().unwrap()]).ok();
+    assert!(pdf_text(&all).contains(title.split_whitespace().next().unwrap()));
+
+    // Bad input: one clear line, nothing written.
+    let nowhere = dir.path().join("rien.pdf");
+    let err = tisserand(
+        &db,
+        &["brief", "pas-un-id", "-o", nowhere.to_str().unwrap()],
+    )
+    .fails();
+    assert!(
+        err.contains("pas-un-id") || err.contains("introuvable"),
+        "{err}"
+    );
+    let err = tisserand(
+        &db,
+        &[
+            "brief",
+            id,
+            "-o",
+            nowhere.to_str().unwrap(),
+            "--date",
+            "26/13/2026",
+        ],
+    )
+    .fails();
+    assert!(err.contains("Date illisible"), "{err}");
+    assert!(!nowhere.exists());
+}

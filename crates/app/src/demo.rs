@@ -144,8 +144,31 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
             .map(|id| (*id).clone())
             .ok_or_else(|| internal(format!("unknown actor key {key}")))
     };
+    let communes: std::collections::HashMap<&str, &str> = territory
+        .actors
+        .iter()
+        .filter_map(|a| Some((a.key.as_str(), a.input.commune_insee.as_deref()?)))
+        .collect();
+    // Each party's contact person: its actor's first contact.
+    let mut first_contact: std::collections::HashMap<&str, &String> =
+        std::collections::HashMap::new();
+    for (c, id) in territory.contacts.iter().zip(&contact_ids) {
+        first_contact.entry(c.actor.as_str()).or_insert(id);
+    }
+    let contact = |key: &str| first_contact.get(key).map(|id| (*id).clone());
     for p in &territory.partnerships {
-        load_partnership(app, p, &actor)?;
+        // Where the demo names no territory, it is the parties' communes.
+        let mut places = p.territory.clone();
+        if places.is_empty() {
+            for party in &p.parties {
+                if let Some(c) = communes.get(party.actor.as_str()) {
+                    if !places.iter().any(|x| x == c) {
+                        places.push((*c).to_owned());
+                    }
+                }
+            }
+        }
+        load_partnership(app, p, &places, &actor, &contact)?;
     }
     app.store_mut()
         .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
@@ -162,12 +185,14 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
 fn load_partnership(
     app: &mut App,
     p: &DemoPartnership,
+    territory: &[String],
     actor: &dyn Fn(&str) -> AppResult<String>,
+    contact: &dyn Fn(&str) -> Option<String>,
 ) -> AppResult<()> {
     let input = PartnershipInput {
         title: p.title.clone(),
         summary: p.summary.clone(),
-        territory: p.territory.clone(),
+        territory: territory.to_vec(),
         parties: p
             .parties
             .iter()
@@ -175,7 +200,7 @@ fn load_partnership(
                 Ok(Party {
                     actor_id: actor(&party.actor)?,
                     role: party.role,
-                    contact_id: None,
+                    contact_id: contact(&party.actor),
                 })
             })
             .collect::<AppResult<_>>()?,

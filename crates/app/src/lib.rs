@@ -4,6 +4,7 @@
 //! of both.
 
 mod demo;
+mod documents;
 mod error;
 mod partnership;
 mod paths;
@@ -20,6 +21,9 @@ use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
 pub use demo::DemoSummary;
+pub use documents::{
+    write_briefs, write_combined_briefs, write_document, BriefsExport, DocumentKind,
+};
 pub use error::{AppError, AppResult, ErrorKind};
 pub use paths::{data_dir_from_env, default_data_dir, DATA_DIR_ENV, DB_FILE_NAME};
 

@@ -3,8 +3,9 @@
 //! one page with its totals, and the guided classification.
 
 use tisserand_domain::{
-    ClassificationProposal, FieldError, Partnership, PartnershipDetail, PartnershipInput,
-    PartnershipQuery, PartnershipSummary, Question, Stage,
+    Board, ClassificationProposal, EssaimagePlan, FieldError, Overview, Partnership,
+    PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery, PartnershipSort,
+    PartnershipSummary, Possibility, Question, Stage,
 };
 use tisserand_store::StoreError;
 
@@ -12,6 +13,12 @@ use crate::{validation_result, App, AppError, AppResult, ErrorKind};
 
 /// Longest note on a timeline, in characters.
 const NOTE_MAX: usize = 10_000;
+/// Most cards a board column returns at once.
+const BOARD_COLUMN_MAX: u32 = 500;
+/// Most rows of one list page.
+const PAGE_MAX: u32 = 1_000;
+/// Most possibilities listed for one actor.
+const POSSIBILITIES_MAX: u32 = 200;
 
 /// A store error in the words of the partnership form: an unknown actor,
 /// contact or commune is a field error; a stale edit is a conflict.
@@ -146,20 +153,24 @@ impl App {
     }
 
     /// Records a value of indicator `index` (from 0) on `on` (today when
-    /// `None`); it goes on the timeline.
+    /// `None`); it goes on the timeline. With `version` (what the form
+    /// loaded), a partnership changed since is refused rather than the value
+    /// landing on another indicator.
     ///
     /// # Errors
-    /// `NotFound`; `Invalid` for an implausible value; a storage error.
+    /// `NotFound`; `Conflict`; `Invalid` for an implausible value; a
+    /// storage error.
     pub fn record_indicator_value(
         &mut self,
         id: &str,
+        version: Option<u32>,
         index: usize,
         on: Option<chrono::NaiveDate>,
         value: f64,
     ) -> AppResult<Partnership> {
-        Ok(self
-            .store
-            .record_partnership_measure(id, index, on, value)?)
+        self.store
+            .record_partnership_measure(id, version, index, on, value)
+            .map_err(partnership_error)
     }
 
     /// Soft delete: `restore_partnership` undoes it.
@@ -185,11 +196,90 @@ impl App {
         let partnership = self.store.partnership(id)?;
         let parties = self.store.party_summaries(&partnership.parties)?;
         let totals = partnership.totals();
+        let (spawned_from, children) = self
+            .store
+            .partnership_lineage(&partnership.id, partnership.spawned_from.as_deref())?;
+        let agreement = self.store.partnership_agreement(id)?;
         Ok(PartnershipDetail {
             partnership,
             parties,
             totals,
+            spawned_from,
+            children,
+            agreement,
         })
+    }
+
+    /// The board: each stage's count and its first `per_column` cards.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn partnership_board(&self, query: &PartnershipQuery, per_column: u32) -> AppResult<Board> {
+        Ok(self
+            .store
+            .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?)
+    }
+
+    /// One page of the list view (or of a board column, sorted by stage).
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn partnership_page(
+        &self,
+        query: &PartnershipQuery,
+        sort: PartnershipSort,
+        descending: bool,
+        offset: u32,
+        limit: u32,
+    ) -> AppResult<PartnershipPage> {
+        Ok(self.store.partnership_page(
+            query,
+            sort,
+            descending,
+            offset,
+            limit.clamp(1, PAGE_MAX),
+        )?)
+    }
+
+    /// The overview's counts.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn partnership_overview(&self) -> AppResult<Overview> {
+        Ok(self.store.partnership_overview()?)
+    }
+
+    /// « Champ des possibles »: the actors `actor_id` could build a
+    /// partnership with, best first.
+    ///
+    /// # Errors
+    /// `NotFound` for an actor that is not live; a storage error.
+    pub fn possibilities(&self, actor_id: &str, limit: u32) -> AppResult<Vec<Possibility>> {
+        Ok(self
+            .store
+            .possibilities(actor_id, limit.clamp(1, POSSIBILITIES_MAX))?)
+    }
+
+    /// « Essaimer »: creates, at stage `rencontre`, a partnership with the
+    /// structure of `id` on another territory and with the actors of `plan`.
+    ///
+    /// # Errors
+    /// `NotFound` for the origin; `Invalid` for a plan that does not name an
+    /// actor per role, a territory, or gives an invalid partnership (the
+    /// same actor twice…); a storage error.
+    pub fn essaimer(&mut self, id: &str, plan: &EssaimagePlan) -> AppResult<Partnership> {
+        let origin = self.store.partnership(id)?;
+        let input = origin.essaimage_input(plan)?;
+        let valid = input.validate()?;
+        self.store
+            .insert_spawned_partnership(id, &valid)
+            .map_err(|e| match e {
+                StoreError::NotFound {
+                    entity: "partnership",
+                    ..
+                } => e.into(),
+                other => partnership_error(other),
+            })
     }
 
     /// Live partnerships, by stage then title.

@@ -213,7 +213,7 @@ mod partnerships {
         let q = PartnershipQuery {
             mode: Some(RameauMode::Mecenat),
             stage: Some(Stage::Rencontre),
-            actor_id: None,
+            ..PartnershipQuery::default()
         };
         assert_eq!(a.list_partnerships(&q).unwrap().len(), 1);
     }

@@ -8,8 +8,8 @@ use clap::Args;
 use tisserand_app::{App, AppError, ErrorKind};
 use tisserand_domain::{
     ActorInput, ActorKind, ActorQuery, ContactInput, Contribution, ContributionKind, Modes,
-    NextAction, PartnershipInput, PartnershipQuery, Party, PartyRole, RameauMode, Resource,
-    ResourceCategory, Stage,
+    NextAction, PartnershipInput, PartnershipQuery, PartnershipSort, Party, PartyRole, RameauMode,
+    Resource, ResourceCategory, Stage,
 };
 
 #[derive(Args)]
@@ -375,7 +375,7 @@ fn partnership(rng: &mut Rng, ids: &[String], i: usize) -> PartnershipInput {
     PartnershipInput {
         title: format!("Partenariat {} n° {i}", rng.pick(TAIL)),
         summary: None,
-        territory: Vec::new(),
+        territory: vec![(*rng.pick(COMMUNES)).to_owned()],
         parties: vec![
             Party {
                 actor_id: a.clone(),
@@ -407,7 +407,9 @@ fn partnership(rng: &mut Rng, ids: &[String], i: usize) -> PartnershipInput {
         next_actions: vec![NextAction {
             text: "Relancer les deux parties".to_owned(),
             owner: None,
-            due_on: None,
+            // A third overdue, the rest within the year.
+            due_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(rng.next() % 540))),
             done: false,
         }],
         objectives: Vec::new(),
@@ -437,22 +439,68 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
         r?;
         moved.0.push(t);
     }
-    let mut board = Samples(Vec::new());
-    let mut filtered = Samples(Vec::new());
-    for _ in 0..20 {
-        let (r, t) = time(|| app.list_partnerships(&PartnershipQuery::default()));
+    let queries = [
+        (
+            "board: 50 cards a column, no filter",
+            PartnershipQuery::default(),
+        ),
+        (
+            "board: one mode",
+            PartnershipQuery {
+                mode: Some(RameauMode::Mecenat),
+                ..PartnershipQuery::default()
+            },
+        ),
+        (
+            "board: one département",
+            PartnershipQuery {
+                departement: Some("67".to_owned()),
+                ..PartnershipQuery::default()
+            },
+        ),
+        (
+            "board: overdue",
+            PartnershipQuery {
+                overdue: true,
+                ..PartnershipQuery::default()
+            },
+        ),
+    ];
+    for (what, q) in &queries {
+        let mut board = Samples(Vec::new());
+        for _ in 0..20 {
+            let (r, t) = time(|| app.partnership_board(q, 50));
+            r?;
+            board.0.push(t);
+        }
+        board.report(what);
+    }
+    let mut page = Samples(Vec::new());
+    let mut overview = Samples(Vec::new());
+    let mut all = Samples(Vec::new());
+    for _ in 0..10 {
+        let q = PartnershipQuery::default();
+        let (r, t) = time(|| app.partnership_page(&q, PartnershipSort::NextDue, false, 0, 100));
         r?;
-        board.0.push(t);
-        let q = PartnershipQuery {
-            mode: Some(RameauMode::Mecenat),
-            ..PartnershipQuery::default()
-        };
+        page.0.push(t);
+        let (r, t) = time(|| app.partnership_overview());
+        r?;
+        overview.0.push(t);
         let (r, t) = time(|| app.list_partnerships(&q));
         r?;
-        filtered.0.push(t);
+        all.0.push(t);
     }
-    board.report(&format!("board: all {n} partnerships"));
-    filtered.report("board: one mode");
+    page.report("list view: 100 rows by next due date");
+    overview.report("overview: matrix and counts");
+    all.report(&format!("every card at once ({n}, command line)"));
+    let mut possible = Samples(Vec::new());
+    for _ in 0..50 {
+        let id = rng.pick(ids);
+        let (r, t) = time(|| app.possibilities(id, 20));
+        r?;
+        possible.0.push(t);
+    }
+    possible.report(&format!("champ des possibles (of {} actors)", ids.len()));
     moved.report("move a card to another stage");
     Ok(())
 }

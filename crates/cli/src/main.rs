@@ -13,6 +13,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod documents;
 mod output;
 mod partnerships;
 
@@ -64,6 +65,12 @@ enum Command {
     /// Partnerships and their pipeline.
     #[command(subcommand)]
     Partnerships(partnerships::PartnershipsCommand),
+    /// Write the brief (fiche partenariat) of a partnership as a PDF.
+    Brief(documents::DocumentArgs),
+    /// Write the agreement (convention) of a partnership as a PDF.
+    Agreement(documents::DocumentArgs),
+    /// Write the briefs of the partnerships matching the filters: one PDF each into a folder, or --combined.
+    Briefs(documents::BriefsArgs),
     /// Look communes up in the offline referential.
     Communes {
         /// A name (accents optional), a postal code or an INSEE code.
@@ -118,6 +125,14 @@ enum ActorsCommand {
     /// Show one actor with its contacts.
     Show {
         id: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// « Champ des possibles »: the actors this one could build a partnership with, best first.
+    Possibles {
+        id: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -300,6 +315,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
             app.backup_to(&output)?;
             out!("Copie de sauvegarde écrite : {}", output.display());
         }
+        Command::Brief(a) => documents::one(&app, tisserand_app::DocumentKind::Brief, &a)?,
+        Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
+        Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Bench(_) => unreachable!("handled above"),
     }
     Ok(())
@@ -337,6 +355,9 @@ fn actors(app: &mut App, cmd: ActorsCommand) -> Result<(), AppError> {
             output::created(&actor, &actor.id, args.format);
         }
         ActorsCommand::Show { id, format } => output::actor_detail(&app.actor(&id)?, format),
+        ActorsCommand::Possibles { id, limit, format } => {
+            partnerships::possibilities(&app.possibilities(&id, limit)?, format);
+        }
         ActorsCommand::Delete { id } => {
             app.delete_actor(&id)?;
             out!("Acteur supprimé. Pour annuler : tisserand actors restore {id}");

@@ -9,9 +9,10 @@ use serde_json::Value;
 use tisserand_app::{App, AppError, ErrorKind};
 use tisserand_domain::partnership::{format_euros, parse_euros, parse_hours};
 use tisserand_domain::{
-    ClassificationProposal, Contribution, ContributionKind, Counterpart, Indicator, MecenatKind,
-    Modes, NextAction, Objective, PartnershipDetail, PartnershipInput, PartnershipQuery,
-    PartnershipSummary, Party, PartyRole, Question, RameauMode, Stage,
+    ClassificationProposal, Contribution, ContributionKind, CountBy, Counterpart, EssaimagePlan,
+    Indicator, MecenatKind, Modes, NextAction, Objective, Overview, PartnershipDetail,
+    PartnershipInput, PartnershipQuery, PartnershipSort, PartnershipSummary, Party, PartyRole,
+    Possibility, Question, RameauMode, Stage,
 };
 
 use crate::output::{json, table};
@@ -30,6 +31,30 @@ pub(crate) enum PartnershipsCommand {
         /// Only the partnerships this actor (id) is a party of.
         #[arg(long)]
         actor: Option<String>,
+        #[command(flatten)]
+        filters: ListFilters,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Counts: mode × stage, by département, by facilitator, by tag.
+    Overview {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Spread a partnership to another territory (« essaimer »): a new one at stage
+    /// rencontre with the same structure, one --actor per original party, in order.
+    Essaimer {
+        id: String,
+        #[arg(long)]
+        title: String,
+        /// Commune INSEE code; repeat for several.
+        #[arg(long = "commune", required = true)]
+        communes: Vec<String>,
+        /// The actor (id) taking each original party's place, in order; repeat.
+        #[arg(long = "actor")]
+        actors: Vec<String>,
+        #[arg(long)]
+        facilitator: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -75,6 +100,59 @@ pub(crate) enum PartnershipsCommand {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+}
+
+/// Filters and order of `partnerships list` beyond mode, stage and actor.
+#[derive(Args)]
+pub(crate) struct ListFilters {
+    /// Commune INSEE code of the territory.
+    #[arg(long)]
+    commune: Option<String>,
+    /// Département code of the territory (67, 2A…).
+    #[arg(long)]
+    departement: Option<String>,
+    #[arg(long)]
+    facilitator: Option<String>,
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only those with an action past its due date.
+    #[arg(long)]
+    overdue: bool,
+    /// Words of the title.
+    #[arg(long)]
+    text: Option<String>,
+    /// stage (default), title, mode, facilitator, days (in stage), due (next due date), updated.
+    #[arg(long)]
+    sort: Option<String>,
+    /// Reverse the sort.
+    #[arg(long)]
+    desc: bool,
+}
+
+fn sort_of(text: &str) -> Result<PartnershipSort, AppError> {
+    const SORTS: [(&str, PartnershipSort); 7] = [
+        ("stage", PartnershipSort::Stage),
+        ("title", PartnershipSort::Title),
+        ("mode", PartnershipSort::Mode),
+        ("facilitator", PartnershipSort::Facilitator),
+        ("days", PartnershipSort::DaysInStage),
+        ("due", PartnershipSort::NextDue),
+        ("updated", PartnershipSort::Updated),
+    ];
+    SORTS
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(text.trim()))
+        .map(|(_, s)| *s)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = SORTS.iter().map(|(c, _)| *c).collect();
+            invalid(
+                format!(
+                    "Tri inconnu « {text} » : choisissez parmi {}.",
+                    choices(&codes)
+                ),
+                format!("Unknown sort \"{text}\": choose among {}.", choices(&codes)),
+            )
+        })
 }
 
 #[derive(Args)]
@@ -211,7 +289,7 @@ fn choices(codes: &[&str]) -> String {
     codes.join(", ")
 }
 
-fn stage_of(text: &str) -> Result<Stage, AppError> {
+pub(crate) fn stage_of(text: &str) -> Result<Stage, AppError> {
     parse_choice(
         text,
         Stage::parse,
@@ -221,7 +299,7 @@ fn stage_of(text: &str) -> Result<Stage, AppError> {
     )
 }
 
-fn mode_of(text: &str) -> Result<RameauMode, AppError> {
+pub(crate) fn mode_of(text: &str) -> Result<RameauMode, AppError> {
     parse_choice(
         text,
         RameauMode::parse,
@@ -507,6 +585,10 @@ fn detail_json(d: &PartnershipDetail) -> Value {
             "totals".into(),
             serde_json::to_value(&d.totals).unwrap_or_default(),
         );
+        obj.insert(
+            "children".into(),
+            serde_json::to_value(&d.children).unwrap_or_default(),
+        );
     }
     value
 }
@@ -559,6 +641,96 @@ fn list(rows: &[PartnershipSummary], format: Format) {
     table(&["ID", "ÉTAPE", "MODE", "TITRE", "PARTIES"], &cells);
 }
 
+/// Every page of the sorted list.
+fn all_pages(
+    app: &App,
+    query: &PartnershipQuery,
+    sort: PartnershipSort,
+    descending: bool,
+) -> Result<Vec<PartnershipSummary>, AppError> {
+    const PAGE: u32 = 1_000;
+    let mut rows = Vec::new();
+    loop {
+        let offset = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let page = app.partnership_page(query, sort, descending, offset, PAGE)?;
+        let done = page.items.len() < PAGE as usize;
+        rows.extend(page.items);
+        if done || rows.len() >= page.total as usize {
+            return Ok(rows);
+        }
+    }
+}
+
+fn overview(o: &Overview, format: Format) {
+    if format == Format::Json {
+        json(o);
+        return;
+    }
+    out!("{} partenariats, dont {} en retard.", o.total, o.overdue);
+    let mut header = vec!["MODE"];
+    header.extend(Stage::ALL.iter().map(|s| s.label_fr()));
+    let rows: Vec<Vec<String>> = RameauMode::ALL
+        .iter()
+        .map(|m| Some(*m))
+        .chain([None])
+        .map(|mode| {
+            let mut row = vec![mode.map_or("non classé", RameauMode::label_fr).to_owned()];
+            row.extend(Stage::ALL.iter().map(|stage| {
+                o.matrix
+                    .iter()
+                    .find(|c| c.mode == mode && c.stage == *stage)
+                    .map_or_else(|| "·".to_owned(), |c| c.count.to_string())
+            }));
+            row
+        })
+        .collect();
+    table(&header, &rows);
+    let counts = |title: &str, none: &str, items: &[CountBy]| {
+        out!("");
+        let rows: Vec<Vec<String>> = items
+            .iter()
+            .map(|c| {
+                let label = if c.code.is_empty() { none } else { &c.label };
+                vec![c.code.clone(), label.to_owned(), c.count.to_string()]
+            })
+            .collect();
+        table(&["CODE", title, "NOMBRE"], &rows);
+    };
+    counts("DÉPARTEMENT", "sans territoire", &o.by_departement);
+    counts("ANIMATEUR·RICE", "personne", &o.by_facilitator);
+}
+
+pub(crate) fn possibilities(items: &[Possibility], format: Format) {
+    if format == Format::Json {
+        json(&items);
+        return;
+    }
+    if items.is_empty() {
+        out!("Aucune piste : renseignez les besoins et les offres de cet acteur et des autres.");
+        return;
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|p| {
+            vec![
+                p.actor_id.clone(),
+                p.actor_name.clone(),
+                p.score.to_string(),
+                p.modes
+                    .iter()
+                    .map(|m| m.label_fr())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                p.reasons.first().cloned().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    table(
+        &["ID", "ACTEUR", "SCORE", "MODES PLAUSIBLES", "POURQUOI"],
+        &rows,
+    );
+}
+
 fn show(d: &PartnershipDetail, format: Format) {
     if format == Format::Json {
         json(&detail_json(d));
@@ -580,6 +752,18 @@ fn show(d: &PartnershipDetail, format: Format) {
         None => out!("{:<14} {}", "Étape", p.stage.label_fr()),
     }
     out!("{:<14} {}", "Mode", modes_label(&p.modes));
+    if let Some(o) = &d.spawned_from {
+        out!("{:<14} {} ({})", "Essaimé de", o.title, o.id);
+    }
+    for c in &d.children {
+        out!(
+            "{:<14} {} — {} ({})",
+            "Essaimé vers",
+            c.title,
+            c.places.join(", "),
+            c.id
+        );
+    }
     if !p.modes.mecenat_kinds.is_empty() {
         let k: Vec<&str> = p.modes.mecenat_kinds.iter().map(|k| k.label_fr()).collect();
         out!("{:<14} {}", "Mécénat", k.join(", "));
@@ -748,14 +932,48 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             mode,
             stage,
             actor,
+            filters: f,
             format,
         } => {
             let query = PartnershipQuery {
                 mode: mode.as_deref().map(mode_of).transpose()?,
                 stage: stage.as_deref().map(stage_of).transpose()?,
                 actor_id: actor,
+                commune: f.commune,
+                departement: f.departement,
+                facilitator: f.facilitator,
+                tag: f.tag,
+                overdue: f.overdue,
+                text: f.text,
+                ..PartnershipQuery::default()
             };
-            list(&app.list_partnerships(&query)?, format);
+            let sort = f.sort.as_deref().map(sort_of).transpose()?;
+            let rows = match sort {
+                None if !f.desc => app.list_partnerships(&query)?,
+                _ => all_pages(app, &query, sort.unwrap_or_default(), f.desc)?,
+            };
+            list(&rows, format);
+        }
+        PartnershipsCommand::Overview { format } => overview(&app.partnership_overview()?, format),
+        PartnershipsCommand::Essaimer {
+            id,
+            title,
+            communes,
+            actors,
+            facilitator,
+            format,
+        } => {
+            let plan = EssaimagePlan {
+                title,
+                territory: communes,
+                actors,
+                facilitator,
+            };
+            let p = app.essaimer(&id, &plan)?;
+            match format {
+                Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
+                Format::Table => out!("{}", p.id),
+            }
         }
         PartnershipsCommand::Add(args) => {
             let p = app.create_partnership(&input_of(&args)?)?;
@@ -803,7 +1021,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
                 )
             })?;
             let on = on.as_deref().map(date_of).transpose()?;
-            app.record_indicator_value(&id, index, on, number_of(&value, &value)?)?;
+            app.record_indicator_value(&id, None, index, on, number_of(&value, &value)?)?;
             out!("Valeur enregistrée.");
         }
         PartnershipsCommand::Done { id, number } => {

@@ -4,11 +4,14 @@
 
 pub mod actor;
 pub mod agreement;
+pub mod board;
 pub mod commune;
 pub mod contact;
 pub mod error;
+pub mod essaimage;
 pub mod identifiers;
 pub mod partnership;
+pub mod possibles;
 pub mod rameau;
 pub mod search;
 pub mod text;
@@ -17,14 +20,19 @@ pub use actor::{
     Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, Facet, Facets,
     Resource, ResourceCategory, SizeBand,
 };
+pub use board::{
+    Board, BoardColumn, CountBy, MatrixCell, Overview, PartnershipPage, PartnershipSort,
+};
 pub use commune::{Commune, CommuneRef, NamedCode};
 pub use contact::{Consent, Contact, ContactInput, ContactSource, LegalBasis};
 pub use error::{FieldError, ValidationErrors};
+pub use essaimage::EssaimagePlan;
 pub use partnership::{
     Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, Modes,
     NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
-    PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary, PartyTotal, Stage,
-    TimelineEntry, TimelineKind, Totals,
+    PartnershipLink, PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary,
+    PartyTotal, Stage, TimelineEntry, TimelineKind, Totals,
 };
+pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};
 pub use search::{SearchEntity, SearchHit};

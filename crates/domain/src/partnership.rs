@@ -370,6 +370,8 @@ pub enum TimelineKind {
     ActionDone,
     /// A new value of an indicator.
     Measure,
+    /// Spread to another territory, or spread from another partnership.
+    Essaimage,
 }
 
 /// One dated event of a partnership's life.
@@ -896,6 +898,15 @@ fn check_indicators(errors: &mut ValidationErrors, items: &[Indicator]) -> Vec<I
         );
         check_number(errors, &format!("indicators.{i}.baseline"), ind.baseline);
         check_number(errors, &format!("indicators.{i}.target"), ind.target);
+        if ind.target.is_some() && clean(ind.unit.as_ref()).is_none() {
+            errors.push(FieldError::new(
+                format!("indicators.{i}.unit"),
+                format!(
+                    "Précisez l'unité de la cible de « {name} » (par exemple : personnes, tonnes, %)."
+                ),
+                format!("Give the unit of the target of \"{name}\" (for example: people, tonnes, %)."),
+            ));
+        }
         too_many(
             errors,
             &format!("indicators.{i}.measures"),
@@ -954,6 +965,9 @@ pub struct Partnership {
     /// When it entered its current stage.
     #[ts(type = "string")]
     pub stage_changed_at: DateTime<Utc>,
+    /// The partnership this one was spread from (« essaimé depuis »).
+    #[serde(default)]
+    pub spawned_from: Option<String>,
 }
 
 impl Partnership {
@@ -1028,10 +1042,26 @@ pub struct PartnershipSummary {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct PartnershipQuery {
-    /// Primary or secondary mode.
+    /// Primary or secondary mode (primary only with `primary_only`).
     pub mode: Option<RameauMode>,
+    /// `mode` matches the primary mode only (the overview counts by it).
+    pub primary_only: bool,
+    /// Only partnerships with no mode chosen yet.
+    pub unclassified: bool,
     pub stage: Option<Stage>,
+    /// A party's actor id.
     pub actor_id: Option<String>,
+    /// A commune (INSEE code) of the territory.
+    pub commune: Option<String>,
+    /// A département code of the territory.
+    pub departement: Option<String>,
+    /// The facilitator in charge, as written (case and accents ignored).
+    pub facilitator: Option<String>,
+    pub tag: Option<String>,
+    /// Only partnerships with an action not done past its due date.
+    pub overdue: bool,
+    /// Words of the title (accents and case ignored).
+    pub text: Option<String>,
 }
 
 /// What one party brings in all.
@@ -1188,6 +1218,24 @@ pub struct PartnershipDetail {
     /// The parties with their actors' names, in order.
     pub parties: Vec<PartySummary>,
     pub totals: Totals,
+    /// The partnership it was spread from, if it still exists.
+    pub spawned_from: Option<PartnershipLink>,
+    /// The live partnerships spread from it, oldest first.
+    pub children: Vec<PartnershipLink>,
+    /// The agreement's preamble and free clauses.
+    pub agreement: crate::agreement::AgreementText,
+}
+
+/// Another partnership named on a page: essaimage origin or child.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PartnershipLink {
+    pub id: String,
+    pub title: String,
+    pub stage: Stage,
+    /// Its territory's communes, by name.
+    pub places: Vec<String>,
 }
 
 #[cfg(test)]
@@ -1390,6 +1438,22 @@ mod tests {
                 "indicators.0.measures.1.value"
             ]
         );
+        // A target needs a unit; a name alone does not.
+        let mut i = input();
+        i.indicators = vec![Indicator {
+            name: "Enfants".into(),
+            unit: Some("  ".into()),
+            baseline: None,
+            target: Some(200.0),
+            measures: Vec::new(),
+        }];
+        let err = i.validate().unwrap_err();
+        assert_eq!(err.0[0].field, "indicators.0.unit");
+        assert!(err.0[0]
+            .message
+            .contains("unité de la cible de « Enfants »"));
+        i.indicators[0].target = None;
+        assert!(i.validate().is_ok());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
 use tisserand_domain::actor::ValidActor;
+use tisserand_domain::possibles::category_mask;
 use tisserand_domain::text::{fold, sort_key};
 use tisserand_domain::{
     Actor, ActorKind, ActorPage, ActorQuery, ActorSummary, CommuneRef, Facet, Facets, Resource,
@@ -260,7 +261,8 @@ fn cached_place(
 
 /// Writes an actor's columns with `sql`, whose `?1` is the row's key (the
 /// new id, or the rid to update), `?2` to `?18` the fields in the order of
-/// `ACTOR_WRITE_COLUMNS`, and `?19` the time of the write.
+/// `ACTOR_WRITE_COLUMNS`, `?19` the time of the write, `?20`–`?21` the
+/// category masks of needs and offers.
 fn write_actor_row(
     tx: &Transaction<'_>,
     sql: &str,
@@ -287,18 +289,22 @@ fn write_actor_row(
         a.stakes,
         to_json(&a.tags)?,
         a.notes,
-        now()
+        now(),
+        category_mask(&a.needs),
+        category_mask(&a.offers),
     ])?;
     Ok(())
 }
 
 const INSERT_ACTOR: &str = "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee,
-        departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)";
+        departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at,
+        need_mask, offer_mask)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21)";
 
 const UPDATE_ACTOR: &str = "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7,
         address = ?8, commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
-        needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19
+        needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19,
+        need_mask = ?20, offer_mask = ?21
      WHERE rid = ?1";
 
 fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache) -> Result<String> {

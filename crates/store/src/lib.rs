@@ -6,10 +6,12 @@
 //! on `Err`, so a crash at any instant leaves the previous committed state.
 
 mod actor;
+mod board;
 mod contact;
 mod error;
 mod meta;
 mod partnership;
+mod possibles;
 mod referential;
 mod schema;
 mod search;

@@ -6,11 +6,12 @@
 //! JSON columns of the partnership's row: see `0002_partnerships.sql` for why.
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
+use tisserand_domain::agreement::AgreementText;
 use tisserand_domain::partnership::ValidPartnership;
 use tisserand_domain::text::sort_key;
 use tisserand_domain::{
-    Modes, NextAction, Partnership, PartnershipQuery, PartnershipSummary, Party, PartySummary,
-    RameauMode, Stage, TimelineEntry, TimelineKind,
+    Modes, NextAction, Partnership, Party, PartySummary, RameauMode, Stage, TimelineEntry,
+    TimelineKind,
 };
 
 use crate::actor::{live_actor_rid, timestamp};
@@ -18,9 +19,10 @@ use crate::{new_id, now, Result, Store, StoreError};
 
 const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
      p.mecenat_kinds, p.contributions, p.counterparts, p.facilitator, p.tags, p.origin, p.next_actions,
-     p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators, p.stage_changed_at";
+     p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators, p.stage_changed_at,
+     p.spawned_from";
 
-fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+pub(crate) fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
     })
@@ -31,7 +33,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 }
 
 /// Reads an enum stored as its JSON code (`"mecenat"` stored as `mecenat`).
-fn code_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+pub(crate) fn code_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     json(&format!("\"{text}\""))
 }
 
@@ -63,6 +65,7 @@ fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
         stage_changed_at: timestamp(&r.get::<_, String>(22)?)?,
         objectives: json(&r.get::<_, String>(20)?)?,
         indicators: json(&r.get::<_, String>(21)?)?,
+        spawned_from: r.get(23)?,
     })
 }
 
@@ -71,7 +74,7 @@ fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partner
     tx.prepare_cached(&format!(
         "SELECT {COLUMNS}, p.rid FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
     ))?
-    .query_row([id], |r| Ok((r.get(23)?, partnership_from_row(r)?)))
+    .query_row([id], |r| Ok((r.get(24)?, partnership_from_row(r)?)))
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
         entity: "partnership",
@@ -136,6 +139,31 @@ fn write_parties(tx: &Transaction<'_>, rid: i64, parties: &[Party], actors: &[i6
     Ok(())
 }
 
+/// Rewrites the derived rows of a partnership's territory (communes with
+/// their département).
+fn write_communes(tx: &Transaction<'_>, rid: i64, territory: &[String]) -> Result<()> {
+    tx.prepare_cached("DELETE FROM partnership_communes WHERE partnership_rid = ?1")?
+        .execute([rid])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO partnership_communes (commune_insee, partnership_rid, departement_code)
+         SELECT ?1, ?2, (SELECT departement_code FROM communes WHERE insee = ?1)",
+    )?;
+    for insee in territory {
+        insert.execute(params![insee, rid])?;
+    }
+    Ok(())
+}
+
+/// The earliest due date of the actions not done, as stored in `next_due_on`.
+fn next_due_on(actions: &[NextAction]) -> Option<String> {
+    actions
+        .iter()
+        .filter(|a| !a.done)
+        .filter_map(|a| a.due_on)
+        .min()
+        .map(|d| d.to_string())
+}
+
 fn modes_text(m: &Modes) -> String {
     let Some(primary) = m.primary else {
         return "à préciser".to_owned();
@@ -185,7 +213,7 @@ fn action_done_entry(a: &NextAction, at: chrono::DateTime<chrono::Utc>) -> Timel
 
 /// Writes the editable columns of a partnership: `?1` the key (new id or
 /// rid), `?2`–`?15` the fields, `?16` the time of the write, `?17`–`?18`
-/// objectives and indicators.
+/// objectives and indicators, `?19` the next due date (derived).
 fn write_row(
     tx: &Transaction<'_>,
     sql: &str,
@@ -211,20 +239,21 @@ fn write_row(
         now(),
         to_json(&p.objectives)?,
         to_json(&p.indicators)?,
+        next_due_on(&p.next_actions),
     ])?;
     Ok(())
 }
 
 const INSERT: &str = "INSERT INTO partnerships (id, title, sort_key, summary, territory, parties, primary_mode,
         secondary_modes, mecenat_kinds, contributions, counterparts, facilitator, tags, origin, next_actions,
-        stage, stage_changed_at, timeline, version, created_at, updated_at, objectives, indicators)
+        stage, stage_changed_at, timeline, version, created_at, updated_at, objectives, indicators, next_due_on)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'rencontre', ?16, '[]', 1, ?16, ?16,
-        ?17, ?18)";
+        ?17, ?18, ?19)";
 
 const UPDATE: &str = "UPDATE partnerships SET title = ?2, sort_key = ?3, summary = ?4, territory = ?5, parties = ?6,
         primary_mode = ?7, secondary_modes = ?8, mecenat_kinds = ?9, contributions = ?10, counterparts = ?11,
         facilitator = ?12, tags = ?13, origin = ?14, next_actions = ?15, updated_at = ?16, objectives = ?17, indicators = ?18,
-        version = version + 1
+        next_due_on = ?19, version = version + 1
      WHERE rid = ?1";
 
 /// Appends entries to a partnership's timeline and bumps its version.
@@ -241,6 +270,44 @@ fn append_timeline(
     Ok(())
 }
 
+/// Inserts a partnership at stage `rencontre` with its first timeline
+/// entry; returns its id.
+fn insert_in(
+    tx: &Transaction<'_>,
+    p: &ValidPartnership,
+    origin: Option<&Partnership>,
+) -> Result<String> {
+    let actors = check_references(tx, p)?;
+    let id = new_id();
+    write_row(tx, INSERT, &id, p)?;
+    let rid = tx.last_insert_rowid();
+    write_parties(tx, rid, &p.parties, &actors)?;
+    write_communes(tx, rid, &p.territory)?;
+    let (at, at_dt) = instant()?;
+    let text = match origin {
+        Some(o) => format!(
+            "Partenariat essaimé depuis « {} » (mode : {}).",
+            o.title,
+            modes_text(&p.modes)
+        ),
+        None => format!("Partenariat créé (mode : {}).", modes_text(&p.modes)),
+    };
+    let entry = TimelineEntry {
+        kind: if origin.is_some() {
+            TimelineKind::Essaimage
+        } else {
+            TimelineKind::Created
+        },
+        text,
+        at: at_dt,
+    };
+    tx.prepare_cached(
+        "UPDATE partnerships SET timeline = ?2, stage_changed_at = ?3, spawned_from = ?4 WHERE rid = ?1",
+    )?
+    .execute(params![rid, to_json(&[entry])?, at, origin.map(|o| &o.id)])?;
+    Ok(id)
+}
+
 impl Store {
     /// Creates a partnership at stage `rencontre`, with a first timeline entry.
     ///
@@ -248,22 +315,31 @@ impl Store {
     /// `NotFound` for a party that is not a live actor, a contact not of its
     /// party's actor, or an unknown commune; a storage error.
     pub fn insert_partnership(&mut self, p: &ValidPartnership) -> Result<Partnership> {
+        let id = self.with_tx(|tx| insert_in(tx, p, None))?;
+        self.partnership(&id)
+    }
+
+    /// Creates partnership `p` spread from live partnership `origin_id`
+    /// (« essaimage »): it links to its origin, and both timelines say so.
+    ///
+    /// # Errors
+    /// `NotFound` for the origin; the errors of `insert_partnership`.
+    pub fn insert_spawned_partnership(
+        &mut self,
+        origin_id: &str,
+        p: &ValidPartnership,
+    ) -> Result<Partnership> {
         let id = self.with_tx(|tx| {
-            let actors = check_references(tx, p)?;
-            let id = new_id();
-            write_row(tx, INSERT, &id, p)?;
-            let rid = tx.last_insert_rowid();
-            write_parties(tx, rid, &p.parties, &actors)?;
+            let (origin_rid, origin) = live_partnership(tx, origin_id)?;
+            let id = insert_in(tx, p, Some(&origin))?;
             let (at, at_dt) = instant()?;
-            let entry = TimelineEntry {
-                kind: TimelineKind::Created,
-                text: format!("Partenariat créé (mode : {}).", modes_text(&p.modes)),
+            let mut timeline = origin.timeline;
+            timeline.push(TimelineEntry {
+                kind: TimelineKind::Essaimage,
+                text: format!("Essaimé : « {} ».", p.title),
                 at: at_dt,
-            };
-            tx.prepare_cached(
-                "UPDATE partnerships SET timeline = ?2, stage_changed_at = ?3 WHERE rid = ?1",
-            )?
-            .execute(params![rid, to_json(&[entry])?, at])?;
+            });
+            append_timeline(tx, origin_rid, &timeline, &at)?;
             Ok(id)
         })?;
         self.partnership(&id)
@@ -295,6 +371,7 @@ impl Store {
             let actors = check_references(tx, p)?;
             write_row(tx, UPDATE, &rid, p)?;
             write_parties(tx, rid, &p.parties, &actors)?;
+            write_communes(tx, rid, &p.territory)?;
             let (at, at_dt) = instant()?;
             let mut timeline = old.timeline;
             let before = timeline.len();
@@ -415,8 +492,10 @@ impl Store {
             let (at, at_dt) = instant()?;
             let mut timeline = p.timeline;
             timeline.push(action_done_entry(action, at_dt));
-            tx.prepare_cached("UPDATE partnerships SET next_actions = ?2 WHERE rid = ?1")?
-                .execute(params![rid, to_json(&actions)?])?;
+            tx.prepare_cached(
+                "UPDATE partnerships SET next_actions = ?2, next_due_on = ?3 WHERE rid = ?1",
+            )?
+            .execute(params![rid, to_json(&actions)?, next_due_on(&actions)])?;
             append_timeline(tx, rid, &timeline, &at)
         })?;
         self.partnership(id)
@@ -428,17 +507,27 @@ impl Store {
     ///
     /// # Errors
     /// `NotFound` for the partnership or the indicator (`entity`
-    /// "indicator"); `Rule` for a value that is not a plausible number; a
-    /// storage error.
+    /// "indicator"); `Conflict` when `expected_version` is given and the
+    /// partnership has moved on (the indicators may have been reordered);
+    /// `Rule` for a value that is not a plausible number; a storage error.
     pub fn record_partnership_measure(
         &mut self,
         id: &str,
+        expected_version: Option<u32>,
         index: usize,
         on: Option<chrono::NaiveDate>,
         value: f64,
     ) -> Result<Partnership> {
         self.with_tx(|tx| {
             let (rid, p) = live_partnership(tx, id)?;
+            if let Some(expected) = expected_version.filter(|v| *v != p.version) {
+                return Err(StoreError::Conflict {
+                    entity: "partnership",
+                    id: id.to_owned(),
+                    expected,
+                    found: p.version,
+                });
+            }
             if !value.is_finite() || value.abs() > tisserand_domain::partnership::INDICATOR_MAX {
                 return Err(StoreError::Rule(tisserand_domain::FieldError::new(
                     "value",
@@ -594,94 +683,6 @@ impl Store {
         })
     }
 
-    /// Live partnerships matching `q`, by stage (the board's columns) then title.
-    ///
-    /// # Errors
-    /// A storage error (an unknown actor filter matches nothing).
-    pub fn list_partnerships(&self, q: &PartnershipQuery) -> Result<Vec<PartnershipSummary>> {
-        let mut clauses = vec!["p.deleted_at IS NULL".to_owned()];
-        let mut args: Vec<String> = Vec::new();
-        if let Some(stage) = q.stage {
-            args.push(stage.code().to_owned());
-            clauses.push(format!("p.stage = ?{}", args.len()));
-        }
-        if let Some(mode) = q.mode {
-            args.push(mode.code().to_owned());
-            let n = args.len();
-            clauses.push(format!(
-                "(p.primary_mode = ?{n} OR EXISTS (SELECT 1 FROM json_each(p.secondary_modes) WHERE value = ?{n}))"
-            ));
-        }
-        if let Some(actor) = q.actor_id.as_ref().filter(|s| !s.is_empty()) {
-            args.push(actor.clone());
-            clauses.push(format!(
-                "p.rid IN (SELECT pp.partnership_rid FROM partnership_parties pp JOIN actors a ON a.rid = pp.actor_rid WHERE a.id = ?{})",
-                args.len()
-            ));
-        }
-        let filter = clauses.join(" AND ");
-        // The board reads only what a card shows, and the parties' names in
-        // one query, not one per party.
-        let names: std::collections::HashMap<String, String> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT DISTINCT a.id, a.name FROM partnerships p
-                 JOIN partnership_parties pp ON pp.partnership_rid = p.rid
-                 JOIN actors a ON a.rid = pp.actor_rid WHERE {filter}"
-            ))?
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let sql = format!(
-            "SELECT p.id, p.title, p.stage, p.primary_mode, p.secondary_modes, p.mecenat_kinds, p.parties,
-                    p.facilitator, p.next_actions, p.stage_changed_at, p.tags, p.updated_at
-             FROM partnerships p WHERE {filter} ORDER BY
-               CASE p.stage WHEN 'rencontre' THEN 0 WHEN 'exploration' THEN 1 WHEN 'preparation' THEN 2
-               WHEN 'contractualisation' THEN 3 WHEN 'mise_en_oeuvre' THEN 4 WHEN 'evaluation' THEN 5
-               WHEN 'essaimage' THEN 6 ELSE 7 END, p.sort_key, p.rid"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let primary: Option<String> = r.get(3)?;
-            let parties: Vec<Party> = json(&r.get::<_, String>(6)?)?;
-            let actions: Vec<NextAction> = json(&r.get::<_, String>(8)?)?;
-            let next = next_action(&actions);
-            Ok(PartnershipSummary {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                stage: code_from(&r.get::<_, String>(2)?)?,
-                modes: Modes {
-                    primary: primary.as_deref().map(code_from).transpose()?,
-                    secondary: json(&r.get::<_, String>(4)?)?,
-                    mecenat_kinds: json(&r.get::<_, String>(5)?)?,
-                },
-                parties: parties
-                    .into_iter()
-                    .map(|p| PartySummary {
-                        actor_name: names
-                            .get(&p.actor_id)
-                            .cloned()
-                            .unwrap_or_else(|| p.actor_id.clone()),
-                        actor_id: p.actor_id,
-                        role: p.role,
-                    })
-                    .collect(),
-                facilitator: r.get(7)?,
-                next_due_on: actions
-                    .iter()
-                    .filter(|a| !a.done)
-                    .filter_map(|a| a.due_on)
-                    .min(),
-                next_action: next.map(|a| a.text.clone()),
-                stage_changed_at: timestamp(&r.get::<_, String>(9)?)?,
-                tags: json(&r.get::<_, String>(10)?)?,
-                updated_at: timestamp(&r.get::<_, String>(11)?)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
     /// The titles of the live partnerships actor `actor_rid` is a party of.
     pub(crate) fn partnership_titles_of(
         tx: &rusqlite::Connection,
@@ -699,10 +700,67 @@ impl Store {
 
 /// The action to show on a card: the earliest due among those not done,
 /// else the first not done.
-fn next_action(actions: &[NextAction]) -> Option<&NextAction> {
+pub(crate) fn next_action(actions: &[NextAction]) -> Option<&NextAction> {
     let open = actions.iter().filter(|a| !a.done);
     open.clone()
         .filter(|a| a.due_on.is_some())
         .min_by_key(|a| a.due_on)
         .or_else(|| open.into_iter().next())
+}
+
+impl Store {
+    /// The agreement text (preamble, free clauses) of a live partnership.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn partnership_agreement(&self, id: &str) -> Result<AgreementText> {
+        let text: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT agreement FROM partnerships WHERE id = ?1 AND deleted_at IS NULL",
+            )?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let text = text.ok_or_else(|| StoreError::NotFound {
+            entity: "partnership",
+            id: id.to_owned(),
+        })?;
+        Ok(json(&text)?)
+    }
+
+    /// Replaces the agreement text of a live partnership still at
+    /// `expected_version`, noting it on the timeline.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when the partnership changed since it was
+    /// loaded; a storage error.
+    pub fn set_partnership_agreement(
+        &mut self,
+        id: &str,
+        expected_version: u32,
+        text: &AgreementText,
+    ) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            if p.version != expected_version {
+                return Err(StoreError::Conflict {
+                    entity: "partnership",
+                    id: id.to_owned(),
+                    expected: expected_version,
+                    found: p.version,
+                });
+            }
+            let (at, at_dt) = instant()?;
+            tx.prepare_cached("UPDATE partnerships SET agreement = ?2 WHERE rid = ?1")?
+                .execute(params![rid, to_json(text)?])?;
+            let mut timeline = p.timeline;
+            timeline.push(TimelineEntry {
+                kind: TimelineKind::Note,
+                text: "Texte de la convention modifié (préambule, clauses).".to_owned(),
+                at: at_dt,
+            });
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
 }

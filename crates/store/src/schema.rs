@@ -7,6 +7,9 @@ use rusqlite_migration::{Migrations, M};
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_directory.sql")),
     M::up(include_str!("../migrations/0002_partnerships.sql")),
+    M::up(include_str!(
+        "../migrations/0003_pipeline_and_documents.sql"
+    )),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -166,7 +166,7 @@ fn a_directory_file_gains_partnerships_keeping_its_actors_after_a_backup() {
         .filter(|e| {
             let name = e.as_ref().unwrap().file_name();
             let name = name.to_string_lossy();
-            name.contains("before-v2-from-v1") && name.ends_with(".bak")
+            name.contains(&format!("before-v{SCHEMA_VERSION}-from-v1")) && name.ends_with(".bak")
         })
         .count();
     assert_eq!(backups, 1);
@@ -525,7 +525,7 @@ mod partnerships {
     use tisserand_domain::partnership::ValidPartnership;
     use tisserand_domain::{
         Contribution, ContributionKind, Modes, NextAction, PartnershipInput, PartnershipQuery,
-        Party, PartyRole, RameauMode, Stage, TimelineKind,
+        PartnershipSort, Party, PartyRole, RameauMode, Stage, TimelineKind,
     };
 
     use super::*;
@@ -800,10 +800,10 @@ mod partnerships {
         let p = s.insert_partnership(&valid(&i)).unwrap();
         let june = "2026-06-01".parse().unwrap();
         let march = "2026-03-01".parse().unwrap();
-        s.record_partnership_measure(&p.id, 0, Some(june), 150.0)
+        s.record_partnership_measure(&p.id, None, 0, Some(june), 150.0)
             .unwrap();
         let p = s
-            .record_partnership_measure(&p.id, 0, Some(march), 40.5)
+            .record_partnership_measure(&p.id, None, 0, Some(march), 40.5)
             .unwrap();
         let values: Vec<f64> = p.indicators[0].measures.iter().map(|m| m.value).collect();
         assert_eq!(values, [40.5, 150.0]);
@@ -812,19 +812,29 @@ mod partnerships {
             "Indicateur « Enfants au spectacle » : 40.5 enfants au 2026-03-01."
         );
         assert!(matches!(
-            s.record_partnership_measure(&p.id, 3, None, 1.0),
+            s.record_partnership_measure(&p.id, None, 3, None, 1.0),
             Err(StoreError::NotFound {
                 entity: "indicator",
                 ..
             })
         ));
         assert!(matches!(
-            s.record_partnership_measure(&p.id, 0, None, f64::INFINITY),
+            s.record_partnership_measure(&p.id, None, 0, None, f64::INFINITY),
             Err(StoreError::Rule(_))
         ));
         // Today by default.
-        let p = s.record_partnership_measure(&p.id, 0, None, 160.0).unwrap();
-        assert_eq!(p.indicators[0].measures.len(), 3);
+        let p = s
+            .record_partnership_measure(&p.id, None, 0, None, 160.0)
+            .unwrap();
+        // Given the version it was read at, a stale measure is refused.
+        assert!(matches!(
+            s.record_partnership_measure(&p.id, Some(p.version - 1), 0, None, 1.0),
+            Err(StoreError::Conflict { .. })
+        ));
+        let p = s
+            .record_partnership_measure(&p.id, Some(p.version), 0, None, 170.0)
+            .unwrap();
+        assert_eq!(p.indicators[0].measures.len(), 4);
     }
 
     #[test]
@@ -858,4 +868,435 @@ mod partnerships {
             })
         ));
     }
+
+    /// A partnership `title` between `a` and `b` at `stage`, with
+    /// `facilitator`, `tags` and an action due on `due`.
+    fn placed(
+        s: &mut Store,
+        title: &str,
+        (a, b): (&str, &str),
+        territory: &[&str],
+        facilitator: Option<&str>,
+        due: Option<&str>,
+    ) -> String {
+        let mut i = input(title, a, b);
+        i.territory = territory.iter().map(|c| (*c).to_owned()).collect();
+        i.facilitator = facilitator.map(Into::into);
+        i.tags = vec!["culture".into()];
+        i.next_actions = vec![NextAction {
+            text: "Rappeler".into(),
+            owner: None,
+            due_on: due.map(|d| d.parse().unwrap()),
+            done: false,
+        }];
+        s.insert_partnership(&valid(&i)).unwrap().id
+    }
+
+    #[test]
+    fn the_board_pages_each_stage_and_filters_combine() {
+        let (mut s, a, b) = two_actors();
+        for n in 0..7 {
+            placed(
+                &mut s,
+                &format!("Projet {n}"),
+                (&a, &b),
+                &["67462"],
+                Some("Awa"),
+                None,
+            );
+        }
+        let late = placed(
+            &mut s,
+            "Zèbre en retard",
+            (&a, &b),
+            &["68066"],
+            Some("Karim"),
+            Some("2020-01-01"),
+        );
+        let later = placed(
+            &mut s,
+            "Atelier à venir",
+            (&a, &b),
+            &[],
+            None,
+            Some("2999-01-01"),
+        );
+        s.move_partnership(&late, Stage::Exploration, None).unwrap();
+        let q = PartnershipQuery::default();
+        let board = s.partnership_board(&q, 3).unwrap();
+        assert_eq!(board.total, 9);
+        assert_eq!(board.columns.len(), 8);
+        let first = &board.columns[0];
+        assert_eq!(
+            (first.stage, first.total, first.cards.len()),
+            (Stage::Rencontre, 8, 3)
+        );
+        assert_eq!(first.cards[0].title, "Atelier à venir");
+        assert_eq!(first.cards[0].parties[1].actor_name, "Cirque du Ried");
+        assert_eq!(board.columns[1].cards[0].title, "Zèbre en retard");
+        // More of a column, in the same order.
+        let rest = s
+            .partnership_page(
+                &PartnershipQuery {
+                    stage: Some(Stage::Rencontre),
+                    ..q.clone()
+                },
+                PartnershipSort::Stage,
+                false,
+                3,
+                50,
+            )
+            .unwrap();
+        assert_eq!(rest.total, 8);
+        assert_eq!(rest.items[0].title, "Projet 2");
+        fn titles(s: &Store, q: &PartnershipQuery) -> Vec<String> {
+            s.list_partnerships(q)
+                .unwrap()
+                .into_iter()
+                .map(|p| p.title)
+                .collect()
+        }
+        let only = |f: fn(&mut PartnershipQuery)| {
+            let mut q = PartnershipQuery::default();
+            f(&mut q);
+            q
+        };
+        assert_eq!(titles(&s, &only(|q| q.overdue = true)), ["Zèbre en retard"]);
+        assert_eq!(
+            titles(&s, &only(|q| q.departement = Some("68".into()))),
+            ["Zèbre en retard"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.commune = Some("68066".into()))),
+            ["Zèbre en retard"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.departement = Some(String::new()))),
+            ["Atelier à venir"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.facilitator = Some("karim".into()))),
+            ["Zèbre en retard"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.facilitator = Some(String::new()))),
+            ["Atelier à venir"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.text = Some("zebre RETARD".into()))),
+            ["Zèbre en retard"]
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.text = Some("100%".into()))),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            titles(&s, &only(|q| q.tag = Some("#Culture".into()))).len(),
+            9
+        );
+        let both = PartnershipQuery {
+            departement: Some("67".into()),
+            overdue: true,
+            ..PartnershipQuery::default()
+        };
+        assert!(titles(&s, &both).is_empty());
+        // Completing the overdue action takes it off the overdue filter.
+        s.complete_partnership_action(&late, 0).unwrap();
+        assert!(titles(&s, &only(|q| q.overdue = true)).is_empty());
+        // Sorted pages.
+        let page = s
+            .partnership_page(&q, PartnershipSort::NextDue, false, 0, 2)
+            .unwrap();
+        assert_eq!(page.total, 9);
+        assert_eq!(page.items[0].title, "Atelier à venir");
+        let page = s
+            .partnership_page(&q, PartnershipSort::Title, true, 0, 1)
+            .unwrap();
+        assert_eq!(page.items[0].title, "Zèbre en retard");
+        let _ = later;
+    }
+
+    #[test]
+    fn the_overview_counts_by_mode_stage_place_and_facilitator() {
+        let (mut s, a, b) = two_actors();
+        placed(
+            &mut s,
+            "Un",
+            (&a, &b),
+            &["67462", "68066"],
+            Some("Awa"),
+            Some("2020-01-01"),
+        );
+        let two = placed(&mut s, "Deux", (&a, &b), &["67482"], Some("awa"), None);
+        placed(&mut s, "Trois", (&a, &b), &[], None, None);
+        s.move_partnership(&two, Stage::Exploration, None).unwrap();
+        let o = s.partnership_overview().unwrap();
+        assert_eq!(o.total, 3);
+        assert_eq!(o.overdue, 1);
+        let cell = |stage| {
+            o.matrix
+                .iter()
+                .find(|c| c.mode == Some(RameauMode::Mecenat) && c.stage == stage)
+                .map(|c| c.count)
+        };
+        assert_eq!(cell(Stage::Rencontre), Some(2));
+        assert_eq!(cell(Stage::Exploration), Some(1));
+        let deps: Vec<(&str, &str, u32)> = o
+            .by_departement
+            .iter()
+            .map(|c| (c.code.as_str(), c.label.as_str(), c.count))
+            .collect();
+        assert_eq!(
+            deps,
+            [("67", "Bas-Rhin", 2), ("68", "Haut-Rhin", 1), ("", "", 1)]
+        );
+        assert_eq!(o.by_facilitator[0].count, 2, "{:?}", o.by_facilitator);
+        assert_eq!(o.by_tag[0].code, "culture");
+    }
+
+    #[test]
+    fn essaimage_links_the_new_partnership_to_its_origin() {
+        let (mut s, a, b) = two_actors();
+        let origin = s
+            .insert_partnership(&valid(&input("Billets de cirque", &a, &b)))
+            .unwrap();
+        let c = s
+            .insert_actor(&actor(
+                ActorKind::Association,
+                "Cirque de Colmar",
+                Some("68066"),
+            ))
+            .unwrap()
+            .id;
+        let plan = tisserand_domain::EssaimagePlan {
+            title: "Billets de cirque — Colmar".into(),
+            territory: vec!["68066".into()],
+            actors: vec![a.clone(), c.clone()],
+            facilitator: None,
+        };
+        let child_input = origin.essaimage_input(&plan).unwrap();
+        let child = s
+            .insert_spawned_partnership(&origin.id, &valid(&child_input))
+            .unwrap();
+        assert_eq!(child.spawned_from.as_deref(), Some(origin.id.as_str()));
+        assert_eq!(child.timeline[0].kind, TimelineKind::Essaimage);
+        assert_eq!(child.contributions[0].value_cents, 0);
+        let origin = s.partnership(&origin.id).unwrap();
+        assert_eq!(
+            origin.timeline.last().unwrap().kind,
+            TimelineKind::Essaimage
+        );
+        let (up, children) = s.partnership_lineage(&origin.id, None).unwrap();
+        assert!(up.is_none());
+        assert_eq!(children.len(), 1);
+        assert_eq!(children[0].places, ["Colmar"]);
+        let (up, _) = s
+            .partnership_lineage(&child.id, child.spawned_from.as_deref())
+            .unwrap();
+        assert_eq!(up.unwrap().title, "Billets de cirque");
+        // A deleted origin cannot spread.
+        s.delete_partnership(&origin.id).unwrap();
+        assert!(matches!(
+            s.insert_spawned_partnership(&origin.id, &valid(&child_input)),
+            Err(StoreError::NotFound {
+                entity: "partnership",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_agreement_text_is_versioned_with_its_partnership() {
+        use tisserand_domain::agreement::{AgreementText, FreeClause};
+        let (mut s, a, b) = two_actors();
+        let p = s
+            .insert_partnership(&valid(&input("Billets de cirque", &a, &b)))
+            .unwrap();
+        assert_eq!(
+            s.partnership_agreement(&p.id).unwrap(),
+            AgreementText::default()
+        );
+        let text = AgreementText {
+            preamble: Some("Depuis 2019, le cirque…".into()),
+            clauses: vec![FreeClause {
+                title: "Assurance".into(),
+                body: "Chaque partie s'assure.".into(),
+            }],
+        };
+        let saved = s
+            .set_partnership_agreement(&p.id, p.version, &text)
+            .unwrap();
+        assert_eq!(saved.version, p.version + 1);
+        assert_eq!(s.partnership_agreement(&p.id).unwrap(), text);
+        // A stale edit is refused and changes nothing.
+        assert!(matches!(
+            s.set_partnership_agreement(&p.id, p.version, &AgreementText::default()),
+            Err(StoreError::Conflict { .. })
+        ));
+        assert_eq!(s.partnership_agreement(&p.id).unwrap(), text);
+    }
+
+    fn resourced(
+        kind: ActorKind,
+        name: &str,
+        insee: &str,
+        needs: &[(ResourceCategory, &str)],
+        offers: &[(ResourceCategory, &str)],
+    ) -> ValidActor {
+        let res = |r: &[(ResourceCategory, &str)]| -> Vec<Resource> {
+            r.iter()
+                .map(|(category, text)| Resource {
+                    category: *category,
+                    text: (*text).to_owned(),
+                })
+                .collect()
+        };
+        ActorInput {
+            kind: Some(kind),
+            name: name.into(),
+            commune_insee: Some(insee.into()),
+            needs: res(needs),
+            offers: res(offers),
+            ..ActorInput::default()
+        }
+        .validate()
+        .unwrap()
+    }
+
+    #[test]
+    fn possibilities_rank_needs_met_by_offers_near_first() {
+        use ResourceCategory::{Achats, Locaux, Materiel};
+        let mut s = store();
+        let asso = s
+            .insert_actor(&resourced(
+                ActorKind::Association,
+                "Théâtre du Ried",
+                "67462",
+                &[(Locaux, "Une salle de répétition")],
+                &[(Achats, "Spectacles pour comités d'entreprise")],
+            ))
+            .unwrap()
+            .id;
+        let near = s
+            .insert_actor(&resourced(
+                ActorKind::Entreprise,
+                "Hôtel de Sélestat",
+                "67462",
+                &[],
+                &[(Locaux, "Une salle de séminaire")],
+            ))
+            .unwrap()
+            .id;
+        let far = s
+            .insert_actor(&resourced(
+                ActorKind::Entreprise,
+                "Garage de Colmar",
+                "68066",
+                &[(Achats, "Animations pour les salariés")],
+                &[(Locaux, "Un hangar")],
+            ))
+            .unwrap()
+            .id;
+        s.insert_actor(&resourced(
+            ActorKind::Entreprise,
+            "Sans rapport",
+            "67462",
+            &[(Materiel, "Des palettes")],
+            &[(Materiel, "Des cartons")],
+        ))
+        .unwrap();
+        let list = s.possibilities(&asso, 10).unwrap();
+        let ids: Vec<&str> = list.iter().map(|p| p.actor_id.as_str()).collect();
+        // Sélestat meets the need, shares "salle", is in the same commune
+        // (30 + 8 + 15 + 10); Colmar meets a need and has one met (30 + 20 + 10).
+        assert_eq!(ids, [near.as_str(), far.as_str()]);
+        assert_eq!((list[0].score, list[1].score), (63, 60));
+        assert_eq!(list[0].modes, [RameauMode::Mecenat]);
+        assert_eq!(list[0].place.as_deref(), Some("Sélestat"));
+        assert!(list[0].reasons.iter().any(|r| r.contains("même commune")));
+        assert_eq!(list[0].shared_partnerships, 0);
+        // Colmar's hangar lent to the theatre, the theatre's shows sold to Colmar.
+        assert_eq!(
+            list[1].modes,
+            [RameauMode::Mecenat, RameauMode::CooperationEconomique]
+        );
+        // A partnership they share shows.
+        let p = list[0].proposal.validate().unwrap();
+        s.insert_partnership(&p).unwrap();
+        assert_eq!(
+            s.possibilities(&asso, 10).unwrap()[0].shared_partnerships,
+            1
+        );
+        // Editing needs changes the masks: with no needs or offers, nothing.
+        let bare = s
+            .insert_actor(&resourced(
+                ActorKind::Association,
+                "Vide",
+                "67462",
+                &[],
+                &[],
+            ))
+            .unwrap()
+            .id;
+        assert!(s.possibilities(&bare, 10).unwrap().is_empty());
+        assert!(matches!(
+            s.possibilities("nobody", 10),
+            Err(StoreError::NotFound {
+                entity: "actor",
+                ..
+            })
+        ));
+    }
+}
+
+#[test]
+fn a_v2_file_gains_board_columns_masks_and_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.load_referential("test", &parse_referential(COMMUNES).unwrap())
+            .unwrap();
+        drop(s);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        // Back to a version-2 file: what 0003 adds is dropped by hand.
+        conn.execute_batch(
+            "DROP TABLE partnership_communes; DROP INDEX partnerships_due; DROP INDEX partnerships_spawned;
+             ALTER TABLE partnerships DROP COLUMN next_due_on; ALTER TABLE partnerships DROP COLUMN spawned_from;
+             ALTER TABLE partnerships DROP COLUMN agreement; DROP INDEX actors_possibles;
+             ALTER TABLE actors DROP COLUMN need_mask; ALTER TABLE actors DROP COLUMN offer_mask;
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+        let t = "'2025-01-01T00:00:00.000Z'";
+        conn.execute_batch(&format!(
+            "INSERT INTO actors (id, kind, name, sort_key, needs, offers, created_at, updated_at) VALUES
+               ('a1', 'association', 'Emmaüs', 'emmaus', '[{{\"category\":\"locaux\",\"text\":\"x\"}},{{\"category\":\"autre\",\"text\":\"y\"}}]', '[]', {t}, {t}),
+               ('a2', 'entreprise', 'Kieffer', 'kieffer', '[]', '[{{\"category\":\"locaux\",\"text\":\"z\"}}]', {t}, {t});
+             INSERT INTO partnerships (id, title, sort_key, territory, parties, stage, stage_changed_at, next_actions, created_at, updated_at)
+             VALUES ('p1', 'Salle', 'salle', '[\"67462\",\"68066\"]',
+               '[{{\"actorId\":\"a1\",\"role\":\"porteur\"}},{{\"actorId\":\"a2\",\"role\":\"partenaire\"}}]',
+               'rencontre', {t}, '[{{\"text\":\"a\",\"dueOn\":\"2020-02-01\",\"done\":false}},{{\"text\":\"b\",\"dueOn\":\"2019-01-01\",\"done\":true}}]', {t}, {t});"
+        ))
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let masks: (i64, i64) = s
+        .conn
+        .query_row(
+            "SELECT need_mask, offer_mask FROM actors WHERE id = 'a1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(masks, (2 | 128, 0));
+    let due: String = s
+        .conn
+        .query_row("SELECT next_due_on FROM partnerships", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(due, "2020-02-01");
+    let o = s.partnership_overview().unwrap();
+    assert_eq!(o.by_departement.len(), 2);
+    assert_eq!(o.overdue, 1);
+    assert_eq!(s.possibilities("a1", 5).unwrap()[0].actor_id, "a2");
 }
