@@ -11,10 +11,13 @@ use tisserand_domain::{
     Contact, ContactInput, Facets, FieldError, Partnership, PartnershipDetail, PartnershipInput,
     PartnershipQuery, PartnershipSummary, Question, SearchHit, Stage,
 };
+use tisserand_domain::{
+    Board, EssaimagePlan, Overview, PartnershipPage, PartnershipSort, Possibility,
+};
 
 use crate::Shared;
 
-fn with_app<T>(
+pub(crate) fn with_app<T>(
     state: &State<'_, Shared>,
     f: impl FnOnce(&mut App) -> AppResult<T>,
 ) -> AppResult<T> {
@@ -183,6 +186,32 @@ fn partnership_action_done(
     with_app(&state, |a| a.complete_partnership_action(&id, index))
 }
 
+/// Records a dated value of indicator `index`; `on` is "YYYY-MM-DD", today
+/// when absent; `version` (what the page loaded) refuses a stale measure.
+#[tauri::command(async)]
+fn partnership_measure(
+    state: State<'_, Shared>,
+    id: String,
+    version: Option<u32>,
+    index: usize,
+    on: Option<String>,
+    value: f64,
+) -> AppResult<Partnership> {
+    let on = match on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(text) => Some(text.parse().map_err(|_| {
+            AppError::field(FieldError::new(
+                "on",
+                format!("La date « {text} » est illisible : écrivez-la comme 26/11/2026."),
+                format!("Date \"{text}\" cannot be read: write it like 26/11/2026."),
+            ))
+        })?),
+    };
+    with_app(&state, |a| {
+        a.record_indicator_value(&id, version, index, on, value)
+    })
+}
+
 #[tauri::command(async)]
 fn partnership_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.delete_partnership(&id))
@@ -199,6 +228,52 @@ fn partnership_classify(
     yes: Vec<Question>,
 ) -> AppResult<ClassificationProposal> {
     with_app(&state, |a| Ok(a.classify_partnership(&yes)))
+}
+
+#[tauri::command(async)]
+fn partnerships_board(
+    state: State<'_, Shared>,
+    query: PartnershipQuery,
+    per_column: u32,
+) -> AppResult<Board> {
+    with_app(&state, |a| a.partnership_board(&query, per_column))
+}
+
+#[tauri::command(async)]
+fn partnerships_page(
+    state: State<'_, Shared>,
+    query: PartnershipQuery,
+    sort: PartnershipSort,
+    descending: bool,
+    offset: u32,
+    limit: u32,
+) -> AppResult<PartnershipPage> {
+    with_app(&state, |a| {
+        a.partnership_page(&query, sort, descending, offset, limit)
+    })
+}
+
+#[tauri::command(async)]
+fn partnerships_overview(state: State<'_, Shared>) -> AppResult<Overview> {
+    with_app(&state, |a| a.partnership_overview())
+}
+
+#[tauri::command(async)]
+fn actor_possibilities(
+    state: State<'_, Shared>,
+    id: String,
+    limit: u32,
+) -> AppResult<Vec<Possibility>> {
+    with_app(&state, |a| a.possibilities(&id, limit))
+}
+
+#[tauri::command(async)]
+fn partnership_essaimer(
+    state: State<'_, Shared>,
+    id: String,
+    plan: EssaimagePlan,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| a.essaimer(&id, &plan))
 }
 
 pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
@@ -228,8 +303,17 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         partnership_move,
         partnership_note,
         partnership_action_done,
+        partnership_measure,
         partnership_delete,
         partnership_restore,
         partnership_classify,
+        partnerships_board,
+        partnerships_page,
+        partnerships_overview,
+        actor_possibilities,
+        partnership_essaimer,
+        crate::documents::document_save,
+        crate::documents::briefs_export,
+        crate::documents::partnership_agreement_set,
     ]
 }

@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod documents;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -96,6 +97,9 @@ fn main() {
         tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
     }
     let result = tauri::Builder::default()
+        // Save and folder dialogs, opened from Rust commands only: the
+        // window is granted none of the plugin's own commands.
+        .plugin(tauri_plugin_dialog::init())
         .plugin(
             tauri_plugin_single_instance::Builder::new()
                 .dbus_id(instance)

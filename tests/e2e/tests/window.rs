@@ -93,6 +93,8 @@ impl Window {
                 &free_port().to_string(),
             ])
             .env("TISSERAND_DATA_DIR", data.path())
+            // PDFs go there instead of through a save dialog and a viewer.
+            .env("TISSERAND_DOCUMENTS_DIR", data.path().join("documents"))
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .stdout(Stdio::null())
@@ -131,6 +133,16 @@ impl Window {
         panic!("no WebDriver session: {last_error}");
     }
 
+    /// A new window on a new data folder, with the demo territory loaded
+    /// from the welcome screen, showing the partnership board.
+    async fn on_the_demo_board() -> Self {
+        let w = Self::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.click("[data-testid=nav-partenariats]").await;
+        w
+    }
+
     async fn find(&self, css: &str) -> Element {
         self.client
             .wait()
@@ -161,6 +173,16 @@ impl Window {
             .unwrap_or_else(|e| panic!("clear {css}: {e}"));
         field
             .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    /// Replaces the text of a prefilled field as a person would: select
+    /// all, then type (WebDriver's clear() bypasses React's controlled value).
+    async fn replace_text(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field
+            .send_keys(&format!("{CTRL}a{CTRL}{BACKSPACE}{text}"))
             .await
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
@@ -409,14 +431,12 @@ async fn a_second_launch_focuses_the_open_window_instead_of_opening_the_file_twi
 
 const ALT: char = '\u{E00A}';
 const ARROW_RIGHT: char = '\u{E014}';
+const BACKSPACE: char = '\u{E003}';
 
 #[tokio::test]
 async fn a_partnership_is_created_classified_and_moved_with_its_timeline() {
     within_limit(async {
-        let w = Window::open(&[]).await;
-        w.click("[data-testid=welcome-demo]").await;
-        w.find("[data-testid=actor-row]").await;
-        w.click("[data-testid=nav-partenariats]").await;
+        let w = Window::on_the_demo_board().await;
         w.find("[data-testid=partnership-card]").await;
         w.screenshot("board").await;
 
@@ -506,6 +526,242 @@ async fn a_partnership_is_created_classified_and_moved_with_its_timeline() {
         w.click(&card).await;
         w.wait_text("[data-testid=partnership-page]", "Rencontre → Exploration")
             .await;
+        w.close().await;
+    })
+    .await;
+}
+
+/// The `data-stage` of the card `css` once it is `expected`, or what it shows
+/// after ten seconds.
+async fn card_stage(w: &Window, css: &str, expected: &str) -> String {
+    let mut stage = String::new();
+    for _ in 0..50 {
+        stage = w
+            .find(css)
+            .await
+            .attr("data-stage")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if stage == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    stage
+}
+
+#[tokio::test]
+async fn the_board_drags_a_card_filters_from_the_overview_and_spreads_a_partnership() {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    within_limit(async {
+        let w = Window::on_the_demo_board().await;
+
+        // Drag the first « rencontre » card onto the « exploration » column.
+        let card = w
+            .find("[data-testid=partnership-card][data-stage=rencontre]")
+            .await;
+        let id = card
+            .attr("data-id")
+            .await
+            .ok()
+            .flatten()
+            .expect("the card has an id");
+        let column = w
+            .find("[data-testid=board-column][data-stage=exploration]")
+            .await;
+        let step = |x: f64, y: f64| PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(60)),
+            x,
+            y,
+        };
+        let drag = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: card,
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(step(4.0, 0.0))
+            .then(step(8.0, 2.0))
+            .then(step(16.0, 4.0))
+            .then(PointerAction::MoveToElement {
+                element: column,
+                duration: Some(Duration::from_millis(300)),
+                x: 0.0,
+                y: 0.0,
+            })
+            .pause(Duration::from_millis(200))
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        w.client.perform_actions(drag).await.expect("drag the card");
+        let _ = w.client.release_actions().await;
+        let card = format!("[data-testid=partnership-card][data-id='{id}']");
+        assert_eq!(card_stage(&w, &card, "exploration").await, "exploration");
+        w.click(&card).await;
+        w.wait_text("[data-testid=partnership-page]", "Rencontre → Exploration")
+            .await;
+        w.click("[data-testid=partnership-back]").await;
+
+        // A cell of the overview's matrix filters the board.
+        w.click("[data-testid=open-overview]").await;
+        let cell = "[data-testid=matrix-cell][data-mode=mecenat][data-stage=preparation]";
+        let n: usize = w
+            .wait_text(cell, "")
+            .await
+            .trim()
+            .parse()
+            .expect("a count in the cell");
+        assert!(n > 0);
+        w.click(cell).await;
+        w.wait_text("[data-testid=filter-chips]", "Préparation")
+            .await;
+        for _ in 0..50 {
+            if w.count("[data-testid=partnership-card]").await == n {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(w.count("[data-testid=partnership-card]").await, n);
+        assert_eq!(
+            w.count("[data-testid=partnership-card][data-stage=preparation]")
+                .await,
+            n
+        );
+        w.screenshot("board-filtered").await;
+        w.click("[data-testid=filter-clear]").await;
+
+        // The « champ des possibles » of an actor starts a partnership.
+        w.click("[data-testid=nav-annuaire]").await;
+        w.type_into("[data-testid=filter-text]", "Kaleido").await;
+        w.wait_text("[data-testid=actor-row]", "Agence Kaleido Com")
+            .await;
+        w.click("[data-testid=actor-row]").await;
+        w.find("[data-testid=possibility]").await;
+        w.click("[data-testid=possibility-start]").await;
+        w.wait_text("[data-testid=partnership-title]", "Agence Kaleido Com ×")
+            .await;
+
+        // Spread it to Colmar with another association.
+        w.click("[data-testid=essaimer-open]").await;
+        w.replace_text("[data-testid=field-title]", "Identité visuelle à Colmar")
+            .await;
+        w.type_into("[data-testid=field-territory]", "Colmar").await;
+        w.click("[data-testid=commune-option]").await;
+        w.wait_text("[data-testid=territory-chip]", "Colmar").await;
+        w.replace_text("[data-testid=essaimer-actor-1]", "Bretzel")
+            .await;
+        w.click("[data-testid=actor-option]").await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text(
+            "[data-testid=partnership-title]",
+            "Identité visuelle à Colmar",
+        )
+        .await;
+        w.wait_text("[data-testid=spawned-from]", "Agence Kaleido Com ×")
+            .await;
+        w.click("[data-testid=spawned-from-link]").await;
+        w.wait_text("[data-testid=essaimages]", "Identité visuelle à Colmar")
+            .await;
+        w.close().await;
+    })
+    .await;
+}
+
+/// The text of a PDF, through pdftotext (poppler-utils).
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The one file of `dir` whose name starts with `prefix`, once it exists.
+async fn written(dir: &Path, prefix: &str) -> PathBuf {
+    for _ in 0..75 {
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if name.starts_with(prefix) && name.ends_with(".pdf") {
+                    return e.path();
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("no {prefix}*.pdf in {}", dir.display());
+}
+
+#[tokio::test]
+async fn briefs_and_agreements_are_written_as_pdf_with_the_agreement_text() {
+    within_limit(async {
+        let w = Window::on_the_demo_board().await;
+        let docs = w.data.path().join("documents");
+        w.click("[data-testid=partnership-card][data-stage=contractualisation]")
+            .await;
+        let title = w.wait_text("[data-testid=partnership-title]", "").await;
+        let title = title.trim().to_owned();
+
+        // The brief, named after the partnership.
+        w.click("[data-testid=pdf-brief]").await;
+        let brief = written(&docs, "fiche-").await;
+        let text = pdf_text(&brief);
+        assert!(text.contains("FICHE PARTENARIAT"), "{text}");
+        let first_word = title.split_whitespace().next().unwrap_or_default();
+        assert!(text.contains(first_word), "{first_word} in {text}");
+
+        // The agreement's own text, then the agreement that prints it.
+        w.click("[data-testid=agreement-edit]").await;
+        w.replace_text(
+            "[data-testid=field-preamble]",
+            "Depuis 2024, les deux structures travaillent ensemble.",
+        )
+        .await;
+        w.click("[data-testid=clause-add]").await;
+        w.replace_text("[data-testid='field-clauses.0.title']", "Assurance")
+            .await;
+        w.replace_text(
+            "[data-testid='field-clauses.0.body']",
+            "Chaque partie assure ses propres activités.",
+        )
+        .await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=agreement-card]", "Assurance")
+            .await;
+        w.click("[data-testid=pdf-agreement]").await;
+        let agreement = written(&docs, "convention-").await;
+        let text = pdf_text(&agreement);
+        assert!(text.contains("CONVENTION DE"), "{text}");
+        assert!(text.contains("Depuis 2024"), "{text}");
+        assert!(text.contains("Assurance"), "{text}");
+
+        // Every brief of the board in one PDF, with progress.
+        w.click("[data-testid=partnership-back]").await;
+        w.click("[data-testid=briefs-export]").await;
+        w.click("[data-testid=briefs-export-combined]").await;
+        w.click("[data-testid=briefs-export-go]").await;
+        let all = written(&docs, "fiches-partenariats").await;
+        for _ in 0..75 {
+            if pdf_text(&all).contains(&title) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let info = Command::new("pdfinfo").arg(&all).output().expect("pdfinfo");
+        let info = String::from_utf8_lossy(&info.stdout);
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(0);
+        assert!(pages >= 26, "{pages} pages for 26 briefs");
         w.close().await;
     })
     .await;

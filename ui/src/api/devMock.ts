@@ -8,6 +8,7 @@
 //   ?mock=empty  an empty directory: the welcome screen, then demo_load
 //   ?mock=big    30 actors + 99 970 generated ones (100 000)
 //   ?mock=broken app_info fails as with a database from a newer version
+//   ?mock=nosave every PDF save dialog is « cancelled » (document_save, briefs_export answer null)
 // Names starting with "!" make create/update fail with "diskFull".
 import type { Actor } from "../bindings/Actor";
 import type { ActorDetail } from "../bindings/ActorDetail";
@@ -23,6 +24,7 @@ import type { Facet } from "../bindings/Facet";
 import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
 import type { SearchHit } from "../bindings/SearchHit";
+import { mockEmit, mockListen } from "./devMockEvents";
 import { MOCK_PARTNERSHIP_COUNT, partnershipHandlers } from "./devMockPartnerships";
 import { MOCK_COMMUNES } from "./mockCommunes";
 import { DEMO_ACTORS, generateActors, type SeedActor } from "./mockData";
@@ -761,6 +763,8 @@ const handlers: Record<string, (args: Args) => unknown> = {
     {
       nameOf: (id) => actors.get(id)?.actor.name ?? null,
       idOf: (name) => live().find((s) => s.actor.name === name)?.actor.id ?? null,
+      all: () => live().map((s) => s.actor),
+      communeName: (insee) => communeByInsee.get(insee)?.name ?? null,
     },
     () => demoLoaded,
   ),
@@ -772,5 +776,9 @@ export async function mockInvoke(command: string, args?: Record<string, unknown>
   const handler = handlers[command];
   if (!handler) throw `command ${command} not found`;
   // Values cross a serialisation boundary in the real app: copy them.
-  return structuredClone(handler(args));
+  // A long command (briefs_export) answers with a promise.
+  return structuredClone(await handler(args));
 }
+
+/** The gateway's `listen` in mock mode; `mockEmit` sends (exposed for manual tries in the console). */
+export { mockEmit, mockListen };

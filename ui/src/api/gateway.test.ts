@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const invoke = vi.fn();
 vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) as unknown }));
+const listen = vi.fn();
+vi.mock("@tauri-apps/api/event", () => ({ listen: (...args: unknown[]) => listen(...args) as unknown }));
 
 const gateway = await import("./gateway");
 
@@ -37,6 +39,30 @@ describe("gateway", () => {
     invoke.mockResolvedValue({ actors: 30, contacts: 12 });
     await expect(gateway.loadDemo()).resolves.toEqual({ actors: 30, contacts: 12 });
     expect(invoke).toHaveBeenLastCalledWith("demo_load", undefined);
+  });
+
+  it("calls the document commands and hands over the briefs-progress payloads", async () => {
+    invoke.mockResolvedValue(null);
+    await expect(gateway.documentSave("p1", "agreement")).resolves.toBeNull();
+    expect(invoke).toHaveBeenLastCalledWith("document_save", { id: "p1", kind: "agreement" });
+    const query = { mode: "mecenat", stage: null } as never;
+    await gateway.exportBriefs(query, true);
+    expect(invoke).toHaveBeenLastCalledWith("briefs_export", { query, combined: true });
+    const text = { preamble: null, clauses: [{ title: "Assurances", body: "" }] };
+    await gateway.setPartnershipAgreement("p1", 3, text);
+    expect(invoke).toHaveBeenLastCalledWith("partnership_agreement_set", { id: "p1", version: 3, text });
+
+    const unlisten = vi.fn();
+    listen.mockImplementation((_event: string, handler: (e: { payload: unknown }) => void) => {
+      handler({ payload: { done: 2, total: 5 } });
+      return Promise.resolve(unlisten);
+    });
+    const seen: unknown[] = [];
+    const stop = await gateway.onBriefsProgress((p) => seen.push(p));
+    expect(listen).toHaveBeenCalledWith("briefs-progress", expect.any(Function));
+    expect(seen).toEqual([{ done: 2, total: 5 }]);
+    stop();
+    expect(unlisten).toHaveBeenCalled();
   });
 
   it("passes an AppError rejection through unchanged", async () => {

@@ -4,23 +4,34 @@
 // With `vite --mode mock` the calls go to an in-memory backend (devMock.ts),
 // loaded by a dynamic import that the production build drops entirely.
 import { invoke as tauriInvoke } from "@tauri-apps/api/core";
+import { listen as tauriListen } from "@tauri-apps/api/event";
+
+import type { AgreementText } from "../bindings/AgreementText";
 
 import type { Actor } from "../bindings/Actor";
 import type { ActorDetail } from "../bindings/ActorDetail";
 import type { ActorInput } from "../bindings/ActorInput";
 import type { ActorPage } from "../bindings/ActorPage";
 import type { ActorQuery } from "../bindings/ActorQuery";
+import type { Board } from "../bindings/Board";
+import type { BriefsExport } from "../bindings/BriefsExport";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
+import type { DocumentKind } from "../bindings/DocumentKind";
+import type { EssaimagePlan } from "../bindings/EssaimagePlan";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
+import type { Overview } from "../bindings/Overview";
 import type { Partnership } from "../bindings/Partnership";
 import type { PartnershipDetail } from "../bindings/PartnershipDetail";
 import type { PartnershipInput } from "../bindings/PartnershipInput";
+import type { PartnershipPage } from "../bindings/PartnershipPage";
 import type { PartnershipQuery } from "../bindings/PartnershipQuery";
+import type { PartnershipSort } from "../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../bindings/PartnershipSummary";
+import type { Possibility } from "../bindings/Possibility";
 import type { Question } from "../bindings/Question";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Stage } from "../bindings/Stage";
@@ -37,6 +48,25 @@ function resolveBackend(): Promise<Invoke> {
     return import("./devMock").then((m) => m.mockInvoke as Invoke);
   }
   return Promise.resolve(tauriInvoke);
+}
+
+/** Subscribes to a shell event; resolves to the function that unsubscribes. */
+export type Listen = (event: string, handler: (payload: unknown) => void) => Promise<() => void>;
+
+let events: Promise<Listen> | null = null;
+
+function resolveEvents(): Promise<Listen> {
+  if (import.meta.env.MODE === "mock") {
+    return import("./devMock").then((m) => m.mockListen);
+  }
+  const listen: Listen = (event, handler) => tauriListen(event, (e) => handler(e.payload));
+  return Promise.resolve(listen);
+}
+
+async function subscribe(event: string, handler: (payload: unknown) => void): Promise<() => void> {
+  events ??= resolveEvents();
+  const listen = await events;
+  return listen(event, handler);
 }
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -153,6 +183,17 @@ export function partnershipActionDone(id: string, index: number): Promise<Partne
   return call("partnership_action_done", { id, index });
 }
 
+/** Records a dated value ("YYYY-MM-DD", today when null) of the partnership's indicator `index`. */
+export function measurePartnership(
+  id: string,
+  version: number | null,
+  index: number,
+  on: string | null,
+  value: number,
+): Promise<Partnership> {
+  return call("partnership_measure", { id, version, index, on, value });
+}
+
 export async function deletePartnership(id: string): Promise<void> {
   await call<null>("partnership_delete", { id });
 }
@@ -161,6 +202,69 @@ export async function restorePartnership(id: string): Promise<void> {
   await call<null>("partnership_restore", { id });
 }
 
+/** The board: each stage's count and its first `perColumn` cards. */
+export function partnershipBoard(query: PartnershipQuery, perColumn: number): Promise<Board> {
+  return call("partnerships_board", { query, perColumn });
+}
+
+/** One page of the list view (or more cards of a board column: query.stage + sort "stage"). */
+export function partnershipPage(
+  query: PartnershipQuery,
+  sort: PartnershipSort,
+  descending: boolean,
+  offset: number,
+  limit: number,
+): Promise<PartnershipPage> {
+  return call("partnerships_page", { query, sort, descending, offset, limit });
+}
+
+export function partnershipOverview(): Promise<Overview> {
+  return call("partnerships_overview");
+}
+
+/** « Champ des possibles »: the actors `id` could build a partnership with, best first. */
+export function actorPossibilities(id: string, limit: number): Promise<Possibility[]> {
+  return call("actor_possibilities", { id, limit });
+}
+
+/** « Essaimer »: a new partnership with the structure of `id`, elsewhere. */
+export function essaimerPartnership(id: string, plan: EssaimagePlan): Promise<Partnership> {
+  return call("partnership_essaimer", { id, plan });
+}
+
 export function classifyPartnership(yes: Question[]): Promise<ClassificationProposal> {
   return call("partnership_classify", { yes });
+}
+
+// ---------- Documents (PDF) ----------
+
+/**
+ * « Fiche PDF » / « Convention PDF »: the shell asks where to save, writes the
+ * PDF and opens it in the system viewer. Resolves to the path, or null when
+ * the person cancelled the save dialog.
+ */
+export function documentSave(id: string, kind: DocumentKind): Promise<string | null> {
+  return call("document_save", { id, kind });
+}
+
+/**
+ * The briefs of every partnership matching `query`: one PDF each in a chosen
+ * folder, or one combined PDF (`combined`). Progress comes as
+ * `briefs-progress` events (see onBriefsProgress); null when cancelled.
+ */
+export function exportBriefs(query: PartnershipQuery, combined: boolean): Promise<BriefsExport | null> {
+  return call("briefs_export", { query, combined });
+}
+
+/** One step of a briefs export. */
+export type BriefsProgress = { done: number; total: number };
+
+/** Listens to `briefs-progress`; resolves to the function that stops listening. */
+export function onBriefsProgress(handler: (progress: BriefsProgress) => void): Promise<() => void> {
+  return subscribe("briefs-progress", (payload) => handler(payload as BriefsProgress));
+}
+
+/** Saves the agreement's preamble and free clauses, edited on `version` (a stale one is refused). */
+export function setPartnershipAgreement(id: string, version: number, text: AgreementText): Promise<Partnership> {
+  return call("partnership_agreement_set", { id, version, text });
 }

@@ -10,6 +10,7 @@ import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
 import { DirectoryProvider } from "../features/actor/directoryState";
+import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
 import { GlobalSearch } from "../features/search/GlobalSearch";
@@ -50,7 +51,8 @@ function Shell() {
   const [startedEmpty, setStartedEmpty] = useState(false);
 
   const showWelcome = route.name === "start" && info.data?.actorCount === 0 && !startedEmpty;
-  const inPartnerships = route.name === "partnerships" || route.name === "partnership";
+  const inOverview = route.name === "overview";
+  const inPartnerships = route.name === "partnerships" || route.name === "partnership" || inOverview;
   const inDirectory = !inPartnerships && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
@@ -92,6 +94,8 @@ function Shell() {
     );
   } else if (route.name === "partnerships") {
     content = <Board />;
+  } else if (route.name === "overview") {
+    content = <Overview />;
   } else if (route.name === "partnership") {
     content = <PartnershipPage key={route.id} id={route.id} />;
   } else if (route.name === "actor") {
@@ -104,7 +108,12 @@ function Shell() {
     <div className="shell">
       <Sidebar
         directoryActive={inDirectory}
-        partnershipsActive={inPartnerships}
+        partnershipsActive={inPartnerships && !inOverview}
+        overviewActive={inOverview}
+        onOverview={() => {
+          setStartedEmpty(true);
+          navigate({ name: "overview" });
+        }}
         onPartnerships={() => {
           setStartedEmpty(true);
           navigate({ name: "partnerships" });

@@ -1,6 +1,6 @@
 // The left sidebar: one entry per business word. The directory and the
 // partnerships work; the others say they are coming.
-import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, Settings, type LucideIcon } from "lucide-react";
+import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, LayoutGrid, Settings, type LucideIcon } from "lucide-react";
 
 import { useI18n, type Messages } from "../i18n";
 import { Logo } from "./Logo";
@@ -18,12 +18,17 @@ export function Sidebar({
   onDirectory,
   partnershipsActive,
   onPartnerships,
+  overviewActive = false,
+  onOverview,
   version,
 }: {
   directoryActive: boolean;
   onDirectory: () => void;
   partnershipsActive: boolean;
   onPartnerships: () => void;
+  /** The partnerships' overview, a sub-entry of « Partenariats ». */
+  overviewActive?: boolean;
+  onOverview?: () => void;
   version: string | null;
 }) {
   const { t, lang, setLang } = useI18n();
@@ -80,6 +85,20 @@ export function Sidebar({
             <span>{t.nav.partnerships}</span>
           </button>
         </li>
+        {onOverview && (
+          <li>
+            <button
+              type="button"
+              className={`nav-item nav-item--sub${overviewActive ? " is-active" : ""}`}
+              aria-current={overviewActive ? "page" : undefined}
+              data-testid="nav-vue-ensemble"
+              onClick={onOverview}
+            >
+              <LayoutGrid size={16} aria-hidden="true" strokeWidth={1.75} />
+              <span>{t.partnership.views.overview}</span>
+            </button>
+          </li>
+        )}
         {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}
       </ul>
       <ul className="sidebar__nav sidebar__nav--bottom">{soon("settings", Settings, "nav-reglages")}</ul>

@@ -1,6 +1,6 @@
 // Hash routes: the window is one page served from disk, so the location's
 // hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>,
-// #/partenariats, #/partenariats/<id>).
+// #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>).
 import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
@@ -8,7 +8,11 @@ export type Route =
   | { name: "directory" }
   | { name: "actor"; id: string; contactId: string | null }
   | { name: "partnerships" }
+  | { name: "overview" }
   | { name: "partnership"; id: string };
+
+/** The overview lives under the partnerships; no partnership id looks like it. */
+const OVERVIEW_PATH = "vue-d-ensemble";
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, "");
@@ -16,6 +20,7 @@ export function parseHash(hash: string): Route {
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
   if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
+  if (parts[0] === "partenariats" && parts[1] === OVERVIEW_PATH && parts.length === 2) return { name: "overview" };
   if (parts[0] === "partenariats" && parts[1]) return { name: "partnership", id: parts[1] };
   if (parts[0] === "acteurs" && parts[1]) {
     const contactId = new URLSearchParams(queryString).get("contact");
@@ -36,6 +41,8 @@ export function routeHash(route: Route): string {
     }
     case "partnerships":
       return "#/partenariats";
+    case "overview":
+      return `#/partenariats/${OVERVIEW_PATH}`;
     case "partnership":
       return `#/partenariats/${encodeURIComponent(route.id)}`;
   }

@@ -28,4 +28,8 @@ version: number, createdAt: string, updatedAt: string,
 /**
  * When it entered its current stage.
  */
-stageChangedAt: string, };
+stageChangedAt: string, 
+/**
+ * The partnership this one was spread from (« essaimé depuis »).
+ */
+spawnedFrom: string | null, };

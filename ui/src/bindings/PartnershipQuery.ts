@@ -7,6 +7,38 @@ import type { Stage } from "./Stage";
  */
 export type PartnershipQuery = { 
 /**
- * Primary or secondary mode.
+ * Primary or secondary mode (primary only with `primary_only`).
  */
-mode: RameauMode | null, stage: Stage | null, actorId: string | null, };
+mode: RameauMode | null, 
+/**
+ * `mode` matches the primary mode only (the overview counts by it).
+ */
+primaryOnly: boolean, 
+/**
+ * Only partnerships with no mode chosen yet.
+ */
+unclassified: boolean, stage: Stage | null, 
+/**
+ * A party's actor id.
+ */
+actorId: string | null, 
+/**
+ * A commune (INSEE code) of the territory.
+ */
+commune: string | null, 
+/**
+ * A département code of the territory.
+ */
+departement: string | null, 
+/**
+ * The facilitator in charge, as written (case and accents ignored).
+ */
+facilitator: string | null, tag: string | null, 
+/**
+ * Only partnerships with an action not done past its due date.
+ */
+overdue: boolean, 
+/**
+ * Words of the title (accents and case ignored).
+ */
+text: string | null, };

@@ -3,4 +3,4 @@
 /**
  * What a timeline entry records.
  */
-export type TimelineKind = "created" | "stage" | "abandoned" | "reopened" | "modes" | "note" | "action_done" | "measure";
+export type TimelineKind = "created" | "stage" | "abandoned" | "reopened" | "modes" | "note" | "action_done" | "measure" | "essaimage";

@@ -12,7 +12,7 @@ export type ControlProps = {
   "aria-required": boolean | undefined;
 };
 
-type FieldProps = {
+export type FieldProps = {
   /** The control's name: `field-<name>` and `error-<name>` test ids. */
   name: string;
   label: ReactNode;

@@ -1,6 +1,7 @@
 // English texts, the same keys as fr.ts (the compiler checks it).
 import type { Messages } from "./fr";
 import { partnershipEn } from "./partnershipEn";
+import { possiblesEn } from "./possiblesEn";
 
 export const en: Messages = {
   common: {
@@ -237,6 +238,7 @@ export const en: Messages = {
     unnamed: "No name",
   },
   partnership: partnershipEn,
+  possibles: possiblesEn,
   confirm: {
     ok: "Confirm",
     cancel: "Cancel",

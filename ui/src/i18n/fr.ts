@@ -7,6 +7,7 @@ import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
 import { partnershipFr } from "./partnershipFr";
+import { possiblesFr } from "./possiblesFr";
 
 const kinds: Record<ActorKind, string> = {
   entreprise: "Entreprise",
@@ -295,6 +296,7 @@ export const fr = {
     unnamed: "Sans nom",
   },
   partnership: partnershipFr,
+  possibles: possiblesFr,
   confirm: {
     ok: "Confirmer",
     cancel: "Annuler",

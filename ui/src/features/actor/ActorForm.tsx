@@ -1,10 +1,8 @@
 // Create or edit an actor, in a dialog. The backend validates as you type
 // (debounced); its field errors land under their field.
-import { LoaderCircle } from "lucide-react";
-import { useId, useMemo, useRef, useState, type SubmitEvent } from "react";
+import { useMemo, useRef, useState } from "react";
 
 import { createActor, updateActor, validateActor } from "../../api/gateway";
-import { Dialog } from "../../app/Dialog";
 import type { Actor } from "../../bindings/Actor";
 import type { ActorInput } from "../../bindings/ActorInput";
 import type { Commune } from "../../bindings/Commune";
@@ -12,8 +10,8 @@ import type { FieldError } from "../../bindings/FieldError";
 import type { SizeBand } from "../../bindings/SizeBand";
 import { Field } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
+import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
-import { matchesShortcut } from "../../lib/shortcuts";
 import { useServerForm } from "../../lib/useServerForm";
 import {
   ACTOR_FIELD_ORDER,
@@ -37,7 +35,6 @@ export type ActorFormProps =
 
 export function ActorForm(props: ActorFormProps) {
   const { t } = useI18n();
-  const formId = useId();
   const [initial] = useState<ActorFormState>(() =>
     props.mode === "edit" ? actorFormFrom(props.actor, props.commune) : emptyActorForm(),
   );
@@ -73,295 +70,260 @@ export function ActorForm(props: ActorFormProps) {
     void form.submit(input);
   };
 
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    submit();
-  };
   const requestClose = () => void form.requestClose();
   const saving = form.saving;
 
   const title = props.mode === "edit" ? t.form.editTitle(props.actor.name) : t.form.createTitle;
 
   return (
-    <Dialog
+    <FormDialog
       size="lg"
       title={<span className="dialog__title-text">{title}</span>}
       onRequestClose={requestClose}
-      footer={
-        <>
-          <span className="dialog__footer-hint">
-            <kbd>{t.form.submitHint}</kbd>
-          </span>
-          <button type="button" className="button button--secondary" onClick={requestClose}>
-            {t.common.cancel}
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            data-testid="form-submit"
-            disabled={saving}
-            aria-busy={saving || undefined}
-          >
-            {saving && <LoaderCircle size={16} aria-hidden="true" className="spin" />}
-            {saving ? t.form.saving : props.mode === "edit" ? t.form.save : t.form.create}
-          </button>
-        </>
-      }
+      formRef={formRef}
+      formTestId="actor-form"
+      saving={saving}
+      onSubmit={submit}
+      submitLabel={props.mode === "edit" ? t.form.save : t.form.create}
     >
-      <form
-        id={formId}
-        ref={formRef}
-        className="form"
-        data-testid="actor-form"
-        noValidate
-        onSubmit={onSubmit}
-        onKeyDown={(e) => {
-          if (matchesShortcut(e, "Mod+Enter")) {
-            e.preventDefault();
-            submit();
-          }
-        }}
-      >
-        <FormBanner error={form.banner} stray={form.stray} />
+      <FormBanner error={form.banner} stray={form.stray} />
 
-        <section className="form-section">
-          <h3 className="form-section__title">{t.form.sectionIdentity}</h3>
-          <div className="form-grid">
-            <Field name="kind" label={t.form.kind} required errors={errorsFor("kind")} className="span-4">
-              {(p) => (
-                <div className="select-with-icon">
-                  {state.kind !== "" && (
-                    <span className="select-with-icon__icon">
-                      <KindIcon kind={state.kind} />
-                    </span>
-                  )}
-                  <select
-                    {...p}
-                    className={`select${state.kind === "" ? " is-placeholder" : ""}`}
-                    value={state.kind}
-                    data-autofocus={props.mode === "create" ? "" : undefined}
-                    onChange={(e) => set("kind", isActorKind(e.target.value) ? e.target.value : "")}
-                    >
-                    <option value="" disabled>
-                      {t.form.kindPlaceholder}
-                    </option>
-                    {ACTOR_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t.labels.kinds[k]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-            </Field>
-            <Field name="name" label={t.form.name} required errors={errorsFor("name")} className="span-8">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  className="input"
-                  value={state.name}
-                  placeholder={t.form.namePlaceholder}
-                  data-autofocus={props.mode === "edit" ? "" : undefined}
-                  onChange={(e) => set("name", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="sector" label={t.form.sector} errors={errorsFor("sector")} className="span-5">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  className="input"
-                  value={state.sector}
-                  placeholder={t.form.sectorPlaceholder}
-                  onChange={(e) => set("sector", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="sizeBand" label={t.form.sizeBand} errors={errorsFor("sizeBand")} className="span-3">
-              {(p) => (
+      <section className="form-section">
+        <h3 className="form-section__title">{t.form.sectionIdentity}</h3>
+        <div className="form-grid">
+          <Field name="kind" label={t.form.kind} required errors={errorsFor("kind")} className="span-4">
+            {(p) => (
+              <div className="select-with-icon">
+                {state.kind !== "" && (
+                  <span className="select-with-icon__icon">
+                    <KindIcon kind={state.kind} />
+                  </span>
+                )}
                 <select
                   {...p}
-                  className="select"
-                  value={state.sizeBand}
-                  onChange={(e) => set("sizeBand", e.target.value as SizeBand | "")}
-                >
-                  <option value="">{t.form.sizeBandNone}</option>
-                  {SIZE_BANDS.map((b) => (
-                    <option key={b} value={b}>
-                      {t.labels.sizeBands[b]}
+                  className={`select${state.kind === "" ? " is-placeholder" : ""}`}
+                  value={state.kind}
+                  data-autofocus={props.mode === "create" ? "" : undefined}
+                  onChange={(e) => set("kind", isActorKind(e.target.value) ? e.target.value : "")}
+                  >
+                  <option value="" disabled>
+                    {t.form.kindPlaceholder}
+                  </option>
+                  {ACTOR_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {t.labels.kinds[k]}
                     </option>
                   ))}
                 </select>
-              )}
-            </Field>
-            <Field name="website" label={t.form.website} errors={errorsFor("website")} className="span-4">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  inputMode="url"
-                  className="input"
-                  value={state.website}
-                  placeholder={t.form.websitePlaceholder}
-                  spellCheck={false}
-                  onChange={(e) => set("website", e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-        </section>
+              </div>
+            )}
+          </Field>
+          <Field name="name" label={t.form.name} required errors={errorsFor("name")} className="span-8">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                className="input"
+                value={state.name}
+                placeholder={t.form.namePlaceholder}
+                data-autofocus={props.mode === "edit" ? "" : undefined}
+                onChange={(e) => set("name", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="sector" label={t.form.sector} errors={errorsFor("sector")} className="span-5">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                className="input"
+                value={state.sector}
+                placeholder={t.form.sectorPlaceholder}
+                onChange={(e) => set("sector", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="sizeBand" label={t.form.sizeBand} errors={errorsFor("sizeBand")} className="span-3">
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={state.sizeBand}
+                onChange={(e) => set("sizeBand", e.target.value as SizeBand | "")}
+              >
+                <option value="">{t.form.sizeBandNone}</option>
+                {SIZE_BANDS.map((b) => (
+                  <option key={b} value={b}>
+                    {t.labels.sizeBands[b]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="website" label={t.form.website} errors={errorsFor("website")} className="span-4">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="url"
+                className="input"
+                value={state.website}
+                placeholder={t.form.websitePlaceholder}
+                spellCheck={false}
+                onChange={(e) => set("website", e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </section>
 
-        <section className="form-section">
-          <h3 className="form-section__title">{t.form.sectionIdentifiers}</h3>
-          <div className="form-grid">
-            <Field name="siren" label={t.form.siren} hint={t.form.sirenHint} errors={errorsFor("siren")} className="span-4">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  inputMode="numeric"
-                  className="input tabular"
-                  value={state.siren}
-                  spellCheck={false}
-                  autoComplete="off"
-                  onChange={(e) => set("siren", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="siret" label={t.form.siret} hint={t.form.siretHint} errors={errorsFor("siret")} className="span-4">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  inputMode="numeric"
-                  className="input tabular"
-                  value={state.siret}
-                  spellCheck={false}
-                  autoComplete="off"
-                  onChange={(e) => set("siret", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="rna" label={t.form.rna} hint={t.form.rnaHint} errors={errorsFor("rna")} className="span-4">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  className="input tabular"
-                  value={state.rna}
-                  spellCheck={false}
-                  autoComplete="off"
-                  onChange={(e) => set("rna", e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-        </section>
+      <section className="form-section">
+        <h3 className="form-section__title">{t.form.sectionIdentifiers}</h3>
+        <div className="form-grid">
+          <Field name="siren" label={t.form.siren} hint={t.form.sirenHint} errors={errorsFor("siren")} className="span-4">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="numeric"
+                className="input tabular"
+                value={state.siren}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => set("siren", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="siret" label={t.form.siret} hint={t.form.siretHint} errors={errorsFor("siret")} className="span-4">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="numeric"
+                className="input tabular"
+                value={state.siret}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => set("siret", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="rna" label={t.form.rna} hint={t.form.rnaHint} errors={errorsFor("rna")} className="span-4">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                className="input tabular"
+                value={state.rna}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => set("rna", e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </section>
 
-        <section className="form-section">
-          <h3 className="form-section__title">{t.form.sectionTerritory}</h3>
-          <div className="form-grid">
-            <Field name="address" label={t.form.address} errors={errorsFor("address")} className="span-7">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  className="input"
-                  value={state.address}
-                  placeholder={t.form.addressPlaceholder}
-                  onChange={(e) => set("address", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="commune" label={t.form.commune} errors={errorsFor("commune")} className="span-5">
-              {(p) => (
-                <CommuneCombobox
-                  control={p}
-                  text={state.communeText}
-                  onTextChange={(text) => setState((s) => ({ ...s, communeText: text }))}
-                  value={state.commune}
-                  onChange={(choice) => setState((s) => ({ ...s, commune: choice }))}
-                  onBlur={() => touch("commune")}
-                  placeholder={t.form.communePlaceholder}
-                />
-              )}
-            </Field>
-          </div>
-        </section>
+      <section className="form-section">
+        <h3 className="form-section__title">{t.form.sectionTerritory}</h3>
+        <div className="form-grid">
+          <Field name="address" label={t.form.address} errors={errorsFor("address")} className="span-7">
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                className="input"
+                value={state.address}
+                placeholder={t.form.addressPlaceholder}
+                onChange={(e) => set("address", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="commune" label={t.form.commune} errors={errorsFor("commune")} className="span-5">
+            {(p) => (
+              <CommuneCombobox
+                control={p}
+                text={state.communeText}
+                onTextChange={(text) => setState((s) => ({ ...s, communeText: text }))}
+                value={state.commune}
+                onChange={(choice) => setState((s) => ({ ...s, commune: choice }))}
+                onBlur={() => touch("commune")}
+                placeholder={t.form.communePlaceholder}
+              />
+            )}
+          </Field>
+        </div>
+      </section>
 
-        <section className="form-section">
-          <h3 className="form-section__title">{t.form.sectionResources}</h3>
-          <div className="form-stack">
-            <ResourceRows
-              name="needs"
-              title={t.form.needs}
-              help={t.form.needsHelp}
-              addLabel={t.form.addNeed}
-              placeholder={t.form.needPlaceholder}
-              rows={state.needs}
-              onChange={(rows) => set("needs", rows)}
-              errorsFor={errorsFor}
-            />
-            <ResourceRows
-              name="offers"
-              title={t.form.offers}
-              help={t.form.offersHelp}
-              addLabel={t.form.addOffer}
-              placeholder={t.form.offerPlaceholder}
-              rows={state.offers}
-              onChange={(rows) => set("offers", rows)}
-              errorsFor={errorsFor}
-            />
-          </div>
-        </section>
+      <section className="form-section">
+        <h3 className="form-section__title">{t.form.sectionResources}</h3>
+        <div className="form-stack">
+          <ResourceRows
+            name="needs"
+            title={t.form.needs}
+            help={t.form.needsHelp}
+            addLabel={t.form.addNeed}
+            placeholder={t.form.needPlaceholder}
+            rows={state.needs}
+            onChange={(rows) => set("needs", rows)}
+            errorsFor={errorsFor}
+          />
+          <ResourceRows
+            name="offers"
+            title={t.form.offers}
+            help={t.form.offersHelp}
+            addLabel={t.form.addOffer}
+            placeholder={t.form.offerPlaceholder}
+            rows={state.offers}
+            onChange={(rows) => set("offers", rows)}
+            errorsFor={errorsFor}
+          />
+        </div>
+      </section>
 
-        <section className="form-section">
-          <h3 className="form-section__title">{t.form.sectionMore}</h3>
-          <div className="form-stack">
-            <Field name="stakes" label={t.form.stakes} errors={errorsFor("stakes")}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  className="textarea"
-                  rows={3}
-                  value={state.stakes}
-                  placeholder={t.form.stakesPlaceholder}
-                  onChange={(e) => set("stakes", e.target.value)}
-                />
-              )}
-            </Field>
-            <Field name="tags" label={t.form.tags} errors={errorsFor("tags")}>
-              {(p) => (
-                <TagsInput
-                  control={p}
-                  tags={state.tags}
-                  draft={state.tagDraft}
-                  onChange={(tags, draft) => {
-                    setState((s) => ({ ...s, tags, tagDraft: draft }));
-                    if (tags !== state.tags) touch("tags");
-                  }}
-                      placeholder={t.form.tagsPlaceholder}
-                />
-              )}
-            </Field>
-            <Field name="notes" label={t.form.notes} errors={errorsFor("notes")}>
-              {(p) => (
-                <textarea
-                  {...p}
-                  className="textarea"
-                  rows={5}
-                  value={state.notes}
-                  placeholder={t.form.notesPlaceholder}
-                  onChange={(e) => set("notes", e.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-        </section>
-      </form>
-    </Dialog>
+      <section className="form-section">
+        <h3 className="form-section__title">{t.form.sectionMore}</h3>
+        <div className="form-stack">
+          <Field name="stakes" label={t.form.stakes} errors={errorsFor("stakes")}>
+            {(p) => (
+              <textarea
+                {...p}
+                className="textarea"
+                rows={3}
+                value={state.stakes}
+                placeholder={t.form.stakesPlaceholder}
+                onChange={(e) => set("stakes", e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="tags" label={t.form.tags} errors={errorsFor("tags")}>
+            {(p) => (
+              <TagsInput
+                control={p}
+                tags={state.tags}
+                draft={state.tagDraft}
+                onChange={(tags, draft) => {
+                  setState((s) => ({ ...s, tags, tagDraft: draft }));
+                  if (tags !== state.tags) touch("tags");
+                }}
+                    placeholder={t.form.tagsPlaceholder}
+              />
+            )}
+          </Field>
+          <Field name="notes" label={t.form.notes} errors={errorsFor("notes")}>
+            {(p) => (
+              <textarea
+                {...p}
+                className="textarea"
+                rows={5}
+                value={state.notes}
+                placeholder={t.form.notesPlaceholder}
+                onChange={(e) => set("notes", e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      </section>
+    </FormDialog>
   );
 }

@@ -13,11 +13,13 @@ import type { ActorSummary } from "../../bindings/ActorSummary";
 import type { Facet } from "../../bindings/Facet";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
+import { handleListKey } from "../../lib/listNavigation";
 import { useShortcuts } from "../../lib/shortcuts";
 import { useActorFormHost } from "./actorFormHost";
 import { hasFilters, useDirectory, type Filters } from "./directoryState";
 import { EmptyDirectory } from "./EmptyDirectory";
 import { ACTOR_KINDS, isActorKind, KindBadge } from "./kinds";
+import { useSettledFetch } from "./pageCache";
 
 export const ROW_HEIGHT = 48;
 const MAX_ROW_TAGS = 2;
@@ -56,17 +58,7 @@ export function ActorList() {
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? cache.pageSize - 1;
 
-  // Fetch the pages of the rows in view, once the view holds still for a
-  // moment: dragging the scrollbar across 100 000 rows asks for the pages
-  // where it stops, not for every page it passes.
-  useEffect(() => {
-    if (total === null) {
-      cache.ensure(firstIndex, lastIndex);
-      return;
-    }
-    const timer = window.setTimeout(() => cache.ensure(firstIndex, lastIndex), FETCH_SETTLE_MS);
-    return () => window.clearTimeout(timer);
-  }, [cache, total, firstIndex, lastIndex]);
+  useSettledFetch(cache, total, firstIndex, lastIndex, FETCH_SETTLE_MS);
 
   // New filters: back to the top. New data (an edit, an undo): stay put once
   // the new total is known.
@@ -128,32 +120,7 @@ export function ActorList() {
   const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    switch (event.key) {
-      case "ArrowDown":
-        move(selected + 1);
-        break;
-      case "ArrowUp":
-        move(selected <= 0 ? 0 : selected - 1);
-        break;
-      case "PageDown":
-        move(selected + visibleRows);
-        break;
-      case "PageUp":
-        move(selected - visibleRows);
-        break;
-      case "Home":
-        move(0);
-        break;
-      case "End":
-        move((total ?? 1) - 1);
-        break;
-      case "Enter":
-        if (selected >= 0) open(selected);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
+    handleListKey(event, { selected, visibleRows, total, move, open });
   };
 
   const filtered = hasFilters(filters);

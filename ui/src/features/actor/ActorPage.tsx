@@ -1,4 +1,5 @@
-// One actor: who it is, where, what it needs and offers, its contacts.
+// One actor: who it is, where, what it needs and offers, whom it could work
+// with (« Champ des possibles »), its contacts.
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Globe, HandHelping, MapPin, NotebookPen, PackageOpen, Pencil, Tag, Target, Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
@@ -17,6 +18,7 @@ import { useShortcuts } from "../../lib/shortcuts";
 import { ContactsSection } from "../contact/ContactsSection";
 import { useActorFormHost } from "./actorFormHost";
 import { KindBadge } from "./kinds";
+import { Possibilities } from "./Possibilities";
 import { RESOURCE_CATEGORIES } from "./ResourceRows";
 
 export function ActorPage({ id, contactId }: { id: string; contactId: string | null }) {
@@ -175,6 +177,8 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
               />
             </div>
           </section>
+
+          <Possibilities actor={actor} onComplete={() => openEdit(actor, commune)} />
 
           <TextCard
             title={t.actor.stakes}

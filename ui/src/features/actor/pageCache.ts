@@ -1,6 +1,8 @@
 // Rows of a long list fetched by pages on demand, for the virtualised
 // directory: the list asks for the rows it shows, the cache fetches the
 // missing pages once each, keeps the recent ones and tells its subscribers.
+import { useEffect } from "react";
+
 import { toAppError } from "../../api/errors";
 import type { AppError } from "../../api/types";
 
@@ -125,4 +127,21 @@ export class PageCache<Row> {
     this.version++;
     for (const l of this.listeners) l();
   }
+}
+
+/**
+ * Fetches the pages of the rows in view (`first`..`last`) once the view holds
+ * still for `settleMs` (at once while the total is unknown): dragging the
+ * scrollbar across 100 000 rows asks for the pages where it stops, not for
+ * every page it passes.
+ */
+export function useSettledFetch<Row>(cache: PageCache<Row>, total: number | null, first: number, last: number, settleMs: number): void {
+  useEffect(() => {
+    if (total === null) {
+      cache.ensure(first, last);
+      return;
+    }
+    const timer = window.setTimeout(() => cache.ensure(first, last), settleMs);
+    return () => window.clearTimeout(timer);
+  }, [cache, total, first, last, settleMs]);
 }

@@ -1,18 +1,17 @@
 // Add or edit a contact of an actor, with what the GDPR asks to keep.
-import { LoaderCircle, ShieldCheck } from "lucide-react";
-import { useId, useMemo, useRef, useState, type SubmitEvent } from "react";
+import { ShieldCheck } from "lucide-react";
+import { useMemo, useRef, useState } from "react";
 
 import { createContact, updateContact, validateContact } from "../../api/gateway";
-import { Dialog } from "../../app/Dialog";
 import type { Contact } from "../../bindings/Contact";
 import type { ContactInput } from "../../bindings/ContactInput";
 import type { ContactSource } from "../../bindings/ContactSource";
 import type { LegalBasis } from "../../bindings/LegalBasis";
 import { Field, FieldErrors, type ControlProps } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
+import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { todayTyped } from "../../lib/format";
-import { matchesShortcut } from "../../lib/shortcuts";
 import { useServerForm } from "../../lib/useServerForm";
 import {
   CONSENTS,
@@ -35,7 +34,6 @@ type Props = {
 
 export function ContactForm({ actorId, contact, onClose, onSaved }: Props) {
   const { t } = useI18n();
-  const formId = useId();
   const [initial] = useState<ContactFormState>(() => (contact ? contactFormFrom(contact) : emptyContactForm()));
   const [state, setState] = useState<ContactFormState>(initial);
   const input = useMemo(() => toContactInput(state, actorId), [state, actorId]);
@@ -59,10 +57,6 @@ export function ContactForm({ actorId, contact, onClose, onSaved }: Props) {
     touch(key);
   };
 
-  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    void form.submit();
-  };
   const requestClose = () => void form.requestClose();
 
   const text = (key: "firstName" | "lastName" | "role" | "email" | "phone", extra: object = {}) =>
@@ -97,165 +91,134 @@ export function ContactForm({ actorId, contact, onClose, onSaved }: Props) {
       );
 
   return (
-    <Dialog
+    <FormDialog
       size="md"
       title={contact ? t.contact.editTitle(contactDisplayName(contact) || t.contact.unnamed) : t.contact.createTitle}
       onRequestClose={requestClose}
       testId="contact-dialog"
-      footer={
-        <>
-          <span className="dialog__footer-hint">
-            <kbd>{t.form.submitHint}</kbd>
-          </span>
-          <button type="button" className="button button--secondary" onClick={requestClose}>
-            {t.common.cancel}
-          </button>
-          <button
-            type="submit"
-            form={formId}
-            className="button button--primary"
-            data-testid="form-submit"
-            disabled={form.saving}
-            aria-busy={form.saving || undefined}
-          >
-            {form.saving && <LoaderCircle size={16} aria-hidden="true" className="spin" />}
-            {form.saving ? t.form.saving : contact ? t.contact.save : t.contact.create}
-          </button>
-        </>
-      }
+      formRef={formRef}
+      formTestId="contact-form"
+      saving={form.saving}
+      onSubmit={() => void form.submit()}
+      submitLabel={contact ? t.contact.save : t.contact.create}
     >
-      <form
-        id={formId}
-        ref={formRef}
-        className="form"
-        data-testid="contact-form"
-        noValidate
-        onSubmit={onSubmit}
-        onKeyDown={(e) => {
-          if (matchesShortcut(e, "Mod+Enter")) {
-            e.preventDefault();
-            void form.submit();
-          }
-        }}
-      >
-        <FormBanner error={form.banner} stray={form.stray} />
-        <section className="form-section">
-          <h3 className="form-section__title">{t.contact.sectionPerson}</h3>
-          <div className="form-grid">
-            <Field name="firstName" label={t.contact.firstName} errors={errorsFor("firstName")} className="span-6">
-              {text("firstName", { "data-autofocus": "", autoComplete: "off" })}
-            </Field>
-            <Field name="lastName" label={t.contact.lastName} errors={errorsFor("lastName")} className="span-6">
-              {text("lastName", { autoComplete: "off" })}
-            </Field>
-            <Field name="role" label={t.contact.role} errors={errorsFor("role")} className="span-12">
-              {text("role", { placeholder: t.contact.rolePlaceholder })}
-            </Field>
-            <Field name="email" label={t.contact.email} errors={errorsFor("email")} className="span-7">
-              {text("email", { inputMode: "email", spellCheck: false, autoComplete: "off" })}
-            </Field>
-            <Field name="phone" label={t.contact.phone} errors={errorsFor("phone")} className="span-5">
-              {text("phone", { inputMode: "tel", autoComplete: "off" })}
-            </Field>
-          </div>
-        </section>
+      <FormBanner error={form.banner} stray={form.stray} />
+      <section className="form-section">
+        <h3 className="form-section__title">{t.contact.sectionPerson}</h3>
+        <div className="form-grid">
+          <Field name="firstName" label={t.contact.firstName} errors={errorsFor("firstName")} className="span-6">
+            {text("firstName", { "data-autofocus": "", autoComplete: "off" })}
+          </Field>
+          <Field name="lastName" label={t.contact.lastName} errors={errorsFor("lastName")} className="span-6">
+            {text("lastName", { autoComplete: "off" })}
+          </Field>
+          <Field name="role" label={t.contact.role} errors={errorsFor("role")} className="span-12">
+            {text("role", { placeholder: t.contact.rolePlaceholder })}
+          </Field>
+          <Field name="email" label={t.contact.email} errors={errorsFor("email")} className="span-7">
+            {text("email", { inputMode: "email", spellCheck: false, autoComplete: "off" })}
+          </Field>
+          <Field name="phone" label={t.contact.phone} errors={errorsFor("phone")} className="span-5">
+            {text("phone", { inputMode: "tel", autoComplete: "off" })}
+          </Field>
+        </div>
+      </section>
 
-        <section className="form-section form-section--gdpr">
-          <h3 className="form-section__title">
-            <ShieldCheck size={16} aria-hidden="true" />
-            {t.contact.sectionGdpr}
-          </h3>
-          <p className="form-section__help">{t.contact.gdprHelp}</p>
-          <div className="form-grid">
-            <Field name="legalBasis" label={t.contact.legalBasis} errors={errorsFor("legalBasis")} className="span-6">
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={state.legalBasis}
-                  onChange={(e) => set("legalBasis", e.target.value as LegalBasis)}
-                >
-                  {LEGAL_BASES.map((b) => (
-                    <option key={b} value={b}>
-                      {t.labels.legalBases[b]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name="source" label={t.contact.source} errors={errorsFor("source")} className="span-6">
-              {(p) => (
-                <select
-                  {...p}
-                  className="select"
-                  value={state.source}
-                  onChange={(e) => set("source", e.target.value as ContactSource | "")}
-                >
-                  <option value="">{t.contact.sourceNone}</option>
-                  {CONTACT_SOURCES.map((s) => (
-                    <option key={s} value={s}>
-                      {t.labels.sources[s]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              name="informedOn"
-              label={t.contact.informedOn}
-              hint={t.contact.informedOnHelp}
-              errors={errorsFor("informedOn")}
-              className="span-6"
-            >
-              {date("informedOn")}
-            </Field>
-            <Field
-              name="lastInitiatedOn"
-              label={t.contact.lastInitiatedOn}
-              errors={errorsFor("lastInitiatedOn")}
-              className="span-6"
-            >
-              {date("lastInitiatedOn")}
-            </Field>
-            <fieldset className="checkbox-group span-12" data-field-group="consents">
-              <legend className="field__label">{t.contact.consents}</legend>
-              <div className="checkbox-group__items">
-                {CONSENTS.map((c) => (
-                  <label key={c} className="checkbox">
-                    <input
-                      type="checkbox"
-                      data-testid={`field-consents-${c}`}
-                      checked={state.consents.includes(c)}
-                      onChange={(e) =>
-                        set(
-                          "consents",
-                          e.target.checked ? [...state.consents, c] : state.consents.filter((x) => x !== c),
-                        )
-                      }
-                    />
-                    <span>{t.labels.consents[c]}</span>
-                  </label>
-                ))}
-              </div>
-              <FieldErrors name="consents" errors={errorsFor("consents")} />
-            </fieldset>
-          </div>
-        </section>
-
-        <section className="form-section">
-          <Field name="notes" label={t.contact.notes} errors={errorsFor("notes")}>
+      <section className="form-section form-section--gdpr">
+        <h3 className="form-section__title">
+          <ShieldCheck size={16} aria-hidden="true" />
+          {t.contact.sectionGdpr}
+        </h3>
+        <p className="form-section__help">{t.contact.gdprHelp}</p>
+        <div className="form-grid">
+          <Field name="legalBasis" label={t.contact.legalBasis} errors={errorsFor("legalBasis")} className="span-6">
             {(p) => (
-              <textarea
+              <select
                 {...p}
-                className="textarea"
-                rows={3}
-                value={state.notes}
-                onChange={(e) => set("notes", e.target.value)}
-              />
+                className="select"
+                value={state.legalBasis}
+                onChange={(e) => set("legalBasis", e.target.value as LegalBasis)}
+              >
+                {LEGAL_BASES.map((b) => (
+                  <option key={b} value={b}>
+                    {t.labels.legalBases[b]}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
-        </section>
-      </form>
-    </Dialog>
+          <Field name="source" label={t.contact.source} errors={errorsFor("source")} className="span-6">
+            {(p) => (
+              <select
+                {...p}
+                className="select"
+                value={state.source}
+                onChange={(e) => set("source", e.target.value as ContactSource | "")}
+              >
+                <option value="">{t.contact.sourceNone}</option>
+                {CONTACT_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {t.labels.sources[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            name="informedOn"
+            label={t.contact.informedOn}
+            hint={t.contact.informedOnHelp}
+            errors={errorsFor("informedOn")}
+            className="span-6"
+          >
+            {date("informedOn")}
+          </Field>
+          <Field
+            name="lastInitiatedOn"
+            label={t.contact.lastInitiatedOn}
+            errors={errorsFor("lastInitiatedOn")}
+            className="span-6"
+          >
+            {date("lastInitiatedOn")}
+          </Field>
+          <fieldset className="checkbox-group span-12" data-field-group="consents">
+            <legend className="field__label">{t.contact.consents}</legend>
+            <div className="checkbox-group__items">
+              {CONSENTS.map((c) => (
+                <label key={c} className="checkbox">
+                  <input
+                    type="checkbox"
+                    data-testid={`field-consents-${c}`}
+                    checked={state.consents.includes(c)}
+                    onChange={(e) =>
+                      set(
+                        "consents",
+                        e.target.checked ? [...state.consents, c] : state.consents.filter((x) => x !== c),
+                      )
+                    }
+                  />
+                  <span>{t.labels.consents[c]}</span>
+                </label>
+              ))}
+            </div>
+            <FieldErrors name="consents" errors={errorsFor("consents")} />
+          </fieldset>
+        </div>
+      </section>
+
+      <section className="form-section">
+        <Field name="notes" label={t.contact.notes} errors={errorsFor("notes")}>
+          {(p) => (
+            <textarea
+              {...p}
+              className="textarea"
+              rows={3}
+              value={state.notes}
+              onChange={(e) => set("notes", e.target.value)}
+            />
+          )}
+        </Field>
+      </section>
+    </FormDialog>
   );
 }

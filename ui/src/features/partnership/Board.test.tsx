@@ -1,25 +1,23 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
-import { DataProvider } from "../../app/data";
-import { ToastProvider } from "../../app/toasts";
+import type { Overview } from "../../bindings/Overview";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
-import { I18nProvider } from "../../i18n";
 import { Board } from "./Board";
+import { saveBoardState } from "./BoardState";
+import { emptyPartnershipQuery, STAGES } from "./model";
+import { boardOf, renderWithProviders, summary } from "./testFixtures";
 
-vi.mock("../../api/gateway", () => ({
-  listPartnerships: vi.fn(),
-  movePartnership: vi.fn(),
-  validatePartnership: vi.fn(),
-  createPartnership: vi.fn(),
-  search: vi.fn(),
-}));
+vi.mock("../../api/gateway", async () => {
+  const { gatewayMock, BOARD_GATEWAY } = await import("./testFixtures");
+  return gatewayMock(...BOARD_GATEWAY);
+});
 
 const api = vi.mocked(gateway);
 
-const CARD: PartnershipSummary = {
+const CARD = summary({
   id: "p1",
   title: "Paniers bio",
   stage: "rencontre",
@@ -28,28 +26,38 @@ const CARD: PartnershipSummary = {
     { actorId: "a1", actorName: "Boulangerie Koenig", role: "partenaire" },
     { actorId: "a2", actorName: "Jardins", role: "porteur" },
   ],
-  facilitator: null,
   nextDueOn: "2020-01-02",
   nextAction: "Appeler",
   stageChangedAt: new Date().toISOString(),
-  tags: [],
-  updatedAt: "",
+});
+
+function card(i: number): PartnershipSummary {
+  return { ...CARD, id: `p${i}`, title: `Partenariat ${String(i).padStart(3, "0")}` };
+}
+
+const OVERVIEW: Overview = {
+  total: 1,
+  matrix: [{ mode: "mecenat", stage: "rencontre", count: 1 }],
+  byDepartement: [{ code: "67", label: "Bas-Rhin", count: 1 }],
+  byFacilitator: [{ code: "", label: "", count: 1 }],
+  byTag: [],
+  overdue: 1,
 };
 
 function renderBoard() {
-  return render(
-    <I18nProvider initial="fr">
-      <DataProvider>
-        <ToastProvider>
-          <Board />
-        </ToastProvider>
-      </DataProvider>
-    </I18nProvider>,
-  );
+  return renderWithProviders(<Board />, { confirm: false });
 }
 
 beforeEach(() => {
-  api.listPartnerships.mockReset().mockResolvedValue([CARD]);
+  saveBoardState({
+    filters: emptyPartnershipQuery(),
+    labels: { actor: null, commune: null },
+    view: "board",
+    sort: { sort: "stage", descending: false },
+  });
+  api.partnershipBoard.mockReset().mockResolvedValue(boardOf([CARD]));
+  api.partnershipPage.mockReset().mockResolvedValue({ items: [CARD], total: 1 });
+  api.partnershipOverview.mockReset().mockResolvedValue(OVERVIEW);
   api.movePartnership.mockReset().mockResolvedValue({} as never);
 });
 
@@ -63,26 +71,96 @@ describe("Board", () => {
     expect(cardEl.textContent).toContain("en retard");
     expect(cardEl.textContent).toContain("depuis aujourd'hui");
     const columns = screen.getAllByTestId("board-column");
-    expect(columns.map((c) => c.dataset.stage)).toEqual([
-      "rencontre",
-      "exploration",
-      "preparation",
-      "contractualisation",
-      "mise_en_oeuvre",
-      "evaluation",
-      "essaimage",
-      "abandonne",
-    ]);
+    expect(columns.map((c) => c.dataset.stage)).toEqual([...STAGES]);
     expect(within(columns[0]!).getByText("1")).toBeTruthy();
+    expect(api.partnershipBoard).toHaveBeenCalledWith(emptyPartnershipQuery(), 50);
   });
 
-  it("moves a focused card to the next stage with Alt+→ and announces it", async () => {
+  it("asks the board for the chosen filters and shows them as removable chips", async () => {
+    const user = userEvent.setup();
+    renderBoard();
+    await screen.findByTestId("partnership-card");
+    await user.selectOptions(screen.getByTestId("filter-mode"), "mecenat");
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat" }, 50),
+    );
+    await user.click(screen.getByTestId("filter-overdue"));
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat", overdue: true }, 50),
+    );
+    await user.selectOptions(screen.getByTestId("filter-departement"), "67");
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+        { ...emptyPartnershipQuery(), mode: "mecenat", overdue: true, departement: "67" },
+        50,
+      ),
+    );
+    // Facilitator "" = nobody in charge.
+    await user.selectOptions(screen.getByTestId("filter-facilitator"), "__none__");
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+        { ...emptyPartnershipQuery(), mode: "mecenat", overdue: true, departement: "67", facilitator: "" },
+        50,
+      ),
+    );
+    const chips = screen.getAllByTestId("filter-chip");
+    expect(chips.map((c) => c.textContent)).toEqual([
+      "Mode : Mécénat",
+      "Département : Bas-Rhin",
+      "Animateur·rice : Personne",
+      "En retard",
+    ]);
+    await user.click(within(chips[0]!).getByRole("button"));
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+        { ...emptyPartnershipQuery(), overdue: true, departement: "67", facilitator: "" },
+        50,
+      ),
+    );
+    // « Tout effacer »: back to every partnership (the first answer, cached).
+    await user.click(screen.getByTestId("filter-clear"));
+    expect(screen.queryByTestId("filter-chip")).toBeNull();
+    expect(screen.getByTestId<HTMLSelectElement>("filter-mode").value).toBe("");
+    expect(screen.getByTestId("filter-overdue").getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("searches title words once typing pauses", async () => {
+    renderBoard();
+    await screen.findByTestId("partnership-card");
+    fireEvent.change(screen.getByTestId("board-filter-text"), { target: { value: "paniers" } });
+    await waitFor(() =>
+      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), text: "paniers" }, 50),
+    );
+  });
+
+  it("loads the next 50 cards of a column with « Voir plus »", async () => {
+    const user = userEvent.setup();
+    const first = Array.from({ length: 50 }, (_, i) => card(i));
+    api.partnershipBoard.mockResolvedValue(boardOf(first, { rencontre: 70 }));
+    api.partnershipPage.mockResolvedValue({ items: Array.from({ length: 20 }, (_, i) => card(50 + i)), total: 70 });
+    renderBoard();
+    const column = (await screen.findAllByTestId("board-column"))[0]!;
+    const more = await within(column).findByRole("button", { name: /Voir plus \(20\)/ });
+    expect(within(column).getAllByTestId("partnership-card")).toHaveLength(50);
+    await user.click(more);
+    expect(api.partnershipPage).toHaveBeenCalledWith({ ...emptyPartnershipQuery(), stage: "rencontre" }, "stage", false, 50, 50);
+    await waitFor(() => expect(within(column).getAllByTestId("partnership-card")).toHaveLength(70));
+    expect(within(column).queryByTestId("board-more")).toBeNull();
+  });
+
+  it("moves a focused card to the next stage with Alt+→, at once, and announces it", async () => {
     const user = userEvent.setup();
     renderBoard();
     const cardEl = await screen.findByTestId("partnership-card");
     cardEl.focus();
+    let resolveMove: (v: never) => void = () => undefined;
+    api.movePartnership.mockReturnValue(new Promise((r) => (resolveMove = r)));
     await user.keyboard("{Alt>}{ArrowRight}{/Alt}");
     await waitFor(() => expect(api.movePartnership).toHaveBeenCalledWith("p1", "exploration", null));
+    // Optimistic: already in its new column before the answer.
+    const exploration = screen.getAllByTestId("board-column")[1]!;
+    expect(within(exploration).getByTestId("partnership-card").dataset.stage).toBe("exploration");
+    resolveMove({} as never);
     await waitFor(() => expect(screen.getByTestId("board-live").textContent).toContain("Exploration"));
   });
 
@@ -97,9 +175,34 @@ describe("Board", () => {
   });
 
   it("offers « Nouveau partenariat » when there is none", async () => {
-    api.listPartnerships.mockResolvedValue([]);
+    api.partnershipBoard.mockResolvedValue(boardOf([]));
     renderBoard();
     const empty = await screen.findByTestId("partnership-empty");
     expect(empty.textContent).toContain("Nouveau partenariat");
+  });
+
+  it("shows the same set as a list sorted by a header, reversed on a second click", async () => {
+    const user = userEvent.setup();
+    renderBoard();
+    await screen.findByTestId("partnership-card");
+    await user.click(screen.getByTestId("view-list"));
+    expect(screen.getByTestId("view-list").getAttribute("aria-pressed")).toBe("true");
+    await waitFor(() => expect(api.partnershipPage).toHaveBeenCalledWith(emptyPartnershipQuery(), "stage", false, 0, 100));
+    const header = (key: string) => screen.getByTestId(`sort-${key}`).closest("[role=columnheader]")!;
+    expect(header("stage").getAttribute("aria-sort")).toBe("ascending");
+
+    await user.click(screen.getByTestId("sort-title"));
+    await waitFor(() => expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", false, 0, 100));
+    expect(header("title").getAttribute("aria-sort")).toBe("ascending");
+    expect(header("stage").getAttribute("aria-sort")).toBe("none");
+
+    await user.click(screen.getByTestId("sort-title"));
+    await waitFor(() => expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", true, 0, 100));
+    expect(header("title").getAttribute("aria-sort")).toBe("descending");
+
+    await user.click(screen.getByTestId("sort-days"));
+    await waitFor(() =>
+      expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "daysInStage", false, 0, 100),
+    );
   });
 });

@@ -1,6 +1,8 @@
-// The partnership board: one column per stage in pipeline order, cards moved
-// by drag and drop or by Alt+→ / Alt+← on a focused card (announced to
-// screen readers). Moving to « abandonné » asks why.
+// The partnership board: one column per stage in pipeline order, each with
+// its count and its first cards (« Voir plus » loads the next ones); cards
+// moved by drag and drop or by Alt+→ / Alt+← on a focused card (announced to
+// screen readers). Moving to « abandonné » asks why. The same filtered set
+// also shows as a sortable list (ListView).
 import {
   DndContext,
   DragOverlay,
@@ -12,84 +14,188 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, Handshake, Plus } from "lucide-react";
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CircleAlert, Columns3, Handshake, LayoutGrid, List, Plus } from "lucide-react";
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
-import { listPartnerships, movePartnership } from "../../api/gateway";
+import { movePartnership, partnershipBoard, partnershipOverview, partnershipPage } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
-import { useDataChanged } from "../../app/data";
+import { useDataChanged, useDataVersion } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useToasts } from "../../app/toasts";
+import type { Board as BoardData } from "../../bindings/Board";
+import type { PartnershipPage } from "../../bindings/PartnershipPage";
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
+import type { PartnershipSort } from "../../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
-import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
+import { useDebounced } from "../../lib/useDebounced";
 import { useShortcuts } from "../../lib/shortcuts";
-import { daysInStage, groupByStage, inScaleOrder, isOverdue, keyboardMoveTarget, MODES, STAGES } from "./model";
 import { AbandonDialog } from "./AbandonDialog";
+import { BoardFilters } from "./BoardFilters";
+import { ExportBriefs } from "./ExportBriefs";
+import { boardState, saveBoardState, type BoardView, type FilterLabels } from "./BoardState";
+import { ListView, makeListCache } from "./ListView";
+import {
+  daysInStage,
+  emptyPartnershipQuery,
+  hasPartnershipFilters,
+  inScaleOrder,
+  isOverdue,
+  keyboardMoveTarget,
+  moveCardOnBoard,
+  nextListSort,
+  STAGES,
+  type ListSortState,
+} from "./model";
 import { NewPartnershipDialog } from "./NewPartnershipDialog";
 import { ModeBadge, ModeLetter, StageIcon } from "./visuals";
+
+/** Cards a column shows at first, and how many more « Voir plus » loads. */
+export const PER_COLUMN = 50;
+const TEXT_DEBOUNCE_MS = 250;
 
 export const partnershipKeys = {
   list: (q: PartnershipQuery) => ["partnerships", q] as const,
   one: (id: string) => ["partnership", id] as const,
+  board: (q: PartnershipQuery) => ["partnerships", "board", q, PER_COLUMN] as const,
+  column: (q: PartnershipQuery, stage: Stage, offset: number) => ["partnerships", "column", q, stage, offset] as const,
+  overview: ["partnerships", "overview"] as const,
 };
 
-// The filters outlive a visit to a partnership page.
-let lastFilters: PartnershipQuery = { mode: null, stage: null, actorId: null };
-
 type PendingMove = { card: PartnershipSummary; stage: Stage };
+/** How many extra pages each column has loaded, for one query. */
+type MorePages = { key: string; pages: Partial<Record<Stage, number>> };
 
 export function Board() {
   const { t, lang } = useI18n();
+  const v = t.partnership.views;
   const toasts = useToasts();
   const queryClient = useQueryClient();
   const dataChanged = useDataChanged();
-  const [filters, setFiltersState] = useState<PartnershipQuery>(lastFilters);
+  const dataVersion = useDataVersion();
+  const [filters, setFiltersState] = useState<PartnershipQuery>(() => boardState().filters);
+  const [labels, setLabels] = useState<FilterLabels>(() => boardState().labels);
+  const [textDraft, setTextDraft] = useState(() => boardState().filters.text ?? "");
+  const [view, setViewState] = useState<BoardView>(() => boardState().view);
+  const [sort, setSortState] = useState<ListSortState>(() => boardState().sort);
   const [creating, setCreating] = useState(false);
   const [abandoning, setAbandoning] = useState<PendingMove | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const focusAfter = useRef<string | null>(null);
-  const key = partnershipKeys.list(filters);
-  const query = useQuery({ queryKey: key, queryFn: () => listPartnerships(filters) });
 
-  const setFilters = (next: Partial<PartnershipQuery>) => {
-    lastFilters = { ...filters, ...next };
-    setFiltersState(lastFilters);
+  // The text reaches the query once typing pauses; emptied, at once.
+  const debouncedText = useDebounced(textDraft, TEXT_DEBOUNCE_MS);
+  const query = useMemo<PartnershipQuery>(() => {
+    const text = textDraft.trim() === "" ? "" : debouncedText.trim();
+    return { ...filters, text: text === "" ? null : text };
+  }, [filters, textDraft, debouncedText]);
+  const queryKey = JSON.stringify(query);
+
+  const setFilters = (update: Partial<PartnershipQuery>, labelUpdate?: Partial<FilterLabels>) => {
+    const next = { ...filters, ...update };
+    setFiltersState(next);
+    saveBoardState({ filters: { ...next, text: textDraft.trim() === "" ? null : textDraft } });
+    if (labelUpdate) {
+      const nextLabels = { ...labels, ...labelUpdate };
+      setLabels(nextLabels);
+      saveBoardState({ labels: nextLabels });
+    }
   };
-  const filtered = filters.mode !== null || filters.stage !== null;
+  const onText = (text: string) => {
+    setTextDraft(text);
+    saveBoardState({ filters: { ...filters, text: text.trim() === "" ? null : text } });
+  };
+  const clearFilters = () => {
+    const none = emptyPartnershipQuery();
+    setFiltersState(none);
+    setTextDraft("");
+    setLabels({ actor: null, commune: null });
+    saveBoardState({ filters: none, labels: { actor: null, commune: null } });
+  };
+  const setView = (next: BoardView) => {
+    setViewState(next);
+    saveBoardState({ view: next });
+  };
+  const onSort = (column: PartnershipSort) => {
+    const next = nextListSort(sort, column);
+    setSortState(next);
+    saveBoardState({ sort: next });
+  };
+
+  const overview = useQuery({ queryKey: partnershipKeys.overview, queryFn: partnershipOverview });
+  const boardKey = partnershipKeys.board(query);
+  const board = useQuery({
+    queryKey: boardKey,
+    queryFn: () => partnershipBoard(query, PER_COLUMN),
+    enabled: view === "board",
+    placeholderData: (previous) => previous,
+  });
+
+  // « Voir plus »: extra pages per column, forgotten when the filters change.
+  const [more, setMore] = useState<MorePages>({ key: queryKey, pages: {} });
+  const morePages = more.key === queryKey ? more.pages : {};
+  const extraSpecs = STAGES.flatMap((stage) =>
+    Array.from({ length: morePages[stage] ?? 0 }, (_, i) => ({ stage, offset: PER_COLUMN * (i + 1) })),
+  );
+  const extras = useQueries({
+    queries: extraSpecs.map((spec) => ({
+      queryKey: partnershipKeys.column(query, spec.stage, spec.offset),
+      queryFn: () => partnershipPage({ ...query, stage: spec.stage }, "stage", false, spec.offset, PER_COLUMN),
+      enabled: view === "board",
+    })),
+  });
+  // Cards moved during this visit stay in sight in their new column, even
+  // when they sort beyond the cards it has loaded.
+  const [moved, setMoved] = useState<{ key: string; cards: PartnershipSummary[] }>({ key: queryKey, cards: [] });
+  const movedCards = moved.key === queryKey ? moved.cards : [];
+  const showMore = (stage: Stage) =>
+    setMore({ key: queryKey, pages: { ...morePages, [stage]: (morePages[stage] ?? 0) + 1 } });
+
+  // The list: a page cache per query, sort and data version.
+  // (An old cache is dropped, not disposed: StrictMode replays effects, and
+  // its late answers reach no subscriber.)
+  const listCache = useMemo(() => makeListCache(query, sort, dataVersion), [query, sort, dataVersion]);
+  useSyncExternalStore(listCache.subscribe, listCache.getVersion);
 
   useShortcuts({ "Mod+N": () => setCreating(true) }, { inTextFields: true });
 
-  const rows = query.data;
+  const data = board.data;
   useEffect(() => {
     const id = focusAfter.current;
-    if (!id || !rows) return;
+    if (!id || !data) return;
     const el = document.querySelector<HTMLElement>(`[data-testid="partnership-card"][data-id="${CSS.escape(id)}"]`);
     if (el) {
       el.focus();
       el.scrollIntoView({ block: "nearest" });
       focusAfter.current = null;
     }
-  }, [rows]);
+  }, [data]);
 
   const stageName = (s: Stage) => t.partnership.labels.stages[s];
 
   const doMove = async (card: PartnershipSummary, stage: Stage, reason: string | null) => {
     // Show it where it goes at once; the refetch confirms.
-    queryClient.setQueryData<PartnershipSummary[]>(key, (old) =>
-      old?.map((r) => (r.id === card.id ? { ...r, stage, stageChangedAt: new Date().toISOString() } : r)),
+    const at = new Date().toISOString();
+    queryClient.setQueryData<BoardData>(boardKey, (old) => (old ? moveCardOnBoard(old, card, stage, at) : old));
+    queryClient.setQueriesData<PartnershipPage>({ queryKey: ["partnerships", "column"] }, (old) =>
+      old ? { ...old, items: old.items.map((r) => (r.id === card.id ? { ...r, stage, stageChangedAt: at } : r)) } : old,
     );
     focusAfter.current = card.id;
+    setMoved({
+      key: queryKey,
+      cards: [...movedCards.filter((c) => c.id !== card.id), { ...card, stage, stageChangedAt: at }],
+    });
     try {
       await movePartnership(card.id, stage, reason);
       setAnnouncement(t.partnership.moved(card.title, stageName(stage)));
     } catch (raw: unknown) {
+      setMoved((m) => ({ ...m, cards: m.cards.filter((c) => c.id !== card.id) }));
       toasts.show({ message: `${t.partnership.moveFailed} ${errorText(toAppError(raw), lang)}`, tone: "error" });
     }
+    void queryClient.invalidateQueries({ queryKey: ["partnerships"] });
     dataChanged();
   };
 
@@ -124,29 +230,68 @@ export function Board() {
     if (card && stage) requestMove(card, stage);
   };
 
+  const filtered = hasPartnershipFilters(query) || textDraft.trim() !== "";
+  const total = view === "board" ? data?.total : (listCache.total ?? undefined);
+
   const header = (
     <header className="page-header">
       <div className="page-header__titles">
         <h1 className="page-title">{t.partnership.title}</h1>
-        <p className="page-subtitle tabular">{rows ? t.partnership.count(rows.length) : t.common.loading}</p>
+        <p className="page-subtitle tabular" aria-live="polite">
+          {total !== undefined ? t.partnership.count(total) : t.common.loading}
+        </p>
       </div>
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid="partnership-new"
-        onClick={() => setCreating(true)}
-        data-tooltip={t.partnership.newShortcut}
-        data-tooltip-pos="bottom"
-      >
-        <Plus size={16} aria-hidden="true" />
-        {t.partnership.new}
-      </button>
+      <div className="board-actions">
+        <div className="segmented board-views" role="group" aria-label={v.viewLabel}>
+          <button
+            type="button"
+            className={`segmented__option${view === "board" ? " is-on" : ""}`}
+            aria-pressed={view === "board"}
+            data-testid="view-board"
+            onClick={() => setView("board")}
+          >
+            <Columns3 size={16} aria-hidden="true" />
+            {v.viewBoard}
+          </button>
+          <button
+            type="button"
+            className={`segmented__option${view === "list" ? " is-on" : ""}`}
+            aria-pressed={view === "list"}
+            data-testid="view-list"
+            onClick={() => setView("list")}
+          >
+            <List size={16} aria-hidden="true" />
+            {v.viewList}
+          </button>
+        </div>
+        <ExportBriefs query={query} total={total} filtered={filtered} />
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="open-overview"
+          onClick={() => navigate({ name: "overview" })}
+        >
+          <LayoutGrid size={16} aria-hidden="true" />
+          {v.overview}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="partnership-new"
+          onClick={() => setCreating(true)}
+          data-tooltip={t.partnership.newShortcut}
+          data-tooltip-pos="bottom"
+        >
+          <Plus size={16} aria-hidden="true" />
+          {t.partnership.new}
+        </button>
+      </div>
     </header>
   );
 
-  const empty = rows !== undefined && rows.length === 0 && !filtered;
+  const empty = total === 0 && !filtered;
   let body;
-  if (query.isError) {
+  if (view === "board" && board.isError) {
     body = (
       <div className="banner banner--error" role="alert">
         <CircleAlert size={20} aria-hidden="true" className="banner__icon" />
@@ -154,8 +299,8 @@ export function Board() {
           <p>
             <strong>{t.partnership.loadError}</strong>
           </p>
-          <p>{errorText(toAppError(query.error), lang)}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
+          <p>{errorText(toAppError(board.error), lang)}</p>
+          <button type="button" className="button button--secondary button--small" onClick={() => void board.refetch()}>
             {t.common.retry}
           </button>
         </div>
@@ -178,11 +323,25 @@ export function Board() {
         </div>
       </div>
     );
+  } else if (view === "list") {
+    body = <ListView cache={listCache} sort={sort} onSort={onSort} />;
   } else {
-    const columns = groupByStage(rows ?? []).filter((c) => filters.stage === null || c.stage === filters.stage);
+    const loading = data === undefined;
+    const columns = (data?.columns ?? STAGES.map((stage) => ({ stage, total: 0, cards: [] as PartnershipSummary[] })))
+      .filter((c) => query.stage === null || c.stage === query.stage)
+      .map((col) => {
+        const seen = new Set<string>();
+        const cards = [
+          ...col.cards,
+          ...extraSpecs.flatMap((spec, i) => (spec.stage === col.stage ? (extras[i]?.data?.items ?? []) : [])),
+          ...movedCards,
+        ].filter((c) => c.stage === col.stage && !seen.has(c.id) && (seen.add(c.id), true));
+        const fetching = extraSpecs.some((spec, i) => spec.stage === col.stage && extras[i]?.isFetching === true);
+        return { ...col, cards, fetching };
+      });
     body = (
       <>
-        {rows && rows.length === 0 && (
+        {data && data.total === 0 && (
           <div className="board-nomatch" role="status">
             <strong>{t.partnership.noMatchTitle}</strong> {t.partnership.noMatchText}
           </div>
@@ -192,10 +351,20 @@ export function Board() {
           onDragStart={onDragStart}
           onDragEnd={onDragEnd}
           onDragCancel={() => setDragged(null)}
-          autoScroll={{ layoutShiftCompensation: false }} accessibility={{ screenReaderInstructions: { draggable: t.partnership.boardHint } }}>
-          <div className="board" role="list" aria-label={t.partnership.board} aria-busy={query.isPending} data-testid="partnership-board">
+          autoScroll={{ layoutShiftCompensation: false }}
+          accessibility={{ screenReaderInstructions: { draggable: t.partnership.boardHint } }}
+        >
+          <div className={`board${query.stage !== null ? " board--single" : ""}`} role="list" aria-label={t.partnership.board} aria-busy={board.isFetching} data-testid="partnership-board">
             {columns.map((col) => (
-              <BoardColumn key={col.stage} stage={col.stage} count={col.cards.length} loading={query.isPending}>
+              <BoardColumn
+                key={col.stage}
+                stage={col.stage}
+                count={col.total}
+                loaded={col.cards.length}
+                loading={loading}
+                fetchingMore={col.fetching}
+                onMore={() => showMore(col.stage)}
+              >
                 {col.cards.map((card) => (
                   <Card key={card.id} card={card} onKey={onCardKey} />
                 ))}
@@ -211,30 +380,17 @@ export function Board() {
   return (
     <div className="page page--board">
       {header}
-      <div className="filters board-filters" role="search" hidden={empty}>
-        <FilterSelect
-          testId="filter-mode"
-          label={t.partnership.filterMode}
-          allLabel={t.partnership.allModes}
-          value={filters.mode}
-          options={MODES.map((m) => ({ value: m, label: t.partnership.labels.modes[m] }))}
-          onChange={(v) => setFilters({ mode: (v as RameauMode | null) ?? null })}
+      {!empty && (
+        <BoardFilters
+          query={query}
+          labels={labels}
+          overview={overview.data}
+          textDraft={textDraft}
+          onText={onText}
+          onChange={setFilters}
+          onClear={clearFilters}
         />
-        <FilterSelect
-          testId="filter-stage"
-          label={t.partnership.filterStage}
-          allLabel={t.partnership.allStages}
-          value={filters.stage}
-          options={STAGES.map((s) => ({ value: s, label: t.partnership.labels.stages[s] }))}
-          onChange={(v) => setFilters({ stage: (v as Stage | null) ?? null })}
-        />
-        {filtered && (
-          <button type="button" className="button button--ghost filters__clear" onClick={() => setFilters({ mode: null, stage: null })}>
-            {t.partnership.clearFilters}
-          </button>
-        )}
-        <p className="board-hint small muted">{t.partnership.boardHint}</p>
-      </div>
+      )}
       {body}
       <p id="board-card-hint" className="visually-hidden">
         {t.partnership.boardHint}
@@ -268,54 +424,26 @@ export function Board() {
   );
 }
 
-function FilterSelect({
-  testId,
-  label,
-  allLabel,
-  value,
-  options,
-  onChange,
-}: {
-  testId: string;
-  label: string;
-  allLabel: string;
-  value: string | null;
-  options: { value: string; label: string }[];
-  onChange: (value: string | null) => void;
-}) {
-  return (
-    <label className="filters__select">
-      <span className="visually-hidden">{label}</span>
-      <select
-        className={`select${value !== null ? " is-active" : ""}`}
-        data-testid={testId}
-        value={value ?? ""}
-        onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-        title={label}
-      >
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 function BoardColumn({
   stage,
   count,
+  loaded,
   loading,
+  fetchingMore,
+  onMore,
   children,
 }: {
   stage: Stage;
   count: number;
+  loaded: number;
   loading: boolean;
+  fetchingMore: boolean;
+  onMore: () => void;
   children: React.ReactNode;
 }) {
   const { t } = useI18n();
+  const v = t.partnership.views;
+  const remaining = Math.max(0, count - loaded);
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const headingId = `board-col-${stage}`;
   return (
@@ -338,6 +466,18 @@ function BoardColumn({
         {children}
         {!loading && count === 0 && <p className="board__empty small muted">{t.partnership.columnEmpty}</p>}
       </div>
+      {!loading && remaining > 0 && (
+        <button
+          type="button"
+          className="button button--ghost button--small board__more"
+          data-testid="board-more"
+          title={v.showMoreLabel(t.partnership.labels.stages[stage], Math.min(remaining, PER_COLUMN))}
+          disabled={fetchingMore}
+          onClick={onMore}
+        >
+          {fetchingMore ? v.loadingMore : v.showMore(remaining)}
+        </button>
+      )}
     </section>
   );
 }

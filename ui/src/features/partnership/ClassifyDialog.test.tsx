@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
 import { DataProvider } from "../../app/data";
-import type { Partnership } from "../../bindings/Partnership";
 import { I18nProvider } from "../../i18n";
 import { ClassifyDialog } from "./ClassifyDialog";
+import { blankPartnership } from "./testFixtures";
 
 vi.mock("../../api/gateway", () => ({
   classifyPartnership: vi.fn(),
@@ -15,29 +15,7 @@ vi.mock("../../api/gateway", () => ({
 
 const api = vi.mocked(gateway);
 
-const P: Partnership = {
-  id: "p1",
-  title: "Paniers bio",
-  summary: null,
-  territory: [],
-  parties: [],
-  modes: { primary: null, secondary: [], mecenatKinds: [] },
-  contributions: [],
-  counterparts: [],
-  facilitator: null,
-  tags: [],
-  origin: null,
-  nextActions: [],
-  objectives: [],
-  indicators: [],
-  stage: "exploration",
-  abandonReason: null,
-  timeline: [],
-  version: 7,
-  createdAt: "",
-  updatedAt: "",
-  stageChangedAt: "",
-};
+const P = blankPartnership({ title: "Paniers bio", stage: "exploration", version: 7 });
 
 beforeEach(() => {
   api.classifyPartnership.mockReset().mockImplementation((yes) =>

@@ -1,16 +1,20 @@
 // One partnership: its stage, its modes on Le RAMEAU's scale, its parties,
 // what each brings and gets back (with the mécénat balance), the next
-// actions, a note box and the dated timeline.
+// actions, objectives and indicators, a note box and the dated timeline.
+// Every section is editable here: dialogs save the whole partnership with
+// the version loaded (a stale one is refused, never overwritten), deleting
+// a row offers « Annuler ».
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, ArrowRight, Check, CircleAlert, ListChecks, TriangleAlert } from "lucide-react";
+import { ArrowLeft, ArrowRight, Check, CircleAlert, ListChecks, Pencil, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 
-import { getPartnership, movePartnership, notePartnership, partnershipActionDone } from "../../api/gateway";
+import { getPartnership, movePartnership, notePartnership, partnershipActionDone, updatePartnership } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
 import { navigate, routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import type { Modes } from "../../bindings/Modes";
+import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
@@ -18,19 +22,40 @@ import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { AbandonDialog } from "./AbandonDialog";
+import { AgreementCard, AgreementDialog } from "./AgreementDialog";
 import { partnershipKeys } from "./Board";
 import { ClassifyDialog } from "./ClassifyDialog";
+import { DocumentButtons } from "./DocumentButtons";
+import { ConflictBanner } from "./EditDialog";
+import { withoutRow, withRowInserted, type RowList } from "./editModel";
+import { GeneralDialog, useCommuneNames } from "./GeneralDialog";
+import { EssaimerButton } from "./EssaimerDialog";
+import { ImpactCard } from "./ImpactCard";
+import { EssaimagesCard, SpawnedFrom } from "./Lineage";
+import { RowButtons, SectionHead, type RowEditing } from "./rowParts";
+import { ActionDialog, ContributionDialog, CounterpartDialog, IndicatorDialog, MeasureDialog, ObjectiveDialog } from "./RowDialogs";
 import { daysInStage, formatCents, formatPercent, isOverdue, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
 import { MODE_ICONS, StageIcon } from "./visuals";
 
 // A stable callback ref: called once when the title mounts, not on every render.
 const focusOnMount = (el: HTMLElement | null) => el?.focus();
 
+/** What the page is editing: the general fields, a row of a list (null index: a new row), an indicator's measure. */
+export type Editing =
+  | { what: "general" }
+  | { what: "agreement" }
+  | { what: RowList; index: number | null }
+  | { what: "measure"; index: number };
+
 export function PartnershipPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const query = useQuery({ queryKey: partnershipKeys.one(id), queryFn: () => getPartnership(id) });
   const [classifying, setClassifying] = useState(false);
   const [abandoning, setAbandoning] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const toasts = useToasts();
   const dataChanged = useDataChanged();
   const back = () => navigate({ name: "partnerships" });
@@ -89,24 +114,92 @@ export function PartnershipPage({ id }: { id: string }) {
     dataChanged();
   };
   const days = daysInStage(p.stageChangedAt);
+
+  /** The latest version, for a dialog whose save was refused as stale. */
+  const reload = async (): Promise<Partnership | undefined> => {
+    const fresh = await query.refetch();
+    return fresh.data?.partnership;
+  };
+  const reloadPage = async () => {
+    setReloading(true);
+    await query.refetch();
+    setReloading(false);
+    setConflict(false);
+  };
+  const saved = (message: string = t.partnership.edit.saved) => () => {
+    setEditing(null);
+    setConflict(false);
+    toasts.show({ message, tone: "success" });
+    dataChanged();
+  };
+  const failed = (raw: unknown) => {
+    const error = toAppError(raw);
+    if (error.kind === "conflict") setConflict(true);
+    else toasts.show({ message: errorText(error, lang), tone: "error" });
+  };
+  /** Deletes row `index` of `list` now; « Annuler » puts it back into the latest version. */
+  const remove = async (list: RowList, index: number, label: string) => {
+    const item: unknown = p[list][index];
+    if (item === undefined || removing) return;
+    setRemoving(true);
+    try {
+      await updatePartnership(p.id, p.version, withoutRow(p, list, index));
+    } catch (raw: unknown) {
+      setRemoving(false);
+      failed(raw);
+      return;
+    }
+    setRemoving(false);
+    dataChanged();
+    toasts.show({
+      message: t.partnership.edit.removed(label),
+      onUndo: () => {
+        getPartnership(p.id)
+          .then((fresh) => updatePartnership(fresh.partnership.id, fresh.partnership.version, withRowInserted(fresh.partnership, list, index, item as never)))
+          .then(
+            () => {
+              dataChanged();
+              toasts.show({ message: t.partnership.edit.restored });
+            },
+            failed,
+          );
+      },
+    });
+  };
+  const rows: RowEditing = {
+    edit: (what, index) => setEditing({ what, index }),
+    remove: (what, index, label) => void remove(what, index, label),
+    measure: (index) => setEditing({ what: "measure", index }),
+    busy: removing,
+  };
+  const close = () => setEditing(null);
+  const rowDialog = (what: RowList, index: number | null) => {
+    const props = { detail, index, reload, onSaved: saved(), onClose: close };
+    switch (what) {
+      case "contributions":
+        return <ContributionDialog {...props} />;
+      case "counterparts":
+        return <CounterpartDialog {...props} />;
+      case "nextActions":
+        return <ActionDialog {...props} />;
+      case "objectives":
+        return <ObjectiveDialog {...props} />;
+      case "indicators":
+        return <IndicatorDialog {...props} />;
+    }
+  };
+
   return (
     <div className="page page--partnership" data-testid="partnership-page">
       {backButton}
+      {conflict && <ConflictBanner onReload={() => void reloadPage()} reloading={reloading} />}
       <header className="card partnership-header">
-        <div className="partnership-header__main">
+        <div className="partnership-header__top">
           <p className="stage-chip" data-testid="partnership-stage" data-stage={p.stage}>
             <StageIcon stage={p.stage} size={16} />
             <span>{t.partnership.labels.stages[p.stage]}</span>
             <span className="muted"> · {t.partnership.daysInStageLong(days)}</span>
           </p>
-          <h1 className="actor-title" data-testid="partnership-title" tabIndex={-1} ref={focusOnMount}>
-            {p.title}
-          </h1>
-          {p.stage === "abandonne" && p.abandonReason && (
-            <p className="partnership-header__abandoned">{t.partnership.abandonedBecause(p.abandonReason)}</p>
-          )}
-        </div>
-        <div className="actor-header__actions">
           <label className="stage-select">
             <span className="stage-select__label small muted">{t.partnership.moveTo}</span>
             <select
@@ -127,10 +220,30 @@ export function PartnershipPage({ id }: { id: string }) {
               ))}
             </select>
           </label>
-          <button type="button" className="button button--secondary" data-testid="classify-open" onClick={() => setClassifying(true)}>
-            <ListChecks size={16} aria-hidden="true" />
-            {t.partnership.classify}
-          </button>
+        </div>
+        <div className="partnership-header__main">
+          <h1 className="actor-title" data-testid="partnership-title" tabIndex={-1} ref={focusOnMount}>
+            {p.title}
+          </h1>
+          {p.stage === "abandonne" && p.abandonReason && (
+            <p className="partnership-header__abandoned">{t.partnership.abandonedBecause(p.abandonReason)}</p>
+          )}
+          <GeneralFacts partnership={p} />
+          <SpawnedFrom detail={detail} />
+        </div>
+        <div className="partnership-header__toolbar">
+          <div className="partnership-header__actions">
+            <button type="button" className="button button--secondary" data-testid="partnership-edit" onClick={() => setEditing({ what: "general" })}>
+              <Pencil size={16} aria-hidden="true" />
+              {t.partnership.edit.edit}
+            </button>
+            <button type="button" className="button button--secondary" data-testid="classify-open" onClick={() => setClassifying(true)}>
+              <ListChecks size={16} aria-hidden="true" />
+              {t.partnership.classify}
+            </button>
+            <EssaimerButton detail={detail} />
+          </div>
+          <DocumentButtons id={p.id} />
         </div>
       </header>
 
@@ -138,16 +251,29 @@ export function PartnershipPage({ id }: { id: string }) {
 
       <div className="actor-body">
         <div className="actor-body__main">
-          <Money detail={detail} />
+          <Money detail={detail} rows={rows} />
+          <ImpactCard detail={detail} rows={rows} />
           <Timeline detail={detail} />
         </div>
         <aside className="actor-body__aside">
-          <Actions detail={detail} />
+          <Actions detail={detail} rows={rows} />
           <NoteBox id={p.id} />
           <section className="card" aria-labelledby="parties-title">
-            <h2 id="parties-title" className="card__title">
-              {t.partnership.parties}
-            </h2>
+            <div className="card__header">
+              <h2 id="parties-title" className="card__title">
+                {t.partnership.parties}
+              </h2>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                data-testid="parties-edit"
+                aria-label={t.partnership.edit.editParties}
+                onClick={() => setEditing({ what: "general" })}
+              >
+                <Pencil size={14} aria-hidden="true" />
+                {t.partnership.edit.edit}
+              </button>
+            </div>
             <ul className="party-list">
               {detail.parties.map((party) => (
                 <li key={party.actorId} className="party-list__item">
@@ -159,6 +285,8 @@ export function PartnershipPage({ id }: { id: string }) {
               ))}
             </ul>
           </section>
+          <AgreementCard detail={detail} onEdit={() => setEditing({ what: "agreement" })} />
+          <EssaimagesCard detail={detail} />
         </aside>
       </div>
       {abandoning && (
@@ -170,6 +298,14 @@ export function PartnershipPage({ id }: { id: string }) {
             void move("abandonne", reason);
           }}
         />
+      )}
+      {editing?.what === "general" && <GeneralDialog detail={detail} reload={reload} onSaved={saved()} onClose={close} />}
+      {editing?.what === "agreement" && (
+        <AgreementDialog detail={detail} reload={reload} onSaved={saved(t.partnership.documents.agreementSaved)} onClose={close} />
+      )}
+      {editing !== null && editing.what !== "general" && editing.what !== "agreement" && editing.what !== "measure" && rowDialog(editing.what, editing.index)}
+      {editing?.what === "measure" && (
+        <MeasureDialog partnership={p} index={editing.index} onSaved={saved(t.partnership.edit.measured)} onClose={close} />
       )}
       {classifying && (
         <ClassifyDialog
@@ -251,31 +387,78 @@ export function RameauCard({ modes }: { modes: Modes }) {
   );
 }
 
-function Money({ detail }: { detail: PartnershipDetail }) {
+/** Summary, territory, facilitator, origin and tags, under the title. */
+function GeneralFacts({ partnership: p }: { partnership: Partnership }) {
+  const { t } = useI18n();
+  const names = useCommuneNames(p.territory);
+  const facts = [
+    p.territory.length > 0 ? p.territory.map((c) => names.get(c) ?? c).join(", ") : null,
+    p.facilitator ? `${t.partnership.facilitator} : ${p.facilitator}` : null,
+    p.origin ? `${t.partnership.edit.origin} : ${p.origin}` : null,
+  ].filter((x): x is string => x !== null);
+  return (
+    <div className="partnership-facts" data-testid="partnership-facts">
+      {p.summary && <p className="partnership-facts__summary">{p.summary}</p>}
+      {facts.length > 0 && <p className="small muted">{facts.join(" · ")}</p>}
+      {p.tags.length > 0 && (
+        <ul className="partnership-facts__tags" aria-label={t.partnership.edit.tags}>
+          {p.tags.map((tag) => (
+            <li key={tag} className="chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Money({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing }) {
   const { t, lang } = useI18n();
+  const e = t.partnership.edit;
   const p = detail.partnership;
   const nameOf = (actorId: string) => detail.parties.find((x) => x.actorId === actorId)?.actorName ?? actorId;
   const hours = (minutes: number) => t.partnership.hours(String(Math.round((minutes / 60) * 10) / 10).replace(".", lang === "fr" ? "," : "."));
   const balance = detail.totals.mecenat;
   return (
     <section className="card" aria-labelledby="money-title" data-testid="partnership-money">
-      <h2 id="money-title" className="card__title">
-        {t.partnership.contributions}
-      </h2>
+      <SectionHead
+        id="money-title"
+        title={t.partnership.contributions}
+        addLabel={e.addContribution}
+        testId="contribution-add"
+        onAdd={() => rows.edit("contributions", null)}
+      />
       {p.contributions.length === 0 ? (
         <p className="muted">{t.partnership.noContributions}</p>
       ) : (
         <table className="money-table">
           <tbody>
-            {p.contributions.map((c, i) => (
-              <tr key={i}>
-                <td>
-                  {c.description ?? "—"} <span className="muted small">{t.partnership.givenBy(nameOf(c.actorId))}</span>
-                </td>
-                <td className="money-table__num tabular">{c.minutes > 0 ? hours(c.minutes) : ""}</td>
-                <td className="money-table__num tabular">{formatCents(c.valueCents, lang)}</td>
-              </tr>
-            ))}
+            {p.contributions.map((c, i) => {
+              const label = c.description ?? t.partnership.labels.contributionKinds[c.kind];
+              return (
+                <tr key={i} data-testid="contribution-row">
+                  <td>
+                    {label}{" "}
+                    <span className="muted small">
+                      {c.description ? `${t.partnership.labels.contributionKinds[c.kind]} · ` : ""}
+                      {t.partnership.givenBy(nameOf(c.actorId))}
+                    </span>
+                  </td>
+                  <td className="money-table__num tabular">{c.minutes > 0 ? hours(c.minutes) : ""}</td>
+                  <td className="money-table__num tabular">{formatCents(c.valueCents, lang)}</td>
+                  <td className="money-table__tools">
+                    <RowButtons
+                      label={label}
+                      testId="contribution"
+                      disabled={rows.busy}
+                      onEdit={() => rows.edit("contributions", i)}
+                      onRemove={() => rows.remove("contributions", i, label)}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
           <tfoot>
             <tr>
@@ -284,22 +467,38 @@ function Money({ detail }: { detail: PartnershipDetail }) {
               <td className="money-table__num tabular" data-testid="total-contributions">
                 {formatCents(detail.totals.valueCents, lang)}
               </td>
+              <td />
             </tr>
           </tfoot>
         </table>
       )}
-      <h3 className="card__subtitle">{t.partnership.counterparts}</h3>
+      <SectionHead
+        level={3}
+        title={t.partnership.counterparts}
+        addLabel={e.addCounterpart}
+        testId="counterpart-add"
+        onAdd={() => rows.edit("counterparts", null)}
+      />
       {p.counterparts.length === 0 ? (
         <p className="muted">{t.partnership.noCounterparts}</p>
       ) : (
         <table className="money-table">
           <tbody>
             {p.counterparts.map((c, i) => (
-              <tr key={i}>
+              <tr key={i} data-testid="counterpart-row">
                 <td>
                   {c.description} <span className="muted small">{t.partnership.givenBy(nameOf(c.givenBy))}</span>
                 </td>
                 <td className="money-table__num tabular">{formatCents(c.valueCents, lang)}</td>
+                <td className="money-table__tools">
+                  <RowButtons
+                    label={c.description}
+                    testId="counterpart"
+                    disabled={rows.busy}
+                    onEdit={() => rows.edit("counterparts", i)}
+                    onRemove={() => rows.remove("counterparts", i, c.description)}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -307,6 +506,7 @@ function Money({ detail }: { detail: PartnershipDetail }) {
             <tr>
               <th scope="row">{t.partnership.total}</th>
               <td className="money-table__num tabular">{formatCents(detail.totals.counterpartCents, lang)}</td>
+              <td />
             </tr>
           </tfoot>
         </table>
@@ -350,7 +550,7 @@ function Money({ detail }: { detail: PartnershipDetail }) {
   );
 }
 
-function Actions({ detail }: { detail: PartnershipDetail }) {
+function Actions({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing }) {
   const { t, lang } = useI18n();
   const toasts = useToasts();
   const dataChanged = useDataChanged();
@@ -369,9 +569,13 @@ function Actions({ detail }: { detail: PartnershipDetail }) {
   };
   return (
     <section className="card" aria-labelledby="actions-title" data-testid="partnership-actions">
-      <h2 id="actions-title" className="card__title">
-        {t.partnership.actions}
-      </h2>
+      <SectionHead
+        id="actions-title"
+        title={t.partnership.actions}
+        addLabel={t.partnership.edit.add}
+        testId="action-add"
+        onAdd={() => rows.edit("nextActions", null)}
+      />
       {p.nextActions.length === 0 ? (
         <p className="muted">{t.partnership.noActions}</p>
       ) : (
@@ -387,6 +591,13 @@ function Actions({ detail }: { detail: PartnershipDetail }) {
                     {overdue && <strong> · {t.partnership.overdue}</strong>}
                   </span>
                 </div>
+                <RowButtons
+                  label={a.text}
+                  testId="action"
+                  disabled={rows.busy}
+                  onEdit={() => rows.edit("nextActions", i)}
+                  onRemove={() => rows.remove("nextActions", i, a.text)}
+                />
                 {a.done ? (
                   <span className="badge badge--quiet">
                     <Check size={12} aria-hidden="true" /> {t.partnership.actionDone}

@@ -54,6 +54,7 @@ describe("guided classification state", () => {
       createdAt: "",
       updatedAt: "",
       stageChangedAt: "",
+      spawnedFrom: null,
     } satisfies Partnership;
     const modes = { primary: "mecenat" as const, secondary: [], mecenatKinds: ["financier" as const] };
     const input = inputWithModes(p, modes);

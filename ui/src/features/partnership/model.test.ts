@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import type { Stage } from "../../bindings/Stage";
 import {
   daysInStage,
@@ -13,22 +12,9 @@ import {
   neighbourStage,
   STAGES,
 } from "./model";
+import { summary } from "./testFixtures";
 
-function card(id: string, stage: Stage, title: string): PartnershipSummary {
-  return {
-    id,
-    title,
-    stage,
-    modes: { primary: null, secondary: [], mecenatKinds: [] },
-    parties: [],
-    facilitator: null,
-    nextDueOn: null,
-    nextAction: null,
-    stageChangedAt: "2026-11-01T10:00:00Z",
-    tags: [],
-    updatedAt: "2026-11-01T10:00:00Z",
-  };
-}
+const card = (id: string, stage: Stage, title: string) => summary({ id, stage, title });
 
 const key = (k: string, altKey = true) => ({ key: k, altKey, ctrlKey: false, metaKey: false, shiftKey: false });
 

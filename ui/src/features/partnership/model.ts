@@ -1,3 +1,5 @@
+import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
+import type { PartnershipSort } from "../../bindings/PartnershipSort";
 // Pure helpers of the partnership screens: the pipeline's order, the four
 // modes' order, grouping cards into columns, days in stage, overdue actions,
 // euro amounts from cents and the keyboard move. Easy to test.
@@ -125,4 +127,89 @@ export function keyboardMoveTarget(event: KeyLike, stage: Stage): Stage | null {
   if (event.key === "ArrowRight") return neighbourStage(stage, 1);
   if (event.key === "ArrowLeft") return neighbourStage(stage, -1);
   return null;
+}
+
+/** A query with no filter: every live partnership. */
+export function emptyPartnershipQuery(): PartnershipQuery {
+  return {
+    mode: null,
+    primaryOnly: false,
+    unclassified: false,
+    stage: null,
+    actorId: null,
+    commune: null,
+    departement: null,
+    facilitator: null,
+    tag: null,
+    overdue: false,
+    text: null,
+  };
+}
+
+/** Whether any filter narrows the board or the list. */
+export function hasPartnershipFilters(q: PartnershipQuery): boolean {
+  return (
+    q.mode !== null ||
+    q.unclassified ||
+    q.stage !== null ||
+    q.actorId !== null ||
+    q.commune !== null ||
+    q.departement !== null ||
+    q.facilitator !== null ||
+    q.tag !== null ||
+    q.overdue ||
+    (q.text !== null && q.text.trim() !== "")
+  );
+}
+
+/** One row of the overview's mode × stage matrix; `mode` null = not classified yet. */
+export type MatrixRow = { mode: RameauMode | null; counts: Record<Stage, number>; total: number };
+
+export type Matrix = { rows: MatrixRow[]; columnTotals: Record<Stage, number>; total: number };
+
+function zeroByStage(): Record<Stage, number> {
+  return Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+}
+
+/** The overview's matrix: the four modes in the scale's order, then « non classé », every stage. */
+export function buildMatrix(cells: readonly { mode: RameauMode | null; stage: Stage; count: number }[]): Matrix {
+  const rows: MatrixRow[] = [...MODES, null].map((mode) => ({ mode, counts: zeroByStage(), total: 0 }));
+  const columnTotals = zeroByStage();
+  let total = 0;
+  for (const cell of cells) {
+    const row = rows.find((r) => r.mode === cell.mode);
+    if (!row) continue;
+    row.counts[cell.stage] += cell.count;
+    row.total += cell.count;
+    columnTotals[cell.stage] += cell.count;
+    total += cell.count;
+  }
+  return { rows, columnTotals, total };
+}
+
+/** The list view's sort: a column header clicked once sorts by it, again reverses it. */
+export type ListSortState = { sort: PartnershipSort; descending: boolean };
+
+export function nextListSort(current: ListSortState, clicked: PartnershipSort): ListSortState {
+  return current.sort === clicked ? { sort: clicked, descending: !current.descending } : { sort: clicked, descending: false };
+}
+
+type BoardLike = { total: number; columns: { stage: Stage; total: number; cards: PartnershipSummary[] }[] };
+
+/** The board as it will be once `card` is in `stage`: shown at once, the refetch confirms. */
+export function moveCardOnBoard<B extends BoardLike>(board: B, card: PartnershipSummary, stage: Stage, at: string): B {
+  const moved: PartnershipSummary = { ...card, stage, stageChangedAt: at };
+  return {
+    ...board,
+    columns: board.columns.map((col) => {
+      if (col.stage === card.stage) {
+        return { ...col, total: Math.max(0, col.total - 1), cards: col.cards.filter((c) => c.id !== card.id) };
+      }
+      if (col.stage === stage) {
+        const cards = [...col.cards.filter((c) => c.id !== card.id), moved].sort((a, b) => a.title.localeCompare(b.title, "fr"));
+        return { ...col, total: col.total + 1, cards };
+      }
+      return col;
+    }),
+  };
 }

@@ -1,0 +1,149 @@
+//! Commands that write PDFs: a save dialog (or a folder for many briefs),
+//! the file written atomically, then opened in the system viewer. The
+//! database lock is held only to read each partnership, never while a
+//! dialog is open or a document is laid out.
+//!
+//! With `TISSERAND_DOCUMENTS_DIR` set, no dialog opens and no viewer starts:
+//! files go to that folder (for WebDriver tests and scripted setups).
+
+// Tauri hands commands their arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::DialogExt;
+use tisserand_app::{AppResult, BriefsExport, DocumentKind};
+use tisserand_domain::agreement::AgreementText;
+use tisserand_domain::{Partnership, PartnershipQuery};
+
+use crate::commands::with_app;
+use crate::Shared;
+
+/// The variable that replaces the dialogs with a fixed folder.
+pub(crate) const DOCUMENTS_DIR_ENV: &str = "TISSERAND_DOCUMENTS_DIR";
+
+fn fixed_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os(DOCUMENTS_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)?;
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        tracing::warn!("could not create {}: {e}", dir.display());
+    }
+    Some(dir)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Opens `path` in the system's PDF viewer, unless files go to a fixed folder.
+fn show(path: &std::path::Path) {
+    if fixed_dir().is_none() {
+        if let Err(e) = tauri_plugin_opener::open_path(path, None::<&str>) {
+            tracing::warn!("could not open {}: {e}", path.display());
+        }
+    }
+}
+
+/// Asks where to save `name` (a PDF); `None` when the person cancels.
+fn ask_save(app: &AppHandle, name: &str, title: &str) -> Option<PathBuf> {
+    if let Some(dir) = fixed_dir() {
+        return Some(dir.join(name));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Writes one document of a partnership where the person chooses, then
+/// opens it; returns the path, or `null` when the dialog was cancelled.
+#[tauri::command(async)]
+pub(crate) fn document_save(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    id: String,
+    kind: DocumentKind,
+) -> AppResult<Option<String>> {
+    let name = with_app(&state, |a| a.document_file_name(&id, kind))?;
+    let title = match kind {
+        DocumentKind::Brief => "Enregistrer la fiche partenariat",
+        DocumentKind::Agreement => "Enregistrer la convention",
+    };
+    let Some(path) = ask_save(&app, &name, title) else {
+        return Ok(None);
+    };
+    let bytes = with_app(&state, |a| a.document_pdf(&id, kind, today()))?;
+    tisserand_app::write_document(&path, &bytes)?;
+    show(&path);
+    Ok(Some(path.display().to_string()))
+}
+
+/// One step of an export, sent as event `briefs-progress`.
+#[derive(Clone, Serialize)]
+struct Progress {
+    done: usize,
+    total: usize,
+}
+
+/// Writes the briefs of the partnerships matching `query`: one PDF each
+/// into a chosen folder, or all in one chosen file (`combined`). Sends
+/// `briefs-progress` events; returns `null` when the dialog was cancelled.
+#[tauri::command(async)]
+pub(crate) fn briefs_export(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    query: PartnershipQuery,
+    combined: bool,
+) -> AppResult<Option<BriefsExport>> {
+    let items = with_app(&state, |a| a.briefs_to_export(&query))?;
+    let on = today();
+    let target = if combined {
+        ask_save(
+            &app,
+            "fiches-partenariats.pdf",
+            "Enregistrer les fiches en un seul PDF",
+        )
+    } else if let Some(dir) = fixed_dir() {
+        Some(dir.join("fiches"))
+    } else {
+        app.dialog()
+            .file()
+            .set_title("Choisir le dossier des fiches")
+            .blocking_pick_folder()
+            .and_then(|p| p.into_path().ok())
+    };
+    let Some(target) = target else {
+        return Ok(None);
+    };
+    let mut progress = |done: usize, total: usize| {
+        let _ = app.emit("briefs-progress", Progress { done, total });
+    };
+    let mut load = |id: &str| with_app(&state, |a| a.document_data(id, on));
+    let count = if combined {
+        tisserand_app::write_combined_briefs(&items, &mut load, on, &target, &mut progress)?
+    } else {
+        tisserand_app::write_briefs(&items, &mut load, &target, &mut progress)?.len()
+    };
+    show(&target);
+    Ok(Some(BriefsExport {
+        path: target.display().to_string(),
+        count: u32::try_from(count).unwrap_or(u32::MAX),
+    }))
+}
+
+/// Saves the agreement's preamble and free clauses, edited on `version`.
+#[tauri::command(async)]
+pub(crate) fn partnership_agreement_set(
+    state: State<'_, Shared>,
+    id: String,
+    version: u32,
+    text: AgreementText,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| a.set_agreement_text(&id, version, &text))
+}

@@ -1,0 +1,66 @@
+// « Fiche PDF » and « Convention PDF » of one partnership. The shell asks
+// where to save, writes the PDF and opens it in the system viewer; the window
+// only shows that it is working and where the file went. Cancelling the
+// save dialog does nothing.
+import { FileSignature, FileText, LoaderCircle } from "lucide-react";
+import { useId, useState } from "react";
+
+import { errorText, toAppError } from "../../api/errors";
+import { documentSave } from "../../api/gateway";
+import { useToasts } from "../../app/toasts";
+import type { DocumentKind } from "../../bindings/DocumentKind";
+import { useI18n } from "../../i18n";
+
+const KINDS: readonly { kind: DocumentKind; testId: string; Icon: typeof FileText }[] = [
+  { kind: "brief", testId: "pdf-brief", Icon: FileText },
+  { kind: "agreement", testId: "pdf-agreement", Icon: FileSignature },
+];
+
+export function DocumentButtons({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const d = t.partnership.documents;
+  const toasts = useToasts();
+  const labelId = useId();
+  const [busy, setBusy] = useState<DocumentKind | null>(null);
+
+  const make = async (kind: DocumentKind) => {
+    if (busy !== null) return;
+    setBusy(kind);
+    try {
+      const path = await documentSave(id, kind);
+      // null: the person closed the save dialog; nothing to say.
+      if (path !== null) toasts.show({ message: d.saved[kind](path), tone: "success", durationMs: 7000 });
+    } catch (raw: unknown) {
+      toasts.show({ message: `${d.failed[kind]} ${errorText(toAppError(raw), lang)}`, tone: "error" });
+    }
+    setBusy(null);
+  };
+
+  return (
+    <div className="doc-group" role="group" aria-labelledby={labelId}>
+      <span className="doc-group__label small muted" id={labelId}>
+        {d.group}
+      </span>
+      {KINDS.map(({ kind, testId, Icon }) => {
+        const working = busy === kind;
+        return (
+          <button
+            key={kind}
+            type="button"
+            className="button button--secondary"
+            data-testid={testId}
+            data-tooltip={kind === "brief" ? d.briefTip : d.agreementTip}
+            data-tooltip-pos={kind === "brief" ? "bottom" : "bottom-end"}
+            disabled={busy !== null}
+            aria-busy={working || undefined}
+            onClick={() => void make(kind)}
+          >
+            {working ? <LoaderCircle size={16} aria-hidden="true" className="spin" /> : <Icon size={16} aria-hidden="true" />}
+            {kind === "brief" ? d.brief : d.agreement}
+            {working && <span className="visually-hidden"> — {d.making}</span>}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// What the partnership tests share: a mocked gateway's functions, a
+// partnership and its detail, a board card, a board, and the providers the
+// views render in. No runtime import of the gateway here: the tests' mock
+// factories import this module (`vi.mock(…, async () => …)`).
+import { render } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { vi } from "vitest";
+
+import { ConfirmProvider } from "../../app/confirm";
+import { DataProvider } from "../../app/data";
+import { ToastProvider } from "../../app/toasts";
+import type { AgreementText } from "../../bindings/AgreementText";
+import type { Board } from "../../bindings/Board";
+import type { Partnership } from "../../bindings/Partnership";
+import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
+import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
+import { I18nProvider } from "../../i18n";
+import { STAGES } from "./model";
+
+/** The gateway a test mocks: one `vi.fn()` per name. */
+export function gatewayMock(...names: string[]): Record<string, ReturnType<typeof vi.fn>> {
+  return Object.fromEntries(names.map((name) => [name, vi.fn()]));
+}
+
+/** What a partnership's page calls. */
+export const PAGE_GATEWAY = [
+  "getPartnership",
+  "updatePartnership",
+  "validatePartnership",
+  "measurePartnership",
+  "movePartnership",
+  "notePartnership",
+  "partnershipActionDone",
+  "classifyPartnership",
+  "searchCommunes",
+  "getActor",
+  "search",
+];
+
+/** What the board, its list and the overview call. */
+export const BOARD_GATEWAY = [
+  "partnershipBoard",
+  "partnershipPage",
+  "partnershipOverview",
+  "movePartnership",
+  "validatePartnership",
+  "createPartnership",
+  "search",
+  "searchCommunes",
+];
+
+/** A partnership with nothing in it but `patch`. */
+export function blankPartnership(patch: Partial<Partnership> = {}): Partnership {
+  return {
+    id: "p1",
+    title: "",
+    summary: null,
+    territory: [],
+    parties: [],
+    modes: { primary: null, secondary: [], mecenatKinds: [] },
+    contributions: [],
+    counterparts: [],
+    facilitator: null,
+    tags: [],
+    origin: null,
+    nextActions: [],
+    objectives: [],
+    indicators: [],
+    stage: "rencontre",
+    abandonReason: null,
+    timeline: [],
+    version: 1,
+    createdAt: "",
+    updatedAt: "",
+    stageChangedAt: "",
+    spawnedFrom: null,
+    ...patch,
+  };
+}
+
+/** « Spectacle pour les enfants »: a 1 000 € gift from a1 (partenaire) to a2 (bénéficiaire), version 4. */
+export function partnership(patch: Partial<Partnership> = {}): Partnership {
+  return blankPartnership({
+    title: "Spectacle pour les enfants",
+    parties: [
+      { actorId: "a1", role: "partenaire", contactId: null },
+      { actorId: "a2", role: "beneficiaire", contactId: null },
+    ],
+    modes: { primary: "mecenat", secondary: [], mecenatKinds: ["financier"] },
+    contributions: [{ actorId: "a1", kind: "numeraire", valueCents: 100_000, minutes: 0, description: "Don" }],
+    stage: "preparation",
+    timeline: [{ kind: "created", text: "Partenariat créé.", at: "2026-11-01T10:00:00Z" }],
+    version: 4,
+    createdAt: "2026-11-01T10:00:00Z",
+    updatedAt: "2026-11-01T10:00:00Z",
+    stageChangedAt: "2026-11-01T10:00:00Z",
+    ...patch,
+  });
+}
+
+/** The page's view of `p` (its two parties named), with the mécénat totals for `counterpartCents`. */
+export function detail(p: Partnership, counterpartCents = 0, agreement: AgreementText = { preamble: null, clauses: [] }): PartnershipDetail {
+  const gift = p.contributions.reduce((n, c) => n + c.valueCents, 0);
+  const over = counterpartCents * 4 > gift;
+  return {
+    partnership: p,
+    parties: [
+      { actorId: "a1", actorName: "Boulangerie Koenig", role: "partenaire" },
+      { actorId: "a2", actorName: "Cirque des Vosges", role: "beneficiaire" },
+    ],
+    totals: {
+      perParty: [],
+      valueCents: gift,
+      minutes: 0,
+      counterpartCents,
+      mecenat: {
+        giftCents: gift,
+        counterpartCents,
+        ratioBasisPoints: gift > 0 ? Math.round((counterpartCents * 10_000) / gift) : null,
+        overLimit: over,
+        warning: over ? "Les contreparties dépassent 25 % du don." : null,
+        warningEn: over ? "Counterparts exceed 25% of the gift." : null,
+        estimatedTaxReductionCents: Math.round(gift * 0.6),
+      },
+    },
+    spawnedFrom: null,
+    children: [],
+    agreement,
+  };
+}
+
+/** A board card with nothing in it but `patch`. */
+export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSummary {
+  return {
+    id: "p1",
+    title: "",
+    stage: "rencontre",
+    modes: { primary: null, secondary: [], mecenatKinds: [] },
+    parties: [],
+    facilitator: null,
+    nextDueOn: null,
+    nextAction: null,
+    stageChangedAt: "2026-01-01T00:00:00Z",
+    tags: [],
+    updatedAt: "",
+    ...patch,
+  };
+}
+
+/** The board holding `cards` in their stage's column (a column's total may be more than it holds). */
+export function boardOf(cards: PartnershipSummary[], totals: Partial<Record<string, number>> = {}): Board {
+  return {
+    total: cards.length,
+    columns: STAGES.map((stage) => {
+      const inStage = cards.filter((c) => c.stage === stage);
+      return { stage, total: totals[stage] ?? inStage.length, cards: inStage };
+    }),
+  };
+}
+
+/** Renders `children` in French with the data and toast providers (and the confirm one unless `confirm` is false). */
+export function renderWithProviders(children: ReactNode, { confirm = true }: { confirm?: boolean } = {}) {
+  return render(
+    <I18nProvider initial="fr">
+      <DataProvider>
+        <ToastProvider>{confirm ? <ConfirmProvider>{children}</ConfirmProvider> : children}</ToastProvider>
+      </DataProvider>
+    </I18nProvider>,
+  );
+}
