@@ -314,6 +314,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         partnership_essaimer,
         crate::documents::document_save,
         crate::documents::briefs_export,
+        crate::documents::briefs_export_cancel,
         crate::documents::partnership_agreement_set,
     ]
 }

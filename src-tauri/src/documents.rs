@@ -10,6 +10,7 @@
 #![allow(clippy::needless_pass_by_value)]
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -84,6 +85,16 @@ pub(crate) fn document_save(
     Ok(Some(path.display().to_string()))
 }
 
+/// Set by `briefs_export_cancel`, read between two briefs.
+static CANCEL_EXPORT: AtomicBool = AtomicBool::new(false);
+
+/// Stops the running export of briefs after the brief being written; the
+/// files it wrote are removed.
+#[tauri::command]
+pub(crate) fn briefs_export_cancel() {
+    CANCEL_EXPORT.store(true, Ordering::SeqCst);
+}
+
 /// One step of an export, sent as event `briefs-progress`.
 #[derive(Clone, Serialize)]
 struct Progress {
@@ -93,7 +104,8 @@ struct Progress {
 
 /// Writes the briefs of the partnerships matching `query`: one PDF each
 /// into a chosen folder, or all in one chosen file (`combined`). Sends
-/// `briefs-progress` events; returns `null` when the dialog was cancelled.
+/// `briefs-progress` events; returns `null` when the dialog or the export
+/// was cancelled (`briefs_export_cancel`).
 #[tauri::command(async)]
 pub(crate) fn briefs_export(
     app: AppHandle,
@@ -121,14 +133,19 @@ pub(crate) fn briefs_export(
     let Some(target) = target else {
         return Ok(None);
     };
+    CANCEL_EXPORT.store(false, Ordering::SeqCst);
     let mut progress = |done: usize, total: usize| {
         let _ = app.emit("briefs-progress", Progress { done, total });
+        !CANCEL_EXPORT.load(Ordering::SeqCst)
     };
     let mut load = |id: &str| with_app(&state, |a| a.document_data(id, on));
     let count = if combined {
         tisserand_app::write_combined_briefs(&items, &mut load, on, &target, &mut progress)?
     } else {
-        tisserand_app::write_briefs(&items, &mut load, &target, &mut progress)?.len()
+        tisserand_app::write_briefs(&items, &mut load, &target, &mut progress)?.map(|f| f.len())
+    };
+    let Some(count) = count else {
+        return Ok(None);
     };
     show(&target);
     Ok(Some(BriefsExport {

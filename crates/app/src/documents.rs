@@ -236,12 +236,16 @@ impl App {
         progress: &mut dyn FnMut(usize, usize),
     ) -> AppResult<Vec<PathBuf>> {
         let items = self.briefs_to_export(query)?;
-        write_briefs(
+        let written = write_briefs(
             &items,
             &mut |id| self.document_data(id, generated_on),
             dir,
-            progress,
-        )
+            &mut |done, total| {
+                progress(done, total);
+                true
+            },
+        )?;
+        Ok(written.unwrap_or_default())
     }
 
     /// Writes the briefs of every partnership matching `query` as one PDF at
@@ -257,20 +261,26 @@ impl App {
         progress: &mut dyn FnMut(usize, usize),
     ) -> AppResult<usize> {
         let items = self.briefs_to_export(query)?;
-        write_combined_briefs(
+        let n = write_combined_briefs(
             &items,
             &mut |id| self.document_data(id, generated_on),
             generated_on,
             path,
-            progress,
-        )
+            &mut |done, total| {
+                progress(done, total);
+                true
+            },
+        )?;
+        Ok(n.unwrap_or_default())
     }
 }
 
 /// Writes one brief per item (id, title) into folder `dir`, with file
 /// names made unique, calling `progress(done, total)` after each; returns
 /// the files written. `load` gives each item's data (the desktop takes the
-/// database lock for that only, not while laying out).
+/// database lock for that only, not while laying out). When `progress`
+/// answers `false` (the person cancelled), the files of this export are
+/// removed and `None` is returned.
 ///
 /// # Errors
 /// `Storage` when the folder or a file cannot be written; what `load` returns.
@@ -278,8 +288,8 @@ pub fn write_briefs(
     items: &[(String, String)],
     load: &mut dyn FnMut(&str) -> AppResult<DocumentData>,
     dir: &Path,
-    progress: &mut dyn FnMut(usize, usize),
-) -> AppResult<Vec<PathBuf>> {
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> AppResult<Option<Vec<PathBuf>>> {
     std::fs::create_dir_all(dir).map_err(|e| {
         AppError::new(
             ErrorKind::Storage,
@@ -303,13 +313,19 @@ pub fn write_briefs(
         let bytes = tisserand_documents::render_brief(&load(id)?)?;
         write_atomically(&path, &bytes)?;
         written.push(path);
-        progress(i + 1, total);
+        if !progress(i + 1, total) {
+            for file in &written {
+                let _ = std::fs::remove_file(file);
+            }
+            return Ok(None);
+        }
     }
-    Ok(written)
+    Ok(Some(written))
 }
 
 /// Writes the briefs of the items (id, title) as one PDF at `path`, calling
-/// `progress(done, total)` as each is read; returns how many it holds.
+/// `progress(done, total)` as each is read; returns how many it holds, or
+/// `None`, with nothing written, when `progress` answers `false`.
 ///
 /// # Errors
 /// `Storage` when the file cannot be written; what `load` returns.
@@ -318,15 +334,17 @@ pub fn write_combined_briefs(
     load: &mut dyn FnMut(&str) -> AppResult<DocumentData>,
     generated_on: NaiveDate,
     path: &Path,
-    progress: &mut dyn FnMut(usize, usize),
-) -> AppResult<usize> {
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> AppResult<Option<usize>> {
     let total = items.len();
     let mut data = Vec::with_capacity(total);
     for (i, (id, _)) in items.iter().enumerate() {
         data.push(load(id)?);
-        progress(i + 1, total);
+        if !progress(i + 1, total) {
+            return Ok(None);
+        }
     }
     let bytes = tisserand_documents::render_briefs(&data, generated_on)?;
     write_atomically(path, &bytes)?;
-    Ok(total)
+    Ok(Some(total))
 }

@@ -329,3 +329,54 @@ mod partnerships {
         assert_eq!(p.secondary, [RameauMode::Mecenat]);
     }
 }
+
+#[test]
+fn a_cancelled_export_of_briefs_leaves_nothing_behind() {
+    let mut a = app();
+    a.load_demo().unwrap();
+    let items = a
+        .briefs_to_export(&tisserand_domain::PartnershipQuery::default())
+        .unwrap();
+    assert!(items.len() >= 25);
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("fiches");
+    // Cancelled after the third brief: the three files are removed.
+    let mut seen = 0;
+    let written = write_briefs(
+        &items,
+        &mut |id| a.document_data(id, on),
+        &folder,
+        &mut |done, _| {
+            seen = done;
+            done < 3
+        },
+    )
+    .unwrap();
+    assert!(written.is_none());
+    assert_eq!(seen, 3);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    // The combined file is not written at all.
+    let file = dir.path().join("toutes.pdf");
+    let n = write_combined_briefs(
+        &items,
+        &mut |id| a.document_data(id, on),
+        on,
+        &file,
+        &mut |_, _| false,
+    )
+    .unwrap();
+    assert!(n.is_none());
+    assert!(!file.exists());
+    // Not cancelled: one file per partnership, names unique.
+    let written = write_briefs(
+        &items,
+        &mut |id| a.document_data(id, on),
+        &folder,
+        &mut |_, _| true,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(written.len(), items.len());
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), items.len());
+}

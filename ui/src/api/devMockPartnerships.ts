@@ -125,6 +125,9 @@ export const MOCK_PARTNERSHIP_COUNT = SEEDS.length;
 
 type Stored = { p: Partnership; deleted: boolean };
 const store = new Map<string, Stored>();
+/** Set by briefs_export_cancel, read between two briefs. */
+let exportCancelled = false;
+const exportWasCancelled = (): boolean => exportCancelled;
 let counter = 0;
 let seeded = false;
 
@@ -923,14 +926,20 @@ function documentHandlers(): Record<string, (args: Args) => unknown> {
       if (cancelsSaves()) return null;
       return `/home/moi/Documents/${kind === "brief" ? "fiche" : "convention"}-${slug(p.title)}.pdf`;
     },
+    briefs_export_cancel: (): null => {
+      exportCancelled = true;
+      return null;
+    },
     briefs_export: async (args): Promise<BriefsExport | null> => {
       const items = liveMatching(get<PartnershipQuery>(args, "query"));
       const combined = get<boolean>(args, "combined");
       await wait(300);
       if (cancelsSaves()) return null;
       const total = items.length;
+      exportCancelled = false;
       for (let done = 0; done <= total; done++) {
         mockEmit("briefs-progress", { done, total });
+        if (exportWasCancelled()) return null;
         if (done < total) await wait(Math.max(20, Math.min(180, 3000 / Math.max(total, 1))));
       }
       return {

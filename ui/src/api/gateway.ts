@@ -256,6 +256,11 @@ export function exportBriefs(query: PartnershipQuery, combined: boolean): Promis
   return call("briefs_export", { query, combined });
 }
 
+/** Stops the running export after the brief being written; it then answers null and keeps no file. */
+export async function cancelBriefsExport(): Promise<void> {
+  await call<null>("briefs_export_cancel");
+}
+
 /** One step of a briefs export. */
 export type BriefsProgress = { done: number; total: number };
 

@@ -259,6 +259,9 @@ export const partnershipEn: typeof partnershipFr = {
     exportProgressLabel: "Progress of the briefs export",
     exportDone: (n: number, path: string) => `${n === 1 ? "1 brief exported" : `${n} briefs exported`}: ${path}`,
     exportFailed: "The briefs export failed.",
+    exportCancel: "Cancel",
+    exportCancelLabel: "Cancel the briefs export",
+    exportCancelled: "Export cancelled: no file was kept.",
   },
   views: {
     overview: "Overview",

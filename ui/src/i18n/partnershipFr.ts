@@ -313,6 +313,9 @@ const documents = {
   exportProgressLabel: "Avancement de l'export des fiches",
   exportDone: (n: number, path: string) => `${n === 1 ? "1 fiche exportée" : `${n} fiches exportées`}\u00a0: ${path}`,
   exportFailed: "L'export des fiches a échoué.",
+  exportCancel: "Annuler",
+  exportCancelLabel: "Annuler l'export des fiches",
+  exportCancelled: "Export annulé\u00a0: aucun fichier n'a été gardé.",
 };
 
 export const partnershipFr = {

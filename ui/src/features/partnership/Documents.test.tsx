@@ -15,7 +15,14 @@ import { detail, partnership, renderWithProviders } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
-  return gatewayMock(...PAGE_GATEWAY, "documentSave", "setPartnershipAgreement", "exportBriefs", "onBriefsProgress");
+  return gatewayMock(
+    ...PAGE_GATEWAY,
+    "documentSave",
+    "setPartnershipAgreement",
+    "exportBriefs",
+    "onBriefsProgress",
+    "cancelBriefsExport",
+  );
 });
 
 const api = vi.mocked(gateway);
@@ -194,6 +201,29 @@ describe("exporting the board's briefs", () => {
     expect(stop).toHaveBeenCalled();
     expect(screen.queryByTestId("briefs-progress")).toBeNull();
     expect(screen.getByTestId("briefs-export")).toBeTruthy();
+  });
+
+  it("cancels a running export and says no file was kept", async () => {
+    const user = userEvent.setup();
+    let progress: (p: gateway.BriefsProgress) => void = () => undefined;
+    api.onBriefsProgress.mockImplementation((handler) => {
+      progress = handler;
+      return Promise.resolve(() => undefined);
+    });
+    let finish: (r: BriefsExport | null) => void = () => undefined;
+    api.exportBriefs.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    api.cancelBriefsExport.mockImplementation(() => {
+      finish(null);
+      return Promise.resolve();
+    });
+    renderWithProviders(<ExportBriefs query={emptyPartnershipQuery()} total={26} filtered={false} />);
+    await user.click(screen.getByTestId("briefs-export"));
+    await user.click(await screen.findByTestId("briefs-export-go"));
+    act(() => progress({ done: 3, total: 26 }));
+    await user.click(screen.getByTestId("briefs-export-cancel"));
+    expect(api.cancelBriefsExport).toHaveBeenCalled();
+    expect((await screen.findByTestId("toast")).textContent).toContain("Export annulé");
+    expect(screen.queryByTestId("briefs-progress")).toBeNull();
   });
 
   it("says nothing when the folder dialog is cancelled", async () => {

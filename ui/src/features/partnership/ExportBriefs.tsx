@@ -3,11 +3,11 @@
 // The shell asks where, then reports each brief written (`briefs-progress`):
 // the button becomes a progress bar (« 12 / 26 fiches ») while the rest of
 // the window stays usable; a toast says how many and where at the end.
-import { FileStack, Files, FileText, LoaderCircle } from "lucide-react";
-import { useId, useState } from "react";
+import { FileStack, Files, FileText, LoaderCircle, X } from "lucide-react";
+import { useId, useRef, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { exportBriefs, onBriefsProgress, type BriefsProgress } from "../../api/gateway";
+import { cancelBriefsExport, exportBriefs, onBriefsProgress, type BriefsProgress } from "../../api/gateway";
 import { Dialog } from "../../app/Dialog";
 import { useToasts } from "../../app/toasts";
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
@@ -30,16 +30,22 @@ export function ExportBriefs({ query, total, filtered }: Props) {
   const [combined, setCombined] = useState(false);
   /** null: idle; done -1: waiting for the save dialog. */
   const [running, setRunning] = useState<BriefsProgress | null>(null);
+  const cancelled = useRef(false);
+  // Read through a function: set by the Cancel button while the export runs.
+  const wasCancelled = () => cancelled.current;
 
   const run = async () => {
     setOpen(false);
     setRunning({ done: -1, total: total ?? 0 });
+    cancelled.current = false;
     let stop: (() => void) | undefined;
     try {
       stop = await onBriefsProgress((p) => setRunning(p));
       const result = await exportBriefs(query, combined);
-      // null: the person closed the shell's dialog; nothing to say.
+      // null: the person closed the shell's dialog (nothing to say) or
+      // cancelled the export (the shell kept no file).
       if (result !== null) toasts.show({ message: d.exportDone(result.count, result.path), tone: "success", durationMs: 8000 });
+      else if (wasCancelled()) toasts.show({ message: d.exportCancelled, tone: "info" });
     } catch (raw: unknown) {
       toasts.show({ message: `${d.exportFailed} ${errorText(toAppError(raw), lang)}`, tone: "error" });
     } finally {
@@ -69,6 +75,21 @@ export function ExportBriefs({ query, total, filtered }: Props) {
             <span className="export-progress__fill" style={{ width: started ? `${percent}%` : undefined }} />
           </span>
         </div>
+        {started && (
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            data-testid="briefs-export-cancel"
+            aria-label={d.exportCancelLabel}
+            onClick={() => {
+              cancelled.current = true;
+              void cancelBriefsExport();
+            }}
+          >
+            <X size={14} aria-hidden="true" />
+            {d.exportCancel}
+          </button>
+        )}
       </div>
     );
   }
