@@ -245,6 +245,9 @@ impl Window {
 
     async fn screenshot(&self, name: &str) {
         // Best effort, bounded: a screenshot is a debugging aid, not a check.
+        // (Taken on the long actor page with its champ des possibles, it left
+        // WebKitWebDriver unresponsive for the rest of the session: keep
+        // them on short pages.)
         let shot = tokio::time::timeout(Duration::from_secs(10), self.client.screenshot()).await;
         if let Ok(Ok(png)) = shot {
             let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
