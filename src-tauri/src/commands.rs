@@ -197,16 +197,13 @@ fn partnership_measure(
     on: Option<String>,
     value: f64,
 ) -> AppResult<Partnership> {
-    let on = match on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(text) => Some(text.parse().map_err(|_| {
-            AppError::field(FieldError::new(
-                "on",
-                format!("La date « {text} » est illisible : écrivez-la comme 26/11/2026."),
-                format!("Date \"{text}\" cannot be read: write it like 26/11/2026."),
-            ))
-        })?),
-    };
+    let on = on
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|text| tisserand_domain::text::parse_date("on", text))
+        .transpose()
+        .map_err(AppError::field)?;
     with_app(&state, |a| {
         a.record_indicator_value(&id, version, index, on, value)
     })

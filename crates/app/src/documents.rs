@@ -197,16 +197,7 @@ impl App {
         let valid = text.validate()?;
         self.store
             .set_partnership_agreement(id, version, &valid)
-            .map_err(|e| match e {
-                tisserand_store::StoreError::Conflict { .. } => AppError::new(
-                    ErrorKind::Conflict,
-                    "Ce partenariat a été modifié ailleurs depuis que vous l'avez ouvert : rechargez-le \
-                     puis refaites votre modification (rien n'a été enregistré).",
-                    "This partnership was changed elsewhere since you opened it: reload it and redo \
-                     your change (nothing was saved).",
-                ),
-                other => other.into(),
-            })
+            .map_err(crate::partnership::partnership_error)
     }
 
     /// The ids and titles of the partnerships matching `query`, in board

@@ -22,7 +22,7 @@ const POSSIBILITIES_MAX: u32 = 200;
 
 /// A store error in the words of the partnership form: an unknown actor,
 /// contact or commune is a field error; a stale edit is a conflict.
-fn partnership_error(e: StoreError) -> AppError {
+pub(crate) fn partnership_error(e: StoreError) -> AppError {
     match e {
         StoreError::NotFound { entity: "actor", id } => AppError::field(FieldError::new(
             "parties",
@@ -273,13 +273,7 @@ impl App {
         let valid = input.validate()?;
         self.store
             .insert_spawned_partnership(id, &valid)
-            .map_err(|e| match e {
-                StoreError::NotFound {
-                    entity: "partnership",
-                    ..
-                } => e.into(),
-                other => partnership_error(other),
-            })
+            .map_err(partnership_error)
     }
 
     /// Live partnerships, by stage then title.

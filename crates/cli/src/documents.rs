@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use tisserand_app::{App, AppError, DocumentKind, ErrorKind};
+use tisserand_app::{App, AppError, DocumentKind};
 use tisserand_domain::PartnershipQuery;
 
 use crate::partnerships::{mode_of, stage_of};
@@ -40,16 +40,11 @@ pub(crate) struct BriefsArgs {
     date: Option<String>,
 }
 
+/// The « generated on » date: the one given, else today.
 fn date_of(text: Option<&str>) -> Result<chrono::NaiveDate, AppError> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(t) => t.parse().map_err(|_| {
-            AppError::new(
-                ErrorKind::Invalid,
-                format!("Date illisible « {t} » : écrivez-la AAAA-MM-JJ, par exemple 2026-11-26."),
-                format!("Unreadable date \"{t}\": write it YYYY-MM-DD, e.g. 2026-11-26."),
-            )
-        }),
+        Some(t) => crate::partnerships::date_of(t),
     }
 }
 

@@ -434,11 +434,12 @@ fn number_of(text: &str, whole: &str) -> Result<f64, AppError> {
         })
 }
 
-fn date_of(text: &str) -> Result<chrono::NaiveDate, AppError> {
-    text.trim().parse().map_err(|_| {
+/// A date typed on the command line: 2026-11-26 or 26/11/2026.
+pub(crate) fn date_of(text: &str) -> Result<chrono::NaiveDate, AppError> {
+    tisserand_domain::text::parse_date("date", text).map_err(|_| {
         invalid(
-            format!("Date illisible « {text} » : écrivez AAAA-MM-JJ."),
-            format!("Unreadable date \"{text}\": write YYYY-MM-DD."),
+            format!("Date illisible « {text} » : écrivez AAAA-MM-JJ ou JJ/MM/AAAA."),
+            format!("Unreadable date \"{text}\": write YYYY-MM-DD or DD/MM/YYYY."),
         )
     })
 }

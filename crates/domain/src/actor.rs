@@ -62,6 +62,12 @@ impl ActorKind {
         }
     }
 
+    /// The kind whose `code` is exactly `code` (what the store wrote).
+    #[must_use]
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     #[must_use]
     pub fn label_fr(self) -> &'static str {
         match self {

@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::actor::{check_length, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX};
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_email, normalize_phone};
+pub use crate::text::parse_date;
 
 /// Why the facilitator may keep this person's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -94,26 +95,6 @@ fn clean(text: Option<&String>) -> Option<String> {
     text.map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .map(str::to_owned)
-}
-
-/// Reads a date as a person writes it in France (`26/11/2026`, `1/2/2026`)
-/// or in ISO form (`2026-11-26`).
-///
-/// # Errors
-/// A message naming the typed text and the expected form.
-pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
-    let text = raw.trim();
-    ["%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
-        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
-        .ok_or_else(|| {
-            FieldError::new(
-                field,
-                format!("La date « {text} » n'est pas valide : écrivez-la jj/mm/aaaa (par exemple 26/11/2026)."),
-                format!("Date \"{text}\" is not valid: write it dd/mm/yyyy (for example 26/11/2026)."),
-            )
-        })
 }
 
 fn check_date(

@@ -91,6 +91,47 @@ fn general_interest(k: ActorKind) -> bool {
     )
 }
 
+/// A company and a body of general interest: the two worlds a partnership
+/// links.
+#[must_use]
+pub fn complementary(a: ActorKind, b: ActorKind) -> bool {
+    let business = |k: ActorKind| k == ActorKind::Entreprise;
+    (business(a) && general_interest(b)) || (general_interest(a) && business(b))
+}
+
+/// What a candidate is known by before its needs and offers are read: its
+/// category masks (see `category_mask`), kind and place.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    pub need_mask: i64,
+    pub offer_mask: i64,
+    pub kind: ActorKind,
+    pub commune: Option<&'a str>,
+    pub departement: Option<&'a str>,
+}
+
+/// The points of `assess` that masks, kind and place alone give: what the
+/// store ranks candidates by before reading the best ones in full. `needs`
+/// and `offers` are `from`'s masks.
+#[must_use]
+pub fn rough_score(from: &Profile, needs: i64, offers: i64, c: &Candidate<'_>) -> u32 {
+    let met = (c.offer_mask & needs).count_ones() * NEED_MET
+        + (c.need_mask & offers).count_ones() * OFFER_MET;
+    let near = if c.commune.is_some() && c.commune == from.commune.as_deref() {
+        SAME_COMMUNE
+    } else if c.departement.is_some() && c.departement == from.departement.as_deref() {
+        SAME_DEPARTEMENT
+    } else {
+        0
+    };
+    let kinds = if complementary(from.kind, c.kind) {
+        COMPLEMENTARY
+    } else {
+        0
+    };
+    met + near + kinds
+}
+
 /// The rules: what `category` brought by `giver` to `receiver` most
 /// plausibly is.
 #[must_use]
@@ -295,10 +336,7 @@ pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
         a.score += points;
         a.reasons.push((points, fr.to_owned(), en.to_owned()));
     }
-    let business = |k: ActorKind| k == ActorKind::Entreprise;
-    if (business(from.kind) && general_interest(other.kind))
-        || (general_interest(from.kind) && business(other.kind))
-    {
+    if complementary(from.kind, other.kind) {
         a.score += COMPLEMENTARY;
         a.reasons.push((
             COMPLEMENTARY,

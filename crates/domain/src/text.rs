@@ -4,6 +4,10 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use chrono::NaiveDate;
+
+use crate::error::FieldError;
+
 /// Lower-cases `s` and removes diacritics, so that "Sélestat" and "SELESTAT"
 /// fold to the same "selestat". Ligatures œ and æ become "oe" and "ae".
 #[must_use]
@@ -52,6 +56,26 @@ pub fn group_digits(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Reads a date as a person writes it in France (`26/11/2026`, `1/2/2026`)
+/// or in ISO form (`2026-11-26`).
+///
+/// # Errors
+/// A message naming the typed text and the expected form.
+pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
+    let text = raw.trim();
+    ["%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+        .ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!("La date « {text} » n'est pas valide : écrivez-la jj/mm/aaaa (par exemple 26/11/2026)."),
+                format!("Date \"{text}\" is not valid: write it dd/mm/yyyy (for example 26/11/2026)."),
+            )
+        })
 }
 
 #[cfg(test)]

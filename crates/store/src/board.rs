@@ -180,6 +180,21 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     })
 }
 
+/// The parties with their actors' names; an unknown actor shows its id.
+pub(crate) fn named(parties: &[Party], names: &HashMap<String, String>) -> Vec<PartySummary> {
+    parties
+        .iter()
+        .map(|p| PartySummary {
+            actor_name: names
+                .get(&p.actor_id)
+                .cloned()
+                .unwrap_or_else(|| p.actor_id.clone()),
+            actor_id: p.actor_id.clone(),
+            role: p.role,
+        })
+        .collect()
+}
+
 fn u32_of(n: i64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -195,13 +210,27 @@ impl Store {
             ))?
             .query_map(params_from_iter(args), summary_row)?
             .collect::<rusqlite::Result<Vec<Row>>>()?;
-        let mut ids: Vec<&str> = rows
+        let ids: Vec<&str> = rows
             .iter()
             .flat_map(|r| r.parties.iter().map(|p| p.actor_id.as_str()))
             .collect();
+        let names = self.actor_names(&ids)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| PartnershipSummary {
+                parties: named(&row.parties, &names),
+                ..row.summary
+            })
+            .collect())
+    }
+
+    /// The names of actors `ids` (deleted ones included, so history still
+    /// reads), in one query.
+    pub(crate) fn actor_names(&self, ids: &[&str]) -> Result<HashMap<String, String>> {
+        let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
-        let names: HashMap<String, String> = self
+        Ok(self
             .conn
             .prepare_cached(
                 "SELECT id, name FROM actors WHERE id IN (SELECT value FROM json_each(?1))",
@@ -209,26 +238,7 @@ impl Store {
             .query_map([serde_json::to_string(&ids).unwrap_or_default()], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows
-            .into_iter()
-            .map(|row| {
-                let mut s = row.summary;
-                s.parties = row
-                    .parties
-                    .into_iter()
-                    .map(|p| PartySummary {
-                        actor_name: names
-                            .get(&p.actor_id)
-                            .cloned()
-                            .unwrap_or_else(|| p.actor_id.clone()),
-                        actor_id: p.actor_id,
-                        role: p.role,
-                    })
-                    .collect();
-                s
-            })
-            .collect())
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     fn count_partnerships(&self, f: &Filter) -> Result<u32> {

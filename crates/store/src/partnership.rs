@@ -634,21 +634,9 @@ impl Store {
     /// # Errors
     /// A storage error.
     pub fn party_summaries(&self, parties: &[Party]) -> Result<Vec<PartySummary>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
-        parties
-            .iter()
-            .map(|p| {
-                let name: Option<String> =
-                    stmt.query_row([&p.actor_id], |r| r.get(0)).optional()?;
-                Ok(PartySummary {
-                    actor_id: p.actor_id.clone(),
-                    actor_name: name.unwrap_or_else(|| p.actor_id.clone()),
-                    role: p.role,
-                })
-            })
-            .collect()
+        let ids: Vec<&str> = parties.iter().map(|p| p.actor_id.as_str()).collect();
+        let names = self.actor_names(&ids)?;
+        Ok(crate::board::named(parties, &names))
     }
 
     /// Gives a partnership an earlier history: created at `created`, in its

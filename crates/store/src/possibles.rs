@@ -3,7 +3,7 @@
 //! precisely by `domain::possibles::assess` on their needs and offers.
 
 use rusqlite::OptionalExtension;
-use tisserand_domain::possibles::{assess, Profile};
+use tisserand_domain::possibles::{assess, rough_score, Candidate, Profile};
 use tisserand_domain::{ActorKind, Possibility};
 
 use crate::partnership::{code_from, json};
@@ -32,41 +32,6 @@ fn profile_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Profile, Option<Strin
     ))
 }
 
-/// The first points of `assess` a candidate can be ranked by from its
-/// masks, kind and place alone.
-fn rough_score(
-    from: &Profile,
-    (needs, offers): (i64, i64),
-    (their_needs, their_offers): (i64, i64),
-    kind: &str,
-    commune: Option<&str>,
-    departement: Option<&str>,
-) -> u32 {
-    let met = (their_offers & needs).count_ones() * 30 + (their_needs & offers).count_ones() * 20;
-    let near = if commune.is_some() && commune == from.commune.as_deref() {
-        15
-    } else if departement.is_some() && departement == from.departement.as_deref() {
-        5
-    } else {
-        0
-    };
-    let general = |k: &str| {
-        matches!(
-            k,
-            "association" | "fondation" | "collectivite" | "etablissement_public"
-        )
-    };
-    let complementary = match from.kind {
-        ActorKind::Entreprise => general(kind),
-        ActorKind::Association
-        | ActorKind::Fondation
-        | ActorKind::Collectivite
-        | ActorKind::EtablissementPublic => kind == "entreprise",
-        ActorKind::Financeur | ActorKind::Autre => false,
-    };
-    met + near + if complementary { 10 } else { 0 }
-}
-
 impl Store {
     /// The `SHORT_LIST` best candidates by `rough_score`: one pass over the
     /// covering index `actors_possibles`, no actor row read.
@@ -80,16 +45,14 @@ impl Store {
         let mut scored: Vec<(u32, i64)> = Vec::new();
         while let Some(r) = rows.next()? {
             let kind = r.get_ref(3)?.as_str().unwrap_or_default();
-            let commune = r.get_ref(4)?.as_str_or_null().ok().flatten();
-            let departement = r.get_ref(5)?.as_str_or_null().ok().flatten();
-            let score = rough_score(
-                from,
-                (needs, offers),
-                (r.get(1)?, r.get(2)?),
-                kind,
-                commune,
-                departement,
-            );
+            let candidate = Candidate {
+                need_mask: r.get(1)?,
+                offer_mask: r.get(2)?,
+                kind: ActorKind::from_code(kind).unwrap_or(ActorKind::Autre),
+                commune: r.get_ref(4)?.as_str_or_null().ok().flatten(),
+                departement: r.get_ref(5)?.as_str_or_null().ok().flatten(),
+            };
+            let score = rough_score(from, needs, offers, &candidate);
             scored.push((score, r.get(0)?));
         }
         let keep = usize::try_from(SHORT_LIST).unwrap_or(usize::MAX);
