@@ -25,7 +25,7 @@ use crate::Shared;
 /// The variable that replaces the dialogs with a fixed folder.
 pub(crate) const DOCUMENTS_DIR_ENV: &str = "TISSERAND_DOCUMENTS_DIR";
 
-fn fixed_dir() -> Option<PathBuf> {
+pub(crate) fn fixed_dir() -> Option<PathBuf> {
     let dir = std::env::var_os(DOCUMENTS_DIR_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)?;

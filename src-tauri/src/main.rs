@@ -5,6 +5,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod data;
 mod documents;
 
 use std::path::PathBuf;
@@ -93,8 +94,9 @@ fn main() {
     let instance = instance_id(&database_path(demo));
     let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
-    if let Err(e) = &shared {
-        tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
+    match &shared {
+        Ok(_) => data::daily_backup_in_background(database_path(demo)),
+        Err(e) => tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en),
     }
     let result = tauri::Builder::default()
         // Save and folder dialogs, opened from Rust commands only: the

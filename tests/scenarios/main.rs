@@ -6,6 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
+mod data;
 mod partnerships;
 
 struct Run {

@@ -149,6 +149,26 @@ impl From<StoreError> for AppError {
                 ),
                 format!("{} is not a Tisserand database. It was left untouched.", path.display()),
             ),
+            StoreError::NotTisserand { path } => Self::new(
+                ErrorKind::NotADatabase,
+                format!(
+                    "Le fichier {} est une base SQLite, mais pas une sauvegarde de Tisserand : rien n'a été restauré.",
+                    path.display()
+                ),
+                format!("{} is an SQLite file but not a Tisserand backup: nothing was restored.", path.display()),
+            ),
+            StoreError::Damaged { path, detail } => Self::new(
+                ErrorKind::NotADatabase,
+                format!(
+                    "La sauvegarde {} est abîmée (contrôle d'intégrité : {detail}) : rien n'a été restauré. \
+                     Choisissez une sauvegarde plus ancienne.",
+                    path.display()
+                ),
+                format!(
+                    "Backup {} is damaged (integrity check: {detail}): nothing was restored. Choose an older backup.",
+                    path.display()
+                ),
+            ),
             StoreError::ReadOnly { path } => Self::new(
                 ErrorKind::ReadOnly,
                 format!(
@@ -182,11 +202,28 @@ impl From<StoreError> for AppError {
                 ),
                 format!("{} is in use by another program. Close it and try again.", path.display()),
             ),
-            StoreError::Io { path, message } => Self::new(
-                ErrorKind::Storage,
-                format!("Impossible d'accéder à {} : {message}.", path.display()),
-                format!("Cannot access {}: {message}.", path.display()),
-            ),
+            StoreError::Io { path, kind, message } => {
+                let path = path.display();
+                let (fr, en) = match kind {
+                    std::io::ErrorKind::NotFound => (
+                        format!("Le fichier {path} est introuvable : vérifiez son nom et son dossier."),
+                        format!("{path} was not found: check its name and folder."),
+                    ),
+                    std::io::ErrorKind::PermissionDenied => (
+                        format!("Tisserand n'a pas le droit d'accéder à {path} : vérifiez ses droits."),
+                        format!("Tisserand may not access {path}: check its permissions."),
+                    ),
+                    std::io::ErrorKind::AlreadyExists => (
+                        format!("Le fichier {path} existe déjà : choisissez un autre nom."),
+                        format!("{path} already exists: choose another name."),
+                    ),
+                    _ => (
+                        format!("Impossible d'accéder à {path} : {message}."),
+                        format!("Cannot access {path}: {message}."),
+                    ),
+                };
+                Self::new(ErrorKind::Storage, fr, en)
+            }
             other => Self::new(
                 ErrorKind::Storage,
                 format!("Erreur de la base de données : {other}. Rien de ce qui était enregistré n'est perdu."),

@@ -3,11 +3,17 @@
 //! crate and nothing below it, so a behaviour tested here is the behaviour
 //! of both.
 
+mod backups;
 mod demo;
 mod documents;
+mod duplicates;
 mod error;
+mod events;
+mod exports;
+mod import;
 mod partnership;
 mod paths;
+mod person;
 mod referential;
 
 use std::path::{Path, PathBuf};
@@ -20,12 +26,23 @@ use tisserand_domain::{
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
+pub use backups::{check_backup_file, daily_backup_if_due};
 pub use demo::DemoSummary;
 pub use documents::{
     write_briefs, write_combined_briefs, write_document, BriefsExport, DocumentKind,
 };
+pub use duplicates::{
+    ActorDuplicate, ActorSide, ContactDuplicate, DuplicateEntity, Duplicates, MergeOutcome,
+};
 pub use error::{AppError, AppResult, ErrorKind};
+pub use events::{greedy_plan, plan_event};
+pub use exports::{ExportFormat, ExportKind, ExportSummary};
+pub use import::{
+    ImportOptions, ImportPreview, ImportProgress, ImportReport, ImportUndone, PreviewRow,
+    RowDuplicate, RowProblem, MAX_IMPORT_ROWS,
+};
 pub use paths::{data_dir_from_env, default_data_dir, DATA_DIR_ENV, DB_FILE_NAME};
+pub use person::{ErasureSummary, PersonExport, PersonMention, PersonPartnership};
 
 /// What the window shows about the open database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -13,7 +13,10 @@ macro_rules! out {
 }
 
 mod bench;
+mod bench_data;
+mod data;
 mod documents;
+mod events;
 mod output;
 mod partnerships;
 
@@ -80,13 +83,35 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Write a consistent copy of the database to FILE.
-    Backup {
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-    },
+    /// Import actors and contacts from a CSV, XLSX or ODS file; list or undo imports.
+    #[command(subcommand)]
+    Import(data::ImportCommand),
+    /// Export actors, contacts or partnerships (CSV, XLSX, JSON), or everything as JSON.
+    Export(data::ExportArgs),
+    /// Personal-data requests about one person: export (access) or erase.
+    #[command(subcommand)]
+    Person(data::PersonCommand),
+    /// Speed-dating events: plan the rounds.
+    #[command(subcommand)]
+    Event(events::EventCommand),
+    /// Find possible duplicate actors and contacts.
+    Duplicates(data::DuplicatesArgs),
+    /// Merge a duplicate (actor or contact) into the record that stays.
+    Merge(data::MergeArgs),
+    /// Undo a merge.
+    Unmerge(data::UnmergeArgs),
+    /// List the merges, newest first.
+    Merges(data::BackupsArgs),
+    /// Back the database up now (into the backups folder beside it, or to -o FILE).
+    Backup(data::BackupArgs),
+    /// List the backups beside the database, newest first.
+    Backups(data::BackupsArgs),
+    /// Replace the database with a backup (checked first; the current state is backed up before).
+    Restore(data::RestoreArgs),
     /// Measure the store on generated data and print the figures.
     Bench(bench::BenchArgs),
+    /// Measure import, duplicate scan and backup on generated data.
+    BenchData(bench_data::BenchDataArgs),
 }
 
 // Parsed once per run: the size difference between variants does not matter.
@@ -291,6 +316,12 @@ fn run(cli: Cli) -> Result<(), AppError> {
     if let Command::Bench(args) = &cli.command {
         return bench::run(args);
     }
+    if let Command::BenchData(args) = &cli.command {
+        return bench_data::run(args);
+    }
+    if let Command::Event(cmd) = cli.command {
+        return events::run(cmd);
+    }
     let mut app = open(cli.db)?;
     match cli.command {
         Command::Demo => {
@@ -311,14 +342,22 @@ fn run(cli: Cli) -> Result<(), AppError> {
             limit,
             format,
         } => output::communes(&app.search_communes(&text, limit)?, format),
-        Command::Backup { output } => {
-            app.backup_to(&output)?;
-            out!("Copie de sauvegarde écrite : {}", output.display());
-        }
+        Command::Import(c) => data::import(&mut app, c)?,
+        Command::Export(a) => data::export(&app, &a)?,
+        Command::Person(c) => data::person(&mut app, c)?,
+        Command::Duplicates(a) => data::duplicates(&app, &a)?,
+        Command::Merge(a) => data::merge(&mut app, &a)?,
+        Command::Unmerge(a) => data::unmerge(&mut app, &a)?,
+        Command::Merges(a) => data::merges(&app, &a)?,
+        Command::Backup(a) => data::backup(&app, &a)?,
+        Command::Backups(a) => data::backups(&app, &a)?,
+        Command::Restore(a) => data::restore(&mut app, &a)?,
         Command::Brief(a) => documents::one(&app, tisserand_app::DocumentKind::Brief, &a)?,
         Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
         Command::Briefs(a) => documents::many(&app, &a)?,
-        Command::Bench(_) => unreachable!("handled above"),
+        Command::Bench(_) | Command::BenchData(_) | Command::Event(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }

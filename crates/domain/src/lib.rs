@@ -4,13 +4,18 @@
 
 pub mod actor;
 pub mod agreement;
+pub mod backup;
 pub mod board;
 pub mod commune;
 pub mod contact;
+pub mod dedup;
 pub mod error;
 pub mod essaimage;
 pub mod identifiers;
+pub mod import;
+pub mod merge;
 pub mod partnership;
+pub mod planner;
 pub mod possibles;
 pub mod rameau;
 pub mod search;

@@ -14,7 +14,7 @@ use tisserand_domain::{
 use crate::search::fts_query;
 use crate::{new_id, now, Result, Store, StoreError};
 
-const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
+pub(crate) const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
      a.sector, a.size_band, a.website, a.needs, a.offers, a.stakes, a.tags, a.notes, a.created_at, a.updated_at";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
@@ -45,7 +45,7 @@ pub(crate) fn timestamp(text: &str) -> rusqlite::Result<DateTime<Utc>> {
         })
 }
 
-fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
+pub(crate) fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
     let insee: Option<String> = r.get(7)?;
     let commune_name: Option<String> = r.get(8)?;
     let size: Option<String> = r.get(10)?;
@@ -75,7 +75,7 @@ fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
 }
 
 /// An actor by integer key, live or not.
-fn actor_by_rid(tx: &rusqlite::Connection, rid: i64) -> Result<Actor> {
+pub(crate) fn actor_by_rid(tx: &rusqlite::Connection, rid: i64) -> Result<Actor> {
     Ok(tx
         .prepare_cached(&format!(
             "SELECT {ACTOR_COLUMNS} FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee WHERE a.rid = ?1"
@@ -231,7 +231,7 @@ fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String], fresh: bool) -> R
 
 /// Rewrites the search rows of the live contacts of actor `rid` (they carry
 /// the organisation's name).
-fn reindex_contacts_of(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+pub(crate) fn reindex_contacts_of(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     let contacts: Vec<i64> = tx
         .prepare_cached("SELECT rid FROM contacts WHERE actor_rid = ?1 AND deleted_at IS NULL")?
         .query_map([rid], |r| r.get(0))?
@@ -243,7 +243,7 @@ fn reindex_contacts_of(tx: &Transaction<'_>, rid: i64) -> Result<()> {
 }
 
 /// Communes already looked up in one transaction.
-type PlaceCache = std::collections::HashMap<String, Option<Place>>;
+pub(crate) type PlaceCache = std::collections::HashMap<String, Option<Place>>;
 
 fn cached_place(
     tx: &Transaction<'_>,
@@ -262,13 +262,14 @@ fn cached_place(
 /// Writes an actor's columns with `sql`, whose `?1` is the row's key (the
 /// new id, or the rid to update), `?2` to `?18` the fields in the order of
 /// `ACTOR_WRITE_COLUMNS`, `?19` the time of the write, `?20`–`?21` the
-/// category masks of needs and offers.
+/// category masks of needs and offers, `?22` the import that created it.
 fn write_actor_row(
     tx: &Transaction<'_>,
     sql: &str,
     key: &dyn rusqlite::ToSql,
     a: &ValidActor,
     place: Option<&Place>,
+    import_rid: Option<i64>,
 ) -> Result<()> {
     tx.prepare_cached(sql)?.execute(params![
         key,
@@ -292,29 +293,82 @@ fn write_actor_row(
         now(),
         category_mask(&a.needs),
         category_mask(&a.offers),
+        import_rid,
     ])?;
     Ok(())
 }
 
 const INSERT_ACTOR: &str = "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee,
         departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at,
-        need_mask, offer_mask)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21)";
+        need_mask, offer_mask, import_rid)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22)";
 
 const UPDATE_ACTOR: &str = "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7,
         address = ?8, commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
         needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19,
-        need_mask = ?20, offer_mask = ?21
+        need_mask = ?20, offer_mask = ?21, import_rid = coalesce(?22, import_rid)
      WHERE rid = ?1";
 
-fn insert_actor_in(tx: &Transaction<'_>, a: &ValidActor, cache: &mut PlaceCache) -> Result<String> {
+pub(crate) fn insert_actor_in(
+    tx: &Transaction<'_>,
+    a: &ValidActor,
+    cache: &mut PlaceCache,
+    import_rid: Option<i64>,
+) -> Result<String> {
     let id = new_id();
     let place = cached_place(tx, cache, a.commune_insee.as_ref())?;
-    write_actor_row(tx, INSERT_ACTOR, &id, a, place.as_ref())?;
+    write_actor_row(tx, INSERT_ACTOR, &id, a, place.as_ref(), import_rid)?;
     let rid = tx.last_insert_rowid();
     write_tags(tx, rid, &a.tags, true)?;
     index_actor(tx, rid, &Indexed::from(a), place.as_ref(), true)?;
     Ok(id)
+}
+
+/// Replaces the fields of actor `rid` with its tags and search rows.
+pub(crate) fn update_actor_in(tx: &Transaction<'_>, rid: i64, a: &ValidActor) -> Result<()> {
+    let place = place_of(tx, a.commune_insee.as_ref())?;
+    write_actor_row(tx, UPDATE_ACTOR, &rid, a, place.as_ref(), None)?;
+    write_tags(tx, rid, &a.tags, false)?;
+    index_actor(tx, rid, &Indexed::from(a), place.as_ref(), false)?;
+    reindex_contacts_of(tx, rid)
+}
+
+/// Tombstones actor `rid` (optionally as merged into another) and removes
+/// its derived rows and its contacts' search rows.
+pub(crate) fn soft_delete_actor_in(
+    tx: &Transaction<'_>,
+    rid: i64,
+    merged_into: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE actors SET deleted_at = ?2, updated_at = ?2, merged_into = ?3 WHERE rid = ?1",
+        params![rid, now(), merged_into],
+    )?;
+    tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;
+    tx.execute("DELETE FROM actor_tags WHERE actor_rid = ?1", [rid])?;
+    tx.execute(
+        "DELETE FROM contacts_fts WHERE rowid IN (SELECT rid FROM contacts WHERE actor_rid = ?1)",
+        [rid],
+    )?;
+    Ok(())
+}
+
+/// Brings a tombstoned actor back with its derived rows.
+pub(crate) fn undelete_actor_in(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE actors SET deleted_at = NULL, merged_into = NULL, updated_at = ?2 WHERE rid = ?1",
+        params![rid, now()],
+    )?;
+    reindex_actor(tx, rid)?;
+    reindex_contacts_of(tx, rid)
+}
+
+/// Rewrites the tag and search rows of actor `rid` from its stored values.
+pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+    let actor = actor_by_rid(tx, rid)?;
+    let place = place_of(tx, actor.commune.as_ref().map(|c| &c.insee))?;
+    write_tags(tx, rid, &actor.tags, false)?;
+    index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), false)
 }
 
 impl Store {
@@ -323,7 +377,7 @@ impl Store {
     /// # Errors
     /// `NotFound` for an unknown commune; a storage error.
     pub fn insert_actor(&mut self, a: &ValidActor) -> Result<Actor> {
-        let id = self.with_tx(|tx| insert_actor_in(tx, a, &mut PlaceCache::new()))?;
+        let id = self.with_tx(|tx| insert_actor_in(tx, a, &mut PlaceCache::new(), None))?;
         self.actor(&id)
     }
 
@@ -337,7 +391,7 @@ impl Store {
             let mut cache = PlaceCache::new();
             actors
                 .iter()
-                .map(|a| insert_actor_in(tx, a, &mut cache))
+                .map(|a| insert_actor_in(tx, a, &mut cache, None))
                 .collect()
         })
     }
@@ -349,11 +403,7 @@ impl Store {
     pub fn update_actor(&mut self, id: &str, a: &ValidActor) -> Result<Actor> {
         self.with_tx(|tx| {
             let rid = live_actor_rid(tx, id)?;
-            let place = place_of(tx, a.commune_insee.as_ref())?;
-            write_actor_row(tx, UPDATE_ACTOR, &rid, a, place.as_ref())?;
-            write_tags(tx, rid, &a.tags, false)?;
-            index_actor(tx, rid, &Indexed::from(a), place.as_ref(), false)?;
-            reindex_contacts_of(tx, rid)
+            update_actor_in(tx, rid, a)
         })?;
         self.actor(id)
     }
@@ -376,15 +426,7 @@ impl Store {
                     used_by,
                 });
             }
-            let at = now();
-            tx.execute("UPDATE actors SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1", params![rid, at])?;
-            tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;
-            tx.execute("DELETE FROM actor_tags WHERE actor_rid = ?1", [rid])?;
-            tx.execute(
-                "DELETE FROM contacts_fts WHERE rowid IN (SELECT rid FROM contacts WHERE actor_rid = ?1)",
-                [rid],
-            )?;
-            Ok(())
+            soft_delete_actor_in(tx, rid, None)
         })
     }
 
@@ -405,15 +447,7 @@ impl Store {
                     entity: "actor",
                     id: id.to_owned(),
                 })?;
-            tx.execute(
-                "UPDATE actors SET deleted_at = NULL, updated_at = ?2 WHERE rid = ?1",
-                params![rid, now()],
-            )?;
-            let actor = actor_by_rid(tx, rid)?;
-            let place = place_of(tx, actor.commune.as_ref().map(|c| &c.insee))?;
-            write_tags(tx, rid, &actor.tags, false)?;
-            index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), false)?;
-            reindex_contacts_of(tx, rid)
+            undelete_actor_in(tx, rid)
         })
     }
 

@@ -9,7 +9,7 @@ use tisserand_domain::{Consent, Contact, ContactSource, LegalBasis};
 use crate::actor::{live_actor_rid, timestamp};
 use crate::{new_id, now, Result, Store, StoreError};
 
-const CONTACT_COLUMNS: &str = "k.id, a.id, a.name, k.first_name, k.last_name, k.role, k.email, k.phone,
+pub(crate) const CONTACT_COLUMNS: &str = "k.id, a.id, a.name, k.first_name, k.last_name, k.role, k.email, k.phone,
      k.legal_basis, k.source, k.informed_on, k.consents, k.last_initiated_on, k.notes, k.created_at, k.updated_at";
 
 fn enum_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
@@ -34,7 +34,7 @@ fn date_from(text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     .transpose()
 }
 
-fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
+pub(crate) fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     let source: Option<String> = r.get(9)?;
     let consents: String = r.get(11)?;
     Ok(Contact {
@@ -78,7 +78,7 @@ pub(crate) fn reindex_contact(tx: &Transaction<'_>, rid: i64) -> Result<()> {
 }
 
 /// Live organisations already looked up in one transaction: id -> (rid, name).
-type Organisations = std::collections::HashMap<String, (i64, String)>;
+pub(crate) type Organisations = std::collections::HashMap<String, (i64, String)>;
 
 fn organisation(
     tx: &Transaction<'_>,
@@ -104,13 +104,15 @@ fn organisation(
 }
 
 /// Writes a contact's columns with `sql`: `?1` the row's key (new id or rid),
-/// `?2` to `?14` the fields, `?15` the time of the write.
+/// `?2` to `?14` the fields, `?15` the time of the write, `?16` the import
+/// that created it.
 fn write_contact_row(
     tx: &Transaction<'_>,
     sql: &str,
     key: &dyn rusqlite::ToSql,
     actor_rid: Option<i64>,
     c: &ValidContact,
+    import_rid: Option<i64>,
 ) -> Result<()> {
     tx.prepare_cached(sql)?.execute(params![
         key,
@@ -127,28 +129,37 @@ fn write_contact_row(
         serde_json::to_string(&c.consents).map_err(|e| StoreError::Corrupt(e.to_string()))?,
         c.last_initiated_on.map(|d| d.to_string()),
         c.notes,
-        now()
+        now(),
+        import_rid
     ])?;
     Ok(())
 }
 
 const INSERT_CONTACT: &str = "INSERT INTO contacts (id, actor_rid, first_name, last_name, sort_key, role, email, phone,
-        legal_basis, source, informed_on, consents, last_initiated_on, notes, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)";
+        legal_basis, source, informed_on, consents, last_initiated_on, notes, created_at, updated_at, import_rid)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
 
 const UPDATE_CONTACT: &str = "UPDATE contacts SET actor_rid = ?2, first_name = ?3, last_name = ?4, sort_key = ?5,
         role = ?6, email = ?7, phone = ?8, legal_basis = ?9, source = ?10, informed_on = ?11, consents = ?12,
-        last_initiated_on = ?13, notes = ?14, updated_at = ?15
+        last_initiated_on = ?13, notes = ?14, updated_at = ?15, import_rid = coalesce(?16, import_rid)
      WHERE rid = ?1";
 
-fn insert_contact_in(
+pub(crate) fn insert_contact_in(
     tx: &Transaction<'_>,
     c: &ValidContact,
     cache: &mut Organisations,
+    import_rid: Option<i64>,
 ) -> Result<String> {
     let id = new_id();
     let org = organisation(tx, cache, c)?;
-    write_contact_row(tx, INSERT_CONTACT, &id, org.as_ref().map(|o| o.0), c)?;
+    write_contact_row(
+        tx,
+        INSERT_CONTACT,
+        &id,
+        org.as_ref().map(|o| o.0),
+        c,
+        import_rid,
+    )?;
     let rid = tx.last_insert_rowid();
     let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.notes.as_deref()]
         .into_iter()
@@ -166,7 +177,37 @@ fn insert_contact_in(
     Ok(id)
 }
 
-fn live_contact_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
+/// Replaces the fields of contact `rid` and its search row.
+pub(crate) fn update_contact_in(tx: &Transaction<'_>, rid: i64, c: &ValidContact) -> Result<()> {
+    let actor_rid = organisation(tx, &mut Organisations::new(), c)?.map(|o| o.0);
+    write_contact_row(tx, UPDATE_CONTACT, &rid, actor_rid, c, None)?;
+    reindex_contact(tx, rid)
+}
+
+/// Tombstones contact `rid` (optionally as merged into another).
+pub(crate) fn soft_delete_contact_in(
+    tx: &Transaction<'_>,
+    rid: i64,
+    merged_into: Option<&str>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET deleted_at = ?2, updated_at = ?2, merged_into = ?3 WHERE rid = ?1",
+        params![rid, now(), merged_into],
+    )?;
+    tx.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [rid])?;
+    Ok(())
+}
+
+/// Brings a tombstoned contact back with its search row.
+pub(crate) fn undelete_contact_in(tx: &Transaction<'_>, rid: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE contacts SET deleted_at = NULL, merged_into = NULL, updated_at = ?2 WHERE rid = ?1",
+        params![rid, now()],
+    )?;
+    reindex_contact(tx, rid)
+}
+
+pub(crate) fn live_contact_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
     tx.query_row(
         "SELECT rid FROM contacts WHERE id = ?1 AND deleted_at IS NULL",
         [id],
@@ -185,7 +226,7 @@ impl Store {
     /// # Errors
     /// `NotFound` when its organisation is not a live actor.
     pub fn insert_contact(&mut self, c: &ValidContact) -> Result<Contact> {
-        let id = self.with_tx(|tx| insert_contact_in(tx, c, &mut Organisations::new()))?;
+        let id = self.with_tx(|tx| insert_contact_in(tx, c, &mut Organisations::new(), None))?;
         self.contact(&id)
     }
 
@@ -198,7 +239,7 @@ impl Store {
             let mut cache = Organisations::new();
             contacts
                 .iter()
-                .map(|c| insert_contact_in(tx, c, &mut cache))
+                .map(|c| insert_contact_in(tx, c, &mut cache, None))
                 .collect()
         })
     }
@@ -210,9 +251,7 @@ impl Store {
     pub fn update_contact(&mut self, id: &str, c: &ValidContact) -> Result<Contact> {
         self.with_tx(|tx| {
             let rid = live_contact_rid(tx, id)?;
-            let actor_rid = organisation(tx, &mut Organisations::new(), c)?.map(|o| o.0);
-            write_contact_row(tx, UPDATE_CONTACT, &rid, actor_rid, c)?;
-            reindex_contact(tx, rid)
+            update_contact_in(tx, rid, c)
         })?;
         self.contact(id)
     }
@@ -224,13 +263,7 @@ impl Store {
     pub fn delete_contact(&mut self, id: &str) -> Result<()> {
         self.with_tx(|tx| {
             let rid = live_contact_rid(tx, id)?;
-            let at = now();
-            tx.execute(
-                "UPDATE contacts SET deleted_at = ?2, updated_at = ?2 WHERE rid = ?1",
-                params![rid, at],
-            )?;
-            tx.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [rid])?;
-            Ok(())
+            soft_delete_contact_in(tx, rid, None)
         })
     }
 
@@ -251,11 +284,7 @@ impl Store {
                     entity: "contact",
                     id: id.to_owned(),
                 })?;
-            tx.execute(
-                "UPDATE contacts SET deleted_at = NULL, updated_at = ?2 WHERE rid = ?1",
-                params![rid, now()],
-            )?;
-            reindex_contact(tx, rid)
+            undelete_contact_in(tx, rid)
         })
     }
 

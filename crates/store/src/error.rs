@@ -35,6 +35,12 @@ pub enum StoreError {
     },
     #[error("{} is not a Tisserand database (not SQLite)", path.display())]
     NotADatabase { path: PathBuf },
+    /// A SQLite file that is not a Tisserand database (a backup to restore).
+    #[error("{} is a SQLite file but not a Tisserand database", path.display())]
+    NotTisserand { path: PathBuf },
+    /// `PRAGMA integrity_check` found damage.
+    #[error("{} is damaged: {detail}", path.display())]
+    Damaged { path: PathBuf, detail: String },
     #[error("{} is read-only", path.display())]
     ReadOnly { path: PathBuf },
     #[error("the disk holding {} is full", path.display())]
@@ -42,7 +48,11 @@ pub enum StoreError {
     #[error("{} is in use by another program", path.display())]
     Busy { path: PathBuf },
     #[error("{}: {message}", path.display())]
-    Io { path: PathBuf, message: String },
+    Io {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+        message: String,
+    },
     #[error("a stored row could not be read: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -55,6 +65,7 @@ impl StoreError {
     pub(crate) fn io(path: &Path, e: &std::io::Error) -> Self {
         Self::Io {
             path: path.to_owned(),
+            kind: e.kind(),
             message: e.to_string(),
         }
     }

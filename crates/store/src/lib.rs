@@ -6,11 +6,15 @@
 //! on `Err`, so a crash at any instant leaves the previous committed state.
 
 mod actor;
+mod backup;
 mod board;
 mod contact;
 mod error;
+mod import;
+mod merge;
 mod meta;
 mod partnership;
+mod person;
 mod possibles;
 mod referential;
 mod schema;
@@ -22,7 +26,13 @@ use std::time::Duration;
 use chrono::{SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction};
 
+pub use backup::{
+    backup_file, backups_dir, check_backup, list_backups_in, prune_backups_in, CheckedBackup,
+};
 pub use error::StoreError;
+pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
+pub use merge::Restored;
+pub use person::{ErasureRecord, Mention, NamedIn, ERASED};
 pub use schema::SCHEMA_VERSION;
 
 /// Result of store operations.
@@ -131,7 +141,7 @@ impl Store {
         };
         if found > 0 && found < SCHEMA_VERSION {
             let backup = store.backup_before_migration(found)?;
-            tracing::info!(from = found, to = SCHEMA_VERSION, backup = %backup.display(), "migrating");
+            tracing::info!(backup = %backup.display(), "migrating");
         }
         schema::migrate(&mut store.conn).map_err(|e| StoreError::at(path, e))?;
         Ok(store)
@@ -186,45 +196,6 @@ impl Store {
         self.conn
             .pragma_update(None, "cache_size", NORMAL_CACHE_KIB)?;
         result
-    }
-
-    /// Copies the whole database to `dest` (a consistent snapshot, even
-    /// while the app runs), refusing to overwrite an existing file.
-    ///
-    /// # Errors
-    /// A storage error, or `dest` exists.
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
-            return Err(StoreError::io(
-                dest,
-                &std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-            ));
-        }
-        let dest_text = dest.to_str().ok_or_else(|| {
-            StoreError::io(
-                dest,
-                &std::io::Error::from(std::io::ErrorKind::InvalidInput),
-            )
-        })?;
-        self.conn
-            .execute("VACUUM INTO ?1", [dest_text])
-            .map_err(|e| StoreError::at(dest, e))?;
-        Ok(())
-    }
-
-    fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {
-        let stamp = Utc::now().format("%Y%m%dT%H%M%S");
-        let name = format!(
-            "{}.before-v{}-from-v{from}-{stamp}.bak",
-            self.path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("tisserand.sqlite3"),
-            SCHEMA_VERSION
-        );
-        let dest = self.path.with_file_name(name);
-        self.backup_to(&dest)?;
-        Ok(dest)
     }
 
     /// `PRAGMA integrity_check`: `true` when the database is sound.

@@ -17,7 +17,7 @@ use tisserand_domain::{
 use crate::actor::{live_actor_rid, timestamp};
 use crate::{new_id, now, Result, Store, StoreError};
 
-const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
+pub(crate) const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
      p.mecenat_kinds, p.contributions, p.counterparts, p.facilitator, p.tags, p.origin, p.next_actions,
      p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators, p.stage_changed_at,
      p.spawned_from";
@@ -37,7 +37,7 @@ pub(crate) fn code_from<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite:
     json(&format!("\"{text}\""))
 }
 
-fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
+pub(crate) fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership> {
     let primary: Option<String> = r.get(5)?;
     Ok(Partnership {
         id: r.get(0)?,

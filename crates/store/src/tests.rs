@@ -59,19 +59,9 @@ fn a_new_file_is_migrated_to_the_latest_schema() {
     drop(s);
     // Reopening an up-to-date file changes nothing and makes no backup.
     Store::open(&path).unwrap();
-    assert_eq!(
-        std::fs::read_dir(path.parent().unwrap())
-            .unwrap()
-            .filter(|e| {
-                e.as_ref()
-                    .unwrap()
-                    .file_name()
-                    .to_string_lossy()
-                    .ends_with(".bak")
-            })
-            .count(),
-        0
-    );
+    assert!(crate::list_backups_in(&crate::backups_dir(&path))
+        .unwrap()
+        .is_empty());
 }
 
 fn write_newer_database(path: &Path) {
@@ -161,15 +151,19 @@ fn a_directory_file_gains_partnerships_keeping_its_actors_after_a_backup() {
         .query_row("SELECT count(*) FROM partnerships", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
-    let backups = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter(|e| {
-            let name = e.as_ref().unwrap().file_name();
-            let name = name.to_string_lossy();
-            name.contains(&format!("before-v{SCHEMA_VERSION}-from-v1")) && name.ends_with(".bak")
-        })
-        .count();
-    assert_eq!(backups, 1);
+    let backups = crate::list_backups_in(&dir.path().join("backups")).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        backups[0].reason,
+        tisserand_domain::backup::BackupReason::BeforeMigration
+    );
+    // The backup holds the file as it was, at schema 1.
+    assert_eq!(
+        crate::check_backup(std::path::Path::new(&backups[0].path))
+            .unwrap()
+            .schema_version,
+        1
+    );
 }
 
 #[test]
@@ -431,9 +425,102 @@ fn backups_are_consistent_copies() {
     let dest = dir.path().join("copy.sqlite3");
     s.backup_to(&dest).unwrap();
     assert!(s.backup_to(&dest).is_err(), "never overwrites");
+    // One self-contained file: no journal beside it.
+    assert!(!dir.path().join("copy.sqlite3-wal").exists());
     let copy = Store::open(&dest).unwrap();
     assert_eq!(copy.actor_count().unwrap(), 1);
     assert!(copy.integrity_ok().unwrap());
+}
+
+#[test]
+fn a_restore_brings_back_the_backup_and_refuses_what_is_not_one() {
+    use tisserand_domain::backup::BackupReason;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.sqlite3");
+    let mut s = Store::open(&path).unwrap();
+    s.insert_actor(&actor(ActorKind::Fondation, "Avant", None))
+        .unwrap();
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut steps = 0;
+    let entry = s
+        .backup_now(BackupReason::Manual, at, &mut |done, total| {
+            assert!(done <= total);
+            steps += 1;
+        })
+        .unwrap();
+    assert!(steps >= 1);
+    assert_eq!(
+        entry.file_name,
+        "tisserand-2026-11-26-090000-manuelle.sqlite3"
+    );
+    // Same second again: a distinct name.
+    let second = s
+        .backup_now(BackupReason::Manual, at, &mut |_, _| {})
+        .unwrap();
+    assert_ne!(second.path, entry.path);
+    assert_eq!(s.backups().unwrap().len(), 2);
+
+    s.insert_actor(&actor(ActorKind::Fondation, "Après", None))
+        .unwrap();
+    assert_eq!(s.actor_count().unwrap(), 2);
+    s.restore_from(std::path::Path::new(&entry.path), &mut |_, _| {})
+        .unwrap();
+    assert_eq!(s.actor_count().unwrap(), 1);
+    assert!(s.integrity_ok().unwrap());
+    // Writes still work and the journal is WAL again.
+    s.insert_actor(&actor(ActorKind::Fondation, "Ensuite", None))
+        .unwrap();
+    let mode: String = s
+        .conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+
+    // Not SQLite, another SQLite file, a newer schema, a damaged file.
+    let text = dir.path().join("notes.sqlite3");
+    std::fs::write(&text, "bonjour").unwrap();
+    assert!(matches!(
+        s.restore_from(&text, &mut |_, _| {}),
+        Err(StoreError::NotADatabase { .. })
+    ));
+    let other = dir.path().join("other.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;")
+        .unwrap();
+    assert!(matches!(
+        s.restore_from(&other, &mut |_, _| {}),
+        Err(StoreError::NotTisserand { .. })
+    ));
+    let newer = dir.path().join("newer.sqlite3");
+    s.backup_to(&newer).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    assert!(matches!(
+        s.restore_from(&newer, &mut |_, _| {}),
+        Err(StoreError::TooNew { .. })
+    ));
+    let damaged = dir.path().join("damaged.sqlite3");
+    s.backup_to(&damaged).unwrap();
+    {
+        use std::io::{Seek, SeekFrom, Write};
+        let len = std::fs::metadata(&damaged).unwrap().len();
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&damaged)
+            .unwrap();
+        // Scribble over the middle pages, keeping the header.
+        f.seek(SeekFrom::Start(len / 2)).unwrap();
+        f.write_all(&vec![0xA5; 8192]).unwrap();
+    }
+    assert!(s.restore_from(&damaged, &mut |_, _| {}).is_err());
+    // Nothing refused changed the database.
+    assert_eq!(s.actor_count().unwrap(), 2);
 }
 
 #[test]
@@ -1254,18 +1341,20 @@ fn a_v2_file_gains_board_columns_masks_and_places() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.sqlite3");
     {
-        let mut s = Store::open(&path).unwrap();
+        let referential = dir.path().join("referential.sqlite3");
+        let mut s = Store::open(&referential).unwrap();
         s.load_referential("test", &parse_referential(COMMUNES).unwrap())
             .unwrap();
         drop(s);
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        // Back to a version-2 file: what 0003 adds is dropped by hand.
+        // A version-2 file holding the same referential.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 2).unwrap();
+        conn.execute("ATTACH DATABASE ?1 AS r", [referential.to_str().unwrap()])
+            .unwrap();
         conn.execute_batch(
-            "DROP TABLE partnership_communes; DROP INDEX partnerships_due; DROP INDEX partnerships_spawned;
-             ALTER TABLE partnerships DROP COLUMN next_due_on; ALTER TABLE partnerships DROP COLUMN spawned_from;
-             ALTER TABLE partnerships DROP COLUMN agreement; DROP INDEX actors_possibles;
-             ALTER TABLE actors DROP COLUMN need_mask; ALTER TABLE actors DROP COLUMN offer_mask;
-             PRAGMA user_version = 2;",
+            "INSERT INTO regions SELECT * FROM r.regions; INSERT INTO departements SELECT * FROM r.departements;
+             INSERT INTO epcis SELECT * FROM r.epcis; INSERT INTO communes SELECT * FROM r.communes;
+             INSERT INTO meta SELECT * FROM r.meta; DETACH DATABASE r;",
         )
         .unwrap();
         let t = "'2025-01-01T00:00:00.000Z'";

@@ -95,6 +95,8 @@ impl Window {
             .env("TISSERAND_DATA_DIR", data.path())
             // PDFs go there instead of through a save dialog and a viewer.
             .env("TISSERAND_DOCUMENTS_DIR", data.path().join("documents"))
+            // The file « Choisir un fichier… » picks (tests write it there).
+            .env("TISSERAND_OPEN_FILE", data.path().join("import.csv"))
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("LIBGL_ALWAYS_SOFTWARE", "1")
             .stdout(Stdio::null())
@@ -765,6 +767,59 @@ async fn briefs_and_agreements_are_written_as_pdf_with_the_agreement_text() {
             .and_then(|n| n.trim().parse().ok())
             .unwrap_or(0);
         assert!(pages >= 26, "{pages} pages for 26 briefs");
+        w.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_spreadsheet_is_imported_its_duplicate_merged_and_backups_listed() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        // A French Excel file: Windows-1252, semicolons; a second record of
+        // a demo company, a new association, and a row without a type.
+        let csv = "Raison sociale;Type;Ville;Courriel\r\n\
+                   NUMERIS ALSACE SAS;Entreprise;;contact@numeris.example\r\n\
+                   Les Amis du Rail;Association;S\u{e9}lestat;\r\n\
+                   Sans type;;;\r\n";
+        let bytes: Vec<u8> = csv.chars().map(|c| u8::try_from(u32::from(c)).expect("latin-1")).collect();
+        std::fs::write(w.data.path().join("import.csv"), bytes).expect("write the CSV");
+
+        w.click("[data-testid=nav-donnees]").await;
+        w.click("[data-testid=import-pick]").await;
+        w.wait_text("[data-testid=import-preview]", "Windows-1252").await;
+        w.wait_text("[data-testid=import-table]", "Sélestat").await;
+        // Import the known company too, to merge it afterwards.
+        w.click("[data-testid=import-keep-duplicates]").await;
+        w.click("[data-testid=import-run]").await;
+        let report = w.wait_text("[data-testid=import-report]", "Ligne 4").await;
+        assert!(report.contains("type"), "{report}");
+        w.wait_text("[data-testid=import-history]", "import.csv").await;
+
+        // The duplicate, side by side, merged into the demo's record.
+        w.click("[data-testid=data-tab-duplicates]").await;
+        w.wait_text("[data-testid=duplicates]", "NUMERIS ALSACE SAS").await;
+        w.click("[data-testid=duplicate-merge]").await;
+        w.click("[data-testid=merge-confirm]").await;
+        w.wait_text("[data-testid=merge-history]", "Numéris").await;
+        w.wait_gone("[data-testid=merge-confirm]").await;
+
+        // Backups: the one of the day, the one before the import and the one
+        // before the merge.
+        w.click("[data-testid=data-tab-backups]").await;
+        w.find("[data-testid=backup-row][data-reason=beforeImport]").await;
+        w.find("[data-testid=backup-row][data-reason=beforeMerge]").await;
+        w.find("[data-testid=backup-row][data-reason=daily]").await;
+        w.screenshot("backups").await;
+
+        // The directory: the new association is there, the duplicate is not.
+        w.click("[data-testid=nav-annuaire]").await;
+        w.type_into("[data-testid=filter-text]", "numeris").await;
+        w.wait_text("[data-testid=actor-list]", "Numéris Alsace").await;
+        let list = w.wait_text("[data-testid=actor-list]", "Numéris").await;
+        assert!(!list.contains("NUMERIS ALSACE SAS"), "{list}");
         w.close().await;
     })
     .await;

@@ -9,6 +9,7 @@
 //   ?mock=big    30 actors + 99 970 generated ones (100 000)
 //   ?mock=broken app_info fails as with a database from a newer version
 //   ?mock=nosave every PDF save dialog is « cancelled » (document_save, briefs_export answer null)
+// « Données » (import, backups): see devMockData.ts for what each file dialog gives.
 // Names starting with "!" make create/update fail with "diskFull".
 import type { Actor } from "../bindings/Actor";
 import type { ActorDetail } from "../bindings/ActorDetail";
@@ -23,7 +24,11 @@ import type { ContactInput } from "../bindings/ContactInput";
 import type { Facet } from "../bindings/Facet";
 import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
+import type { PartnershipQuery } from "../bindings/PartnershipQuery";
+import type { PartnershipSummary } from "../bindings/PartnershipSummary";
 import type { SearchHit } from "../bindings/SearchHit";
+import { dataHandlers } from "./devMockData";
+import { dedupHandlers } from "./devMockDedup";
 import { mockEmit, mockListen } from "./devMockEvents";
 import { MOCK_PARTNERSHIP_COUNT, partnershipHandlers } from "./devMockPartnerships";
 import { MOCK_COMMUNES } from "./mockCommunes";
@@ -129,7 +134,7 @@ function now(): string {
   return new Date().toISOString();
 }
 
-function addSeed(seed: SeedActor, createdAt: string): void {
+function addSeed(seed: SeedActor, createdAt: string): string {
   const id = newId("act");
   const commune = seed.insee ? (communeByInsee.get(seed.insee) ?? null) : null;
   store({
@@ -176,6 +181,7 @@ function addSeed(seed: SeedActor, createdAt: string): void {
       },
     });
   }
+  return id;
 }
 
 function loadDemoData(): void {
@@ -572,6 +578,43 @@ function buildContact(input: ContactInput, id: string, createdAt: string): Conta
   };
 }
 
+const ALL_PARTNERSHIPS: PartnershipQuery = {
+  mode: null,
+  primaryOnly: false,
+  unclassified: false,
+  stage: null,
+  actorId: null,
+  commune: null,
+  departement: null,
+  facilitator: null,
+  tag: null,
+  overdue: false,
+  text: null,
+};
+
+function partnershipsMatching(query: PartnershipQuery): PartnershipSummary[] {
+  const list = handlers.partnerships_list;
+  return list ? (list({ query }) as PartnershipSummary[]) : [];
+}
+
+const dedup = dedupHandlers({
+  actors,
+  contacts,
+  add: (seed) => addSeed(seed, now()),
+  idOf: (name) => live().find((s) => s.actor.name === name)?.actor.id ?? null,
+  put: (actor) => {
+    store(actor);
+    countsCache = null;
+    changed();
+  },
+  changed: () => {
+    countsCache = null;
+    changed();
+  },
+  partnershipsOf: (actorId) => partnershipsMatching({ ...ALL_PARTNERSHIPS, actorId }).map((p) => ({ id: p.id, title: p.title, stage: p.stage })),
+  partnershipCount: () => partnershipsMatching(ALL_PARTNERSHIPS).length,
+});
+
 const handlers: Record<string, (args: Args) => unknown> = {
   app_info: (): AppInfo => {
     if (scenario === "broken") {
@@ -759,6 +802,29 @@ const handlers: Record<string, (args: Args) => unknown> = {
     return { actors: DEMO_ACTORS.length, contacts: contacts.size - before, partnerships: MOCK_PARTNERSHIP_COUNT };
   },
 
+  ...dataHandlers({
+    idOf: (name) => live().find((s) => s.actor.name === name)?.actor.id ?? null,
+    add: (seed) => {
+      const id = addSeed(seed, now());
+      changed();
+      return id;
+    },
+    remove: (id) => {
+      const s = actors.get(id);
+      if (s) s.deleted = true;
+      let removed = 0;
+      for (const c of contacts.values()) {
+        if (c.contact.actorId === id && !c.deleted) {
+          c.deleted = true;
+          removed++;
+        }
+      }
+      countsCache = null;
+      changed();
+      return removed;
+    },
+  }),
+
   ...partnershipHandlers(
     {
       nameOf: (id) => actors.get(id)?.actor.name ?? null,
@@ -768,7 +834,12 @@ const handlers: Record<string, (args: Args) => unknown> = {
     },
     () => demoLoaded,
   ),
+
+  ...dedup.handlers,
 };
+
+// The demo territory gets its near copies (the duplicates tab has pairs of every kind).
+if (scenario !== "empty" && scenario !== "broken") dedup.seed();
 
 /** Same shape as Tauri's `invoke`: resolves with the value or rejects with an AppError. */
 export async function mockInvoke(command: string, args?: Record<string, unknown>): Promise<unknown> {

@@ -13,15 +13,30 @@ import type { ActorDetail } from "../bindings/ActorDetail";
 import type { ActorInput } from "../bindings/ActorInput";
 import type { ActorPage } from "../bindings/ActorPage";
 import type { ActorQuery } from "../bindings/ActorQuery";
+import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Board } from "../bindings/Board";
 import type { BriefsExport } from "../bindings/BriefsExport";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
+import type { DuplicateEntity } from "../bindings/DuplicateEntity";
+import type { Duplicates } from "../bindings/Duplicates";
+import type { ErasureSummary } from "../bindings/ErasureSummary";
+import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportKind } from "../bindings/ExportKind";
+import type { ExportSummary } from "../bindings/ExportSummary";
+import type { MergeOutcome } from "../bindings/MergeOutcome";
+import type { PersonExport } from "../bindings/PersonExport";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { EssaimagePlan } from "../bindings/EssaimagePlan";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Facets } from "../bindings/Facets";
+import type { ImportOptions } from "../bindings/ImportOptions";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportProgress } from "../bindings/ImportProgress";
+import type { ImportRecord } from "../bindings/ImportRecord";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { ImportUndone } from "../bindings/ImportUndone";
 import type { FieldError } from "../bindings/FieldError";
 import type { Overview } from "../bindings/Overview";
 import type { Partnership } from "../bindings/Partnership";
@@ -36,7 +51,7 @@ import type { Question } from "../bindings/Question";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Stage } from "../bindings/Stage";
 import { toAppError } from "./errors";
-import type { AppInfo, DemoSummary } from "./types";
+import type { AppInfo, DemoSummary, MergeChoices, MergeRecord } from "./types";
 
 type InvokeArgs = Record<string, unknown>;
 export type Invoke = <T>(command: string, args?: InvokeArgs) => Promise<T>;
@@ -272,4 +287,127 @@ export function onBriefsProgress(handler: (progress: BriefsProgress) => void): P
 /** Saves the agreement's preamble and free clauses, edited on `version` (a stale one is refused). */
 export function setPartnershipAgreement(id: string, version: number, text: AgreementText): Promise<Partnership> {
   return call("partnership_agreement_set", { id, version, text });
+}
+
+// ---------- Data: import, backups ----------
+
+/** What a native open dialog is for (its title and file filters). */
+export type FilePurpose = "import" | "restore";
+
+/** The shell's open dialog; resolves to the chosen path, or null when the person cancelled. */
+export function filePick(purpose: FilePurpose): Promise<string | null> {
+  return call("file_pick", { purpose });
+}
+
+/** Reads the file's header and first rows, and guesses (or remembers) each column's field. */
+export function importPreview(path: string): Promise<ImportPreview> {
+  return call("import_preview", { path });
+}
+
+/**
+ * Imports the file (or only checks it: `options.dryRun`). Progress comes as
+ * `import-progress` events (see onImportProgress); a cancelled run rejects
+ * with a `conflict` error and imports nothing.
+ */
+export function importRun(path: string, options: ImportOptions): Promise<ImportReport> {
+  return call("import_run", { path, options });
+}
+
+/** Stops the running import; it then rejects and nothing is imported. */
+export async function importCancel(): Promise<void> {
+  await call<null>("import_cancel");
+}
+
+/** Listens to `import-progress`; resolves to the function that stops listening. */
+export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<() => void> {
+  return subscribe("import-progress", (payload) => handler(payload as ImportProgress));
+}
+
+/** Every import, newest first. */
+export function listImports(): Promise<ImportRecord[]> {
+  return call("imports_list");
+}
+
+/** Removes what an import created; `conflict` when its actors are now in partnerships. */
+export function undoImport(id: string): Promise<ImportUndone> {
+  return call("import_undo", { id });
+}
+
+/** Every backup file, newest first. */
+export function listBackups(): Promise<BackupEntry[]> {
+  return call("backups_list");
+}
+
+/** « Sauvegarder maintenant »: progress comes as `backup-progress` events (pages copied). */
+export function createBackup(): Promise<BackupEntry> {
+  return call("backup_create");
+}
+
+/** One step of a backup. */
+export type BackupProgress = { done: number; total: number };
+
+/** Listens to `backup-progress`; resolves to the function that stops listening. */
+export function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<() => void> {
+  return subscribe("backup-progress", (payload) => handler(payload as BackupProgress));
+}
+
+/**
+ * Replaces every piece of data with the backup's. Resolves to the backup of
+ * the state it replaced (null if none was needed); refuses a file that is not
+ * a Tisserand database, comes from a newer version or is damaged.
+ */
+export function restoreBackup(path: string): Promise<BackupEntry | null> {
+  return call("backup_restore", { path });
+}
+
+// ---------- Data: export, duplicates, personal data ----------
+
+/** One kind of records as CSV, XLSX or JSON, after a save dialog; null when the person cancelled. */
+export function exportSave(kind: ExportKind, format: ExportFormat): Promise<ExportSummary | null> {
+  return call("export_save", { kind, format });
+}
+
+/** The whole database as one JSON document, after a save dialog; null when cancelled. */
+export function exportAllSave(): Promise<ExportSummary | null> {
+  return call("export_all_save");
+}
+
+/** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
+export function scanDuplicates(): Promise<Duplicates> {
+  return call("duplicates_scan");
+}
+
+/** Merges `other` into `keep` (after a backup); `invalid` when the chosen values do not make a valid record. */
+export function mergeDuplicates(entity: DuplicateEntity, keep: string, other: string, choices: MergeChoices): Promise<MergeOutcome> {
+  return call("duplicates_merge", { entity, keep, other, choices });
+}
+
+/** Undoes a merge; `conflict` when a record it touched changed since. */
+export function undoMerge(id: string): Promise<MergeRecord> {
+  return call("merge_undo", { id });
+}
+
+/** Every merge, newest first. */
+export function listMerges(): Promise<MergeRecord[]> {
+  return call("merges_list");
+}
+
+/** « Ce ne sont pas des doublons »: the pair is never proposed again. */
+export async function dismissDuplicate(entity: DuplicateEntity, a: string, b: string): Promise<void> {
+  await call<null>("duplicate_dismiss", { entity, a, b });
+}
+
+/** Everything Tisserand holds about a person (a contact, live or deleted). */
+export function getPerson(id: string): Promise<PersonExport> {
+  return call("person_get", { id });
+}
+
+/** Writes the person's data as JSON after a save dialog; the path, or null when cancelled. */
+export function personExportSave(id: string): Promise<string | null> {
+  return call("person_export_save", { id });
+}
+
+/** Erases the person everywhere (after a backup). Irreversible. */
+export function erasePerson(id: string): Promise<ErasureSummary> {
+  return call("person_erase", { id });
 }

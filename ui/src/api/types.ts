@@ -23,3 +23,8 @@ export const APP_ERROR_KINDS = [
 // A new ErrorKind in Rust fails here until it is listed above.
 type Missing = Exclude<ErrorKind, (typeof APP_ERROR_KINDS)[number]>;
 export const ALL_KINDS_LISTED: Missing extends never ? true : false = true;
+
+// ---------- Merges ----------
+export type { MergeSide } from "../bindings/MergeSide";
+export type { MergeChoices } from "../bindings/MergeChoices";
+export type { MergeRecord } from "../bindings/MergeRecord";

@@ -10,6 +10,7 @@ import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
 import { DirectoryProvider } from "../features/actor/directoryState";
+import { DataPage } from "../features/data/DataPage";
 import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
@@ -53,7 +54,8 @@ function Shell() {
   const showWelcome = route.name === "start" && info.data?.actorCount === 0 && !startedEmpty;
   const inOverview = route.name === "overview";
   const inPartnerships = route.name === "partnerships" || route.name === "partnership" || inOverview;
-  const inDirectory = !inPartnerships && (route.name !== "start" || (info.data !== undefined && !showWelcome));
+  const inData = route.name === "data";
+  const inDirectory = !inPartnerships && !inData && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -94,6 +96,8 @@ function Shell() {
     );
   } else if (route.name === "partnerships") {
     content = <Board />;
+  } else if (route.name === "data") {
+    content = <DataPage tab={route.tab} personId={route.personId ?? null} />;
   } else if (route.name === "overview") {
     content = <Overview />;
   } else if (route.name === "partnership") {
@@ -117,6 +121,11 @@ function Shell() {
         onPartnerships={() => {
           setStartedEmpty(true);
           navigate({ name: "partnerships" });
+        }}
+        dataActive={inData}
+        onData={() => {
+          setStartedEmpty(true);
+          navigate({ name: "data", tab: "import" });
         }}
         onDirectory={() => {
           setStartedEmpty(true);

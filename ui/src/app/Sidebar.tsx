@@ -1,5 +1,5 @@
-// The left sidebar: one entry per business word. The directory and the
-// partnerships work; the others say they are coming.
+// The left sidebar: one entry per business word. The directory, the
+// partnerships and the data work; the others say they are coming.
 import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, LayoutGrid, Settings, type LucideIcon } from "lucide-react";
 
 import { useI18n, type Messages } from "../i18n";
@@ -10,7 +10,6 @@ type Entry = { key: keyof Messages["nav"]; icon: LucideIcon; testId: string };
 const FUTURE: Entry[] = [
   { key: "events", icon: CalendarDays, testId: "nav-evenements" },
   { key: "impact", icon: ChartColumn, testId: "nav-impact" },
-  { key: "data", icon: Database, testId: "nav-donnees" },
 ];
 
 export function Sidebar({
@@ -20,6 +19,8 @@ export function Sidebar({
   onPartnerships,
   overviewActive = false,
   onOverview,
+  dataActive = false,
+  onData,
   version,
 }: {
   directoryActive: boolean;
@@ -29,6 +30,9 @@ export function Sidebar({
   /** The partnerships' overview, a sub-entry of « Partenariats ». */
   overviewActive?: boolean;
   onOverview?: () => void;
+  /** « Données »: import, backups… */
+  dataActive?: boolean;
+  onData?: () => void;
   version: string | null;
 }) {
   const { t, lang, setLang } = useI18n();
@@ -100,6 +104,22 @@ export function Sidebar({
           </li>
         )}
         {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}
+        {onData ? (
+          <li>
+            <button
+              type="button"
+              className={`nav-item${dataActive ? " is-active" : ""}`}
+              aria-current={dataActive ? "page" : undefined}
+              data-testid="nav-donnees"
+              onClick={onData}
+            >
+              <Database size={18} aria-hidden="true" strokeWidth={1.75} />
+              <span>{t.nav.data}</span>
+            </button>
+          </li>
+        ) : (
+          soon("data", Database, "nav-donnees")
+        )}
       </ul>
       <ul className="sidebar__nav sidebar__nav--bottom">{soon("settings", Settings, "nav-reglages")}</ul>
       <div className="sidebar__footer">

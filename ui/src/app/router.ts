@@ -1,6 +1,8 @@
 // Hash routes: the window is one page served from disk, so the location's
 // hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>,
-// #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>).
+// #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
+// #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
+// #/donnees/sauvegardes, #/donnees/personnes[/<contactId>]).
 import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
@@ -9,7 +11,25 @@ export type Route =
   | { name: "actor"; id: string; contactId: string | null }
   | { name: "partnerships" }
   | { name: "overview" }
-  | { name: "partnership"; id: string };
+  | { name: "partnership"; id: string }
+  /** `personId`: the contact shown by « Données personnelles » (#/donnees/personnes/<id>). */
+  | { name: "data"; tab: DataTab; personId?: string };
+
+/** The tabs of « Données » and their path; the first one is where #/donnees opens. */
+export const DATA_TAB_PATHS = {
+  import: "import",
+  export: "exporter",
+  duplicates: "doublons",
+  backups: "sauvegardes",
+  privacy: "personnes",
+} as const;
+
+export type DataTab = keyof typeof DATA_TAB_PATHS;
+
+function dataTabOf(path: string | undefined): DataTab {
+  const found = (Object.keys(DATA_TAB_PATHS) as DataTab[]).find((tab) => DATA_TAB_PATHS[tab] === path);
+  return found ?? "import";
+}
 
 /** The overview lives under the partnerships; no partnership id looks like it. */
 const OVERVIEW_PATH = "vue-d-ensemble";
@@ -22,6 +42,10 @@ export function parseHash(hash: string): Route {
   if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
   if (parts[0] === "partenariats" && parts[1] === OVERVIEW_PATH && parts.length === 2) return { name: "overview" };
   if (parts[0] === "partenariats" && parts[1]) return { name: "partnership", id: parts[1] };
+  if (parts[0] === "donnees" && parts[1] === DATA_TAB_PATHS.privacy && parts[2] && parts.length === 3) {
+    return { name: "data", tab: "privacy", personId: parts[2] };
+  }
+  if (parts[0] === "donnees" && parts.length <= 2) return { name: "data", tab: dataTabOf(parts[1]) };
   if (parts[0] === "acteurs" && parts[1]) {
     const contactId = new URLSearchParams(queryString).get("contact");
     return { name: "actor", id: parts[1], contactId: contactId && contactId !== "" ? contactId : null };
@@ -45,6 +69,10 @@ export function routeHash(route: Route): string {
       return `#/partenariats/${OVERVIEW_PATH}`;
     case "partnership":
       return `#/partenariats/${encodeURIComponent(route.id)}`;
+    case "data": {
+      const base = `#/donnees/${DATA_TAB_PATHS[route.tab]}`;
+      return route.tab === "privacy" && route.personId ? `${base}/${encodeURIComponent(route.personId)}` : base;
+    }
   }
 }
 

@@ -12,6 +12,8 @@ export type ToastOptions = {
   tone?: ToastTone;
   /** An undo action: shows « Annuler » and keeps the toast ~8 s. */
   onUndo?: () => void;
+  /** The undo button's text when « Annuler » is not precise enough (« Annuler l'import »). */
+  undoLabel?: string;
   durationMs?: number;
 };
 
@@ -107,7 +109,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
             onUndo();
           }}
         >
-          {t.toast.undo}
+          {toast.undoLabel ?? t.toast.undo}
         </button>
       )}
       <button

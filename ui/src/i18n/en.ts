@@ -1,5 +1,6 @@
 // English texts, the same keys as fr.ts (the compiler checks it).
 import type { Messages } from "./fr";
+import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { possiblesEn } from "./possiblesEn";
 
@@ -237,6 +238,7 @@ export const en: Messages = {
     saved_toast: "Contact saved",
     unnamed: "No name",
   },
+  data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
   confirm: {

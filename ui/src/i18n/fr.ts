@@ -6,6 +6,7 @@ import type { ContactSource } from "../bindings/ContactSource";
 import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
+import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { possiblesFr } from "./possiblesFr";
 
@@ -295,6 +296,7 @@ export const fr = {
     saved_toast: "Contact enregistré",
     unnamed: "Sans nom",
   },
+  data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
   confirm: {

@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { deleteContact, restoreContact } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
+import { routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import type { Contact } from "../../bindings/Contact";
 import { useI18n } from "../../i18n";
@@ -175,6 +176,14 @@ function ContactRow({
               {overdue ? t.contact.reviewOverdue(formatDate(review, lang)) : t.contact.reviewDue(formatDate(review, lang))}
             </span>
           )}
+          <a
+            className="link"
+            href={routeHash({ name: "data", tab: "privacy", personId: c.id })}
+            aria-label={t.data.privacy.linkLabel(name)}
+            data-testid="contact-privacy"
+          >
+            {t.data.privacy.link}
+          </a>
         </p>
       </div>
       <div className="contact-row__actions">

@@ -1,0 +1,146 @@
+//! The rights of a person whose details the facilitator keeps (RGPD):
+//! access (everything about them, as JSON) and erasure (removed from
+//! contacts, partnerships, notes and timelines, after a backup; only a
+//! record that an erasure took place remains).
+
+use serde::Serialize;
+use tisserand_domain::backup::BackupReason;
+use tisserand_domain::Contact;
+use ts_rs::TS;
+
+use crate::{App, AppResult};
+
+/// Everything Tisserand holds about one person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonExport {
+    /// What this document is, in the person's language.
+    pub about: String,
+    pub exported_at: String,
+    pub contact: Contact,
+    /// Earlier records of the same person, merged into this one.
+    pub merged_records: Vec<Contact>,
+    pub partnerships: Vec<PersonPartnership>,
+    pub mentions: Vec<PersonMention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonPartnership {
+    pub id: String,
+    pub title: String,
+    pub stage: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonMention {
+    pub entity: String,
+    pub id: String,
+    pub title: String,
+    pub field: String,
+    pub text: String,
+    pub at: Option<String>,
+}
+
+/// What an erasure did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ErasureSummary {
+    /// Records removed or changed.
+    pub records: u32,
+    pub backup: Option<String>,
+}
+
+/// The texts that identify the person in free text: the full name (both
+/// orders) when first and last names are known — a lone last name would
+/// erase namesakes —, the e-mail and the phone.
+fn needles(c: &Contact) -> Vec<String> {
+    let mut n = Vec::new();
+    let (first, last) = (c.first_name.trim(), c.last_name.trim());
+    if !first.is_empty() && !last.is_empty() {
+        n.push(format!("{first} {last}"));
+        n.push(format!("{last} {first}"));
+    }
+    n.extend(c.email.iter().cloned());
+    if let Some(phone) = &c.phone {
+        n.push(phone.clone());
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 6 {
+            n.push(digits);
+        }
+    }
+    n
+}
+
+impl App {
+    /// Everything about contact `id` (live or deleted): the right of access.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn person_export(&self, id: &str) -> AppResult<PersonExport> {
+        let contact = self.store.any_contact(id)?;
+        let merged_records = self.store.merged_into(id)?;
+        let mut all_needles = needles(&contact);
+        for m in &merged_records {
+            all_needles.extend(needles(m));
+        }
+        let partnerships = self
+            .store
+            .partnerships_naming(id)?
+            .into_iter()
+            .map(|p| PersonPartnership {
+                id: p.id,
+                title: p.title,
+                stage: p.stage,
+                role: p.role,
+            })
+            .collect();
+        let mentions = self
+            .store
+            .mentions_of(&all_needles, id)?
+            .into_iter()
+            .map(|m| PersonMention {
+                entity: m.entity,
+                id: m.id,
+                title: m.title,
+                field: m.field,
+                text: m.text,
+                at: m.at,
+            })
+            .collect();
+        Ok(PersonExport {
+            about: "Données personnelles conservées par Tisserand (droit d'accès, RGPD article 15) : \
+                    la fiche de contact, ses doublons fusionnés, les partenariats où la personne est nommée \
+                    et les textes qui la mentionnent."
+                .to_owned(),
+            exported_at: chrono::Utc::now().to_rfc3339(),
+            contact,
+            merged_records,
+            partnerships,
+            mentions,
+        })
+    }
+
+    /// Erases contact `id` after a backup (see `Store::erase_contact`).
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error (nothing changed).
+    pub fn person_erase(&mut self, id: &str) -> AppResult<ErasureSummary> {
+        let contact = self.store.any_contact(id)?;
+        let mut all_needles = needles(&contact);
+        for m in self.store.merged_into(id)? {
+            all_needles.extend(needles(&m));
+        }
+        let backup = self
+            .backup_before(BackupReason::BeforeErasure)?
+            .map(|b| b.path);
+        let records = self.store.erase_contact(id, &all_needles)?;
+        Ok(ErasureSummary { records, backup })
+    }
+}
