@@ -22,6 +22,7 @@ use tisserand_domain::import::ImportRecord;
 use tisserand_domain::merge::{MergeChoices, MergeRecord};
 
 use crate::commands::with_app;
+use crate::documents::ask_save;
 use crate::Shared;
 
 /// The variable that replaces the open dialog with a fixed file.
@@ -151,20 +152,6 @@ pub(crate) fn daily_backup_in_background(db_path: PathBuf) {
         Ok(None) => {}
         Err(e) => tracing::warn!("daily backup failed: {}", e.message_en),
     });
-}
-
-/// Asks where to save `name`; `None` when the person cancels.
-fn ask_save(app: &AppHandle, name: &str, title: &str, filter: (&str, &[&str])) -> Option<PathBuf> {
-    if let Some(dir) = crate::documents::fixed_dir() {
-        return Some(dir.join(name));
-    }
-    app.dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter(filter.0, filter.1)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
 }
 
 fn today() -> chrono::NaiveDate {

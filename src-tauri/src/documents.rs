@@ -25,7 +25,7 @@ use crate::Shared;
 /// The variable that replaces the dialogs with a fixed folder.
 pub(crate) const DOCUMENTS_DIR_ENV: &str = "TISSERAND_DOCUMENTS_DIR";
 
-pub(crate) fn fixed_dir() -> Option<PathBuf> {
+fn fixed_dir() -> Option<PathBuf> {
     let dir = std::env::var_os(DOCUMENTS_DIR_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)?;
@@ -49,7 +49,19 @@ fn show(path: &std::path::Path) {
 }
 
 /// Asks where to save `name` (a PDF); `None` when the person cancels.
-fn ask_save(app: &AppHandle, name: &str, title: &str) -> Option<PathBuf> {
+fn ask_save_pdf(app: &AppHandle, name: &str, title: &str) -> Option<PathBuf> {
+    ask_save(app, name, title, ("PDF", &["pdf"]))
+}
+
+/// Asks where to save `name`, offering files of `filter` (label,
+/// extensions); `None` when the person cancels. With
+/// `TISSERAND_DOCUMENTS_DIR` set, the file goes there without asking.
+pub(crate) fn ask_save(
+    app: &AppHandle,
+    name: &str,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
     if let Some(dir) = fixed_dir() {
         return Some(dir.join(name));
     }
@@ -57,7 +69,7 @@ fn ask_save(app: &AppHandle, name: &str, title: &str) -> Option<PathBuf> {
         .file()
         .set_title(title)
         .set_file_name(name)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(filter.0, filter.1)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
 }
@@ -76,7 +88,7 @@ pub(crate) fn document_save(
         DocumentKind::Brief => "Enregistrer la fiche partenariat",
         DocumentKind::Agreement => "Enregistrer la convention",
     };
-    let Some(path) = ask_save(&app, &name, title) else {
+    let Some(path) = ask_save_pdf(&app, &name, title) else {
         return Ok(None);
     };
     let bytes = with_app(&state, |a| a.document_pdf(&id, kind, today()))?;
@@ -116,7 +128,7 @@ pub(crate) fn briefs_export(
     let items = with_app(&state, |a| a.briefs_to_export(&query))?;
     let on = today();
     let target = if combined {
-        ask_save(
+        ask_save_pdf(
             &app,
             "fiches-partenariats.pdf",
             "Enregistrer les fiches en un seul PDF",

@@ -135,6 +135,31 @@ fn bad_files_are_refused_with_one_clear_line_and_nothing_written() {
 }
 
 #[test]
+fn a_one_gigabyte_file_is_refused_at_once_and_nothing_written() {
+    let (dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let before = count(&db);
+    let big = dir.path().join("enorme.csv");
+    generated_csv(&big, 1_000);
+    // Grown to 1 GB without writing it (a sparse file): the size is refused
+    // before any row is read.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .unwrap()
+        .set_len(1 << 30)
+        .unwrap();
+    let started = std::time::Instant::now();
+    let line = tisserand(&db, &["import", "actors", big.to_str().unwrap()]).fails();
+    assert!(
+        line.contains("1024 Mo") && line.contains("Découpez-le"),
+        "{line}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert_eq!(count(&db), before);
+}
+
+#[test]
 fn a_mapping_file_names_the_columns() {
     let (dir, db) = temp_db();
     let csv = dir.path().join("liste.csv");

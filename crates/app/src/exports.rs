@@ -277,18 +277,48 @@ fn io_error(path: &Path, e: &dyn std::fmt::Display) -> AppError {
     )
 }
 
-/// Writes through `tmp`, then renames to `dest`.
-fn commit(tmp: &Path, dest: &Path) -> AppResult<()> {
-    std::fs::rename(tmp, dest).map_err(|e| {
-        let _ = std::fs::remove_file(tmp);
-        io_error(dest, &e)
-    })
-}
-
-fn temporary(dest: &Path) -> PathBuf {
+/// Runs `write` on a temporary file beside `dest`, then renames it to
+/// `dest`; on failure the temporary file is removed and `dest` untouched.
+fn write_atomically(
+    dest: &Path,
+    write: impl FnOnce(&Path) -> AppResult<u32>,
+) -> AppResult<ExportSummary> {
     let mut name = dest.file_name().unwrap_or_default().to_os_string();
     name.push(".partiel");
-    dest.with_file_name(name)
+    let tmp: PathBuf = dest.with_file_name(name);
+    let rows = write(&tmp).and_then(|rows| {
+        std::fs::rename(&tmp, dest).map_err(|e| io_error(dest, &e))?;
+        Ok(rows)
+    });
+    match rows {
+        Ok(rows) => Ok(ExportSummary {
+            path: dest.display().to_string(),
+            rows,
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
+
+/// Writes the records `stream` sends as a JSON array's items, one per line.
+fn json_items(
+    out: &mut impl Write,
+    dest: &Path,
+    stream: impl FnOnce(&mut Sink<'_>) -> AppResult<u32>,
+) -> AppResult<u32> {
+    out.write_all(b"[\n").map_err(|e| io_error(dest, &e))?;
+    let mut first = true;
+    let rows = stream(&mut Sink::Json(&mut |value| {
+        if !first {
+            out.write_all(b",\n").map_err(|e| io_error(dest, &e))?;
+        }
+        first = false;
+        serde_json::to_writer(&mut *out, &value).map_err(|e| io_error(dest, &e))
+    }))?;
+    out.write_all(b"\n]").map_err(|e| io_error(dest, &e))?;
+    Ok(rows)
 }
 
 /// Streams rows of one kind, calling `row` with each record as cells or
@@ -363,86 +393,59 @@ impl App {
         format: ExportFormat,
         dest: &Path,
     ) -> AppResult<ExportSummary> {
-        let tmp = temporary(dest);
         let headers: &[&str] = match kind {
             ExportKind::Actors => &ACTOR_HEADERS,
             ExportKind::Contacts => &CONTACT_HEADERS,
             ExportKind::Partnerships => &PARTNERSHIP_HEADERS,
         };
-        let result = (|| -> AppResult<u32> {
-            match format {
-                ExportFormat::Csv => {
-                    // Rows are gathered as text first: the CSV writer takes an
-                    // iterator; text of 100,000 rows is a few tens of MB.
-                    let mut lines: Vec<Vec<String>> = Vec::new();
-                    let rows = self.stream(
-                        kind,
-                        &mut Sink::Cells(&mut |cells| {
-                            lines.push(cells.into_iter().map(csv_text).collect());
-                            Ok(())
-                        }),
-                    )?;
-                    let file = std::fs::File::create(&tmp).map_err(|e| io_error(dest, &e))?;
-                    tisserand_tabular::write_csv(
-                        std::io::BufWriter::new(file),
-                        headers,
-                        lines.into_iter(),
-                    )
+        write_atomically(dest, |tmp| match format {
+            ExportFormat::Csv => {
+                // Rows are gathered as text first: the CSV writer takes an
+                // iterator; the text of 100,000 rows is a few tens of MB.
+                let mut lines: Vec<Vec<String>> = Vec::new();
+                let rows = self.stream(
+                    kind,
+                    &mut Sink::Cells(&mut |cells| {
+                        lines.push(cells.into_iter().map(csv_text).collect());
+                        Ok(())
+                    }),
+                )?;
+                let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
+                tisserand_tabular::write_csv(
+                    std::io::BufWriter::new(file),
+                    headers,
+                    lines.into_iter(),
+                )
+                .map_err(|e| tabular_error(&e))?;
+                Ok(rows)
+            }
+            ExportFormat::Xlsx => {
+                let mut all: Vec<Vec<Cell>> = Vec::new();
+                let rows = self.stream(
+                    kind,
+                    &mut Sink::Cells(&mut |cells| {
+                        all.push(cells);
+                        Ok(())
+                    }),
+                )?;
+                let sheet = match kind {
+                    ExportKind::Actors => "Acteurs",
+                    ExportKind::Contacts => "Contacts",
+                    ExportKind::Partnerships => "Partenariats",
+                };
+                tisserand_tabular::write_xlsx(tmp, sheet, headers, all.into_iter())
                     .map_err(|e| tabular_error(&e))?;
-                    Ok(rows)
-                }
-                ExportFormat::Xlsx => {
-                    let mut all: Vec<Vec<Cell>> = Vec::new();
-                    let rows = self.stream(
-                        kind,
-                        &mut Sink::Cells(&mut |cells| {
-                            all.push(cells);
-                            Ok(())
-                        }),
-                    )?;
-                    let sheet = match kind {
-                        ExportKind::Actors => "Acteurs",
-                        ExportKind::Contacts => "Contacts",
-                        ExportKind::Partnerships => "Partenariats",
-                    };
-                    tisserand_tabular::write_xlsx(&tmp, sheet, headers, all.into_iter())
-                        .map_err(|e| tabular_error(&e))?;
-                    Ok(rows)
-                }
-                ExportFormat::Json => {
-                    let file = std::fs::File::create(&tmp).map_err(|e| io_error(dest, &e))?;
-                    let mut out = std::io::BufWriter::new(file);
-                    out.write_all(b"[\n").map_err(|e| io_error(dest, &e))?;
-                    let mut first = true;
-                    let rows = self.stream(
-                        kind,
-                        &mut Sink::Json(&mut |value| {
-                            if !first {
-                                out.write_all(b",\n").map_err(|e| io_error(dest, &e))?;
-                            }
-                            first = false;
-                            serde_json::to_writer(&mut out, &value).map_err(|e| io_error(dest, &e))
-                        }),
-                    )?;
-                    out.write_all(b"\n]\n").map_err(|e| io_error(dest, &e))?;
-                    out.flush().map_err(|e| io_error(dest, &e))?;
-                    Ok(rows)
-                }
+                Ok(rows)
             }
-        })();
-        match result {
-            Ok(rows) => {
-                commit(&tmp, dest)?;
-                Ok(ExportSummary {
-                    path: dest.display().to_string(),
-                    rows,
-                })
+            ExportFormat::Json => {
+                let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
+                let mut out = std::io::BufWriter::new(file);
+                let rows = json_items(&mut out, dest, |sink| self.stream(kind, sink))?;
+                out.write_all(b"\n").map_err(|e| io_error(dest, &e))?;
+                out.flush().map_err(|e| io_error(dest, &e))?;
+                Ok(rows)
             }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        })
     }
 
     /// Writes the whole database as one JSON document: actors, contacts,
@@ -452,9 +455,8 @@ impl App {
     /// # Errors
     /// The file cannot be written (nothing is left behind); a storage error.
     pub fn export_everything(&self, dest: &Path) -> AppResult<ExportSummary> {
-        let tmp = temporary(dest);
-        let result = (|| -> AppResult<u32> {
-            let file = std::fs::File::create(&tmp).map_err(|e| io_error(dest, &e))?;
+        write_atomically(dest, |tmp| {
+            let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
             let mut out = std::io::BufWriter::new(file);
             let head = serde_json::json!({
                 "format": "tisserand-export",
@@ -473,19 +475,8 @@ impl App {
                 ("contacts", ExportKind::Contacts),
                 ("partnerships", ExportKind::Partnerships),
             ] {
-                write!(out, ",\n\"{key}\": [\n").map_err(|e| io_error(dest, &e))?;
-                let mut first = true;
-                total += self.stream(
-                    kind,
-                    &mut Sink::Json(&mut |value| {
-                        if !first {
-                            out.write_all(b",\n").map_err(|e| io_error(dest, &e))?;
-                        }
-                        first = false;
-                        serde_json::to_writer(&mut out, &value).map_err(|e| io_error(dest, &e))
-                    }),
-                )?;
-                out.write_all(b"\n]").map_err(|e| io_error(dest, &e))?;
+                write!(out, ",\n\"{key}\": ").map_err(|e| io_error(dest, &e))?;
+                total += json_items(&mut out, dest, |sink| self.stream(kind, sink))?;
             }
             let history = serde_json::json!({
                 "imports": self.store.imports(u32::MAX)?,
@@ -499,19 +490,6 @@ impl App {
             out.write_all(b"\n}\n").map_err(|e| io_error(dest, &e))?;
             out.flush().map_err(|e| io_error(dest, &e))?;
             Ok(total)
-        })();
-        match result {
-            Ok(rows) => {
-                commit(&tmp, dest)?;
-                Ok(ExportSummary {
-                    path: dest.display().to_string(),
-                    rows,
-                })
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        })
     }
 }

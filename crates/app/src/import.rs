@@ -27,6 +27,9 @@ use crate::{App, AppError, AppResult, ErrorKind};
 /// Rows one import takes at most; a larger file is refused (and nothing
 /// of it kept), so memory and the transaction stay bounded.
 pub const MAX_IMPORT_ROWS: u32 = 500_000;
+/// Files larger than this are refused before any row is read: about
+/// twice the size of 500,000 rows of a generous directory.
+pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 /// Problems listed one by one; beyond, they are only counted.
 const MAX_LISTED: usize = 1_000;
 /// Rows shown in the preview.
@@ -156,6 +159,28 @@ pub struct ImportProgress {
     pub bytes_read: u64,
     #[ts(type = "number")]
     pub total_bytes: u64,
+}
+
+/// Opens a file to import, refusing one too large to import at once.
+fn open_table(path: &Path) -> AppResult<Table> {
+    let table = Table::open(path).map_err(|e| tabular_error(&e))?;
+    let size = table.total_bytes();
+    if size > MAX_IMPORT_BYTES {
+        #[allow(clippy::cast_precision_loss)]
+        let mb = size as f64 / 1_048_576.0;
+        return Err(AppError::new(
+            ErrorKind::Invalid,
+            format!(
+                "Le fichier {} fait {mb:.0} Mo : Tisserand importe au plus 512 Mo (500 000 lignes) à la fois. Découpez-le en plusieurs fichiers ; rien n'a été importé.",
+                display_name(path)
+            ),
+            format!(
+                "{} is {mb:.0} MB: Tisserand imports at most 512 MB (500,000 rows) at once. Split it into several files; nothing was imported.",
+                display_name(path)
+            ),
+        ));
+    }
+    Ok(table)
 }
 
 pub(crate) fn tabular_error(e: &TabularError) -> AppError {
@@ -435,7 +460,7 @@ impl App {
     /// `Invalid` with a sentence naming what is wrong with the file (empty,
     /// binary, headers only, one column, duplicate headers, open quote…).
     pub fn preview_import(&self, path: &Path) -> AppResult<ImportPreview> {
-        let table = Table::open(path).map_err(|e| tabular_error(&e))?;
+        let table = open_table(path)?;
         let headers = table.headers().to_vec();
         let keys: Vec<String> = headers.iter().map(|h| header_key(h)).collect();
         let remembered = self.store.remembered_mapping(&keys)?;
@@ -498,7 +523,7 @@ impl App {
         progress: &mut dyn FnMut(ImportProgress),
         cancel: &AtomicBool,
     ) -> AppResult<ImportReport> {
-        let table = Table::open(path).map_err(|e| tabular_error(&e))?;
+        let table = open_table(path)?;
         let headers = table.headers().to_vec();
         let mapping = options
             .mapping

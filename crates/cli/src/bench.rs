@@ -41,11 +41,11 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &[
+pub(crate) const FIRST: &[&str] = &[
     "Anne", "Jean", "Léa", "Hugo", "Chloé", "Karim", "Aïcha", "Théo", "Inès", "Lucas", "Zoé",
     "Mathis", "Émilie", "Nour", "Pierre", "Camille", "Yasmine", "Julien", "Sophie", "Mehdi",
 ];
-const LAST: &[&str] = &[
+pub(crate) const LAST: &[&str] = &[
     "Muller",
     "Schmitt",
     "Meyer",

@@ -78,48 +78,7 @@ pub(crate) fn write_csv(
         "Transports",
         "Pharmacie",
     ];
-    let names = [
-        "Martin",
-        "Muller",
-        "Schmitt",
-        "Meyer",
-        "Weber",
-        "Klein",
-        "Fischer",
-        "Wagner",
-        "Hoffmann",
-        "Bauer",
-        "Schneider",
-        "Benali",
-        "Nguyen",
-        "Lefèvre",
-        "Roux",
-        "Fontaine",
-        "Chevalier",
-        "Girard",
-        "Bonnet",
-        "Dupont",
-        "Lambert",
-        "Faure",
-        "Rousseau",
-        "Blanc",
-        "Guerin",
-        "Muller-Koch",
-        "Zimmermann",
-        "Keller",
-        "Huber",
-        "Frey",
-        "Wolff",
-        "Kieffer",
-        "Stoll",
-        "Ott",
-        "Jung",
-        "Roth",
-        "Haas",
-        "Graff",
-        "Walter",
-        "Metz",
-    ];
+    let names = crate::bench::LAST;
     let towns = [
         ("67600", "Sélestat"),
         ("68000", "Colmar"),
@@ -145,12 +104,21 @@ pub(crate) fn write_csv(
     ];
     for i in offset..offset + rows {
         let (cp, town) = towns[i % towns.len()];
+        // Mixed radix over the lists: distinct names for the first
+        // 24 × 20 × 8 × 20 × 20 rows.
+        let mut k = i;
+        let mut digit = |n: usize| {
+            let d = k % n;
+            k /= n;
+            d
+        };
         let name = format!(
-            "{} {} {} {}",
-            heads[i % heads.len()],
-            names[(i / heads.len()) % names.len()],
-            words[(i / (heads.len() * names.len())) % words.len()],
-            names[(i / (heads.len() * names.len() * words.len())) % names.len()],
+            "{} {} {} {} {}",
+            heads[digit(heads.len())],
+            names[digit(names.len())],
+            words[digit(words.len())],
+            first[digit(first.len())],
+            names[digit(names.len())],
         );
         write!(
             out,

@@ -82,7 +82,7 @@ export const dataEn: DataMessages = {
     issueDuplicate: (field, columns) => `The field “${field}” is chosen for several columns (${columns}): keep only one.`,
     keepDuplicates: "Also import organisations already in the directory",
     keepDuplicatesHint:
-      "Otherwise, a row whose organisation already exists (same SIREN, SIRET, RNA, or same name in the same commune) does not create a second one: its contact is added to the existing organisation.",
+      "Otherwise, a row whose organisation already exists (same SIREN or RNA, or same name in the same commune) does not create a second one: its contact is added to the existing organisation.",
     check: "Check without importing",
     checkTip: "Reads the whole file and reports problems, without saving anything",
     run: "Import",

@@ -90,7 +90,7 @@ export const dataFr = {
       `Le champ «\u00a0${field}\u00a0» est choisi pour plusieurs colonnes (${columns}) : gardez-en une seule.`,
     keepDuplicates: "Importer aussi les organisations déjà présentes dans l'annuaire",
     keepDuplicatesHint:
-      "Sinon, une ligne dont l'organisation existe déjà (même SIREN, SIRET, RNA, ou même nom dans la même commune) n'en crée pas une seconde : son contact est ajouté à l'organisation existante.",
+      "Sinon, une ligne dont l'organisation existe déjà (même SIREN ou RNA, ou même nom dans la même commune) n'en crée pas une seconde : son contact est ajouté à l'organisation existante.",
     check: "Vérifier sans importer",
     checkTip: "Lit tout le fichier et signale les problèmes, sans rien enregistrer",
     run: "Importer",
