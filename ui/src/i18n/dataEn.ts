@@ -64,7 +64,7 @@ export const dataEn: DataMessages = {
     unreadableHint: "Fix it in your spreadsheet or choose another file.",
     previewTitle: "Columns to import",
     previewHint: (rows) =>
-      `For each column, choose the Tisserand field it goes into. Preview of the first ${rows} rows, numbered as in the spreadsheet.`,
+      `For each column, choose the Tisserand field it goes into. ${rows === "1" ? "Preview of the first row, numbered" : `Preview of the first ${rows} rows, numbered`} as in the spreadsheet.`,
     facts: "File",
     format: "Format",
     encoding: "Encoding",

@@ -70,7 +70,7 @@ export const dataFr = {
     // Preview
     previewTitle: "Colonnes à importer",
     previewHint: (rows: string) =>
-      `Pour chaque colonne, choisissez le champ de Tisserand où la ranger. Aperçu des ${rows} premières lignes, numérotées comme dans le tableur.`,
+      `Pour chaque colonne, choisissez le champ de Tisserand où la ranger. ${rows === "1" ? "Aperçu de la première ligne, numérotée" : `Aperçu des ${rows} premières lignes, numérotées`} comme dans le tableur.`,
     facts: "Fichier",
     format: "Format",
     encoding: "Encodage",
