@@ -566,3 +566,106 @@ fn an_import_killed_midway_leaves_all_or_nothing() {
         }
     }
 }
+
+#[test]
+fn duplicate_contacts_merge_and_unmerge() {
+    let (_dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let org = actor_id(&db, "Numéris Alsace");
+    let a = tisserand(
+        &db,
+        &[
+            "contacts",
+            "add",
+            "--actor",
+            &org,
+            "--first-name",
+            "Zoé",
+            "--last-name",
+            "Kern",
+            "--email",
+            "zoe.kern@example.org",
+            "--format",
+            "json",
+        ],
+    )
+    .json();
+    let b = tisserand(
+        &db,
+        &[
+            "contacts",
+            "add",
+            "--actor",
+            &org,
+            "--first-name",
+            "Zoe",
+            "--last-name",
+            "KERN",
+            "--phone",
+            "03 88 12 34 56",
+            "--email",
+            "Zoe.Kern@example.org",
+            "--format",
+            "json",
+        ],
+    )
+    .json();
+    let (a, b) = (
+        a["id"].as_str().unwrap().to_owned(),
+        b["id"].as_str().unwrap().to_owned(),
+    );
+    let dups = tisserand(&db, &["duplicates", "--format", "json"]).json();
+    let pair = dups["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| [d["a"]["id"].as_str(), d["b"]["id"].as_str()].contains(&Some(a.as_str())))
+        .unwrap_or_else(|| panic!("pair of Zoé Kern: {dups}"));
+    assert!(pair["why"].to_string().contains("e-mail"), "{pair}");
+    let m = tisserand(&db, &["merge", &a, &b, "--format", "json"]).json();
+    let shown = tisserand(&db, &["actors", "show", &org, "--format", "json"])
+        .json()
+        .to_string();
+    assert_eq!(
+        shown.matches("zoe.kern@example.org").count(),
+        1,
+        "one Zoé left: {shown}"
+    );
+    assert!(
+        shown.contains("03 88 12 34 56"),
+        "the phone filled the blank: {shown}"
+    );
+    tisserand(&db, &["unmerge", m["mergeId"].as_str().unwrap()]).ok();
+    let shown = tisserand(&db, &["actors", "show", &org, "--format", "json"])
+        .json()
+        .to_string();
+    assert!(shown.contains(&b), "both back: {shown}");
+}
+
+#[test]
+fn an_import_whose_actors_joined_a_partnership_is_not_undone() {
+    let (dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let csv = dir.path().join("liste.csv");
+    std::fs::write(&csv, "Nom;Type\nLes Amis du Rail;association\n").unwrap();
+    let r = import(&db, csv.to_str().unwrap(), &[]);
+    let new = actor_id(&db, "Les Amis du Rail");
+    let partner = actor_id(&db, "Caves du Strengbach");
+    tisserand(
+        &db,
+        &[
+            "partnerships",
+            "add",
+            "--title",
+            "Train des vignes",
+            "--party",
+            &format!("{new}:porteur"),
+            "--party",
+            &format!("{partner}:partenaire"),
+        ],
+    )
+    .ok();
+    let line = tisserand(&db, &["import", "undo", r["importId"].as_str().unwrap()]).fails();
+    assert!(line.contains("« Train des vignes »"), "{line}");
+    assert_eq!(actor_id(&db, "Les Amis du Rail"), new);
+}

@@ -1389,3 +1389,30 @@ fn a_v2_file_gains_board_columns_masks_and_places() {
     assert_eq!(o.overdue, 1);
     assert_eq!(s.possibilities("a1", 5).unwrap()[0].actor_id, "a2");
 }
+
+#[test]
+fn a_backup_of_an_older_version_is_restored_and_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&old).unwrap();
+        schema::migrate_to(&mut conn, 3).unwrap();
+        conn.execute(
+            "INSERT INTO actors (id, kind, name, sort_key, created_at, updated_at)
+             VALUES ('a1', 'association', 'Emmaüs', 'emmaus', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+            [],
+        )
+        .unwrap();
+    }
+    assert_eq!(crate::check_backup(&old).unwrap().schema_version, 3);
+    let mut s = Store::open(&dir.path().join("current.sqlite3")).unwrap();
+    s.restore_from(&old, &mut |_, _| {}).unwrap();
+    assert_eq!(s.actor("a1").unwrap().name, "Emmaüs");
+    let v: i64 = s
+        .conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    // The imports table of the current schema is there and usable.
+    assert!(s.imports(10).unwrap().is_empty());
+}
