@@ -15,6 +15,7 @@ import { useToasts } from "../../app/toasts";
 import type { BackupEntry } from "../../bindings/BackupEntry";
 import { useI18n } from "../../i18n";
 import { dataKeys } from "./ImportHistory";
+import { ListState } from "./ListState";
 import { baseName, formatBytes, formatDateTime } from "./model";
 import { ProgressPanel } from "./ProgressPanel";
 
@@ -108,69 +109,55 @@ export function BackupsTab() {
   const busy = job !== null;
   const percent = job?.progress && job.progress.total > 0 ? Math.round((job.progress.done / job.progress.total) * 100) : null;
 
-  let list;
-  if (query.isPending) {
-    list = <p className="muted">{t.common.loading}</p>;
-  } else if (query.isError) {
-    list = (
-      <div className="banner banner--error" role="alert">
-        <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
-        <div>
-          <p>{b.loadError}</p>
-          <p>{errorText(toAppError(query.error), lang)}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t.common.retry}
-          </button>
-        </div>
-      </div>
-    );
-  } else if (query.data.length === 0) {
-    list = <p className="muted">{b.empty}</p>;
-  } else {
-    list = (
-      <table className="backups-table" data-testid="backups-table">
-        <thead>
-          <tr>
-            <th scope="col">{b.columns.date}</th>
-            <th scope="col">{b.columns.reason}</th>
-            <th scope="col" className="backups-table__size">
-              {b.columns.size}
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">{b.columns.actions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {query.data.map((entry) => {
-            const date = formatDateTime(entry.takenAt, lang);
-            return (
-              <tr key={entry.path} data-testid="backup-row" data-reason={entry.reason}>
-                <td className="tabular nowrap" title={entry.fileName}>
-                  {date}
-                </td>
-                <td>{t.data.reasons[entry.reason]}</td>
-                <td className="tabular nowrap backups-table__size">{formatBytes(entry.sizeBytes, lang)}</td>
-                <td className="backups-table__actions">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    data-testid="backup-restore"
-                    aria-label={b.restoreLabel(date)}
-                    disabled={busy}
-                    onClick={() => restoreEntry(entry)}
-                  >
-                    <ArchiveRestore size={14} aria-hidden="true" />
-                    {b.restore}
-                  </button>
-                </td>
+  const list = (
+    <ListState query={query} loadError={b.loadError} empty={b.empty}>
+      {(items) => {
+        return (
+          <table className="backups-table" data-testid="backups-table">
+            <thead>
+              <tr>
+                <th scope="col">{b.columns.date}</th>
+                <th scope="col">{b.columns.reason}</th>
+                <th scope="col" className="backups-table__size">
+                  {b.columns.size}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{b.columns.actions}</span>
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    );
-  }
+            </thead>
+            <tbody>
+              {items.map((entry) => {
+                const date = formatDateTime(entry.takenAt, lang);
+                return (
+                  <tr key={entry.path} data-testid="backup-row" data-reason={entry.reason}>
+                    <td className="tabular nowrap" title={entry.fileName}>
+                      {date}
+                    </td>
+                    <td>{t.data.reasons[entry.reason]}</td>
+                    <td className="tabular nowrap backups-table__size">{formatBytes(entry.sizeBytes, lang)}</td>
+                    <td className="backups-table__actions">
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        data-testid="backup-restore"
+                        aria-label={b.restoreLabel(date)}
+                        disabled={busy}
+                        onClick={() => restoreEntry(entry)}
+                      >
+                        <ArchiveRestore size={14} aria-hidden="true" />
+                        {b.restore}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        );
+      }}
+    </ListState>
+  );
 
   return (
     <section className="backups" aria-labelledby="backups-title" data-testid="backups">

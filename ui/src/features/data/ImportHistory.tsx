@@ -1,7 +1,7 @@
 // The imports made so far, newest first, each with « Annuler cet import »
 // (after a confirmation naming what goes away); undone ones say so.
 import { useQuery } from "@tanstack/react-query";
-import { CircleAlert, FileSpreadsheet, Undo2 } from "lucide-react";
+import { FileSpreadsheet, Undo2 } from "lucide-react";
 import { useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -12,6 +12,7 @@ import { useToasts } from "../../app/toasts";
 import type { ImportRecord } from "../../bindings/ImportRecord";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
+import { ListState } from "./ListState";
 import { formatDateTime } from "./model";
 
 export const dataKeys = {
@@ -66,75 +67,61 @@ export function ImportHistory() {
     setBusy(null);
   };
 
-  let body;
-  if (query.isPending) {
-    body = <p className="muted">{t.common.loading}</p>;
-  } else if (query.isError) {
-    body = (
-      <div className="banner banner--error" role="alert">
-        <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
-        <div>
-          <p>{m.historyLoadError}</p>
-          <p>{errorText(toAppError(query.error), lang)}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t.common.retry}
-          </button>
-        </div>
-      </div>
-    );
-  } else if (query.data.length === 0) {
-    body = <p className="muted">{m.historyEmpty}</p>;
-  } else {
-    body = (
-      <ul className="history" data-testid="import-history">
-        {query.data.map((r) => {
-          const date = formatDateTime(r.createdAt, lang);
-          const undone = r.undoneAt !== null;
-          return (
-            <li key={r.id} className={`history__item${undone ? " is-undone" : ""}`} data-testid="import-record" data-id={r.id}>
-              <FileSpreadsheet size={18} aria-hidden="true" className="history__icon" />
-              <div className="history__text">
-                <p className="history__title">
-                  <span className="history__file">{r.fileName}</span>
-                  <span className="badge badge--quiet">{r.format}</span>
-                  {undone && (
-                    <span className="badge badge--outline" title={r.undoneAt ? m.undoneOn(formatDateTime(r.undoneAt, lang)) : undefined}>
-                      {m.undone}
-                    </span>
+  const body = (
+    <ListState query={query} loadError={m.historyLoadError} empty={m.historyEmpty}>
+      {(items) => {
+        return (
+          <ul className="history" data-testid="import-history">
+            {items.map((r) => {
+              const date = formatDateTime(r.createdAt, lang);
+              const undone = r.undoneAt !== null;
+              return (
+                <li key={r.id} className={`history__item${undone ? " is-undone" : ""}`} data-testid="import-record" data-id={r.id}>
+                  <FileSpreadsheet size={18} aria-hidden="true" className="history__icon" />
+                  <div className="history__text">
+                    <p className="history__title">
+                      <span className="history__file">{r.fileName}</span>
+                      <span className="badge badge--quiet">{r.format}</span>
+                      {undone && (
+                        <span className="badge badge--outline" title={r.undoneAt ? m.undoneOn(formatDateTime(r.undoneAt, lang)) : undefined}>
+                          {m.undone}
+                        </span>
+                      )}
+                    </p>
+                    <p className="small muted tabular">
+                      {date} ·{" "}
+                      {m.historyCounts(
+                        formatCount(r.rows, lang),
+                        r.actors,
+                        formatCount(r.actors, lang),
+                        r.contacts,
+                        formatCount(r.contacts, lang),
+                        r.skipped,
+                        formatCount(r.skipped, lang),
+                      )}
+                    </p>
+                  </div>
+                  {!undone && (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      data-testid="import-undo"
+                      aria-label={m.undoLabel(r.fileName, date)}
+                      disabled={busy !== null}
+                      onClick={() => void askUndo(r)}
+                    >
+                      <Undo2 size={14} aria-hidden="true" />
+                      {m.undo}
+                    </button>
                   )}
-                </p>
-                <p className="small muted tabular">
-                  {date} ·{" "}
-                  {m.historyCounts(
-                    formatCount(r.rows, lang),
-                    r.actors,
-                    formatCount(r.actors, lang),
-                    r.contacts,
-                    formatCount(r.contacts, lang),
-                    r.skipped,
-                    formatCount(r.skipped, lang),
-                  )}
-                </p>
-              </div>
-              {!undone && (
-                <button
-                  type="button"
-                  className="button button--ghost button--small"
-                  data-testid="import-undo"
-                  aria-label={m.undoLabel(r.fileName, date)}
-                  disabled={busy !== null}
-                  onClick={() => void askUndo(r)}
-                >
-                  <Undo2 size={14} aria-hidden="true" />
-                  {m.undo}
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    );
-  }
+                </li>
+              );
+            })}
+          </ul>
+        );
+      }}
+    </ListState>
+  );
 
   return (
     <section className="data-section" aria-labelledby="import-history-title">

@@ -1,7 +1,7 @@
 // « Fusions récentes »: the merges, newest first, each named by the record
 // that was kept, with « Annuler » (after a confirmation) until undone.
 import { useQuery } from "@tanstack/react-query";
-import { Building2, CircleAlert, GitMerge, Undo2, UserRound } from "lucide-react";
+import { Building2, GitMerge, Undo2, UserRound } from "lucide-react";
 import { useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -12,6 +12,7 @@ import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import { useI18n } from "../../i18n";
 import { dataKeys } from "./ImportHistory";
+import { ListState } from "./ListState";
 import { formatDateTime } from "./model";
 
 /** Undoes a merge and says so; every cached list reloads. Resolves to whether it worked. */
@@ -87,7 +88,7 @@ function MergeRow({ record: r, busy, onUndo }: { record: MergeRecord; busy: bool
 }
 
 export function MergeHistory() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const m = t.data.duplicates;
   const confirm = useConfirm();
   const undo = useUndoMerge();
@@ -103,41 +104,27 @@ export function MergeHistory() {
     setBusy(false);
   };
 
-  let body;
-  if (query.isPending) {
-    body = <p className="muted">{t.common.loading}</p>;
-  } else if (query.isError) {
-    body = (
-      <div className="banner banner--error" role="alert">
-        <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
-        <div>
-          <p>{m.historyLoadError}</p>
-          <p>{errorText(toAppError(query.error), lang)}</p>
-          <button type="button" className="button button--secondary button--small" onClick={() => void query.refetch()}>
-            {t.common.retry}
-          </button>
-        </div>
-      </div>
-    );
-  } else if (query.data.length === 0) {
-    body = <p className="muted">{m.historyEmpty}</p>;
-  } else {
-    const shown = all ? query.data : query.data.slice(0, SHOWN);
-    body = (
-      <>
-        <ul className="history" data-testid="merge-history">
-          {shown.map((r) => (
-            <MergeRow key={r.id} record={r} busy={busy} onUndo={() => void askUndo(r)} />
-          ))}
-        </ul>
-        {!all && query.data.length > SHOWN && (
-          <button type="button" className="button button--link" onClick={() => setAll(true)}>
-            {t.data.import.more(String(query.data.length - SHOWN))}
-          </button>
-        )}
-      </>
-    );
-  }
+  const body = (
+    <ListState query={query} loadError={m.historyLoadError} empty={m.historyEmpty}>
+      {(items) => {
+        const shown = all ? items : items.slice(0, SHOWN);
+        return (
+          <>
+            <ul className="history" data-testid="merge-history">
+              {shown.map((r) => (
+                <MergeRow key={r.id} record={r} busy={busy} onUndo={() => void askUndo(r)} />
+              ))}
+            </ul>
+            {!all && items.length > SHOWN && (
+              <button type="button" className="button button--link" onClick={() => setAll(true)}>
+                {t.data.import.more(String(items.length - SHOWN))}
+              </button>
+            )}
+          </>
+        );
+      }}
+    </ListState>
+  );
 
   return (
     <section className="data-section" aria-labelledby="merge-history-title">
