@@ -249,20 +249,7 @@ pub(crate) fn person_export_save(
     state: State<'_, Shared>,
     id: String,
 ) -> AppResult<Option<String>> {
-    let export = with_app(&state, |a| a.person_export(&id))?;
-    let slug: String = export
-        .contact
-        .display_name()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = format!("donnees-personnelles-{slug}-{}.json", today());
+    let (name, text) = with_app(&state, |a| a.person_export_file(&id, today()))?;
     let Some(path) = ask_save(
         &app,
         &name,
@@ -271,7 +258,6 @@ pub(crate) fn person_export_save(
     ) else {
         return Ok(None);
     };
-    let text = serde_json::to_string_pretty(&export).unwrap_or_default();
     tisserand_app::write_document(&path, text.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }

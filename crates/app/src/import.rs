@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use tisserand_domain::backup::BackupReason;
 use tisserand_domain::dedup::normalize_org_name;
 use tisserand_domain::import::{
-    check_mapping, guess_mapping, header_key, read_row, ImportField, ImportRecord, PlaceText,
+    check_mapping, guess_mapping, header_key, keep_first_of_each, read_row, ImportField,
+    ImportRecord, PlaceText,
 };
-use tisserand_domain::text::fold;
 use tisserand_domain::{ActorInput, ContactInput, FieldError};
 use tisserand_store::{ImportEnd, ImportTally};
 use tisserand_tabular::{column_letter, Table, TabularError};
@@ -214,11 +214,11 @@ struct Communes {
     postal: Vec<String>,
 }
 
-/// A commune name as the referential folds it (see store's `name_key`),
+/// A commune name as the referential folds it (`domain::commune::name_key`),
 /// with « St » spelt out and « Cedex » dropped.
 fn commune_key(name: &str) -> String {
-    let folded = fold(name).replace(['-', '\'', '’'], " ");
-    let mut words: Vec<&str> = folded.split_whitespace().collect();
+    let key = tisserand_domain::commune::name_key(name);
+    let mut words: Vec<&str> = key.split(' ').collect();
     if let Some(cedex) = words.iter().position(|w| *w == "cedex") {
         words.truncate(cedex);
     }
@@ -473,17 +473,7 @@ impl App {
             }
         }
         // What memory brought back may clash with a guess: keep the first.
-        if check_mapping(&headers, &mapping).is_err() {
-            let mut seen = Vec::new();
-            for m in &mut mapping {
-                if let Some(f) = *m {
-                    if !f.accumulates() && seen.contains(&f) {
-                        *m = None;
-                    }
-                    seen.push(f);
-                }
-            }
-        }
+        keep_first_of_each(&mut mapping);
         let format = table.format().label().to_owned();
         let encoding = table.encoding().map(|e| e.label_fr().to_owned());
         let delimiter = table.delimiter().map(delimiter_label);

@@ -127,6 +127,38 @@ impl App {
         })
     }
 
+    /// The file name offered for a person's export, and its pretty JSON.
+    ///
+    /// # Errors
+    /// As `person_export`.
+    pub fn person_export_file(
+        &self,
+        id: &str,
+        on: chrono::NaiveDate,
+    ) -> AppResult<(String, String)> {
+        let export = self.person_export(id)?;
+        let slug: String = export
+            .contact
+            .display_name()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&export).map_err(|e| {
+            crate::AppError::new(
+                crate::ErrorKind::Internal,
+                format!("Export impossible : {e}."),
+                format!("Export failed: {e}."),
+            )
+        })?;
+        Ok((format!("donnees-personnelles-{slug}-{on}.json"), text))
+    }
+
     /// Erases contact `id` after a backup (see `Store::erase_contact`).
     ///
     /// # Errors

@@ -569,27 +569,15 @@ pub(crate) enum PersonCommand {
 
 pub(crate) fn person(app: &mut App, cmd: PersonCommand) -> Result<(), AppError> {
     match cmd {
-        PersonCommand::Export { id, output } => {
-            let export = app.person_export(&id)?;
-            match output {
-                None => output::json(&export),
-                Some(file) => {
-                    let text = serde_json::to_string_pretty(&export).unwrap_or_default();
-                    std::fs::write(&file, text).map_err(|e| {
-                        AppError::new(
-                            ErrorKind::Storage,
-                            format!("Impossible d'écrire {} : {e}.", file.display()),
-                            format!("Cannot write {}: {e}.", file.display()),
-                        )
-                    })?;
-                    out!(
-                        "Données de {} écrites dans {}.",
-                        export.contact.display_name(),
-                        file.display()
-                    );
-                }
+        PersonCommand::Export { id, output } => match output {
+            None => output::json(&app.person_export(&id)?),
+            Some(file) => {
+                let today = chrono::Local::now().date_naive();
+                let (_, text) = app.person_export_file(&id, today)?;
+                tisserand_app::write_document(&file, text.as_bytes())?;
+                out!("Données de la personne écrites dans {}.", file.display());
             }
-        }
+        },
         PersonCommand::Erase { id, yes } => {
             let contact = app.person_export(&id)?.contact;
             if !yes && std::io::stdin().is_terminal() {

@@ -93,6 +93,14 @@ pub fn parse_referential(tsv: &str) -> Result<Vec<Commune>, ReferentialError> {
     Ok(out)
 }
 
+/// A commune name folded for lookup: no case, no accents, hyphens and
+/// apostrophes as single spaces ("Saint-Dié-des-Vosges" -> "saint die des vosges").
+#[must_use]
+pub fn name_key(name: &str) -> String {
+    let folded = crate::text::fold(name).replace(['-', '\'', '’'], " ");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -499,8 +499,15 @@ pub fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
             }
         }
     }
+    keep_first_of_each(&mut fields);
+    fields
+}
+
+/// Where several columns go to a field that takes one, keeps the first and
+/// ignores the others (fields that add up keep every column).
+pub fn keep_first_of_each(mapping: &mut [Option<ImportField>]) {
     let mut seen = Vec::new();
-    for field in &mut fields {
+    for field in mapping {
         if let Some(f) = *field {
             if !f.accumulates() && seen.contains(&f) {
                 *field = None;
@@ -509,7 +516,6 @@ pub fn guess_mapping(headers: &[String]) -> Vec<Option<ImportField>> {
             }
         }
     }
-    fields
 }
 
 /// Checks a mapping against the file's columns: one column per field that

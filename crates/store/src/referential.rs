@@ -2,18 +2,11 @@
 //! communes up by name, postal code or INSEE code.
 
 use rusqlite::{params, OptionalExtension, Row};
-use tisserand_domain::text::fold;
+use tisserand_domain::commune::name_key;
 use tisserand_domain::{Commune, NamedCode};
 
 use crate::meta::set_meta_in;
 use crate::{Result, Store};
-
-/// A commune name folded for prefix lookup: no case, no accents, hyphens and
-/// apostrophes as single spaces ("Saint-Dié-des-Vosges" -> "saint die des vosges").
-fn name_key(name: &str) -> String {
-    let folded = fold(name).replace(['-', '\'', '’'], " ");
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 const REFERENTIAL_KEY: &str = "communes_referential";
 
