@@ -25,6 +25,8 @@ export function useCombobox<T>({ text, chosen, search, keyOf, onPick, onTextChan
   const [open, setOpen] = useState(false);
   const [results, setResults] = useState<T[]>([]);
   const [loading, setLoading] = useState(false);
+  /** Why the last search failed (`null` when it answered). */
+  const [error, setError] = useState<unknown>(null);
   const [active, setActive] = useState(0);
   const seq = useRef(0);
   // The latest search function, without restarting the effect on each render.
@@ -45,12 +47,14 @@ export function useCombobox<T>({ text, chosen, search, keyOf, onPick, onTextChan
         (found) => {
           if (seq.current !== mine) return;
           setResults(found);
+          setError(null);
           setActive(0);
           setLoading(false);
         },
-        () => {
+        (raw: unknown) => {
           if (seq.current !== mine) return;
           setResults([]);
+          setError(raw);
           setLoading(false);
         },
       );
@@ -120,5 +124,5 @@ export function useCombobox<T>({ text, chosen, search, keyOf, onPick, onTextChan
     onMouseEnter: () => setActive(i),
   });
 
-  return { listId, results, loading, active, showList, inputProps, optionProps };
+  return { listId, results, loading, error, active, showList, inputProps, optionProps };
 }

@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
 import { getPerson, personExportSave, search } from "../../api/gateway";
-import type { AppError } from "../../api/types";
+import { useCombobox } from "../../components/useCombobox";
 import { navigate, routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import type { Contact } from "../../bindings/Contact";
@@ -24,7 +24,6 @@ import { dataKeys } from "./ImportHistory";
 import { formatDateTime } from "./model";
 
 const SEARCH_LIMIT = 20;
-const SEARCH_DEBOUNCE_MS = 120;
 
 export function PrivacyTab({ personId }: { personId: string | null }) {
   const { t, lang } = useI18n();
@@ -95,43 +94,21 @@ function PersonSearch({ onSelect }: { onSelect: (id: string) => void }) {
   const { t, lang } = useI18n();
   const p = t.data.privacy;
   const inputId = useId();
-  const listId = useId();
   const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
-  const [results, setResults] = useState<{ query: string; hits: SearchHit[]; error: AppError | null }>({ query: "", hits: [], error: null });
-  const [active, setActive] = useState(0);
-  const seq = useRef(0);
+  const { listId, results: hits, loading, error, active, showList, inputProps, optionProps } = useCombobox<SearchHit>({
+    text,
+    chosen: false,
+    search: async (q) => (await search(q, SEARCH_LIMIT)).filter((h) => h.entity === "contact"),
+    keyOf: (hit) => hit.id,
+    onPick: (hit) => {
+      setText("");
+      onSelect(hit.id);
+    },
+    onTextChange: setText,
+    onClearChoice: () => {},
+    onBlur: () => {},
+  });
   const query = text.trim();
-
-  useEffect(() => {
-    if (query === "") return;
-    const mine = ++seq.current;
-    const timer = window.setTimeout(() => {
-      search(query, SEARCH_LIMIT).then(
-        (hits) => {
-          if (seq.current !== mine) return;
-          setResults({ query, hits: hits.filter((h) => h.entity === "contact"), error: null });
-          setActive(0);
-        },
-        (raw: unknown) => {
-          if (seq.current === mine) setResults({ query, hits: [], error: toAppError(raw) });
-        },
-      );
-    }, SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [query]);
-
-  const fresh = results.query === query;
-  const hits = query === "" ? [] : results.hits;
-  const showPanel = open && query !== "";
-  const activeHit = hits[active];
-
-  const choose = (hit: SearchHit) => {
-    setOpen(false);
-    setText("");
-    setResults({ query: "", hits: [], error: null });
-    onSelect(hit.id);
-  };
 
   return (
     <div className="person-search">
@@ -145,58 +122,21 @@ function PersonSearch({ onSelect }: { onSelect: (id: string) => void }) {
           type="text"
           className="input person-search__input"
           data-testid="privacy-search"
-          role="combobox"
-          aria-expanded={showPanel}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={showPanel && activeHit ? `${listId}-${active}` : undefined}
           placeholder={p.searchPlaceholder}
-          value={text}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => {
-            setText(e.target.value);
-            setOpen(true);
-          }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setOpen(false)}
-          onKeyDown={(e) => {
-            if (e.key === "Escape" && showPanel) {
-              e.preventDefault();
-              e.stopPropagation();
-              setOpen(false);
-            } else if (e.key === "ArrowDown" && hits.length > 0) {
-              e.preventDefault();
-              setOpen(true);
-              setActive((a) => (a + 1) % hits.length);
-            } else if (e.key === "ArrowUp" && hits.length > 0) {
-              e.preventDefault();
-              setActive((a) => (a - 1 + hits.length) % hits.length);
-            } else if (e.key === "Enter" && activeHit && fresh) {
-              e.preventDefault();
-              choose(activeHit);
-            }
-          }}
+          {...inputProps}
         />
-        {!fresh && query !== "" && <LoaderCircle size={16} aria-hidden="true" className="input-with-icon__end spin" />}
+        {loading && <LoaderCircle size={16} aria-hidden="true" className="input-with-icon__end spin" />}
       </div>
-      {showPanel && (
+      {showList && (
         <div className="search-panel person-search__panel">
           <ul id={listId} role="listbox" aria-label={p.results} className="search-panel__list">
             {hits.map((hit, i) => (
               <li
                 key={hit.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
+                {...optionProps(hit, i)}
                 className={`search-hit${i === active ? " is-active" : ""}`}
                 data-testid="privacy-result"
                 data-id={hit.id}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(hit);
-                }}
-                onMouseEnter={() => setActive(i)}
               >
                 <span className="search-hit__icon search-hit__icon--contact">
                   <UserRound size={16} aria-hidden="true" />
@@ -208,13 +148,13 @@ function PersonSearch({ onSelect }: { onSelect: (id: string) => void }) {
               </li>
             ))}
           </ul>
-          {fresh && results.error && (
+          {!loading && error !== null && (
             <p className="search-panel__message text-danger" role="alert">
-              {errorText(results.error, lang)}
+              {errorText(toAppError(error), lang)}
             </p>
           )}
-          {fresh && !results.error && hits.length === 0 && <p className="search-panel__message">{p.noResults(query)}</p>}
-          {!fresh && hits.length === 0 && <p className="search-panel__message">{p.searching}</p>}
+          {!loading && error === null && hits.length === 0 && <p className="search-panel__message">{p.noResults(query)}</p>}
+          {loading && hits.length === 0 && <p className="search-panel__message">{p.searching}</p>}
           <p className="search-panel__hint">{p.searchHint}</p>
         </div>
       )}
