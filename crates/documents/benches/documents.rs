@@ -6,6 +6,11 @@
 //! by headless Chromium (skipped with a message when `chromium` is absent),
 //! with the ratio. Targets: brief ≤ 20 ms, 10-page agreement ≤ 60 ms,
 //! 1,000 briefs ≤ 15 s.
+//!
+//! Then the event pack of a speed-dating event of 150 seated × 150
+//! visitors, 15 rounds (visitor v meets seated (v + r) mod 150 in round r,
+//! breaks every 5 rounds, long presentations, needs and offers), and one
+//! participant's planning alone. Target: the whole pack ≤ 3 s.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -14,7 +19,9 @@ use std::fmt::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tisserand_documents::{render_agreement, render_brief, DocumentData};
+use tisserand_documents::{
+    render_agreement, render_brief, render_event_pack, DocumentData, PackSelection,
+};
 use tisserand_domain::agreement::FreeClause;
 
 fn ms(d: Duration) -> f64 {
@@ -193,6 +200,8 @@ fn main() {
     let total = t.elapsed().as_secs_f64();
     println!("1,000 briefs: {total:.2} s (target ≤ 15 s)");
 
+    event_pack();
+
     match chromium(&d) {
         Some(times) => {
             let (c_med, _) = stats(times);
@@ -203,4 +212,36 @@ fn main() {
         }
         None => println!("headless Chromium not found or failed: comparison skipped"),
     }
+}
+
+fn event_pack() {
+    let data = common::big_event(150, 15);
+    let whole = || render_event_pack(&data, PackSelection::Whole).expect("pack");
+    let bytes = whole();
+    let times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(whole());
+            t.elapsed()
+        })
+        .collect();
+    let (med, worst) = stats(times);
+    println!(
+        "event pack, 150 × 150, 15 rounds ({} pages, {} KB): median {:.2} s, slowest of 5 {:.2} s (target ≤ 3 s)",
+        page_count(&bytes),
+        bytes.len() / 1024,
+        med / 1000.0,
+        worst / 1000.0
+    );
+    let one: Vec<Duration> = (0..50)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(
+                render_event_pack(&data, PackSelection::Planning("v42")).expect("planning"),
+            );
+            t.elapsed()
+        })
+        .collect();
+    let (o_med, o_p95) = stats(one);
+    println!("one planning alone (reprint): median {o_med:.2} ms, p95 {o_p95:.2} ms");
 }

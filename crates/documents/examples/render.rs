@@ -1,4 +1,4 @@
-//! Writes the sample brief and agreement to a folder, to look at them:
+//! Writes the sample brief, agreement and event pack to a folder, to look at them:
 //! `cargo run -p tisserand-documents --example render -- /tmp/out`.
 
 #[path = "../tests/common/mod.rs"]
@@ -14,6 +14,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(
         format!("{dir}/agreement.pdf"),
         tisserand_documents::render_agreement(&data)?,
+    )?;
+    std::fs::write(
+        format!("{dir}/pack.pdf"),
+        tisserand_documents::render_event_pack(
+            &common::event_pack(),
+            tisserand_documents::PackSelection::Whole,
+        )?,
     )?;
     Ok(())
 }

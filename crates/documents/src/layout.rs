@@ -253,6 +253,78 @@ impl<'f> Breaker<'f> {
     }
 }
 
+impl Breaker<'_> {
+    /// Like [`Breaker::lines`], but at most `max_lines` lines: when text is
+    /// left over, the last line kept ends with « … » (its words trimmed
+    /// until the ellipsis fits).
+    pub(crate) fn clamp(&self, spans: &[Span], width: f32, max_lines: usize) -> Vec<LaidLine> {
+        let max_lines = max_lines.max(1);
+        let mut lines = self.lines(spans, width);
+        if lines.len() <= max_lines {
+            return lines;
+        }
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            self.ellipsise(last, width.max(10.0));
+        }
+        lines
+    }
+
+    /// Appends « … » to `line`, removing characters from its end until it
+    /// fits in `width`.
+    fn ellipsise(&self, line: &mut LaidLine, width: f32) {
+        let Some(style) = line.runs.iter().rev().find_map(|r| match r {
+            Run::Text { style, .. } => Some(*style),
+            Run::Blank { .. } => None,
+        }) else {
+            return;
+        };
+        let dots = self.width(style, "…");
+        loop {
+            let end = match line.runs.last() {
+                None => 0.0,
+                Some(Run::Text { x, style, text }) => {
+                    if text.is_empty() {
+                        line.runs.pop();
+                        continue;
+                    }
+                    x + self.width(*style, text)
+                }
+                Some(Run::Blank { x, width, .. }) => x + width,
+            };
+            line.width = end;
+            let trailing_space = matches!(
+                line.runs.last(),
+                Some(Run::Text { text, .. }) if text.ends_with([' ', '\u{A0}', '\u{202F}'])
+            );
+            if (end + dots <= width && !trailing_space) || line.runs.is_empty() {
+                break;
+            }
+            match line.runs.last_mut() {
+                Some(Run::Text { text, .. }) => {
+                    text.pop();
+                }
+                Some(Run::Blank { .. }) => {
+                    line.runs.pop();
+                }
+                None => break,
+            }
+        }
+        let at = line.width;
+        match line.runs.last_mut() {
+            Some(Run::Text { style: s, text, .. }) if *s == style => text.push('…'),
+            _ => line.runs.push(Run::Text {
+                x: at,
+                style,
+                text: "…".to_owned(),
+            }),
+        }
+        line.width = at + dots;
+        line.size = line.size.max(style.size);
+        line.height = line.height.max(style.line_height());
+    }
+}
+
 #[derive(Default)]
 struct LineBuilder {
     runs: Vec<Run>,
@@ -399,6 +471,16 @@ impl<'f> Writer<'f> {
 
     pub(crate) fn width(&self) -> f32 {
         self.right - self.left
+    }
+
+    /// The index of the current page (pages already finished).
+    pub(crate) fn page_index(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Nothing was drawn on the current page.
+    pub(crate) fn page_is_blank(&self) -> bool {
+        self.ops.is_empty()
     }
 
     pub(crate) fn new_page(&mut self) {
@@ -960,6 +1042,25 @@ mod tests {
         );
         assert_eq!(lines.len(), 2);
         assert_eq!(text_of(&lines[1]), "Deux ___ fin");
+    }
+
+    #[test]
+    fn clamped_text_ends_with_an_ellipsis_that_fits() {
+        let fonts = Fonts::get().expect("fonts");
+        let b = Breaker::new(fonts);
+        let text = "Ateliers de science pour les enfants des quartiers prioritaires";
+        let lines = b.clamp(&[span(BODY, text)], 120.0, 1);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].width <= 120.0 + 0.01, "{}", lines[0].width);
+        let kept = text_of(&lines[0]);
+        assert!(kept.ends_with('…') && !kept.ends_with(" …"), "{kept}");
+        assert!(text.starts_with(kept.trim_end_matches('…')));
+        assert!((b.width(BODY, &kept) - lines[0].width).abs() < 0.5);
+        let short = b.clamp(&[span(BODY, "Court")], 120.0, 1);
+        assert_eq!(text_of(&short[0]), "Court");
+        let two = b.clamp(&[span(BODY, text)], 120.0, 2);
+        assert_eq!(two.len(), 2);
+        assert!(text_of(&two[1]).ends_with('…'));
     }
 
     #[test]

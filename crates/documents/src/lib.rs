@@ -1,6 +1,7 @@
 //! Print-ready PDF documents of a partnership: the brief (fiche
 //! partenariat) and the agreement (convention de partenariat ou de
-//! mécénat).
+//! mécénat); and the event pack of a speed-dating event (plannings, table
+//! sheets, table cards, « À revoir » tick sheets, see `event_pack`).
 //!
 //! Pure: input is domain values, output is the PDF's bytes. Nothing here
 //! reads the database, the clock or files. The same [`DocumentData`] gives
@@ -13,6 +14,7 @@
 
 mod agreement;
 mod brief;
+mod event_pack;
 mod fonts;
 mod layout;
 pub mod typo;
@@ -24,6 +26,9 @@ use tisserand_domain::agreement::AgreementText;
 use tisserand_domain::contact::Contact;
 use tisserand_domain::partnership::Partnership;
 
+pub use event_pack::{
+    render_event_pack, EventPackData, PackMeeting, PackParticipant, PackRound, PackSelection,
+};
 pub use typo::french_spacing;
 
 /// One party's actor and, when one is named, its contact person.
@@ -69,6 +74,9 @@ impl DocumentData {
 pub enum DocumentError {
     #[error("Police intégrée illisible : {0}")]
     Font(String),
+    /// A planning was asked for a participant the event does not list.
+    #[error("Aucun participant « {0} » dans cet événement : vérifiez la liste des participants avant de réimprimer son planning")]
+    UnknownParticipant(String),
 }
 
 /// Renders the brief (fiche partenariat), A4, usually one or two pages.
@@ -140,6 +148,18 @@ fn save(
     on: NaiveDate,
     pages: Vec<Vec<printpdf::Op>>,
 ) -> Vec<u8> {
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    save_sized(fonts, title, on, pages)
+}
+
+/// Saves pages that are A4 portrait, or A4 landscape when their flag is
+/// set.
+fn save_sized(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<(Vec<printpdf::Op>, bool)>,
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&truncate_chars(title, 300));
     let date = on
         .and_hms_opt(0, 0, 0)
@@ -158,7 +178,13 @@ fn save(
     }
     let pages: Vec<PdfPage> = pages
         .into_iter()
-        .map(|ops| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops))
+        .map(|(ops, landscape)| {
+            if landscape {
+                PdfPage::new(printpdf::Mm(297.0), printpdf::Mm(210.0), ops)
+            } else {
+                PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops)
+            }
+        })
         .collect();
     doc.with_pages(pages);
     let mut warnings = Vec::new();

@@ -1,6 +1,6 @@
 //! French typography: spacing around punctuation, amounts and dates.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 /// Narrow no-break space (espace fine insécable).
 pub const NNBSP: char = '\u{202F}';
@@ -81,6 +81,13 @@ pub fn hours(minutes: i64) -> String {
     } else {
         format!("{h}\u{A0}h\u{A0}{m:02}")
     }
+}
+
+/// A time of day as printed on a timetable: « 14 h 30 », « 9 h 05 »,
+/// « 14 h 00 » (minutes always written, so times line up in a column).
+#[must_use]
+pub fn clock(t: NaiveTime) -> String {
+    format!("{}\u{A0}h\u{A0}{:02}", t.hour(), t.minute())
 }
 
 const MONTHS_SHORT: [&str; 12] = [
@@ -199,6 +206,14 @@ mod tests {
         assert_eq!(number(-3.25), "-3,25");
         assert_eq!(hours(90), "1\u{A0}h\u{A0}30");
         assert_eq!(hours(600), "10\u{A0}h");
+    }
+
+    #[test]
+    fn times_of_day() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("time");
+        assert_eq!(clock(t(14, 30)), "14\u{A0}h\u{A0}30");
+        assert_eq!(clock(t(9, 5)), "9\u{A0}h\u{A0}05");
+        assert_eq!(clock(t(14, 0)), "14\u{A0}h\u{A0}00");
     }
 
     #[test]
