@@ -215,7 +215,34 @@ fn index_actor(
     Ok(())
 }
 
-fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String], fresh: bool) -> Result<()> {
+/// Folded tags already computed in one transaction (an import writes the
+/// same few tags on thousands of rows).
+#[derive(Default)]
+pub(crate) struct TagKeys(std::collections::HashMap<String, String>);
+
+/// Distinct tags remembered at most; beyond, they are folded each time.
+const MAX_TAG_KEYS: usize = 10_000;
+
+impl TagKeys {
+    fn key(&mut self, tag: &str) -> String {
+        if let Some(key) = self.0.get(tag) {
+            return key.clone();
+        }
+        let key = fold(tag);
+        if self.0.len() < MAX_TAG_KEYS {
+            self.0.insert(tag.to_owned(), key.clone());
+        }
+        key
+    }
+}
+
+fn write_tags(
+    tx: &Transaction<'_>,
+    rid: i64,
+    tags: &[String],
+    fresh: bool,
+    keys: &mut TagKeys,
+) -> Result<()> {
     if !fresh {
         tx.prepare_cached("DELETE FROM actor_tags WHERE actor_rid = ?1")?
             .execute([rid])?;
@@ -224,7 +251,7 @@ fn write_tags(tx: &Transaction<'_>, rid: i64, tags: &[String], fresh: bool) -> R
         "INSERT OR IGNORE INTO actor_tags (tag_key, actor_rid, tag) VALUES (?1, ?2, ?3)",
     )?;
     for tag in tags {
-        insert.execute(params![fold(tag), rid, tag])?;
+        insert.execute(params![keys.key(tag), rid, tag])?;
     }
     Ok(())
 }
@@ -315,11 +342,22 @@ pub(crate) fn insert_actor_in(
     cache: &mut PlaceCache,
     import_rid: Option<i64>,
 ) -> Result<String> {
+    insert_actor_cached(tx, a, cache, &mut TagKeys::default(), import_rid)
+}
+
+/// `insert_actor_in` with the tag keys of earlier rows of the transaction.
+pub(crate) fn insert_actor_cached(
+    tx: &Transaction<'_>,
+    a: &ValidActor,
+    cache: &mut PlaceCache,
+    tag_keys: &mut TagKeys,
+    import_rid: Option<i64>,
+) -> Result<String> {
     let id = new_id();
     let place = cached_place(tx, cache, a.commune_insee.as_ref())?;
     write_actor_row(tx, INSERT_ACTOR, &id, a, place.as_ref(), import_rid)?;
     let rid = tx.last_insert_rowid();
-    write_tags(tx, rid, &a.tags, true)?;
+    write_tags(tx, rid, &a.tags, true, tag_keys)?;
     index_actor(tx, rid, &Indexed::from(a), place.as_ref(), true)?;
     Ok(id)
 }
@@ -328,7 +366,7 @@ pub(crate) fn insert_actor_in(
 pub(crate) fn update_actor_in(tx: &Transaction<'_>, rid: i64, a: &ValidActor) -> Result<()> {
     let place = place_of(tx, a.commune_insee.as_ref())?;
     write_actor_row(tx, UPDATE_ACTOR, &rid, a, place.as_ref(), None)?;
-    write_tags(tx, rid, &a.tags, false)?;
+    write_tags(tx, rid, &a.tags, false, &mut TagKeys::default())?;
     index_actor(tx, rid, &Indexed::from(a), place.as_ref(), false)?;
     reindex_contacts_of(tx, rid)
 }
@@ -367,7 +405,7 @@ pub(crate) fn undelete_actor_in(tx: &Transaction<'_>, rid: i64) -> Result<()> {
 pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     let actor = actor_by_rid(tx, rid)?;
     let place = place_of(tx, actor.commune.as_ref().map(|c| &c.insee))?;
-    write_tags(tx, rid, &actor.tags, false)?;
+    write_tags(tx, rid, &actor.tags, false, &mut TagKeys::default())?;
     index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), false)
 }
 
@@ -389,9 +427,10 @@ impl Store {
     pub fn insert_actors(&mut self, actors: &[ValidActor]) -> Result<Vec<String>> {
         self.with_bulk_tx(|tx| {
             let mut cache = PlaceCache::new();
+            let mut tag_keys = TagKeys::default();
             actors
                 .iter()
-                .map(|a| insert_actor_in(tx, a, &mut cache, None))
+                .map(|a| insert_actor_cached(tx, a, &mut cache, &mut tag_keys, None))
                 .collect()
         })
     }
