@@ -35,12 +35,12 @@ fn fixed_dir() -> Option<PathBuf> {
     Some(dir)
 }
 
-fn today() -> chrono::NaiveDate {
+pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 /// Opens `path` in the system's PDF viewer, unless files go to a fixed folder.
-fn show(path: &std::path::Path) {
+pub(crate) fn show(path: &std::path::Path) {
     if fixed_dir().is_none() {
         if let Err(e) = tauri_plugin_opener::open_path(path, None::<&str>) {
             tracing::warn!("could not open {}: {e}", path.display());

@@ -7,6 +7,7 @@
 mod commands;
 mod data;
 mod documents;
+mod events;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -126,8 +127,9 @@ fn main() {
                 .cloned()
                 .unwrap_or_default();
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
-                .data_directory(webview_dir)
+                .data_directory(webview_dir.clone())
                 .build()?;
+            app.manage(events::WebviewDir(webview_dir.clone()));
             Ok(())
         })
         .manage(shared)

@@ -258,7 +258,7 @@ fn exports_open_in_french_excel_and_import_back() {
 }
 
 /// The id of the first actor named `name`.
-fn actor_id(db: &Path, name: &str) -> String {
+pub(crate) fn actor_id(db: &Path, name: &str) -> String {
     let list = tisserand(db, &["actors", "list", "--format", "json"]).json();
     let found = list
         .as_array()

@@ -7,6 +7,7 @@ use std::process::Command;
 use serde_json::Value;
 
 mod data;
+mod events;
 mod partnerships;
 
 struct Run {

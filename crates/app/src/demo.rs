@@ -170,6 +170,13 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
         }
         load_partnership(app, p, &places, &actor, &contact)?;
     }
+    let kinds: Vec<(String, tisserand_domain::ActorKind)> = territory
+        .actors
+        .iter()
+        .zip(ids.iter())
+        .filter_map(|(a, id)| Some((id.clone(), a.input.kind?)))
+        .collect();
+    load_events(app, &kinds)?;
     app.store_mut()
         .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -254,5 +261,113 @@ fn load_partnership(
     let noon = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(9, 30, 0).unwrap_or_default());
     app.store_mut()
         .backdate_partnership(&id, noon(p.created_on), noon(p.stage_since))?;
+    Ok(())
+}
+
+/// Two speed-datings: one held seven weeks ago (ticks captured, leads
+/// created, follow-ups), one in two weeks (planned, not started).
+fn load_events(app: &mut App, actors: &[(String, tisserand_domain::ActorKind)]) -> AppResult<()> {
+    use tisserand_domain::event::{EventBreak, EventInput, MeetingCapture};
+    use tisserand_domain::planner::WishLevel;
+    use tisserand_domain::ActorKind;
+
+    let today = chrono::Local::now().date_naive();
+    let of = |kind: ActorKind| -> Vec<&String> {
+        actors
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(id, _)| id)
+            .collect()
+    };
+    let associations = of(ActorKind::Association);
+    let companies = of(ActorKind::Entreprise);
+    let event = |name: &str, days: i64, rounds: u32, tables: u32, venue: &str| EventInput {
+        name: name.into(),
+        date: (today + chrono::Duration::days(days))
+            .format("%d/%m/%Y")
+            .to_string(),
+        venue: Some(venue.into()),
+        start_time: "14:00".into(),
+        round_minutes: 7,
+        changeover_minutes: 2,
+        rounds,
+        tables,
+        breaks: vec![EventBreak {
+            after_round: rounds / 2,
+            minutes: 15,
+        }],
+        ..EventInput::default()
+    };
+
+    // Held: six associations, seven companies, six rounds.
+    let past = app.create_event(&event(
+        "Speed-dating entreprises–associations de Haguenau",
+        -49,
+        6,
+        6,
+        "Espace Saint-Martin, Haguenau",
+    ))?;
+    for id in associations.iter().take(6).chain(companies.iter().take(7)) {
+        app.add_event_participant(&past.id, id, None, None)?;
+    }
+    let detail = app.event(&past.id)?;
+    let seated: Vec<&str> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side == detail.event.seated_side)
+        .map(|p| p.id.as_str())
+        .collect();
+    let visitors: Vec<&str> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side != detail.event.seated_side)
+        .map(|p| p.id.as_str())
+        .collect();
+    for (i, v) in visitors.iter().enumerate() {
+        if let Some(s) = seated.get(i % seated.len()) {
+            app.set_event_wish(&past.id, v, s, Some(WishLevel::Must))?;
+        }
+        if let Some(s) = seated.get((i + 2) % seated.len()) {
+            app.set_event_wish(&past.id, s, v, Some(WishLevel::Would))?;
+        }
+    }
+    let planned = app.plan_stored_event(&past.id)?;
+    app.set_event_played_rounds(&past.id, planned.event.rounds)?;
+    for (i, m) in planned.meetings.iter().enumerate() {
+        let (seated_tick, visitor_tick) = (i % 3 == 0, i % 4 == 0 || i % 7 == 1);
+        if seated_tick || visitor_tick {
+            app.capture_event_meeting(
+                &past.id,
+                &MeetingCapture {
+                    round: m.round,
+                    table: m.table,
+                    seated_tick,
+                    visitor_tick,
+                    seated_note: seated_tick
+                        .then(|| "Échanger sur nos besoins en bénévoles".to_owned()),
+                    visitor_note: None,
+                },
+            )?;
+        }
+    }
+    app.create_event_leads(&past.id)?;
+
+    // Coming: eight associations, eight companies, eight rounds, planned.
+    let next = app.create_event(&event(
+        "Rencontres entreprises–associations de Colmar",
+        14,
+        8,
+        8,
+        "Salle des Catherinettes, Colmar",
+    ))?;
+    for id in associations
+        .iter()
+        .rev()
+        .take(8)
+        .chain(companies.iter().rev().take(8))
+    {
+        app.add_event_participant(&next.id, id, None, None)?;
+    }
+    app.plan_stored_event(&next.id)?;
     Ok(())
 }

@@ -62,6 +62,10 @@ impl AppError {
             "partnership" => ("Ce partenariat", "This partnership"),
             "action" => ("Cette action", "This action"),
             "indicator" => ("Cet indicateur", "This indicator"),
+            "event" => ("Cet événement", "This event"),
+            "participant" => ("Ce participant", "This participant"),
+            "meeting" => ("Cette rencontre", "This meeting"),
+            "follow-up" => ("Cette relance", "This follow-up"),
             _ => ("Cet élément", "This item"),
         };
         Self::new(

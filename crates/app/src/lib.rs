@@ -8,6 +8,7 @@ mod demo;
 mod documents;
 mod duplicates;
 mod error;
+mod event_pack;
 mod events;
 mod exports;
 mod import;
@@ -35,7 +36,9 @@ pub use duplicates::{
     ActorDuplicate, ActorSide, ContactDuplicate, DuplicateEntity, Duplicates, MergeOutcome,
 };
 pub use error::{AppError, AppResult, ErrorKind};
-pub use events::{greedy_plan, plan_event};
+pub use events::{
+    greedy_plan, plan_event, ParticipantChange, QuickAdd, RoomAction, RoomState, RoomTable,
+};
 pub use exports::{ExportFormat, ExportKind, ExportSummary};
 pub use import::{
     ImportOptions, ImportPreview, ImportProgress, ImportReport, ImportUndone, PreviewRow,

@@ -328,6 +328,48 @@ mod partnerships {
         assert_eq!(p.primary, Some(RameauMode::PratiquesResponsables));
         assert_eq!(p.secondary, [RameauMode::Mecenat]);
     }
+
+    #[test]
+    fn partners_do_not_meet_at_an_event_unless_allowed() {
+        use tisserand_domain::event::EventInput;
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        a.create_partnership(&partnership(&x, &y)).unwrap();
+        let other = a.create_actor(&input("Secours du Ried")).unwrap().id;
+        let mut settings = EventInput {
+            name: "Rencontres".into(),
+            date: "01/12/2026".into(),
+            rounds: 2,
+            tables: 2,
+            ..EventInput::default()
+        };
+        let e = a.create_event(&settings).unwrap();
+        for id in [&x, &y, &other] {
+            a.add_event_participant(&e.id, id, None, None).unwrap();
+        }
+        let meets = |a: &App| {
+            let d = a.event(&e.id).unwrap();
+            let actor = |p: &str| {
+                d.participants
+                    .iter()
+                    .find(|q| q.id == p)
+                    .unwrap()
+                    .actor_id
+                    .clone()
+            };
+            d.meetings.iter().any(|m| {
+                [actor(&m.seated), actor(&m.visitor)].contains(&x)
+                    && [actor(&m.seated), actor(&m.visitor)].contains(&y)
+            })
+        };
+        a.plan_stored_event(&e.id).unwrap();
+        assert!(!meets(&a), "partners are kept apart");
+        settings.allow_partners = true;
+        let version = a.event(&e.id).unwrap().event.version;
+        a.update_event(&e.id, version, &settings).unwrap();
+        a.plan_stored_event(&e.id).unwrap();
+        assert!(meets(&a), "allowed, they meet");
+    }
 }
 
 #[test]
@@ -379,4 +421,99 @@ fn a_cancelled_export_of_briefs_leaves_nothing_behind() {
     .unwrap();
     assert_eq!(written.len(), items.len());
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), items.len());
+}
+
+fn small_event(a: &mut App) -> String {
+    use tisserand_domain::event::EventInput;
+    let e = a
+        .create_event(&EventInput {
+            name: "Speed-dating".into(),
+            date: "26/11/2026".into(),
+            rounds: 3,
+            tables: 2,
+            ..EventInput::default()
+        })
+        .unwrap();
+    for (name, kind) in [
+        ("Asso A", ActorKind::Association),
+        ("Asso B", ActorKind::Association),
+        ("Entreprise C", ActorKind::Entreprise),
+        ("Entreprise D", ActorKind::Entreprise),
+    ] {
+        let actor = a
+            .create_actor(&ActorInput {
+                kind: Some(kind),
+                ..input(name)
+            })
+            .unwrap();
+        a.add_event_participant(&e.id, &actor.id, None, None)
+            .unwrap();
+    }
+    a.plan_stored_event(&e.id).unwrap();
+    e.id
+}
+
+#[test]
+fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
+    let mut a = app();
+    let id = small_event(&mut a);
+    let ready = a.event_room(&id, None).unwrap();
+    assert_eq!(
+        ready.view.clock.phase,
+        tisserand_domain::event::RoomPhase::Ready
+    );
+    assert_eq!(ready.round_ms, 7 * 60_000);
+    assert_eq!(ready.tables.len(), 2);
+    assert!(
+        ready.tables.iter().all(|t| t.visitor.is_some()),
+        "{:?}",
+        ready.tables
+    );
+    let started = a.event_room(&id, Some(RoomAction::Start)).unwrap();
+    assert!(started.wrote);
+    assert_eq!(
+        a.event(&id).unwrap().event.played_rounds,
+        1,
+        "a started round is kept by a re-plan"
+    );
+    // During the changeover the room shows the next round's tables.
+    let gap = a.event_room(&id, Some(RoomAction::Next)).unwrap();
+    assert_eq!(
+        (gap.view.clock.phase, gap.shown_round),
+        (tisserand_domain::event::RoomPhase::Gap, 2)
+    );
+    // A re-plan keeps round 1 exactly.
+    let before: Vec<_> = a
+        .event(&id)
+        .unwrap()
+        .meetings
+        .into_iter()
+        .filter(|m| m.round == 1)
+        .collect();
+    a.plan_stored_event(&id).unwrap();
+    let after: Vec<_> = a
+        .event(&id)
+        .unwrap()
+        .meetings
+        .into_iter()
+        .filter(|m| m.round == 1)
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn a_room_on_a_deleted_event_says_so_and_an_undo_brings_it_back() {
+    let mut a = app();
+    let id = small_event(&mut a);
+    a.event_room(&id, Some(RoomAction::Start)).unwrap();
+    a.delete_event(&id).unwrap();
+    let err = a.event_room(&id, None).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NotFound);
+    assert!(err.message.contains("Cet événement"), "{}", err.message);
+    a.restore_event(&id).unwrap();
+    let back = a.event_room(&id, None).unwrap();
+    assert_eq!(
+        back.view.clock.phase,
+        tisserand_domain::event::RoomPhase::Round
+    );
 }

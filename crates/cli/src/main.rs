@@ -319,8 +319,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
     if let Command::BenchData(args) = &cli.command {
         return bench_data::run(args);
     }
-    if let Command::Event(cmd) = cli.command {
-        return events::run(cmd);
+    if let Command::Event(events::EventCommand::Plan(args)) = &cli.command {
+        return events::plan(args);
     }
     let mut app = open(cli.db)?;
     match cli.command {
@@ -355,7 +355,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Brief(a) => documents::one(&app, tisserand_app::DocumentKind::Brief, &a)?,
         Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
         Command::Briefs(a) => documents::many(&app, &a)?,
-        Command::Bench(_) | Command::BenchData(_) | Command::Event(_) => {
+        Command::Event(cmd) => events::run(&mut app, cmd)?,
+        Command::Bench(_) | Command::BenchData(_) => {
             unreachable!("handled above")
         }
     }

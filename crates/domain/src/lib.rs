@@ -11,6 +11,7 @@ pub mod contact;
 pub mod dedup;
 pub mod error;
 pub mod essaimage;
+pub mod event;
 pub mod identifiers;
 pub mod import;
 pub mod merge;

@@ -10,6 +10,7 @@ mod backup;
 mod board;
 mod contact;
 mod error;
+mod event;
 mod import;
 mod merge;
 mod meta;
@@ -30,6 +31,7 @@ pub use backup::{
     backup_file, backups_dir, check_backup, list_backups_in, prune_backups_in, CheckedBackup,
 };
 pub use error::StoreError;
+pub use event::LeadMaker;
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
 pub use person::{ErasureRecord, Mention, NamedIn, ERASED};

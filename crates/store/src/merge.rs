@@ -50,6 +50,50 @@ struct Undo {
     /// Contacts moved from the other actor (actor merges).
     moved_contacts: Vec<i64>,
     partnerships: Vec<PartnershipBefore>,
+    /// Event participations (actor or contact) moved from the other.
+    #[serde(default)]
+    moved_participations: Vec<i64>,
+    /// Follow-ups whose actor (`.0`) or other actor (`.1`) moved.
+    #[serde(default)]
+    moved_follow_ups: (Vec<i64>, Vec<i64>),
+}
+
+/// Moves the rows of `table` whose `column` is `from` to `to`; returns
+/// their keys so an undo can move them back.
+fn move_refs(
+    tx: &Transaction<'_>,
+    table: &str,
+    column: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<i64>> {
+    let rids: Vec<i64> = tx
+        .prepare(&format!("SELECT rid FROM {table} WHERE {column} = ?1"))?
+        .query_map([from], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    tx.execute(
+        &format!("UPDATE {table} SET {column} = ?2 WHERE {column} = ?1"),
+        params![from, to],
+    )?;
+    Ok(rids)
+}
+
+/// Moves rows `rids` of `table` back from `to` to `from`.
+fn move_back(
+    tx: &Transaction<'_>,
+    table: &str,
+    column: &str,
+    rids: &[i64],
+    from: i64,
+    to: i64,
+) -> Result<()> {
+    let mut stmt = tx.prepare(&format!(
+        "UPDATE {table} SET {column} = ?2 WHERE rid = ?1 AND {column} = ?3"
+    ))?;
+    for &rid in rids {
+        stmt.execute(params![rid, from, to])?;
+    }
+    Ok(())
 }
 
 fn updated_at(tx: &Transaction<'_>, table: &str, rid: i64) -> Result<String> {
@@ -227,6 +271,12 @@ impl Store {
                 crate::contact::reindex_contact(tx, c)?;
             }
             let partnerships = rewrite_partnerships(tx, other_id, keep_id, &note)?;
+            let moved_participations =
+                move_refs(tx, "event_participants", "actor_rid", other_rid, keep_rid)?;
+            let moved_follow_ups = (
+                move_refs(tx, "event_followups", "actor_rid", other_rid, keep_rid)?,
+                move_refs(tx, "event_followups", "other_rid", other_rid, keep_rid)?,
+            );
             soft_delete_actor_in(tx, other_rid, Some(keep_id))?;
             let undo = Undo {
                 keep_before,
@@ -235,6 +285,8 @@ impl Store {
                 keep_updated_after: updated_at(tx, "actors", keep_rid)?,
                 moved_contacts,
                 partnerships,
+                moved_participations,
+                moved_follow_ups,
             };
             record(tx, "actor", keep_id, other_id, &undo)
         })
@@ -262,6 +314,8 @@ impl Store {
             );
             update_contact_in(tx, keep_rid, merged)?;
             let partnerships = rewrite_partnerships(tx, other_id, keep_id, &note)?;
+            let moved_participations =
+                move_refs(tx, "event_participants", "contact_rid", other_rid, keep_rid)?;
             soft_delete_contact_in(tx, other_rid, Some(keep_id))?;
             let undo = Undo {
                 keep_before,
@@ -270,6 +324,8 @@ impl Store {
                 keep_updated_after: updated_at(tx, "contacts", keep_rid)?,
                 moved_contacts: Vec::new(),
                 partnerships,
+                moved_participations,
+                moved_follow_ups: (Vec::new(), Vec::new()),
             };
             record(tx, "contact", keep_id, other_id, &undo)
         })
@@ -330,8 +386,12 @@ impl Store {
                     moved.execute(params![c, undo.other_rid, undo.keep_rid])?;
                     crate::contact::reindex_contact(tx, c)?;
                 }
+                move_back(tx, "event_participants", "actor_rid", &undo.moved_participations, undo.other_rid, undo.keep_rid)?;
+                move_back(tx, "event_followups", "actor_rid", &undo.moved_follow_ups.0, undo.other_rid, undo.keep_rid)?;
+                move_back(tx, "event_followups", "other_rid", &undo.moved_follow_ups.1, undo.other_rid, undo.keep_rid)?;
             } else {
                 undelete_contact_in(tx, undo.other_rid)?;
+                move_back(tx, "event_participants", "contact_rid", &undo.moved_participations, undo.other_rid, undo.keep_rid)?;
             }
             tx.execute("UPDATE merges SET undone_at = ?2 WHERE id = ?1", params![id, at])?;
             Ok(MergeRecord {

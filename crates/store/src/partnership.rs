@@ -272,7 +272,7 @@ fn append_timeline(
 
 /// Inserts a partnership at stage `rencontre` with its first timeline
 /// entry; returns its id.
-fn insert_in(
+pub(crate) fn insert_in(
     tx: &Transaction<'_>,
     p: &ValidPartnership,
     origin: Option<&Partnership>,

@@ -224,6 +224,11 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT 'actor', id, name, notes FROM actors WHERE notes IS NOT NULL AND deleted_at IS NULL
              UNION ALL
+             SELECT 'event', e.id, e.name || ', tour ' || m.round || ', table ' || m.table_no,
+                    coalesce(m.seated_note, '') || char(10) || coalesce(m.visitor_note, '')
+             FROM event_meetings m JOIN events e ON e.rid = m.event_rid
+             WHERE (m.seated_note IS NOT NULL OR m.visitor_note IS NOT NULL) AND e.deleted_at IS NULL
+             UNION ALL
              SELECT 'contact', id, trim(first_name || ' ' || last_name), notes FROM contacts
              WHERE notes IS NOT NULL AND deleted_at IS NULL AND id <> ?1",
         )?;
@@ -265,6 +270,12 @@ impl Store {
             records += scrub_texts(tx, needles, rid)?;
             for cid in &ids {
                 let crid = any_contact_rid(tx, cid)?;
+                // Their events keep the organisation's participation, not the person.
+                records += u32::try_from(tx.execute(
+                    "UPDATE event_participants SET contact_rid = NULL WHERE contact_rid = ?1",
+                    [crid],
+                )?)
+                .unwrap_or(0);
                 tx.execute("DELETE FROM contacts_fts WHERE rowid = ?1", [crid])?;
                 tx.execute("DELETE FROM contacts WHERE rid = ?1", [crid])?;
                 records += 1;
@@ -379,6 +390,35 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
             params![rid, scrub(&notes, needles), now()],
         )?;
         crate::contact::reindex_contact(tx, rid)?;
+        touched += 1;
+    }
+    let meetings: Vec<(i64, Option<String>, Option<String>)> = tx
+        .prepare("SELECT rid, seated_note, visitor_note FROM event_meetings WHERE seated_note IS NOT NULL OR visitor_note IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (rid, seated, visitor) in meetings {
+        let hit = |n: &Option<String>| n.as_deref().is_some_and(|n| mentions(n, needles));
+        if hit(&seated) || hit(&visitor) {
+            tx.execute(
+                "UPDATE event_meetings SET seated_note = ?2, visitor_note = ?3 WHERE rid = ?1",
+                params![
+                    rid,
+                    seated.map(|n| scrub(&n, needles)),
+                    visitor.map(|n| scrub(&n, needles))
+                ],
+            )?;
+            touched += 1;
+        }
+    }
+    let events: Vec<(i64, String)> = tx
+        .prepare("SELECT rid, notes FROM events WHERE notes IS NOT NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (rid, notes) in events.into_iter().filter(|(_, n)| mentions(n, needles)) {
+        tx.execute(
+            "UPDATE events SET notes = ?2, updated_at = ?3, version = version + 1 WHERE rid = ?1",
+            params![rid, scrub(&notes, needles), now()],
+        )?;
         touched += 1;
     }
     Ok(touched)

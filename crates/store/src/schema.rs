@@ -11,6 +11,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
         "../migrations/0003_pipeline_and_documents.sql"
     )),
     M::up(include_str!("../migrations/0004_data_in_and_out.sql")),
+    M::up(include_str!("../migrations/0005_events.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

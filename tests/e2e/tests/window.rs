@@ -784,23 +784,29 @@ async fn a_spreadsheet_is_imported_its_duplicate_merged_and_backups_listed() {
                    NUMERIS ALSACE SAS;Entreprise;;contact@numeris.example\r\n\
                    Les Amis du Rail;Association;S\u{e9}lestat;\r\n\
                    Sans type;;;\r\n";
-        let bytes: Vec<u8> = csv.chars().map(|c| u8::try_from(u32::from(c)).expect("latin-1")).collect();
+        let bytes: Vec<u8> = csv
+            .chars()
+            .map(|c| u8::try_from(u32::from(c)).expect("latin-1"))
+            .collect();
         std::fs::write(w.data.path().join("import.csv"), bytes).expect("write the CSV");
 
         w.click("[data-testid=nav-donnees]").await;
         w.click("[data-testid=import-pick]").await;
-        w.wait_text("[data-testid=import-preview]", "Windows-1252").await;
+        w.wait_text("[data-testid=import-preview]", "Windows-1252")
+            .await;
         w.wait_text("[data-testid=import-table]", "Sélestat").await;
         // Import the known company too, to merge it afterwards.
         w.click("[data-testid=import-keep-duplicates]").await;
         w.click("[data-testid=import-run]").await;
         let report = w.wait_text("[data-testid=import-report]", "Ligne 4").await;
         assert!(report.contains("type"), "{report}");
-        w.wait_text("[data-testid=import-history]", "import.csv").await;
+        w.wait_text("[data-testid=import-history]", "import.csv")
+            .await;
 
         // The duplicate, side by side, merged into the demo's record.
         w.click("[data-testid=data-tab-duplicates]").await;
-        w.wait_text("[data-testid=duplicates]", "NUMERIS ALSACE SAS").await;
+        w.wait_text("[data-testid=duplicates]", "NUMERIS ALSACE SAS")
+            .await;
         w.click("[data-testid=duplicate-merge]").await;
         w.click("[data-testid=merge-confirm]").await;
         w.wait_text("[data-testid=merge-history]", "Numéris").await;
@@ -809,17 +815,156 @@ async fn a_spreadsheet_is_imported_its_duplicate_merged_and_backups_listed() {
         // Backups: the one of the day, the one before the import and the one
         // before the merge.
         w.click("[data-testid=data-tab-backups]").await;
-        w.find("[data-testid=backup-row][data-reason=beforeImport]").await;
-        w.find("[data-testid=backup-row][data-reason=beforeMerge]").await;
+        w.find("[data-testid=backup-row][data-reason=beforeImport]")
+            .await;
+        w.find("[data-testid=backup-row][data-reason=beforeMerge]")
+            .await;
         w.find("[data-testid=backup-row][data-reason=daily]").await;
         w.screenshot("backups").await;
 
         // The directory: the new association is there, the duplicate is not.
         w.click("[data-testid=nav-annuaire]").await;
         w.type_into("[data-testid=filter-text]", "numeris").await;
-        w.wait_text("[data-testid=actor-list]", "Numéris Alsace").await;
+        w.wait_text("[data-testid=actor-list]", "Numéris Alsace")
+            .await;
         let list = w.wait_text("[data-testid=actor-list]", "Numéris").await;
         assert!(!list.contains("NUMERIS ALSACE SAS"), "{list}");
+        w.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+
+        // A new event, by keyboard from the empty list.
+        w.click("[data-testid=nav-evenements]").await;
+        // The demo territory comes with two events.
+        w.find("[data-testid=events-table]").await;
+        w.key("[data-testid=event-new]", &format!("{CTRL}n{CTRL}"))
+            .await;
+        w.type_into("[data-testid=field-name]", "Speed-dating de test")
+            .await;
+        w.type_into("[data-testid=field-date]", "04/12/2026").await;
+        w.replace_text("[data-testid=field-rounds]", "4").await;
+        w.replace_text("[data-testid=field-tables]", "4").await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=event-title]", "Speed-dating de test")
+            .await;
+
+        // Participants from the demo directory: associations sit, companies move.
+        for (i, name) in [
+            "Bretzel",
+            "Chantier For",
+            "Kougelhopf",
+            "Cartonnages",
+            "Caves du",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            w.type_into("[data-testid=participant-actor]", name).await;
+            // The first suggestion once the search caught up with the typing.
+            w.wait_text("[data-testid=actor-option]", name).await;
+            w.key("[data-testid=participant-actor]", &ENTER.to_string())
+                .await;
+            w.click("[data-testid=participant-add]").await;
+            for _ in 0..50 {
+                if w.count(".participant").await > i {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            assert_eq!(w.count(".participant").await, i + 1, "{name} added");
+        }
+        w.wait_text("[data-testid=participants-seated]", "Chantier Forêt Doller")
+            .await;
+        w.wait_text("[data-testid=participants-visitors]", "Caves du Strengbach")
+            .await;
+
+        // The optimal plan, then the room window on the projector.
+        w.click("[data-testid=event-tab-plan]").await;
+        w.click("[data-testid=event-plan]").await;
+        w.wait_text("[data-testid=plan-grid]", "Tour 4").await;
+        w.screenshot("event-plan").await;
+        let main = w.client.window().await.expect("the main window");
+        w.click("[data-testid=event-room]").await;
+        let mut room = None;
+        for _ in 0..50 {
+            let handles = w.client.windows().await.expect("window handles");
+            room = handles.into_iter().find(|h| *h != main);
+            if room.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let room = room.expect("the room window opened");
+        w.client
+            .switch_to_window(room)
+            .await
+            .expect("switch to the room");
+        w.wait_text("[data-testid=room-round]", "Tour 1 / 4").await;
+        w.wait_text("[data-testid=room-countdown]", "7:00").await;
+        w.click("[data-testid=room-start]").await;
+        w.wait_text("[data-testid=room-phase]", "Rencontres en cours")
+            .await;
+        w.screenshot("room").await;
+        w.click("[data-testid=room-next]").await;
+        w.wait_text("[data-testid=room-round]", "Tour 2 à suivre")
+            .await;
+        w.wait_text("[data-testid=room-phase]", "Changez de table")
+            .await;
+        // The window closes under the click: its answer may be an error.
+        let _ = w.find("[data-testid=room-close]").await.click().await;
+        w.client
+            .switch_to_window(main)
+            .await
+            .expect("back to the main window");
+
+        // The main window learnt that round 1 has started.
+        w.wait_text("[data-testid=plan-played]", "1 tour(s) commencé(s)")
+            .await;
+
+        // Both sides of the first meeting tick « à revoir »: a lead.
+        w.click("[data-testid=event-tab-capture]").await;
+        w.click("[data-testid=tick-seated-0]").await;
+        w.type_into("[data-testid=note-seated-0]", "Des cartons pour les colis")
+            .await;
+        w.click("[data-testid=tick-visitor-0]").await;
+        w.wait_text("[data-testid=capture-row-0]", "Réciproque")
+            .await;
+        // One side only on the second: a follow-up.
+        w.click("[data-testid=tick-visitor-1]").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        w.click("[data-testid=leads-create]").await;
+        let lead = w.find("[data-testid=lead-0]").await;
+        let href = lead
+            .attr("href")
+            .await
+            .expect("the lead's link")
+            .expect("an href");
+        let id = href
+            .rsplit('/')
+            .next()
+            .expect("a partnership id")
+            .to_owned();
+        w.wait_text("[data-testid=follow-ups]", "souhaite revoir")
+            .await;
+
+        // The lead is on the board, at « rencontre », with its origin.
+        w.click("[data-testid=nav-partenariats]").await;
+        let card = format!("[data-testid=partnership-card][data-id='{id}']");
+        assert_eq!(card_stage(&w, &card, "rencontre").await, "rencontre");
+        w.click(&card).await;
+        w.wait_text(
+            "[data-testid=partnership-page]",
+            "Speed-dating « Speed-dating de test »",
+        )
+        .await;
         w.close().await;
     })
     .await;

@@ -22,6 +22,21 @@ import type { Contact } from "../bindings/Contact";
 import type { DuplicateEntity } from "../bindings/DuplicateEntity";
 import type { Duplicates } from "../bindings/Duplicates";
 import type { ErasureSummary } from "../bindings/ErasureSummary";
+import type { Event } from "../bindings/Event";
+import type { EventDetail } from "../bindings/EventDetail";
+import type { EventInput } from "../bindings/EventInput";
+import type { EventMeeting } from "../bindings/EventMeeting";
+import type { EventReport } from "../bindings/EventReport";
+import type { EventSide } from "../bindings/EventSide";
+import type { EventSummary } from "../bindings/EventSummary";
+import type { FollowUp } from "../bindings/FollowUp";
+import type { LeadsOutcome } from "../bindings/LeadsOutcome";
+import type { MeetingCapture } from "../bindings/MeetingCapture";
+import type { ParticipantChange } from "../bindings/ParticipantChange";
+import type { QuickAdd } from "../bindings/QuickAdd";
+import type { RoomAction } from "../bindings/RoomAction";
+import type { RoomState } from "../bindings/RoomState";
+import type { WishLevel } from "../bindings/WishLevel";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportKind } from "../bindings/ExportKind";
 import type { ExportSummary } from "../bindings/ExportSummary";
@@ -410,4 +425,122 @@ export function personExportSave(id: string): Promise<string | null> {
 /** Erases the person everywhere (after a backup). Irreversible. */
 export function erasePerson(id: string): Promise<ErasureSummary> {
   return call("person_erase", { id });
+}
+
+// ---------- Événements: speed-dating ----------
+
+/** Live events, the latest date first, with their counts. */
+export function listEvents(): Promise<EventSummary[]> {
+  return call("events_list");
+}
+
+/** An event with its participants, wishes, plan, ticks and follow-ups. */
+export function getEvent(id: string): Promise<EventDetail> {
+  return call("event_get", { id });
+}
+
+export function validateEvent(input: EventInput): Promise<FieldError[]> {
+  return call("event_validate", { input });
+}
+
+export function createEvent(input: EventInput): Promise<Event> {
+  return call("event_create", { input });
+}
+
+/** Saves the form loaded at `version`; `conflict` when the event changed since. */
+export function updateEvent(id: string, version: number, input: EventInput): Promise<Event> {
+  return call("event_update", { id, version, input });
+}
+
+export async function deleteEvent(id: string): Promise<void> {
+  await call<null>("event_delete", { id });
+}
+
+export async function restoreEvent(id: string): Promise<void> {
+  await call<null>("event_restore", { id });
+}
+
+/** Adds a directory actor; without `side`, companies and funders join the companies. */
+export function addEventParticipant(id: string, actorId: string, side: EventSide | null): Promise<EventDetail> {
+  return call("event_participant_add", { id, actorId, side });
+}
+
+/** Someone at the door: creates a minimal actor (and its contact), present. */
+export function quickAddParticipant(id: string, input: QuickAdd): Promise<EventDetail> {
+  return call("event_quick_add", { id, input });
+}
+
+export function removeEventParticipant(id: string, participantId: string): Promise<EventDetail> {
+  return call("event_participant_remove", { id, participantId });
+}
+
+/** Presence, table (null frees it) or side of one participant. */
+export function changeEventParticipant(id: string, participantId: string, change: ParticipantChange): Promise<EventDetail> {
+  return call("event_participant_change", { id, participantId, change });
+}
+
+/** Sets (or with null clears) `from`'s wish toward `to`. */
+export function setEventWish(id: string, from: string, to: string, level: WishLevel | null): Promise<EventDetail> {
+  return call("event_wish_set", { id, from, to, level });
+}
+
+/** Plans optimally, or re-plans the rounds not started yet. */
+export function planEvent(id: string): Promise<EventDetail> {
+  return call("event_plan", { id });
+}
+
+/** The room clock now (after `action`), with the table plan the projector shows. */
+export function eventRoom(id: string, action: RoomAction | null = null): Promise<RoomState> {
+  return call("event_room", { id, action });
+}
+
+/** Opens the room window (full screen) on this event. */
+export async function openEventRoom(id: string): Promise<void> {
+  await call<null>("event_room_open", { id });
+}
+
+/** Full screen on or off for this window. */
+export async function setFullscreen(on: boolean): Promise<void> {
+  await call<null>("window_fullscreen", { on });
+}
+
+/** Closes this window (the room). */
+export async function closeThisWindow(): Promise<void> {
+  await call<null>("window_close");
+}
+
+/** Saves one meeting's ticks and notes. */
+export function captureMeeting(id: string, capture: MeetingCapture): Promise<EventMeeting> {
+  return call("event_capture", { id, capture });
+}
+
+/** Mutual ticks become partnerships at « rencontre », one-sided ones follow-ups. */
+export function createEventLeads(id: string): Promise<LeadsOutcome> {
+  return call("event_leads", { id });
+}
+
+export async function setFollowUpDone(id: string, done: boolean): Promise<void> {
+  await call<null>("follow_up_done", { id, done });
+}
+
+export function openFollowUps(): Promise<FollowUp[]> {
+  return call("follow_ups_open");
+}
+
+export function eventReport(id: string): Promise<EventReport> {
+  return call("event_report", { id });
+}
+
+export function eventsYearReport(year: number): Promise<EventReport> {
+  return call("events_year_report", { year });
+}
+
+/** Writes the pack (or one participant's planning) after a save dialog; the path, or null when cancelled. */
+export function eventPackSave(id: string, participantId: string | null = null): Promise<string | null> {
+  return call("event_pack_save", { id, participantId });
+}
+
+/** Listens to `event-changed` (the room started a round…); resolves to the function that stops listening. */
+export function onEventChanged(handler: (id: string) => void): Promise<() => void> {
+  return subscribe("event-changed", (payload) => handler(payload as string));
 }

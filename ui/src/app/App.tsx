@@ -11,6 +11,9 @@ import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
 import { DirectoryProvider } from "../features/actor/directoryState";
 import { DataPage } from "../features/data/DataPage";
+import { EventList } from "../features/events/EventList";
+import { EventPage } from "../features/events/EventPage";
+import { RoomScreen } from "../features/events/RoomScreen";
 import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
@@ -33,7 +36,7 @@ export function App() {
           <ConfirmProvider>
             <DirectoryProvider>
               <ActorFormHost>
-                <Shell />
+                <Root />
               </ActorFormHost>
             </DirectoryProvider>
           </ConfirmProvider>
@@ -41,6 +44,13 @@ export function App() {
       </DataProvider>
     </I18nProvider>
   );
+}
+
+/** The room window shows only the projector's screen; the main window, the shell. */
+function Root() {
+  const [route] = useRoute();
+  if (route.name === "room") return <RoomScreen key={route.id} id={route.id} />;
+  return <Shell />;
 }
 
 function Shell() {
@@ -55,7 +65,8 @@ function Shell() {
   const inOverview = route.name === "overview";
   const inPartnerships = route.name === "partnerships" || route.name === "partnership" || inOverview;
   const inData = route.name === "data";
-  const inDirectory = !inPartnerships && !inData && (route.name !== "start" || (info.data !== undefined && !showWelcome));
+  const inEvents = route.name === "events" || route.name === "event";
+  const inDirectory = !inPartnerships && !inData && !inEvents && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -98,6 +109,10 @@ function Shell() {
     content = <Board />;
   } else if (route.name === "data") {
     content = <DataPage tab={route.tab} personId={route.personId ?? null} />;
+  } else if (route.name === "events") {
+    content = <EventList />;
+  } else if (route.name === "event") {
+    content = <EventPage key={route.id} id={route.id} tab={route.tab} />;
   } else if (route.name === "overview") {
     content = <Overview />;
   } else if (route.name === "partnership") {
@@ -121,6 +136,11 @@ function Shell() {
         onPartnerships={() => {
           setStartedEmpty(true);
           navigate({ name: "partnerships" });
+        }}
+        eventsActive={inEvents}
+        onEvents={() => {
+          setStartedEmpty(true);
+          navigate({ name: "events" });
         }}
         dataActive={inData}
         onData={() => {

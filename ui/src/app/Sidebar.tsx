@@ -1,16 +1,29 @@
 // The left sidebar: one entry per business word. The directory, the
-// partnerships and the data work; the others say they are coming.
+// partnerships, the events and the data work; the others say they are coming.
 import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, LayoutGrid, Settings, type LucideIcon } from "lucide-react";
 
 import { useI18n, type Messages } from "../i18n";
 import { Logo } from "./Logo";
 
+/** One working entry of the sidebar. */
+function NavButton({ active, testId, onClick, icon: Icon, label }: { active: boolean; testId: string; onClick: () => void; icon: LucideIcon; label: string }) {
+  return (
+    <button
+      type="button"
+      className={`nav-item${active ? " is-active" : ""}`}
+      aria-current={active ? "page" : undefined}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      <Icon size={18} aria-hidden="true" strokeWidth={1.75} />
+      <span>{label}</span>
+    </button>
+  );
+}
+
 type Entry = { key: keyof Messages["nav"]; icon: LucideIcon; testId: string };
 
-const FUTURE: Entry[] = [
-  { key: "events", icon: CalendarDays, testId: "nav-evenements" },
-  { key: "impact", icon: ChartColumn, testId: "nav-impact" },
-];
+const FUTURE: Entry[] = [{ key: "impact", icon: ChartColumn, testId: "nav-impact" }];
 
 export function Sidebar({
   directoryActive,
@@ -21,6 +34,8 @@ export function Sidebar({
   onOverview,
   dataActive = false,
   onData,
+  eventsActive = false,
+  onEvents,
   version,
 }: {
   directoryActive: boolean;
@@ -33,6 +48,9 @@ export function Sidebar({
   /** « Données »: import, backups… */
   dataActive?: boolean;
   onData?: () => void;
+  /** « Événements »: speed-datings. */
+  eventsActive?: boolean;
+  onEvents?: () => void;
   version: string | null;
 }) {
   const { t, lang, setLang } = useI18n();
@@ -66,28 +84,10 @@ export function Sidebar({
       <ul className="sidebar__nav">
         {soon("home", House, "nav-accueil")}
         <li>
-          <button
-            type="button"
-            className={`nav-item${directoryActive ? " is-active" : ""}`}
-            aria-current={directoryActive ? "page" : undefined}
-            data-testid="nav-annuaire"
-            onClick={onDirectory}
-          >
-            <BookUser size={18} aria-hidden="true" strokeWidth={1.75} />
-            <span>{t.nav.directory}</span>
-          </button>
+          <NavButton active={directoryActive} testId="nav-annuaire" onClick={onDirectory} icon={BookUser} label={t.nav.directory} />
         </li>
         <li>
-          <button
-            type="button"
-            className={`nav-item${partnershipsActive ? " is-active" : ""}`}
-            aria-current={partnershipsActive ? "page" : undefined}
-            data-testid="nav-partenariats"
-            onClick={onPartnerships}
-          >
-            <Handshake size={18} aria-hidden="true" strokeWidth={1.75} />
-            <span>{t.nav.partnerships}</span>
-          </button>
+          <NavButton active={partnershipsActive} testId="nav-partenariats" onClick={onPartnerships} icon={Handshake} label={t.nav.partnerships} />
         </li>
         {onOverview && (
           <li>
@@ -103,19 +103,17 @@ export function Sidebar({
             </button>
           </li>
         )}
+        {onEvents ? (
+          <li>
+            <NavButton active={eventsActive} testId="nav-evenements" onClick={onEvents} icon={CalendarDays} label={t.nav.events} />
+          </li>
+        ) : (
+          soon("events", CalendarDays, "nav-evenements")
+        )}
         {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}
         {onData ? (
           <li>
-            <button
-              type="button"
-              className={`nav-item${dataActive ? " is-active" : ""}`}
-              aria-current={dataActive ? "page" : undefined}
-              data-testid="nav-donnees"
-              onClick={onData}
-            >
-              <Database size={18} aria-hidden="true" strokeWidth={1.75} />
-              <span>{t.nav.data}</span>
-            </button>
+            <NavButton active={dataActive} testId="nav-donnees" onClick={onData} icon={Database} label={t.nav.data} />
           </li>
         ) : (
           soon("data", Database, "nav-donnees")

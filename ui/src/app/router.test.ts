@@ -22,6 +22,13 @@ describe("hash routes", () => {
     expect(parseHash("#/donnees/personnes/ctc-7")).toEqual({ name: "data", tab: "privacy", personId: "ctc-7" });
     expect(parseHash("#/donnees/import/ctc-7")).toEqual({ name: "start" });
     expect(routeHash({ name: "data", tab: "privacy", personId: "c/1" })).toBe("#/donnees/personnes/c%2F1");
+    expect(parseHash("#/evenements")).toEqual({ name: "events" });
+    expect(parseHash("#/evenements/evt-1")).toEqual({ name: "event", id: "evt-1", tab: "participants" });
+    expect(parseHash("#/evenements/evt-1/saisie")).toEqual({ name: "event", id: "evt-1", tab: "capture" });
+    expect(parseHash("#/evenements/evt-1/inconnu")).toEqual({ name: "event", id: "evt-1", tab: "participants" });
+    expect(routeHash({ name: "event", id: "e", tab: "report" })).toBe("#/evenements/e/bilan");
+    expect(parseHash("#/salle/evt-1")).toEqual({ name: "room", id: "evt-1" });
+    expect(parseHash("#/salle")).toEqual({ name: "start" });
     for (const r of [
       { name: "directory" as const },
       { name: "actor" as const, id: "a b", contactId: null },
@@ -31,6 +38,9 @@ describe("hash routes", () => {
       { name: "data" as const, tab: "import" as const },
       { name: "data" as const, tab: "backups" as const },
       { name: "data" as const, tab: "privacy" as const, personId: "ctc 1" },
+      { name: "events" as const },
+      { name: "event" as const, id: "evt 1", tab: "capture" as const },
+      { name: "room" as const, id: "evt-1" },
     ]) {
       expect(parseHash(routeHash(r))).toEqual(r);
     }

@@ -2,7 +2,8 @@
 // hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>,
 // #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
 // #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
-// #/donnees/sauvegardes, #/donnees/personnes[/<contactId>]).
+// #/donnees/sauvegardes, #/donnees/personnes[/<contactId>], #/evenements,
+// #/evenements/<id>/<participants|planning|saisie|bilan>, #/salle/<id>).
 import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
@@ -13,7 +14,26 @@ export type Route =
   | { name: "overview" }
   | { name: "partnership"; id: string }
   /** `personId`: the contact shown by « Données personnelles » (#/donnees/personnes/<id>). */
-  | { name: "data"; tab: DataTab; personId?: string };
+  | { name: "data"; tab: DataTab; personId?: string }
+  | { name: "events" }
+  | { name: "event"; id: string; tab: EventTab }
+  /** The projector's window (#/salle/<id>): no sidebar, full screen. */
+  | { name: "room"; id: string };
+
+/** The tabs of an event and their path; the first one is where an event opens. */
+export const EVENT_TAB_PATHS = {
+  participants: "participants",
+  plan: "planning",
+  capture: "saisie",
+  report: "bilan",
+} as const;
+
+export type EventTab = keyof typeof EVENT_TAB_PATHS;
+
+function eventTabOf(path: string | undefined): EventTab {
+  const found = (Object.keys(EVENT_TAB_PATHS) as EventTab[]).find((tab) => EVENT_TAB_PATHS[tab] === path);
+  return found ?? "participants";
+}
 
 /** The tabs of « Données » and their path; the first one is where #/donnees opens. */
 export const DATA_TAB_PATHS = {
@@ -46,6 +66,9 @@ export function parseHash(hash: string): Route {
     return { name: "data", tab: "privacy", personId: parts[2] };
   }
   if (parts[0] === "donnees" && parts.length <= 2) return { name: "data", tab: dataTabOf(parts[1]) };
+  if (parts[0] === "evenements" && parts.length === 1) return { name: "events" };
+  if (parts[0] === "evenements" && parts[1] && parts.length <= 3) return { name: "event", id: parts[1], tab: eventTabOf(parts[2]) };
+  if (parts[0] === "salle" && parts[1] && parts.length === 2) return { name: "room", id: parts[1] };
   if (parts[0] === "acteurs" && parts[1]) {
     const contactId = new URLSearchParams(queryString).get("contact");
     return { name: "actor", id: parts[1], contactId: contactId && contactId !== "" ? contactId : null };
@@ -69,6 +92,12 @@ export function routeHash(route: Route): string {
       return `#/partenariats/${OVERVIEW_PATH}`;
     case "partnership":
       return `#/partenariats/${encodeURIComponent(route.id)}`;
+    case "events":
+      return "#/evenements";
+    case "event":
+      return `#/evenements/${encodeURIComponent(route.id)}/${EVENT_TAB_PATHS[route.tab]}`;
+    case "room":
+      return `#/salle/${encodeURIComponent(route.id)}`;
     case "data": {
       const base = `#/donnees/${DATA_TAB_PATHS[route.tab]}`;
       return route.tab === "privacy" && route.personId ? `${base}/${encodeURIComponent(route.personId)}` : base;

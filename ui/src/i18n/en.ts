@@ -2,6 +2,7 @@
 import type { Messages } from "./fr";
 import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
+import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
 
 export const en: Messages = {
@@ -241,6 +242,7 @@ export const en: Messages = {
   data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
+  events: eventsEn,
   confirm: {
     ok: "Confirm",
     cancel: "Cancel",

@@ -8,6 +8,7 @@ import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
 import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
+import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
 
 const kinds: Record<ActorKind, string> = {
@@ -299,6 +300,7 @@ export const fr = {
   data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
+  events: eventsFr,
   confirm: {
     ok: "Confirmer",
     cancel: "Annuler",

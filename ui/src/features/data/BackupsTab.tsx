@@ -113,7 +113,7 @@ export function BackupsTab() {
     <ListState query={query} loadError={b.loadError} empty={b.empty}>
       {(items) => {
         return (
-          <table className="backups-table" data-testid="backups-table">
+          <table className="data-table backups-table" data-testid="backups-table">
             <thead>
               <tr>
                 <th scope="col">{b.columns.date}</th>

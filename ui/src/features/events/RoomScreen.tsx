@@ -1,0 +1,241 @@
+// The projector's window: round number, a large countdown, the table plan
+// of the round (during a changeover, the next round's: people are moving to
+// it). The clock lives in the backend as « when this phase started », so a
+// laptop that slept or a hidden window comes back on time; this screen asks
+// for it twice a second and counts down smoothly in between. A sound and a
+// flash mark the end of a round and the start of the next.
+import { Maximize, Pause, Play, SkipForward, X } from "lucide-react";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+import { toAppError } from "../../api/errors";
+import { closeThisWindow, eventRoom, setFullscreen } from "../../api/gateway";
+import type { RoomAction } from "../../bindings/RoomAction";
+import type { RoomState } from "../../bindings/RoomState";
+import { useI18n } from "../../i18n";
+import { countdown, signalFor } from "./model";
+
+const POLL_MS = 500;
+
+/** Beeps with the Web Audio API (no sound file, nothing fetched). */
+function useBeeper() {
+  const ctx = useRef<AudioContext | null>(null);
+  const unlock = useCallback(() => {
+    try {
+      ctx.current ??= new AudioContext();
+      void ctx.current.resume();
+    } catch {
+      // No audio device: the visual signal remains.
+    }
+  }, []);
+  const beep = useCallback((times: number, hz: number) => {
+    const c = ctx.current;
+    if (!c) return;
+    for (let i = 0; i < times; i++) {
+      const osc = c.createOscillator();
+      const gain = c.createGain();
+      osc.frequency.value = hz;
+      const at = c.currentTime + i * 0.45;
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.5, at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.35);
+      osc.connect(gain).connect(c.destination);
+      osc.start(at);
+      osc.stop(at + 0.4);
+    }
+  }, []);
+  return { unlock, beep };
+}
+
+export function RoomScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<RoomState | null>(null);
+  const [receivedAt, setReceivedAt] = useState(0);
+  const [now, setNow] = useState(() => performance.now());
+  const [problem, setProblem] = useState<"deleted" | "lost" | null>(null);
+  const [flash, setFlash] = useState(false);
+  const [full, setFull] = useState(true);
+  const last = useRef<RoomState | null>(null);
+  const { unlock, beep } = useBeeper();
+
+  const apply = useCallback(
+    (next: RoomState) => {
+      const before = last.current;
+      if (before && before.eventId === next.eventId) {
+        const signal = signalFor(before.view.clock.phase, next.view.clock.phase);
+        const newRound = next.view.clock.round !== before.view.clock.round && next.view.clock.phase === "round";
+        if (signal === "roundEnd") beep(3, 880);
+        else if (signal === "roundStart" || newRound) beep(1, 660);
+        if (signal !== null || newRound) {
+          setFlash(true);
+          window.setTimeout(() => setFlash(false), 1500);
+        }
+      }
+      last.current = next;
+      setState(next);
+      setReceivedAt(performance.now());
+      setProblem(null);
+    },
+    [beep],
+  );
+
+  const ask = useCallback(
+    async (action: RoomAction | null = null) => {
+      try {
+        apply(await eventRoom(id, action));
+      } catch (raw: unknown) {
+        setProblem(toAppError(raw).kind === "notFound" ? "deleted" : "lost");
+      }
+    },
+    [apply, id],
+  );
+
+  useEffect(() => {
+    document.title = "Tisserand — salle";
+    const first = window.setTimeout(() => void ask(), 0);
+    const poll = window.setInterval(() => void ask(), POLL_MS);
+    const tick = window.setInterval(() => setNow(performance.now()), 100);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void ask();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(poll);
+      window.clearInterval(tick);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [ask]);
+
+  const act = useCallback(
+    (action: RoomAction) => {
+      unlock();
+      void ask(action);
+    },
+    [ask, unlock],
+  );
+
+  const toggleFull = useCallback(() => {
+    const next = !full;
+    setFull(next);
+    void setFullscreen(next).catch(() => setFull(!next));
+  }, [full]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!state) return;
+      if (e.key === " ") {
+        e.preventDefault();
+        const running = (state.view.clock.phase === "round" || state.view.clock.phase === "gap") && !state.view.paused;
+        act(running ? "pause" : "start");
+      } else if (e.key === "n" || e.key === "N" || e.key === "ArrowRight") {
+        e.preventDefault();
+        act("next");
+      } else if (e.key === "f" || e.key === "F" || e.key === "F11") {
+        e.preventDefault();
+        toggleFull();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [act, state, toggleFull]);
+
+  if (problem === "deleted") {
+    return (
+      <div className="room room--message" data-testid="room">
+        <p className="room__message" data-testid="room-deleted">
+          {t.events.room.deleted}
+        </p>
+        <button type="button" className="room__button" onClick={() => void closeThisWindow()}>
+          <X size={20} aria-hidden="true" /> {t.events.room.close}
+        </button>
+      </div>
+    );
+  }
+  if (!state) return <div className="room" data-testid="room" aria-busy="true" />;
+
+  const v = state.view;
+  const phase = v.clock.phase;
+  const running = (phase === "round" || phase === "gap") && !v.paused;
+  const remaining = running ? v.remainingMs - (now - receivedAt) : v.remainingMs;
+  const progress = v.phaseMs > 0 ? 1 - Math.max(0, remaining) / v.phaseMs : 0;
+  const label = v.paused
+    ? t.events.room.paused
+    : phase === "ready"
+      ? t.events.room.ready
+      : phase === "round"
+        ? t.events.room.round
+        : phase === "gap"
+          ? v.isBreak
+            ? t.events.room.break
+            : t.events.room.gap
+          : t.events.room.finished;
+  const roundLine = phase === "gap" ? t.events.room.next(state.shownRound) : t.events.room.roundOf(v.clock.round, state.rounds);
+
+  return (
+    <div className={`room room--${phase}${v.paused ? " is-paused" : ""}${flash ? " is-flashing" : ""}`} data-testid="room" data-phase={phase}>
+      <header className="room__top">
+        <span className="room__event">{state.eventName}</span>
+        {problem === "lost" && <span className="room__lost">{t.events.room.lost}</span>}
+      </header>
+      <section className="room__clock" aria-live="polite">
+        <p className="room__round" data-testid="room-round">
+          {roundLine}
+        </p>
+        <p className="room__phase" data-testid="room-phase">
+          {label}
+        </p>
+        {phase !== "finished" && (
+          <p className="room__countdown tabular" data-testid="room-countdown">
+            {countdown(phase === "ready" ? state.roundMs : remaining)}
+          </p>
+        )}
+        <div className="room__progress" aria-hidden="true">
+          <span style={{ width: `${Math.min(100, progress * 100)}%` }} />
+        </div>
+      </section>
+      {phase !== "finished" &&
+        (state.unplanned ? (
+          <p className="room__message">{t.events.room.unplanned}</p>
+        ) : (
+          <section className="room__plan" data-testid="room-plan">
+            <p className="room__times tabular">
+              {t.events.round(state.shownRound)} · {state.shownTimes}
+            </p>
+            <ol className="room__tables" style={{ ["--cols" as string]: String(Math.min(4, Math.max(1, Math.ceil(state.tables.length / 8)))) }}>
+              {state.tables.map((tb) => (
+                <li key={tb.table} className="room__table">
+                  <span className="room__table-no tabular">{tb.table}</span>
+                  <span className="room__pair">
+                    <span className="room__seated">{tb.seated}</span>
+                    <span className={tb.visitor ? "room__visitor" : "room__visitor is-empty"}>{tb.visitor ?? t.events.room.noVisitor}</span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+            {state.pauses.length > 0 && <p className="room__pauses">{t.events.room.pausesLine(state.pauses.join(", "))}</p>}
+          </section>
+        ))}
+      <footer className="room__controls">
+        {running ? (
+          <button type="button" className="room__button" onClick={() => act("pause")} data-testid="room-pause">
+            <Pause size={20} aria-hidden="true" /> {t.events.room.pause}
+          </button>
+        ) : (
+          <button type="button" className="room__button room__button--main" onClick={() => act("start")} disabled={phase === "finished"} data-testid="room-start">
+            <Play size={20} aria-hidden="true" /> {v.paused ? t.events.room.resume : t.events.room.start}
+          </button>
+        )}
+        <button type="button" className="room__button" onClick={() => act("next")} disabled={phase === "finished"} data-testid="room-next">
+          <SkipForward size={20} aria-hidden="true" /> {t.events.room.skip}
+        </button>
+        <button type="button" className="room__button" onClick={toggleFull}>
+          <Maximize size={20} aria-hidden="true" /> {t.events.room.fullscreen}
+        </button>
+        <button type="button" className="room__button" onClick={() => void closeThisWindow()} data-testid="room-close">
+          <X size={20} aria-hidden="true" /> {t.events.room.close}
+        </button>
+        <span className="room__keys">{t.events.room.keys}</span>
+      </footer>
+    </div>
+  );
+}
