@@ -146,6 +146,8 @@ export const eventsEn: typeof eventsFr = {
   noMeetings: "No meetings yet: plan the event first.",
   saveFailed: "Not saved",
   followUps: "Follow-ups",
+  followUpsOpen: "Follow-ups to do",
+  followUpMarked: "Follow-up done.",
   followUpsHint: "Only one side ticked « see again »: call the other to suggest meeting again.",
   followUp: (who, other) => `${who} wants to see ${other} again`,
   followUpDue: (date) => `due by ${date}`,

@@ -172,6 +172,8 @@ export const eventsFr = {
   noMeetings: "Pas encore de rencontres : planifiez l'événement d'abord.",
   saveFailed: "Non enregistré",
   followUps: "Relances",
+  followUpsOpen: "Relances à faire",
+  followUpMarked: "Relance faite.",
   followUpsHint: "Un seul côté a coché « à revoir » : appelez l'autre pour proposer de se revoir.",
   followUp: (who: string, other: string) => `${who} souhaite revoir ${other}`,
   followUpDue: (date: string) => `à faire avant le ${date}`,

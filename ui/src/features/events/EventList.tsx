@@ -5,13 +5,14 @@ import { CalendarDays, Plus } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { eventsYearReport, listEvents } from "../../api/gateway";
+import { eventsYearReport, listEvents, openFollowUps, setFollowUpDone } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useI18n } from "../../i18n";
-import { formatCount, formatDate } from "../../lib/format";
+import { formatCount, formatDate, todayIso } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { EventDialog } from "./EventDialog";
+import { useEventAction } from "./ParticipantsTab";
 import { FunnelView } from "./ReportTab";
 
 export const eventKeys = {
@@ -19,7 +20,41 @@ export const eventKeys = {
   year: (year: number) => ["events", "year", year] as const,
   one: (id: string) => ["event", id] as const,
   report: (id: string) => ["event", id, "report"] as const,
+  followUps: ["events", "follow-ups"] as const,
 };
+
+/** Follow-ups still to do, over every event: who to call, about whom, by when. */
+function OpenFollowUps() {
+  const { t, lang } = useI18n();
+  const run = useEventAction();
+  const open = useQuery({ queryKey: eventKeys.followUps, queryFn: openFollowUps });
+  if (!open.data || open.data.length === 0) return null;
+  const today = todayIso();
+  return (
+    <section className="card follow-ups" data-testid="open-follow-ups">
+      <header className="card__header">
+        <h2 className="card__title">
+          {t.events.followUpsOpen} <span className="count-pill">{formatCount(open.data.length, lang)}</span>
+        </h2>
+        <span className="muted small">{t.events.followUpsHint}</span>
+      </header>
+      <ul className="follow-ups__list">
+        {open.data.map((f) => (
+          <li key={f.id}>
+            <label className="checkbox">
+              <input type="checkbox" checked={false} onChange={() => void run(() => setFollowUpDone(f.id, true), t.events.followUpMarked)} />
+              {t.events.followUp(f.actorName, f.otherName)}
+            </label>
+            <span className={`small${f.due < today ? " text-danger" : " muted"}`}>
+              <a href={`#/evenements/${encodeURIComponent(f.eventId)}/saisie`}>{f.eventName}</a> · {t.events.round(f.round)} ·{" "}
+              {t.events.followUpDue(formatDate(f.due, lang))}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function EventList() {
   const { t, lang } = useI18n();
@@ -138,6 +173,7 @@ export function EventList() {
         {events.data && events.data.length > 0 && <div className="page-header__actions">{newButton(false)}</div>}
       </header>
       {body}
+      <OpenFollowUps />
       {report.data && report.data.events > 0 && (
         <section className="card events-year" data-testid="events-year">
           <header className="card__header">
