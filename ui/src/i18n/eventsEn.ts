@@ -148,6 +148,7 @@ export const eventsEn: typeof eventsFr = {
   followUps: "Follow-ups",
   followUpsOpen: "Follow-ups to do",
   followUpMarked: "Follow-up done.",
+  followUpsAll: (n) => `See all ${n} follow-ups`,
   followUpsHint: "Only one side ticked « see again »: call the other to suggest meeting again.",
   followUp: (who, other) => `${who} wants to see ${other} again`,
   followUpDue: (date) => `due by ${date}`,

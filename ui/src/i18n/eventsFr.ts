@@ -174,6 +174,7 @@ export const eventsFr = {
   followUps: "Relances",
   followUpsOpen: "Relances à faire",
   followUpMarked: "Relance faite.",
+  followUpsAll: (n: string) => `Voir les ${n} relances`,
   followUpsHint: "Un seul côté a coché « à revoir » : appelez l'autre pour proposer de se revoir.",
   followUp: (who: string, other: string) => `${who} souhaite revoir ${other}`,
   followUpDue: (date: string) => `à faire avant le ${date}`,

@@ -8,6 +8,7 @@ import { errorText, toAppError } from "../../api/errors";
 import { eventsYearReport, listEvents, openFollowUps, setFollowUpDone } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
+import { useToasts } from "../../app/toasts";
 import { useI18n } from "../../i18n";
 import { formatCount, formatDate, todayIso } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
@@ -23,12 +24,18 @@ export const eventKeys = {
   followUps: ["events", "follow-ups"] as const,
 };
 
+/** Follow-ups listed before « tout voir ». */
+const FOLLOW_UPS_SHOWN = 6;
+
 /** Follow-ups still to do, over every event: who to call, about whom, by when. */
 function OpenFollowUps() {
   const { t, lang } = useI18n();
   const run = useEventAction();
+  const toasts = useToasts();
   const open = useQuery({ queryKey: eventKeys.followUps, queryFn: openFollowUps });
+  const [all, setAll] = useState(false);
   if (!open.data || open.data.length === 0) return null;
+  const shown = all ? open.data : open.data.slice(0, FOLLOW_UPS_SHOWN);
   const today = todayIso();
   return (
     <section className="card follow-ups" data-testid="open-follow-ups">
@@ -38,11 +45,20 @@ function OpenFollowUps() {
         </h2>
         <span className="muted small">{t.events.followUpsHint}</span>
       </header>
-      <ul className="follow-ups__list">
-        {open.data.map((f) => (
+      <ul className="follow-ups__list follow-ups__list--stacked">
+        {shown.map((f) => (
           <li key={f.id}>
             <label className="checkbox">
-              <input type="checkbox" checked={false} onChange={() => void run(() => setFollowUpDone(f.id, true), t.events.followUpMarked)} />
+              <input
+                type="checkbox"
+                checked={false}
+                data-testid="follow-up-done"
+                onChange={() =>
+                  void run(() => setFollowUpDone(f.id, true)).then((ok) => {
+                    if (ok) toasts.show({ message: t.events.followUpMarked, onUndo: () => void run(() => setFollowUpDone(f.id, false)) });
+                  })
+                }
+              />
               {t.events.followUp(f.actorName, f.otherName)}
             </label>
             <span className={`small${f.due < today ? " text-danger" : " muted"}`}>
@@ -52,6 +68,11 @@ function OpenFollowUps() {
           </li>
         ))}
       </ul>
+      {open.data.length > shown.length && (
+        <button type="button" className="button button--link follow-ups__more" onClick={() => setAll(true)} data-testid="follow-ups-all">
+          {t.events.followUpsAll(formatCount(open.data.length, lang))}
+        </button>
+      )}
     </section>
   );
 }
