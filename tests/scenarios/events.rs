@@ -8,7 +8,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::data::actor_id;
-use super::{temp_db, tisserand};
+use super::{pdf_text, temp_db, tisserand};
 
 fn event_json(db: &Path, id: &str) -> Value {
     tisserand(db, &["event", "show", id, "--format", "json"]).json()
@@ -282,15 +282,6 @@ fn a_whole_event_from_registration_to_leads() {
     tisserand(&db, &["event", "played", &id, "4"]).ok();
     let after = tisserand(&db, &["event", "replan", &id]).fails();
     assert!(after.contains("ont tous commencé"), "{after}");
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

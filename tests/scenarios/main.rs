@@ -57,6 +57,16 @@ fn temp_db() -> (tempfile::TempDir, PathBuf) {
     (dir, db)
 }
 
+/// The text of a PDF (poppler's `pdftotext`).
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn count(db: &Path) -> usize {
     tisserand(db, &["actors", "list", "--format", "json"])
         .json()

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{temp_db, tisserand};
+use super::{pdf_text, temp_db, tisserand};
 
 /// Creates an actor and returns its id.
 fn actor(db: &Path, kind: &str, name: &str) -> String {
@@ -563,15 +563,6 @@ fn possibilities_then_essaimage_from_the_command_line() {
     );
     let origin_json = tisserand(&db, &["partnerships", "show", id, "--format", "json"]).json();
     assert_eq!(origin_json["children"][0]["id"], child_id.as_str());
-}
-
-fn pdf_text(path: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]

@@ -119,7 +119,8 @@ pub struct RoomState {
     pub wrote: bool,
 }
 
-/// The participant's side of a meeting, for the follow-up text.
+/// A lead's party role: the association carries the project, the other is
+/// its partner (between two non-associations, the seated one carries it).
 fn party_role(kind: ActorKind, seated: bool, other: ActorKind) -> PartyRole {
     match (kind, other) {
         (ActorKind::Association, _) => PartyRole::Porteur,
@@ -679,16 +680,11 @@ impl App {
     /// `NotFound`; a storage error.
     pub fn event_report(&self, event_id: &str) -> AppResult<EventReport> {
         let event = self.store.event(event_id)?;
-        let (events, participants, present, funnel, by_mode) =
-            self.store
-                .event_funnel(Some(event_id), event.date, event.date)?;
         Ok(EventReport {
             title: event.name,
-            events,
-            participants,
-            present,
-            funnel,
-            by_mode,
+            ..self
+                .store
+                .event_funnel(Some(event_id), event.date, event.date)?
         })
     }
 
@@ -707,15 +703,9 @@ impl App {
                 format!("Invalid year: {year}."),
             ));
         };
-        let (events, participants, present, funnel, by_mode) =
-            self.store.event_funnel(None, from, to)?;
         Ok(EventReport {
             title: format!("Année {year}"),
-            events,
-            participants,
-            present,
-            funnel,
-            by_mode,
+            ..self.store.event_funnel(None, from, to)?
         })
     }
 }

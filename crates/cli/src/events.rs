@@ -339,6 +339,11 @@ fn participant<'a>(detail: &'a EventDetail, who: &str) -> Result<&'a Participant
         })
 }
 
+/// The participant id of `who` (a participant or an actor id) in event `id`.
+fn participant_id(app: &App, id: &str, who: &str) -> Result<String, AppError> {
+    Ok(participant(&app.event(id)?, who)?.id.clone())
+}
+
 fn print_detail(d: &EventDetail) {
     let e = &d.event;
     out!(
@@ -526,8 +531,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
             }
         }
         EventCommand::Remove { id, who } => {
-            let d = app.event(&id)?;
-            let p = participant(&d, &who)?.id.clone();
+            let p = participant_id(app, &id, &who)?;
             app.remove_event_participant(&id, &p)?;
         }
         EventCommand::Presence { id, who, presence } => {
@@ -538,8 +542,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
                 "Présence inconnue",
                 "Unknown presence",
             )?;
-            let d = app.event(&id)?;
-            let p = participant(&d, &who)?.id.clone();
+            let p = participant_id(app, &id, &who)?;
             app.change_event_participant(
                 &id,
                 &p,
@@ -560,8 +563,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
                     )
                 })?)
             };
-            let d = app.event(&id)?;
-            let p = participant(&d, &who)?.id.clone();
+            let p = participant_id(app, &id, &who)?;
             app.change_event_participant(
                 &id,
                 &p,
@@ -592,9 +594,8 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
                     "Unknown wish",
                 )?)
             };
-            let d = app.event(&id)?;
-            let f = participant(&d, &from)?.id.clone();
-            let t = participant(&d, &to)?.id.clone();
+            let f = participant_id(app, &id, &from)?;
+            let t = participant_id(app, &id, &to)?;
             app.set_event_wish(&id, &f, &t, level)?;
         }
         EventCommand::Replan { id, format } => {
@@ -653,7 +654,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
             participant: who,
         } => {
             let who = match who {
-                Some(w) => Some(participant(&app.event(&id)?, &w)?.id.clone()),
+                Some(w) => Some(participant_id(app, &id, &w)?),
                 None => None,
             };
             let bytes = app.event_pack(&id, who.as_deref(), chrono::Local::now().date_naive())?;

@@ -9,9 +9,9 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use tisserand_domain::actor::ValidActor;
 use tisserand_domain::contact::ValidContact;
 use tisserand_domain::event::{
-    Event, EventDetail, EventMeeting, EventSide, EventSummary, FollowUp, Funnel, LeadsOutcome,
-    MeetingCapture, ModeFunnel, Participant, ParticipantWish, PlanSummary, Presence, RoomClock,
-    ValidEvent,
+    Event, EventDetail, EventMeeting, EventReport, EventSide, EventSummary, FollowUp, Funnel,
+    LeadsOutcome, MeetingCapture, ModeFunnel, Participant, ParticipantWish, PlanSummary, Presence,
+    RoomClock, ValidEvent,
 };
 use tisserand_domain::partnership::{Stage, TimelineEntry, TimelineKind, ValidPartnership};
 use tisserand_domain::planner::{Meeting, WishLevel};
@@ -939,8 +939,8 @@ impl Store {
         self.event(event_id)
     }
 
-    /// The funnel of events `ids` (all live events dated in `[from, to]`
-    /// when `ids` is empty).
+    /// The report's counts (untitled) of event `event_id`, or of all live
+    /// events dated in `[from, to]` when it is `None`.
     ///
     /// # Errors
     /// A storage error.
@@ -949,7 +949,7 @@ impl Store {
         event_id: Option<&str>,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<(u32, u32, u32, Funnel, Vec<ModeFunnel>)> {
+    ) -> Result<EventReport> {
         let filter =
             "e.deleted_at IS NULL AND (?1 IS NULL AND e.date BETWEEN ?2 AND ?3 OR e.id = ?1)";
         let args = params![
@@ -1031,7 +1031,14 @@ impl Store {
                     .unwrap_or(usize::MAX - 1)
             })
         });
-        Ok((events, participants, present, funnel, by_mode))
+        Ok(EventReport {
+            title: String::new(),
+            events,
+            participants,
+            present,
+            funnel,
+            by_mode,
+        })
     }
 }
 

@@ -17,7 +17,7 @@ import type { MeetingCapture } from "../../bindings/MeetingCapture";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { moveRow, pendingMutual } from "./model";
-import { useEventAction } from "./ParticipantsTab";
+import { useEventAction } from "./actions";
 
 /** A note is saved this long after the last keystroke (or when its field is left). */
 const NOTE_SAVE_MS = 800;

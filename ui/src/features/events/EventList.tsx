@@ -13,16 +13,9 @@ import { useI18n } from "../../i18n";
 import { formatCount, formatDate, todayIso } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { EventDialog } from "./EventDialog";
-import { useEventAction } from "./ParticipantsTab";
+import { eventKeys, useEventAction } from "./actions";
 import { FunnelView } from "./ReportTab";
 
-export const eventKeys = {
-  list: ["events"] as const,
-  year: (year: number) => ["events", "year", year] as const,
-  one: (id: string) => ["event", id] as const,
-  report: (id: string) => ["event", id, "report"] as const,
-  followUps: ["events", "follow-ups"] as const,
-};
 
 /** Follow-ups listed before « tout voir ». */
 const FOLLOW_UPS_SHOWN = 6;

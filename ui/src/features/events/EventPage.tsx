@@ -6,7 +6,7 @@ import { ArrowLeft, ChartColumn, ClipboardCheck, Pencil, Printer, Projector, Tra
 import { useEffect, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { deleteEvent, eventPackSave, getEvent, onEventChanged, openEventRoom, restoreEvent } from "../../api/gateway";
+import { deleteEvent, getEvent, onEventChanged, openEventRoom, restoreEvent } from "../../api/gateway";
 import { useConfirm } from "../../app/confirm";
 import { useDataChanged } from "../../app/data";
 import { navigate, type EventTab } from "../../app/router";
@@ -17,7 +17,7 @@ import { useI18n, type Messages } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { CaptureTab } from "./CaptureTab";
 import { EventDialog } from "./EventDialog";
-import { eventKeys } from "./EventList";
+import { eventKeys, usePackSave } from "./actions";
 import { clockAt, endTime } from "./model";
 import { ParticipantsTab } from "./ParticipantsTab";
 import { PlanTab } from "./PlanTab";
@@ -43,27 +43,6 @@ function Panel({ tab, detail }: { tab: EventTab; detail: EventDetail }) {
     case "report":
       return <ReportTab id={detail.event.id} />;
   }
-}
-
-/** Saves the pack (or one planning) and says where; errors in a toast. */
-export function usePackSave() {
-  const { t, lang } = useI18n();
-  const toasts = useToasts();
-  const [busy, setBusy] = useState(false);
-  const save = async (id: string, participantId: string | null = null) => {
-    setBusy(true);
-    try {
-      const path = await eventPackSave(id, participantId);
-      if (path !== null) {
-        toasts.show({ message: participantId ? t.events.planningSaved(path) : t.events.packSaved(path), tone: "success" });
-      }
-    } catch (raw: unknown) {
-      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, save };
 }
 
 export function EventPage({ id, tab }: { id: string; tab: EventTab }) {

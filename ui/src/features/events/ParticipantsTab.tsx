@@ -4,11 +4,8 @@
 import { Heart, Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
 
-import { errorText, toAppError } from "../../api/errors";
 import { addEventParticipant, changeEventParticipant, removeEventParticipant } from "../../api/gateway";
 import { useConfirm } from "../../app/confirm";
-import { useDataChanged } from "../../app/data";
-import { useToasts } from "../../app/toasts";
 import type { EventDetail } from "../../bindings/EventDetail";
 import type { EventSide } from "../../bindings/EventSide";
 import type { Participant } from "../../bindings/Participant";
@@ -17,32 +14,13 @@ import type { Presence } from "../../bindings/Presence";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { ActorCombobox, type ActorChoice } from "../partnership/ActorCombobox";
+import { useEventAction } from "./actions";
 import { sidesOf, wishCount } from "./model";
 import { QuickAddDialog } from "./QuickAddDialog";
 import { WishesDialog } from "./WishesDialog";
 
 const PRESENCES: Presence[] = ["expected", "present", "absent"];
 const NO_CHANGE: ParticipantChange = { presence: null, table: null, clearTable: false, side: null };
-
-/** Runs a change, refreshes everything on success, says why on failure. */
-function useEventAction() {
-  const { lang } = useI18n();
-  const changed = useDataChanged();
-  const toasts = useToasts();
-  return async (action: () => Promise<unknown>, success?: string): Promise<boolean> => {
-    try {
-      await action();
-      changed();
-      if (success) toasts.show({ message: success, tone: "success" });
-      return true;
-    } catch (raw: unknown) {
-      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
-      return false;
-    }
-  };
-}
-
-export { useEventAction };
 
 function ParticipantRow({ detail, p, seated, onWishes }: { detail: EventDetail; p: Participant; seated: boolean; onWishes: () => void }) {
   const { t } = useI18n();

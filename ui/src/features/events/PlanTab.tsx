@@ -8,9 +8,8 @@ import { planEvent } from "../../api/gateway";
 import type { EventDetail } from "../../bindings/EventDetail";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
-import { usePackSave } from "./EventPage";
 import { pausesByRound, planGrid, slotTimes } from "./model";
-import { useEventAction } from "./ParticipantsTab";
+import { useEventAction, usePackSave } from "./actions";
 
 export function PlanTab({ detail }: { detail: EventDetail }) {
   const { t, lang } = useI18n();

@@ -9,7 +9,7 @@ import type { EventReport } from "../../bindings/EventReport";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { ModeBadge } from "../partnership/visuals";
-import { eventKeys } from "./EventList";
+import { eventKeys } from "./actions";
 
 export function FunnelView({ report }: { report: EventReport }) {
   const { t, lang } = useI18n();

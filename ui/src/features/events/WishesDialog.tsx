@@ -7,7 +7,7 @@ import type { EventDetail } from "../../bindings/EventDetail";
 import type { Participant } from "../../bindings/Participant";
 import type { WishLevel } from "../../bindings/WishLevel";
 import { useI18n } from "../../i18n";
-import { useEventAction } from "./ParticipantsTab";
+import { useEventAction } from "./actions";
 
 const LEVELS: WishLevel[] = ["must", "would", "no"];
 
