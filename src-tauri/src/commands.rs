@@ -80,6 +80,11 @@ fn actor_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
 }
 
 #[tauri::command(async)]
+fn actor_ties(state: State<'_, Shared>, id: String) -> AppResult<tisserand_domain::ActorTies> {
+    with_app(&state, |a| a.actor_ties(&id))
+}
+
+#[tauri::command(async)]
 fn actor_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.restore_actor(&id))
 }
@@ -283,6 +288,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         actor_create,
         actor_update,
         actor_delete,
+        actor_ties,
         actor_restore,
         contact_validate,
         contact_create,

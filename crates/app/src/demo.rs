@@ -176,14 +176,16 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
         .zip(ids.iter())
         .filter_map(|(a, id)| Some((id.clone(), a.input.kind?)))
         .collect();
-    load_events(app, &kinds)?;
+    // The past event's mutual ticks become partnerships too: count them, so
+    // the summary says what the board shows.
+    let leads = load_events(app, &kinds)?;
     app.store_mut()
         .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(DemoSummary {
         actors: count(ids.len()),
         contacts: count(contact_ids.len()),
-        partnerships: count(territory.partnerships.len()),
+        partnerships: count(territory.partnerships.len() + leads),
     })
 }
 
@@ -265,8 +267,12 @@ fn load_partnership(
 }
 
 /// Two speed-datings: one held seven weeks ago (ticks captured, leads
-/// created, follow-ups), one in two weeks (planned, not started).
-fn load_events(app: &mut App, actors: &[(String, tisserand_domain::ActorKind)]) -> AppResult<()> {
+/// created, follow-ups), one in two weeks (planned, not started). Returns the
+/// number of partnerships the leads created.
+fn load_events(
+    app: &mut App,
+    actors: &[(String, tisserand_domain::ActorKind)],
+) -> AppResult<usize> {
     use tisserand_domain::event::{EventBreak, EventInput, MeetingCapture};
     use tisserand_domain::planner::WishLevel;
     use tisserand_domain::ActorKind;
@@ -350,7 +356,7 @@ fn load_events(app: &mut App, actors: &[(String, tisserand_domain::ActorKind)]) 
             )?;
         }
     }
-    app.create_event_leads(&past.id)?;
+    let leads = app.create_event_leads(&past.id)?.partnerships.len();
 
     // Coming: eight associations, eight companies, eight rounds, planned.
     let next = app.create_event(&event(
@@ -369,5 +375,5 @@ fn load_events(app: &mut App, actors: &[(String, tisserand_domain::ActorKind)]) 
         app.add_event_participant(&next.id, id, None, None)?;
     }
     app.plan_stored_event(&next.id)?;
-    Ok(())
+    Ok(leads)
 }

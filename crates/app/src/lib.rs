@@ -159,6 +159,14 @@ impl App {
         Ok(self.store.delete_actor(id)?)
     }
 
+    /// What deleting the actor would touch, for the confirmation to say.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn actor_ties(&self, id: &str) -> AppResult<tisserand_domain::ActorTies> {
+        Ok(self.store.actor_ties(id)?)
+    }
+
     /// # Errors
     /// `NotFound` when the actor is not deleted; a storage error.
     pub fn restore_actor(&mut self, id: &str) -> AppResult<()> {

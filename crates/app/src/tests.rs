@@ -108,6 +108,11 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
     let all = a
         .list_partnerships(&tisserand_domain::PartnershipQuery::default())
         .unwrap();
+    assert_eq!(
+        usize::try_from(summary.partnerships).unwrap(),
+        all.len(),
+        "the summary counts every partnership the board shows, the event's leads included"
+    );
     let stages: std::collections::BTreeSet<_> = all.iter().map(|p| p.stage.code()).collect();
     assert_eq!(
         stages.len(),
@@ -196,6 +201,37 @@ mod partnerships {
             }],
             ..PartnershipInput::default()
         }
+    }
+
+    #[test]
+    fn an_actors_ties_say_what_its_deletion_touches() {
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        for first_name in ["Léa", "Marc"] {
+            a.create_contact(&ContactInput {
+                actor_id: Some(y.clone()),
+                first_name: first_name.into(),
+                last_name: "Weber".into(),
+                ..ContactInput::default()
+            })
+            .unwrap();
+        }
+        let event = small_event(&mut a);
+        let seated = a.event(&event).unwrap().participants[0].actor_id.clone();
+        assert_eq!(
+            a.actor_ties(&seated).unwrap().events,
+            ["Speed-dating"],
+            "the events it took part in"
+        );
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let ties = a.actor_ties(&y).unwrap();
+        assert_eq!(ties.contacts, 2);
+        assert_eq!(ties.partnerships, ["Pain du lendemain"]);
+        assert!(ties.events.is_empty());
+        a.delete_partnership(&p.id).unwrap();
+        assert!(a.actor_ties(&y).unwrap().partnerships.is_empty());
+        a.delete_actor(&y).unwrap();
+        assert_eq!(a.actor_ties(&y).unwrap_err().kind, ErrorKind::NotFound);
     }
 
     #[test]

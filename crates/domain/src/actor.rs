@@ -532,6 +532,21 @@ pub struct ActorDetail {
     pub contacts: Vec<Contact>,
 }
 
+/// What an actor's deletion touches, said before the person confirms it:
+/// its live contacts leave the directory with it, a live partnership keeps it
+/// from being deleted, and the events it took part in keep its meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActorTies {
+    pub contacts: u32,
+    /// Titles of the live partnerships it is a party of: while there is one,
+    /// the actor cannot be deleted.
+    pub partnerships: Vec<String>,
+    /// Names of the live events it took part in.
+    pub events: Vec<String>,
+}
+
 /// One row of the directory list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -23,8 +23,8 @@ pub mod search;
 pub mod text;
 
 pub use actor::{
-    Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, Facet, Facets,
-    Resource, ResourceCategory, SizeBand,
+    Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, ActorTies,
+    Facet, Facets, Resource, ResourceCategory, SizeBand,
 };
 pub use board::{
     Board, BoardColumn, CountBy, MatrixCell, Overview, PartnershipPage, PartnershipSort,

@@ -469,6 +469,35 @@ impl Store {
         })
     }
 
+    /// What deleting live actor `id` would touch (see `ActorTies`).
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn actor_ties(&self, id: &str) -> Result<tisserand_domain::ActorTies> {
+        let rid = live_actor_rid(&self.conn, id)?;
+        let contacts: u32 = self.conn.query_row(
+            "SELECT count(*) FROM contacts WHERE actor_rid = ?1 AND deleted_at IS NULL",
+            [rid],
+            |r| r.get(0),
+        )?;
+        let events = self
+            .conn
+            .prepare_cached(
+                "SELECT e.name FROM events e
+                 WHERE e.deleted_at IS NULL
+                   AND EXISTS (SELECT 1 FROM event_participants p
+                               WHERE p.event_rid = e.rid AND p.actor_rid = ?1)
+                 ORDER BY e.date DESC, e.sort_key",
+            )?
+            .query_map([rid], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(tisserand_domain::ActorTies {
+            contacts,
+            partnerships: Store::partnership_titles_of(&self.conn, rid)?,
+            events,
+        })
+    }
+
     /// Undoes a soft delete.
     ///
     /// # Errors

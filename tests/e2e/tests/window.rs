@@ -484,6 +484,8 @@ async fn a_partnership_is_created_classified_and_moved_with_its_timeline() {
 
         // Back on the board, moved to the next stage with the keyboard.
         w.click("[data-testid=partnership-back]").await;
+        w.wait_gone("[data-testid=partnership-page]").await;
+        w.find("[data-testid=partnership-card]").await;
         let id = w
             .client
             .execute(
@@ -965,6 +967,136 @@ async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads()
             "Speed-dating « Speed-dating de test »",
         )
         .await;
+        w.close().await;
+    })
+    .await;
+}
+
+/// The top edge and height of the open dialog, in CSS pixels, once its
+/// opening animation is over.
+async fn dialog_box(w: &Window) -> (i64, i64) {
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let v = w
+        .client
+        .execute(
+            "const r = document.querySelector('dialog[open]').getBoundingClientRect();
+             return [Math.round(r.top), Math.round(r.height)];",
+            vec![],
+        )
+        .await
+        .expect("the open dialog's box");
+    let n = |i: usize| v[i].as_i64().expect("a number");
+    (n(0), n(1))
+}
+
+async fn main_scroll(w: &Window) -> i64 {
+    w.client
+        .execute(
+            "return Math.round(document.getElementById('main').scrollTop);",
+            vec![],
+        )
+        .await
+        .expect("scrollTop")
+        .as_i64()
+        .expect("a number")
+}
+
+#[tokio::test]
+async fn dialogs_stay_put_pages_open_at_their_top_and_back_returns_where_you_came_from() {
+    within_limit(async {
+        let w = Window::on_the_demo_board().await;
+        w.find("[data-testid=partnership-card]").await;
+
+        // A dialog whose content grows keeps its top edge and its size.
+        w.click("[data-testid=partnership-new]").await;
+        w.find("[data-testid=field-title]").await;
+        let before = dialog_box(&w).await;
+        w.type_into("[data-testid=party-actor-0]", "brasserie")
+            .await;
+        w.find("[data-testid=actor-option]").await;
+        w.click("[data-testid=actor-option]").await;
+        // Clicked from script: the focused party's suggestions may cover
+        // the button, and the dialog's geometry is what is checked here.
+        for _ in 0..2 {
+            w.client
+                .execute(
+                    "document.querySelector('[data-testid=party-add]').click();",
+                    vec![],
+                )
+                .await
+                .expect("add a party");
+        }
+        w.find("[data-testid=party-role-3]").await;
+        assert_eq!(
+            dialog_box(&w).await,
+            before,
+            "the new partnership dialog moved"
+        );
+        w.key("[data-testid=field-title]", "\u{E00C}").await;
+        w.click("[data-testid=confirm-ok]").await;
+        w.wait_gone("[data-testid=partnership-form]").await;
+
+        w.click("[data-testid=partnership-card]").await;
+        w.click("[data-testid=classify-open]").await;
+        w.find("[data-testid=answer-q1-yes]").await;
+        let before = dialog_box(&w).await;
+        w.click("[data-testid=answer-q1-yes]").await;
+        w.wait_text("[data-testid=classify-proposal]", "écénat")
+            .await;
+        assert_eq!(
+            dialog_box(&w).await,
+            before,
+            "the classification dialog moved"
+        );
+        w.click("[data-testid=classify-dialog] .dialog__footer .button--secondary")
+            .await;
+        w.wait_gone("[data-testid=classify-dialog]").await;
+
+        // A partnership started from an actor's champ des possibles goes back
+        // to that actor, and a page opens at its top.
+        w.click("[data-testid=nav-annuaire]").await;
+        w.type_into("[data-testid=filter-text]", "bretzel").await;
+        w.wait_text("[data-testid=actor-list]", "Bretzel").await;
+        w.click("[data-testid=actor-row]").await;
+        w.wait_text("[data-testid=actor-title]", "Bretzel").await;
+        // Deleting it says what goes with it: its contacts, its event.
+        w.click("[data-testid=actor-delete]").await;
+        let details = w.wait_text("[data-testid=confirm-details]", "2").await;
+        assert!(details.contains("contacts"), "{details}");
+        assert!(details.contains("Colmar"), "{details}");
+        w.click("[data-testid=confirm-cancel]").await;
+
+        w.find("[data-testid=possibility-start]").await;
+        w.client
+            .execute(
+                "document.getElementById('main').scrollTop = 100000;",
+                vec![],
+            )
+            .await
+            .expect("scroll");
+        assert!(
+            main_scroll(&w).await > 0,
+            "the actor page is long enough to scroll"
+        );
+        w.click("[data-testid=possibility-start]").await;
+        w.find("[data-testid=partnership-title]").await;
+        assert_eq!(
+            main_scroll(&w).await,
+            0,
+            "the partnership page opened scrolled"
+        );
+        w.wait_text("[data-testid=partnership-back]", "acteur")
+            .await;
+        w.click("[data-testid=partnership-back]").await;
+        w.wait_text("[data-testid=actor-title]", "Bretzel").await;
+
+        // Now a partner, it cannot go, and the dialog says why.
+        w.click("[data-testid=actor-delete]").await;
+        w.wait_text("[role=alertdialog]", "ne peut pas être supprimé")
+            .await;
+        assert_eq!(w.count("[data-testid=confirm-ok]").await, 0);
+        w.click("[data-testid=confirm-cancel]").await;
+        w.find("[data-testid=actor-title]").await;
         w.close().await;
     })
     .await;

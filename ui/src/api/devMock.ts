@@ -680,6 +680,11 @@ const handlers: Record<string, (args: Args) => unknown> = {
     return null;
   },
 
+  actor_ties: (args) => {
+    getLiveActor(arg<string>(args, "id"));
+    return { contacts: 0, partnerships: [], events: [] };
+  },
+
   actor_restore: (args): null => {
     const s = actors.get(arg<string>(args, "id"));
     if (!s) throw notFound("actor");

@@ -9,6 +9,7 @@ import { listen as tauriListen } from "@tauri-apps/api/event";
 import type { AgreementText } from "../bindings/AgreementText";
 
 import type { Actor } from "../bindings/Actor";
+import type { ActorTies } from "../bindings/ActorTies";
 import type { ActorDetail } from "../bindings/ActorDetail";
 import type { ActorInput } from "../bindings/ActorInput";
 import type { ActorPage } from "../bindings/ActorPage";
@@ -141,6 +142,11 @@ export function updateActor(id: string, input: ActorInput): Promise<Actor> {
 
 export async function deleteActor(id: string): Promise<void> {
   await call<null>("actor_delete", { id });
+}
+
+/** What deleting the actor would touch: its contacts, the partnerships that keep it, its events. */
+export function actorTies(id: string): Promise<ActorTies> {
+  return call("actor_ties", { id });
 }
 
 export async function restoreActor(id: string): Promise<void> {

@@ -2,7 +2,7 @@
 // providers every screen relies on.
 import { useQuery } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle } from "lucide-react";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 
 import { appInfo } from "../api/gateway";
 import { errorText, toAppError } from "../api/errors";
@@ -24,7 +24,7 @@ import { useShortcuts } from "../lib/shortcuts";
 import { ConfirmProvider } from "./confirm";
 import { DataProvider, queryKeys } from "./data";
 import { Logo } from "./Logo";
-import { navigate, useRoute } from "./router";
+import { navigate, routeHash, screenScrollTop, useRoute } from "./router";
 import { Sidebar } from "./Sidebar";
 import { ToastProvider } from "./toasts";
 
@@ -60,6 +60,14 @@ function Shell() {
   const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: appInfo });
   // Chosen on the welcome screen for this session: the empty directory.
   const [startedEmpty, setStartedEmpty] = useState(false);
+
+  // A new screen opens at its top (one reached by « Retour » where it was
+  // left), not scrolled where the previous screen was.
+  const mainRef = useRef<HTMLElement>(null);
+  const screenKey = routeHash(route).split("?")[0];
+  useLayoutEffect(() => {
+    if (mainRef.current) mainRef.current.scrollTop = screenScrollTop();
+  }, [screenKey]);
 
   const showWelcome = route.name === "start" && info.data?.actorCount === 0 && !startedEmpty;
   const inOverview = route.name === "overview";
@@ -157,7 +165,7 @@ function Shell() {
         <header className="topbar">
           <GlobalSearch />
         </header>
-        <main className="shell__content" id="main">
+        <main className="shell__content" id="main" ref={mainRef}>
           {content}
         </main>
       </div>

@@ -17,6 +17,8 @@ type DialogProps = {
   role?: "dialog" | "alertdialog";
   testId?: string;
   icon?: ReactNode;
+  /** Content that grows as the person answers: the dialog takes its full height at once. */
+  tall?: boolean;
 };
 
 function focusInitial(dialog: HTMLDialogElement): void {
@@ -24,6 +26,24 @@ function focusInitial(dialog: HTMLDialogElement): void {
     dialog.querySelector<HTMLElement>("[data-autofocus]") ??
     dialog.querySelector<HTMLElement>(".dialog__body input, .dialog__body select, .dialog__body textarea");
   target?.focus();
+}
+
+/** A dialog never shrinks while it is open: content that goes away (a
+ * search emptied, an answer changed) would otherwise move the footer's
+ * buttons up under the pointer. Returns the observer to disconnect. */
+function keepSizeSteady(dialog: HTMLDialogElement): ResizeObserver | null {
+  if (typeof ResizeObserver === "undefined") return null;
+  let tallest = 0;
+  const observer = new ResizeObserver(() => {
+    const height = dialog.getBoundingClientRect().height;
+    if (height > tallest) {
+      tallest = height;
+      // Never past the window's height, should the window shrink.
+      dialog.style.minHeight = `min(${height}px, 100vh - 2 * var(--dialog-top))`;
+    }
+  });
+  observer.observe(dialog);
+  return observer;
 }
 
 export function Dialog({
@@ -36,6 +56,7 @@ export function Dialog({
   role = "dialog",
   testId,
   icon,
+  tall = false,
 }: DialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
@@ -60,7 +81,9 @@ export function Dialog({
       onCloseRef.current();
     };
     dialog.addEventListener("cancel", onCancel);
+    const steady = keepSizeSteady(dialog);
     return () => {
+      steady?.disconnect();
       dialog.removeEventListener("cancel", onCancel);
       if (dialog.open && typeof dialog.close === "function") dialog.close();
       if (previouslyFocused?.isConnected) previouslyFocused.focus();
@@ -70,7 +93,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog dialog--${size}`}
+      className={`dialog dialog--${size}${tall ? " dialog--tall" : ""}`}
       role={role === "alertdialog" ? "alertdialog" : undefined}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}

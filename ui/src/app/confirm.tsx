@@ -11,6 +11,10 @@ export type ConfirmOptions = {
   confirmLabel?: string;
   cancelLabel?: string;
   danger?: boolean;
+  /** Lines under the text: what the action carries with it. */
+  details?: string[];
+  /** Nothing to confirm, only to read: one button, which resolves false. */
+  acknowledgeOnly?: boolean;
 };
 
 type Pending = ConfirmOptions & { resolve: (ok: boolean) => void };
@@ -69,11 +73,12 @@ function ConfirmDialog({ options, onSettle }: { options: ConfirmOptions; onSettl
             type="button"
             className="button button--secondary"
             data-testid="confirm-cancel"
-            data-autofocus={options.danger ? "" : undefined}
+            data-autofocus={options.danger || options.acknowledgeOnly ? "" : undefined}
             onClick={() => onSettle(false)}
           >
             {options.cancelLabel ?? t.confirm.cancel}
           </button>
+          {!options.acknowledgeOnly && (
           <button
             type="button"
             className={`button ${options.danger ? "button--danger" : "button--primary"}`}
@@ -83,8 +88,17 @@ function ConfirmDialog({ options, onSettle }: { options: ConfirmOptions; onSettl
           >
             {options.confirmLabel ?? t.confirm.ok}
           </button>
+          )}
         </>
       }
-    />
+    >
+      {options.details && options.details.length > 0 ? (
+        <ul className="confirm__details" data-testid="confirm-details">
+          {options.details.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Dialog>
   );
 }

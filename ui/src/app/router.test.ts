@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { parseHash, routeHash } from "./router";
+import { parseHash, routeHash, Trail } from "./router";
 
 describe("hash routes", () => {
   it("reads and writes the directory and actor pages", () => {
@@ -44,5 +44,33 @@ describe("hash routes", () => {
     ]) {
       expect(parseHash(routeHash(r))).toEqual(r);
     }
+  });
+});
+
+describe("the trail of screens « Retour » follows", () => {
+  it("goes back to the actor a partnership was opened from, not to the board", () => {
+    const trail = new Trail("#/annuaire");
+    trail.arrive("#/acteurs/a1", 120);
+    trail.arrive("#/partenariats/p1", 40);
+    expect(trail.previous()).toEqual({ name: "actor", id: "a1", contactId: null });
+    expect(trail.scrollTop()).toBe(0);
+    trail.arrive("#/acteurs/a1", 300);
+    expect(trail.wentBack).toBe(true);
+    expect(trail.scrollTop()).toBe(40);
+    expect(trail.previous()).toEqual({ name: "directory" });
+  });
+
+  it("has no previous screen on the window's first one", () => {
+    const trail = new Trail("#/partenariats/p1");
+    expect(trail.previous()).toBeNull();
+  });
+
+  it("replaces the current screen on a replacing navigation", () => {
+    const trail = new Trail("#/annuaire");
+    trail.arrive("#/evenements/e1/participants");
+    trail.replaceNext();
+    trail.arrive("#/evenements/e1/planning");
+    expect(trail.previous()).toEqual({ name: "directory" });
+    expect(trail.scrollTop()).toBe(0);
   });
 });

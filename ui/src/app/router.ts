@@ -114,10 +114,86 @@ function snapshot(): string {
   return window.location.hash;
 }
 
+/**
+ * The screens this window went through, oldest first, so that « Retour »
+ * goes back where the person came from (a partnership opened from an
+ * actor's page goes back to that actor, not to the board) and a screen
+ * reached by « Retour » finds its scroll position again.
+ */
+export class Trail {
+  private hashes: string[];
+  private replacing = false;
+  /** Whether the last change went back one step. */
+  wentBack = false;
+
+  constructor(start: string) {
+    this.hashes = [start];
+  }
+
+  /** The next change of hash replaces the current screen rather than adding one. */
+  replaceNext(): void {
+    this.replacing = true;
+  }
+
+  private scrolls = new Map<string, number>();
+
+  /** Records the window's new hash; `scrollTop` is where the screen being left was scrolled. */
+  arrive(hash: string, scrollTop = 0): void {
+    const n = this.hashes.length;
+    this.scrolls.set(this.hashes[n - 1] ?? "", scrollTop);
+    this.wentBack = false;
+    if (this.replacing) {
+      this.replacing = false;
+      this.hashes[n - 1] = hash;
+    } else if (n >= 2 && this.hashes[n - 2] === hash) {
+      this.hashes.pop();
+      this.wentBack = true;
+    } else if (this.hashes[n - 1] !== hash) {
+      this.hashes.push(hash);
+    }
+  }
+
+  /** Where the screen now shown starts: where it was left when reached by going back, else the top. */
+  scrollTop(): number {
+    return this.wentBack ? (this.scrolls.get(this.hashes[this.hashes.length - 1] ?? "") ?? 0) : 0;
+  }
+
+  /** The screen before this one, if the person came from one in this window. */
+  previous(): Route | null {
+    const n = this.hashes.length;
+    return n >= 2 ? parseHash(this.hashes[n - 2] ?? "") : null;
+  }
+}
+
+const trail = new Trail(typeof window === "undefined" ? "" : window.location.hash);
+if (typeof window !== "undefined") {
+  // Registered before React's listener: the screen being left is still shown.
+  window.addEventListener("hashchange", () =>
+    trail.arrive(window.location.hash, document.getElementById("main")?.scrollTop ?? 0),
+  );
+}
+
+/** Where the screen now shown should be scrolled to (see `Trail.scrollTop`). */
+export function screenScrollTop(): number {
+  return trail.scrollTop();
+}
+
+/** Where « Retour » leads: the previous screen, or `fallback` on a window's first screen. */
+export function backTarget(fallback: Route): Route {
+  return trail.previous() ?? fallback;
+}
+
+/** Goes back to the previous screen of this window, or to `fallback` when there is none. */
+export function goBack(fallback: Route): void {
+  if (trail.previous()) window.history.back();
+  else navigate(fallback, { replace: true });
+}
+
 export function navigate(route: Route, options: { replace?: boolean } = {}): void {
   const hash = routeHash(route);
   if (window.location.hash === hash) return;
   if (options.replace) {
+    trail.replaceNext();
     window.history.replaceState(null, "", hash);
     window.dispatchEvent(new HashChangeEvent("hashchange"));
   } else {

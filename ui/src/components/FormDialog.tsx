@@ -12,6 +12,8 @@ type FormDialogProps = {
   title: ReactNode;
   testId?: string;
   size?: "sm" | "md" | "lg";
+  /** Content that grows as it is filled in (see Dialog). */
+  tall?: boolean;
   formRef: RefObject<HTMLFormElement | null>;
   /** The form element's own test id. */
   formTestId?: string;
@@ -33,6 +35,7 @@ export function FormDialog({
   title,
   testId,
   size = "md",
+  tall,
   formRef,
   formTestId,
   saving,
@@ -49,6 +52,7 @@ export function FormDialog({
   return (
     <Dialog
       size={size}
+      tall={tall}
       title={title}
       onRequestClose={onRequestClose}
       testId={testId}

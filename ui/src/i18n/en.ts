@@ -16,6 +16,18 @@ export const en: Messages = {
     required: "required",
     remove: "Remove",
     back: "Back to the directory",
+    backTo: {
+      start: "Back",
+      directory: "Back to the directory",
+      actor: "Back to the actor",
+      partnerships: "Back to the board",
+      overview: "Back to the overview",
+      partnership: "Back to the partnership",
+      data: "Back to the data",
+      events: "All events",
+      event: "Back to the event",
+      room: "Back",
+    },
   },
   app: {
     tagline: "The workshop for local partnerships",
@@ -131,6 +143,17 @@ export const en: Messages = {
     deleteTitle: (name) => `Delete “${name}”?`,
     deleteText: "You can undo for a few seconds.",
     deleteConfirm: "Delete",
+    deleteContacts: (n, count) => (n === 1 ? "Its contact leaves the directory with it." : `Its ${count} contacts leave the directory with it.`),
+    deleteEvents: (n, names) =>
+      n === 1
+        ? `It took part in the event “${names}”: its meetings stay in its report.`
+        : `It took part in ${n} events (${names}): its meetings stay in their reports.`,
+    deleteBlockedTitle: (name) => `“${name}” cannot be deleted`,
+    deleteBlockedText: (n) =>
+      n === 1
+        ? "It is a party of a live partnership. Remove it from that partnership, or delete the partnership, first:"
+        : `It is a party of ${n} live partnerships. Remove it from them, or delete them, first:`,
+    deleteBlockedOk: "Got it",
     deleted: "Actor deleted",
     restored: "Actor restored",
     created_toast: "Actor created",

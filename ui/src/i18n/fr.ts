@@ -6,6 +6,7 @@ import type { ContactSource } from "../bindings/ContactSource";
 import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
+import type { Route } from "../app/router";
 import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
@@ -72,6 +73,19 @@ export const fr = {
     required: "obligatoire",
     remove: "Retirer",
     back: "Retour à l'annuaire",
+    /** « Retour » names the screen it goes back to. */
+    backTo: {
+      start: "Retour",
+      directory: "Retour à l'annuaire",
+      actor: "Retour à l'acteur",
+      partnerships: "Retour au tableau",
+      overview: "Retour à la vue d'ensemble",
+      partnership: "Retour au partenariat",
+      data: "Retour aux données",
+      events: "Tous les événements",
+      event: "Retour à l'événement",
+      room: "Retour",
+    } as Record<Route["name"], string>,
   },
   app: {
     tagline: "L'atelier des partenariats de territoire",
@@ -189,6 +203,18 @@ export const fr = {
     deleteTitle: (name: string) => `Supprimer «\u00a0${name}\u00a0»\u00a0?`,
     deleteText: "Vous pourrez annuler pendant quelques secondes.",
     deleteConfirm: "Supprimer",
+    deleteContacts: (n: number, count: string) =>
+      n === 1 ? "Son contact quitte l'annuaire avec lui." : `Ses ${count}\u00a0contacts quittent l'annuaire avec lui.`,
+    deleteEvents: (n: number, names: string) =>
+      n === 1
+        ? `Il a participé à l'événement «\u00a0${names}\u00a0» : ses rencontres restent dans son bilan.`
+        : `Il a participé à ${n}\u00a0événements (${names}) : ses rencontres restent dans leurs bilans.`,
+    deleteBlockedTitle: (name: string) => `«\u00a0${name}\u00a0» ne peut pas être supprimé`,
+    deleteBlockedText: (n: number) =>
+      n === 1
+        ? "Il est partie d'un partenariat en cours. Retirez-le de ce partenariat, ou supprimez celui-ci, avant de le supprimer :"
+        : `Il est partie de ${n}\u00a0partenariats en cours. Retirez-le de ces partenariats, ou supprimez-les, avant de le supprimer :`,
+    deleteBlockedOk: "Compris",
     deleted: "Acteur supprimé",
     restored: "Acteur restauré",
     created_toast: "Acteur créé",

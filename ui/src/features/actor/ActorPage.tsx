@@ -1,20 +1,21 @@
 // One actor: who it is, where, what it needs and offers, whom it could work
 // with (« Champ des possibles »), its contacts.
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, Globe, HandHelping, MapPin, NotebookPen, PackageOpen, Pencil, Tag, Target, Trash2 } from "lucide-react";
+import { Globe, HandHelping, MapPin, NotebookPen, PackageOpen, Pencil, Tag, Target, Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
 
-import { deleteActor, getActor, restoreActor } from "../../api/gateway";
+import { actorTies, deleteActor, getActor, restoreActor } from "../../api/gateway";
 import { errorText, isAppError, toAppError } from "../../api/errors";
 import { useConfirm } from "../../app/confirm";
+import { BackButton } from "../../components/BackButton";
 import { queryKeys, useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import type { Actor } from "../../bindings/Actor";
+import type { ActorTies } from "../../bindings/ActorTies";
 import type { Resource } from "../../bindings/Resource";
 import { useI18n } from "../../i18n";
 import { formatCount, formatDate, formatSiren, formatSiret, websiteLabel } from "../../lib/format";
-import { useShortcuts } from "../../lib/shortcuts";
 import { ContactsSection } from "../contact/ContactsSection";
 import { useActorFormHost } from "./actorFormHost";
 import { KindBadge } from "./kinds";
@@ -29,13 +30,33 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
   const { openEdit } = useActorFormHost();
   const query = useQuery({ queryKey: queryKeys.actor(id), queryFn: () => getActor(id) });
 
-  const back = () => navigate({ name: "directory" });
-  useShortcuts({ Escape: back });
 
   const remove = async (actor: Actor) => {
+    let ties: ActorTies;
+    try {
+      ties = await actorTies(actor.id);
+    } catch (raw: unknown) {
+      toasts.show({ tone: "error", message: errorText(toAppError(raw), lang) });
+      return;
+    }
+    if (ties.partnerships.length > 0) {
+      await confirm({
+        title: t.actor.deleteBlockedTitle(actor.name),
+        text: t.actor.deleteBlockedText(ties.partnerships.length),
+        details: ties.partnerships,
+        cancelLabel: t.actor.deleteBlockedOk,
+        acknowledgeOnly: true,
+      });
+      return;
+    }
+    const details = [
+      ...(ties.contacts > 0 ? [t.actor.deleteContacts(ties.contacts, formatCount(ties.contacts, lang))] : []),
+      ...(ties.events.length > 0 ? [t.actor.deleteEvents(ties.events.length, ties.events.join(", "))] : []),
+    ];
     const ok = await confirm({
       title: t.actor.deleteTitle(actor.name),
       text: t.actor.deleteText,
+      details,
       confirmLabel: t.actor.deleteConfirm,
       danger: true,
     });
@@ -62,19 +83,7 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
     });
   };
 
-  const backButton = (
-    <button
-      type="button"
-      className="button button--ghost back-button"
-      onClick={back}
-      data-testid="actor-back"
-      data-tooltip="Esc"
-      data-tooltip-pos="right"
-    >
-      <ArrowLeft size={16} aria-hidden="true" />
-      {t.common.back}
-    </button>
-  );
+  const backButton = <BackButton fallback={{ name: "directory" }} testId="actor-back" />;
 
   if (query.isPending) {
     return (

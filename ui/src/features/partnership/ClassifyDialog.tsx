@@ -87,6 +87,7 @@ export function ClassifyDialog({ partnership, onClose, onSaved, onReload }: Prop
   return (
     <Dialog
       size="lg"
+      tall
       title={t.partnership.classifyTitle}
       description={t.partnership.classifyText}
       onRequestClose={onClose}

@@ -96,6 +96,7 @@ export function NewPartnershipDialog({ onClose, onCreated }: { onClose: () => vo
   return (
     <FormDialog
       size="md"
+      tall
       title={t.partnership.createTitle}
       onRequestClose={requestClose}
       testId="partnership-form"

@@ -11,8 +11,9 @@ import { useState } from "react";
 import { getPartnership, movePartnership, notePartnership, partnershipActionDone, updatePartnership } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
-import { navigate, routeHash } from "../../app/router";
+import { routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
+import { BackButton } from "../../components/BackButton";
 import type { Modes } from "../../bindings/Modes";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
@@ -20,7 +21,6 @@ import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
-import { useShortcuts } from "../../lib/shortcuts";
 import { AbandonDialog } from "./AbandonDialog";
 import { AgreementCard, AgreementDialog } from "./AgreementDialog";
 import { partnershipKeys } from "./Board";
@@ -58,22 +58,8 @@ export function PartnershipPage({ id }: { id: string }) {
   const [removing, setRemoving] = useState(false);
   const toasts = useToasts();
   const dataChanged = useDataChanged();
-  const back = () => navigate({ name: "partnerships" });
-  useShortcuts({ Escape: back });
 
-  const backButton = (
-    <button
-      type="button"
-      className="button button--ghost back-button"
-      onClick={back}
-      data-testid="partnership-back"
-      data-tooltip="Esc"
-      data-tooltip-pos="right"
-    >
-      <ArrowLeft size={16} aria-hidden="true" />
-      {t.partnership.back}
-    </button>
-  );
+  const backButton = <BackButton fallback={{ name: "partnerships" }} testId="partnership-back" />;
 
   if (query.isPending) {
     return (

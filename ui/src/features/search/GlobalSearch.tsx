@@ -32,9 +32,11 @@ export function GlobalSearch() {
 
   useShortcuts(
     {
+      // A fresh search each time: the last query is gone once the person
+      // left the field.
       "Mod+K": () => {
+        reset();
         inputRef.current?.focus();
-        inputRef.current?.select();
         setOpen(true);
       },
     },
@@ -60,8 +62,17 @@ export function GlobalSearch() {
     return () => window.clearTimeout(timer);
   }, [query]);
 
+  const reset = () => {
+    seq.current += 1;
+    setText("");
+    setResults({ query: "", hits: [], error: null });
+    setActive(0);
+  };
+
+  /** Leaving the search (Esc, a click elsewhere) discards the query. */
   const close = () => {
     setOpen(false);
+    reset();
   };
 
   const choose = (hit: SearchHit) => {
@@ -71,9 +82,7 @@ export function GlobalSearch() {
       return;
     }
     navigate({ name: "actor", id: actorId, contactId: hit.entity === "contact" ? hit.id : null });
-    setOpen(false);
-    setText("");
-    setResults({ query: "", hits: [], error: null });
+    close();
     inputRef.current?.blur();
   };
 
@@ -110,11 +119,8 @@ export function GlobalSearch() {
           onKeyDown={(e) => {
             if (e.key === "Escape") {
               e.preventDefault();
-              if (showPanel) close();
-              else {
-                setText("");
-                inputRef.current?.blur();
-              }
+              close();
+              inputRef.current?.blur();
             } else if (e.key === "ArrowDown" && hits.length > 0) {
               e.preventDefault();
               setOpen(true);
