@@ -42,7 +42,7 @@ pub(crate) fn file_pick(app: AppHandle, purpose: Purpose) -> Option<String> {
     if let Some(file) = std::env::var_os(OPEN_FILE_ENV).filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(file).display().to_string());
     }
-    let dialog = app.dialog().file();
+    let dialog = crate::documents::in_dialog_folder(&app, app.dialog().file());
     let dialog = match purpose {
         Purpose::Import => dialog
             .set_title("Choisir le fichier à importer")
@@ -56,10 +56,9 @@ pub(crate) fn file_pick(app: AppHandle, purpose: Purpose) -> Option<String> {
             .add_filter("Sauvegardes Tisserand", &["sqlite3", "sqlite", "db", "bak"])
             .add_filter("Tous les fichiers", &["*"]),
     };
-    dialog
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string())
+    let chosen = dialog.blocking_pick_file().and_then(|p| p.into_path().ok());
+    crate::documents::remember_folder(&app, chosen.as_deref());
+    chosen.map(|p| p.display().to_string())
 }
 
 #[tauri::command(async)]

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tisserand_app::{AppResult, BriefsExport, DocumentKind};
 use tisserand_domain::agreement::AgreementText;
@@ -65,13 +65,37 @@ pub(crate) fn ask_save(
     if let Some(dir) = fixed_dir() {
         return Some(dir.join(name));
     }
-    app.dialog()
-        .file()
+    let chosen = in_dialog_folder(app, app.dialog().file())
         .set_title(title)
         .set_file_name(name)
         .add_filter(filter.0, filter.1)
         .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+        .and_then(|p| p.into_path().ok());
+    remember_folder(app, chosen.as_deref());
+    chosen
+}
+
+/// `dialog` opening in the folder the core chooses (the last one used, else
+/// Documents), never in the program's working folder.
+pub(crate) fn in_dialog_folder(
+    app: &AppHandle,
+    dialog: tauri_plugin_dialog::FileDialogBuilder<tauri::Wry>,
+) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    let state = app.state::<Shared>();
+    match with_app(&state, |a| Ok(a.dialog_folder())).ok().flatten() {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// Remembers the folder of what the person chose, for the next dialog.
+pub(crate) fn remember_folder(app: &AppHandle, chosen: Option<&std::path::Path>) {
+    if let Some(path) = chosen {
+        let state = app.state::<Shared>();
+        if let Err(e) = with_app(&state, |a| a.remember_dialog_folder(path)) {
+            tracing::warn!("could not remember the dialog's folder: {}", e.message);
+        }
+    }
 }
 
 /// Writes one document of a partnership where the person chooses, then
@@ -136,11 +160,12 @@ pub(crate) fn briefs_export(
     } else if let Some(dir) = fixed_dir() {
         Some(dir.join("fiches"))
     } else {
-        app.dialog()
-            .file()
+        let chosen = in_dialog_folder(&app, app.dialog().file())
             .set_title("Choisir le dossier des fiches")
             .blocking_pick_folder()
-            .and_then(|p| p.into_path().ok())
+            .and_then(|p| p.into_path().ok());
+        remember_folder(&app, chosen.as_deref());
+        chosen
     };
     let Some(target) = target else {
         return Ok(None);

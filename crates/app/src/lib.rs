@@ -61,6 +61,9 @@ pub struct AppInfo {
     pub demo: bool,
 }
 
+/// The `meta` key of the folder file dialogs open in (`App::dialog_folder`).
+const DIALOG_FOLDER_KEY: &str = "dialog_folder";
+
 /// One open Tisserand database and the actions on it.
 pub struct App {
     store: Store,
@@ -157,6 +160,45 @@ impl App {
     /// `NotFound`; `Conflict` naming its live partnerships; a storage error.
     pub fn delete_actor(&mut self, id: &str) -> AppResult<()> {
         Ok(self.store.delete_actor(id)?)
+    }
+
+    /// The folder a file dialog opens in: the last one a file was saved to
+    /// or picked from, while it still exists; else the person's Documents
+    /// folder; else their home folder. Never the program's working folder.
+    #[must_use]
+    pub fn dialog_folder(&self) -> Option<std::path::PathBuf> {
+        let remembered = self
+            .store
+            .meta(DIALOG_FOLDER_KEY)
+            .ok()
+            .flatten()
+            .map(std::path::PathBuf::from)
+            .filter(|p| p.is_dir());
+        // Without XDG user folders configured, `document_dir` is None on
+        // Linux: ~/Documents is still the usual place.
+        let documents = dirs::document_dir()
+            .or_else(|| dirs::home_dir().map(|h| h.join("Documents")))
+            .filter(|p| p.is_dir());
+        remembered.or(documents).or_else(dirs::home_dir)
+    }
+
+    /// Remembers where the person saved or picked `path` (a file, or a
+    /// folder), so that the next dialog opens there.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn remember_dialog_folder(&mut self, path: &std::path::Path) -> AppResult<()> {
+        let folder = if path.is_dir() {
+            Some(path)
+        } else {
+            path.parent()
+        };
+        match folder.filter(|f| f.is_dir()) {
+            Some(folder) => Ok(self
+                .store
+                .set_meta(DIALOG_FOLDER_KEY, &folder.to_string_lossy())?),
+            None => Ok(()),
+        }
     }
 
     /// What deleting the actor would touch, for the confirmation to say.

@@ -553,3 +553,28 @@ fn a_room_on_a_deleted_event_says_so_and_an_undo_brings_it_back() {
         tisserand_domain::event::RoomPhase::Round
     );
 }
+
+#[test]
+fn file_dialogs_open_in_the_last_folder_used_while_it_exists() {
+    let mut a = app();
+    let first = a.dialog_folder();
+    assert_eq!(
+        first,
+        dirs::document_dir()
+            .or_else(|| dirs::home_dir().map(|h| h.join("Documents")))
+            .filter(|d| d.is_dir())
+            .or_else(dirs::home_dir),
+        "the person's Documents folder (or home), not the program's working folder"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("exports");
+    std::fs::create_dir(&sub).unwrap();
+    a.remember_dialog_folder(&sub.join("fiche.pdf")).unwrap();
+    assert_eq!(a.dialog_folder().as_deref(), Some(sub.as_path()));
+    a.remember_dialog_folder(dir.path()).unwrap();
+    assert_eq!(a.dialog_folder().as_deref(), Some(dir.path()));
+    // A folder that went away (a USB key pulled out) is forgotten.
+    a.remember_dialog_folder(&sub.join("x.csv")).unwrap();
+    std::fs::remove_dir(&sub).unwrap();
+    assert_eq!(a.dialog_folder(), first);
+}

@@ -365,11 +365,14 @@ impl ActorInput {
         let siret = check_identifier(&mut errors, self.siret.as_ref(), normalize_siret, "siret");
         if let (Some(siren), Some(siret)) = (&siren, &siret) {
             if !siret.starts_with(siren.as_str()) {
-                errors.push(FieldError::new(
-                    "siret",
-                    "Le SIRET doit commencer par le SIREN de l'acteur (ses 9 premiers chiffres).",
-                    "The SIRET must start with the actor's SIREN (its first 9 digits).",
-                ));
+                errors.push(
+                    FieldError::new(
+                        "siret",
+                        "Le SIRET doit commencer par le SIREN de l'acteur (ses 9 premiers chiffres).",
+                        "The SIRET must start with the actor's SIREN (its first 9 digits).",
+                    )
+                    .depending_on(&["siren"]),
+                );
             }
         }
         let rna = check_identifier(&mut errors, self.rna.as_ref(), normalize_rna, "rna");
@@ -681,6 +684,13 @@ mod tests {
         i.siren = Some("552 032 534".into());
         i.siret = Some("552 049 447 00013".into());
         assert!(fields(i.validate()).contains(&"siret".to_owned()));
+        let errors = i.validate().unwrap_err().0;
+        let siret = errors.iter().find(|e| e.field == "siret").unwrap();
+        assert_eq!(
+            siret.depends_on.as_deref(),
+            Some(&["siren".to_owned()][..]),
+            "a change of SIREN shows it next to the SIRET"
+        );
     }
 
     #[test]

@@ -13,6 +13,12 @@ pub struct FieldError {
     pub field: String,
     pub message: String,
     pub message_en: String,
+    /// Other fields whose value makes this one wrong (a SIRET that does not
+    /// start with the SIREN): a form shows the error as soon as any of them
+    /// is edited, not only `field`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub depends_on: Option<Vec<String>>,
 }
 
 impl FieldError {
@@ -22,7 +28,15 @@ impl FieldError {
             field: field.into(),
             message: fr.into(),
             message_en: en.into(),
+            depends_on: None,
         }
+    }
+
+    /// The same error, also caused by the value of `fields`.
+    #[must_use]
+    pub fn depending_on(mut self, fields: &[&str]) -> Self {
+        self.depends_on = Some(fields.iter().map(|f| (*f).to_owned()).collect());
+        self
     }
 }
 

@@ -4,4 +4,10 @@
  * One field at fault. `field` is the input's field name in camelCase, as
  * the window's forms name it (`siren`, `email`, `needs.2.text`…).
  */
-export type FieldError = { field: string, message: string, messageEn: string, };
+export type FieldError = { field: string, message: string, messageEn: string, 
+/**
+ * Other fields whose value makes this one wrong (a SIRET that does not
+ * start with the SIREN): a form shows the error as soon as any of them
+ * is edited, not only `field`.
+ */
+dependsOn?: Array<string>, };

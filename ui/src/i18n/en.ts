@@ -17,7 +17,7 @@ export const en: Messages = {
     remove: "Remove",
     back: "Back to the directory",
     backTo: {
-      start: "Back",
+      start: "Back to the directory",
       directory: "Back to the directory",
       actor: "Back to the actor",
       partnerships: "Back to the board",

@@ -75,7 +75,7 @@ export const fr = {
     back: "Retour à l'annuaire",
     /** « Retour » names the screen it goes back to. */
     backTo: {
-      start: "Retour",
+      start: "Retour à l'annuaire",
       directory: "Retour à l'annuaire",
       actor: "Retour à l'acteur",
       partnerships: "Retour au tableau",

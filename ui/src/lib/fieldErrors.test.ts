@@ -28,6 +28,12 @@ describe("field errors", () => {
     expect(visibleErrors(errors, new Set(), true)).toHaveLength(3);
   });
 
+  it("shows an error caused by another field once that field is edited", () => {
+    const siret = { ...fe("siret", "Le SIRET doit commencer par le SIREN."), dependsOn: ["siren"] };
+    expect(visibleErrors([siret], new Set(["siren"]), false)).toEqual([siret]);
+    expect(visibleErrors([siret], new Set(["name"]), false)).toEqual([]);
+  });
+
   it("finds the first bad control in the form's order, rows by index", () => {
     expect(firstInvalidField([fe("tags"), fe("communeInsee"), fe("siren")], ORDER)).toBe("siren");
     expect(firstInvalidField([fe("needs.3.text"), fe("needs.1.text"), fe("offers.0.text")], ORDER)).toBe("needs.1.text");

@@ -41,10 +41,13 @@ export function visibleErrors(
   submitted: boolean,
 ): FieldError[] {
   if (submitted) return [...errors];
-  return errors.filter((e) => {
-    const name = uiFieldName(e.field);
+  const isTouched = (field: string) => {
+    const name = uiFieldName(field);
     return touched.has(name) || touched.has(rootField(name));
-  });
+  };
+  // An error caused by another field's value too (a SIRET that no longer
+  // starts with the SIREN just changed) shows once either was edited.
+  return errors.filter((e) => isTouched(e.field) || (e.dependsOn ?? []).some(isTouched));
 }
 
 function position(name: string, order: readonly string[]): [number, number] {
