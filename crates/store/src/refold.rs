@@ -280,6 +280,18 @@ mod tests {
     }
 
     #[test]
+    fn a_restored_version_5_backup_is_searchable_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("v5.sqlite3");
+        version_5_file(&old);
+        let mut s = Store::open(&dir.path().join("current.sqlite3")).unwrap();
+        s.restore_from(&old, &mut |_, _| {}).unwrap();
+        assert_eq!(s.meta(super::STALE_KEY).unwrap(), None);
+        assert_eq!(ids(&s, "coeur"), ["a1"]);
+        assert_eq!(ids(&s, "l'oeuvre"), ["a2"]);
+    }
+
+    #[test]
     fn the_rebuild_is_all_or_nothing_and_can_run_again() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v5.sqlite3");
