@@ -320,6 +320,40 @@ mod tests {
         }
     }
 
+    /// The directory sorts by the same folding: an apostrophe, a no-break
+    /// space or a ligature does not move a name out of its place.
+    #[test]
+    fn the_directory_sorts_names_as_they_read() {
+        let mut s = Store::open_in_memory().unwrap();
+        for name in [
+            "L'Zèbre",
+            "L’Atelier",
+            "Les Bons Voisins",
+            "Les\u{a0}Amis du Ried",
+            "Œuvre du Ried",
+            "Office de tourisme",
+            "ﬂeurs du Ried",
+            "Fleuristes Martin",
+        ] {
+            add_actor(&mut s, name, None);
+        }
+        let page = s.list_actors(&ActorQuery::default()).unwrap();
+        let names: Vec<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Fleuristes Martin",
+                "ﬂeurs du Ried",
+                "L’Atelier",
+                "L'Zèbre",
+                "Les\u{a0}Amis du Ried",
+                "Les Bons Voisins",
+                "Œuvre du Ried",
+                "Office de tourisme",
+            ]
+        );
+    }
+
     #[test]
     fn contacts_with_ligatures_are_found_however_typed() {
         let mut s = Store::open_in_memory().unwrap();
