@@ -92,7 +92,8 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 /// SQL functions this crate's queries use, registered on every connection:
-/// `fold(text)` is `domain::text::fold` (NULL stays NULL), so that a
+/// `fold(text)` is `domain::text::fold` (NULL stays NULL, numbers are read
+/// as their text, a blob is an error), so that a
 /// filter compares stored text the way the rest of Tisserand does. Never
 /// used in the schema (indexes, views, triggers): other tools opening the
 /// file do not have it.
@@ -108,7 +109,9 @@ fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
             ValueRef::Text(t) => Ok(Some(tisserand_domain::text::fold(
                 &String::from_utf8_lossy(t),
             ))),
-            other => Err(rusqlite::Error::InvalidFunctionParameterType(
+            ValueRef::Integer(n) => Ok(Some(n.to_string())),
+            ValueRef::Real(x) => Ok(Some(x.to_string())),
+            other @ ValueRef::Blob(_) => Err(rusqlite::Error::InvalidFunctionParameterType(
                 0,
                 other.data_type(),
             )),

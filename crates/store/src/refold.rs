@@ -280,6 +280,26 @@ mod tests {
     }
 
     #[test]
+    fn sql_reaches_the_same_folding() {
+        let s = Store::open_in_memory().unwrap();
+        let (text, null, number): (String, Option<String>, String) = s
+            .conn
+            .query_row(
+                "SELECT fold('L’Œuvre\u{a0}ﬁne'), fold(NULL), fold(12)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(text, tisserand_domain::text::fold("L’Œuvre\u{a0}ﬁne"));
+        assert_eq!(text, "l'oeuvre fine");
+        assert_eq!((null, number.as_str()), (None, "12"));
+        assert!(s
+            .conn
+            .query_row("SELECT fold(x'00')", [], |r| r.get::<_, String>(0))
+            .is_err());
+    }
+
+    #[test]
     fn a_restored_version_5_backup_is_searchable_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let old = dir.path().join("v5.sqlite3");
