@@ -164,6 +164,82 @@ fn an_actor_with_accents_is_found_without_them() {
 }
 
 #[test]
+fn ligatures_are_found_however_they_are_typed() {
+    let (_dir, db) = temp_db();
+    let add = |name: &str, tag: &str| -> String {
+        let created = tisserand(
+            &db,
+            &[
+                "actors",
+                "add",
+                "--kind",
+                "association",
+                "--name",
+                name,
+                "--tag",
+                tag,
+                "--format",
+                "json",
+            ],
+        )
+        .json();
+        created["id"].as_str().unwrap().to_owned()
+    };
+    let restos = add("Les Restos du Cœur du Ried", "Aide alimentaire");
+    let oeuvre = add("L’Œuvre Notre\u{2011}Dame", "Patrimoine");
+    let koenig = add("Garage Kœnig", "Mobilité");
+    let schoeller = add("Boulangerie Schœller", "Œuvre\u{a0}sociale");
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            &restos,
+            &["coeur", "cœur", "Cœur", "COEUR", "CŒUR", "restos du coeur"],
+        ),
+        (
+            &oeuvre,
+            &[
+                "oeuvre",
+                "Œuvre",
+                "l'oeuvre",
+                "L´ŒUVRE",
+                "notre-dame",
+                "notre dame",
+            ],
+        ),
+        (&koenig, &["koenig", "Kœnig", "KOENIG"]),
+        (&schoeller, &["schoeller", "Schœller", "SCHOELLER"]),
+    ];
+    for (id, queries) in cases {
+        for query in queries {
+            let hits = tisserand(&db, &["actors", "search", query, "--format", "json"]).json();
+            let found: Vec<&str> = hits
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h["id"].as_str().unwrap())
+                .collect();
+            // Name matches come first; « oeuvre » also finds the tag « Œuvre sociale ».
+            assert_eq!(found.first(), Some(&id), "query « {query} »: {hits}");
+        }
+    }
+    let hits = tisserand(&db, &["actors", "search", "oeuvre", "--format", "json"]).json();
+    assert_eq!(hits.as_array().unwrap().len(), 2, "{hits}");
+    assert_eq!(hits[1]["id"], schoeller.as_str());
+    // The people's view (a table) names what was found.
+    let table = tisserand(&db, &["actors", "search", "coeur"]).ok();
+    assert!(table.contains("Les Restos du Cœur du Ried"), "{table}");
+    // The tag filter folds the same way: « Œuvre sociale » however typed.
+    for tag in ["oeuvre sociale", "ŒUVRE SOCIALE", "Œuvre\u{a0}sociale"] {
+        let listed = tisserand(&db, &["actors", "list", "--tag", tag, "--format", "json"]).json();
+        assert_eq!(
+            listed.as_array().unwrap().len(),
+            1,
+            "tag « {tag} »: {listed}"
+        );
+        assert_eq!(listed[0]["id"], schoeller.as_str());
+    }
+}
+
+#[test]
 fn bad_input_gives_one_clear_line_and_loses_nothing() {
     let (_dir, db) = temp_db();
     tisserand(

@@ -1050,6 +1050,13 @@ mod tests {
             ("L’Atelier", "l atelier"),
             ("L'atelier", "l atelier"),
             ("Œuvre Sociale", "oeuvre sociale"),
+            // The one folding of `text::fold`: ligatures, dashes, spaces.
+            ("ﬁbre Optique Kœnig", "fibre optique koenig"),
+            (
+                "Saint\u{2011}Louis\u{a0}Énergies SAS",
+                "saint louis energies",
+            ),
+            ("SCHŒLLER – Boulangerie", "schoeller boulangerie"),
             ("Boulangerie.Martin", "boulangerie martin"),
             ("J.M. Martin", "jm martin"),
             ("J. M. Martin", "jm martin"),

@@ -1,30 +1,124 @@
 //! Text folding shared by sorting, duplicate detection and search: lower case,
 //! no accents, ligatures spelt out.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use chrono::NaiveDate;
 
 use crate::error::FieldError;
 
-/// Lower-cases `s` and removes diacritics, so that "Sélestat" and "SELESTAT"
-/// fold to the same "selestat". Ligatures œ and æ become "oe" and "ae".
+/// The one folding of text that is compared rather than shown: the search
+/// index and its queries, sort keys, tag and commune keys, duplicate
+/// detection, filters. Two texts a person reads as the same word fold to the
+/// same string:
+///
+/// - lower case, accents removed (« É » → « e »), compatibility forms spelt
+///   out (ligatures « ﬁ » « ﬂ » → « fi » « fl », « ᵉʳ » → « er », full-width
+///   letters → ASCII);
+/// - « œ » « æ » « ß » « ẞ » → « oe » « ae » « ss », and « ø » « ł » « đ » « ı »
+///   « þ » → « o » « l » « d » « i » « th »;
+/// - apostrophes ’ ‘ ʼ ´ ` and the prime ′ → ';
+/// - hyphens and dashes ‐ ‑ ‒ – — ― − → -;
+/// - every space (no-break, narrow no-break, thin, tab, line break) → one
+///   space, runs of them → one, none at the start or the end;
+/// - soft hyphens and zero-width characters removed.
+///
+/// The search index stores folded text (`store`), so changing what this
+/// returns needs a migration that marks the derived text stale (see
+/// `crates/store/migrations/0006_search_folding.sql`).
 #[must_use]
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' => out.push_str("ss"),
-            _ => out.extend(c.to_lowercase()),
+    fold_into(s, None)
+}
+
+/// `fold(s)`, and for each byte of it the byte offset in `s` of the
+/// character it comes from (a space folded from a run of spaces: the
+/// character after the run). Finds folded text in the original, to show or
+/// replace it (the erasure of a person's name in notes).
+#[must_use]
+pub fn fold_with_offsets(s: &str) -> (String, Vec<usize>) {
+    let mut offsets = Vec::with_capacity(s.len());
+    let text = fold_into(s, Some(&mut offsets));
+    (text, offsets)
+}
+
+fn fold_into(s: &str, offsets: Option<&mut Vec<usize>>) -> String {
+    let mut out = Folded {
+        text: String::with_capacity(s.len()),
+        space: false,
+        offsets,
+        at: 0,
+    };
+    for (at, c) in s.char_indices() {
+        out.at = at;
+        if c.is_ascii() {
+            out.push(c);
+        } else if c == '\u{b4}' {
+            // The acute accent alone, typed for an apostrophe: its
+            // decomposition would leave a space.
+            out.push('\'');
+        } else {
+            decompose_compatible(c, |d| out.push(d));
         }
     }
-    out
+    out.text
+}
+
+/// The folded text being built: `space` is a space seen and not yet written
+/// (written only before the next character, so none is left at the end);
+/// `offsets`, when asked for, the source offset of each byte written, `at`
+/// that of the character being folded.
+struct Folded<'a> {
+    text: String,
+    space: bool,
+    offsets: Option<&'a mut Vec<usize>>,
+    at: usize,
+}
+
+impl Folded<'_> {
+    /// Appends one character of the compatibility decomposition.
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else if c == '`' {
+                self.word(|t| t.push('\''));
+            } else {
+                self.word(|t| t.push(c.to_ascii_lowercase()));
+            }
+            return;
+        }
+        match c {
+            _ if is_combining_mark(c) => {}
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            _ if c.is_whitespace() => self.space = true,
+            'œ' | 'Œ' => self.word(|t| t.push_str("oe")),
+            'æ' | 'Æ' => self.word(|t| t.push_str("ae")),
+            'ß' | 'ẞ' => self.word(|t| t.push_str("ss")),
+            'þ' | 'Þ' => self.word(|t| t.push_str("th")),
+            'ø' | 'Ø' => self.word(|t| t.push('o')),
+            'ł' | 'Ł' => self.word(|t| t.push('l')),
+            'đ' | 'Đ' | 'ð' | 'Ð' => self.word(|t| t.push('d')),
+            'ı' => self.word(|t| t.push('i')),
+            '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => {
+                self.word(|t| t.push('\''));
+            }
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' => self.word(|t| t.push('-')),
+            _ => self.word(|t| t.extend(c.to_lowercase())),
+        }
+    }
+
+    /// Writes a pending space (unless at the start), then what `f` writes.
+    fn word(&mut self, f: impl FnOnce(&mut String)) {
+        if self.space && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.space = false;
+        f(&mut self.text);
+        if let Some(offsets) = self.offsets.as_deref_mut() {
+            offsets.resize(self.text.len(), self.at);
+        }
+    }
 }
 
 /// The key a list is sorted by: folded, with leading punctuation and spaces
@@ -89,10 +183,98 @@ mod tests {
         assert_eq!(fold("Ça"), "ca");
     }
 
+    /// The hard cases of French and Alsatian text: each left side folds to
+    /// its right side, and folding again changes nothing.
+    #[test]
+    fn fold_table_of_hard_cases() {
+        let table: &[(&str, &str)] = &[
+            // œ, Œ, æ, Æ, ß, ẞ inside words and capitalised
+            ("Les Restos du Cœur du Ried", "les restos du coeur du ried"),
+            ("CŒUR", "coeur"),
+            ("Œuvre", "oeuvre"),
+            ("Kœnig", "koenig"),
+            ("Schœller", "schoeller"),
+            ("Lætitia", "laetitia"),
+            ("ÆSOPE", "aesope"),
+            ("Straße", "strasse"),
+            ("STRAẞE", "strasse"),
+            // capital accented letters, composed or decomposed
+            ("ÉCOLE ÀÇÈÉÊËÎÏÔÙÛÜŸ", "ecole aceeeeiiouuuy"),
+            ("Se\u{301}lestat", "selestat"),
+            ("Île-de-France", "ile-de-france"),
+            // apostrophes: ’ ‘ ʼ ´ ` ′ and ' are one
+            ("L’Œuvre", "l'oeuvre"),
+            ("l‘école", "l'ecole"),
+            ("lʼécole", "l'ecole"),
+            ("l´école", "l'ecole"),
+            ("l`école", "l'ecole"),
+            ("l′école", "l'ecole"),
+            ("l'école", "l'ecole"),
+            // hyphens and dashes: ‐ ‑ ‒ – — ― − and - are one
+            ("Saint\u{2010}Louis", "saint-louis"),
+            ("Saint\u{2011}Louis", "saint-louis"),
+            ("Saint–Louis", "saint-louis"),
+            ("Colmar — Centre", "colmar - centre"),
+            ("Colmar ― Centre", "colmar - centre"),
+            ("\u{2212}5 \u{2012} 6", "-5 - 6"),
+            // every space is one space; none at the ends
+            ("14\u{a0}h\u{202f}30", "14 h 30"),
+            ("«\u{a0}Les\u{2009}Restos\u{a0}»", "« les restos »"),
+            ("  Les \t Restos\n du\r\nCœur  ", "les restos du coeur"),
+            // ligatures and other compatibility forms
+            ("ﬁnance ﬂeur eﬀort", "finance fleur effort"),
+            ("Ĳssel", "ijssel"),
+            ("1ᵉʳ", "1er"),
+            ("ＡＢＣ", "abc"),
+            // letters NFKD leaves alone
+            ("Øster Łódź Đakovo Þór", "oster lodz dakovo thor"),
+            // invisible characters
+            ("Stras\u{ad}bourg", "strasbourg"),
+            ("Col\u{200b}mar\u{feff}", "colmar"),
+            ("", ""),
+            (" \u{a0} ", ""),
+        ];
+        for (raw, expected) in table {
+            assert_eq!(fold(raw), *expected, "folding « {raw} »");
+            assert_eq!(fold(expected), *expected, "folding « {expected} » again");
+        }
+    }
+
+    #[test]
+    fn the_same_word_typed_differently_folds_the_same() {
+        for group in [
+            &["Cœur", "coeur", "CŒUR", "COEUR", "cœur"][..],
+            &["Sélestat", "SELESTAT", "Se\u{301}lestat", "SÉLESTAT"],
+            &["l’Œuvre", "l'oeuvre", "L'OEUVRE", "l´Œuvre"],
+            &["Saint‑Louis", "Saint-Louis", "SAINT–LOUIS"],
+            &["ﬁnance", "finance", "FINANCE"],
+            &["Grand\u{a0}Est", "Grand Est", "grand  est"],
+        ] {
+            for w in group {
+                assert_eq!(fold(w), fold(group[0]), "« {w} » and « {} »", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_point_back_to_the_original_characters() {
+        let text = "  L’Œuvre\u{a0}\u{a0}ﬁne";
+        let (folded, offsets) = fold_with_offsets(text);
+        assert_eq!(folded, fold(text));
+        assert_eq!(folded, "l'oeuvre fine");
+        assert_eq!(offsets.len(), folded.len());
+        let source = |i: usize| text[offsets[i]..].chars().next().unwrap();
+        let seen: String = (0..folded.len()).map(source).collect();
+        // « Œ » gives two bytes, « ﬁ » two, the spaces one (counted with
+        // what follows them), « ’ » one.
+        assert_eq!(seen, "L’ŒŒuvreﬁﬁﬁne");
+    }
+
     #[test]
     fn sort_key_ignores_leading_punctuation() {
         assert_eq!(sort_key("« Les Restos »"), "les restos »");
         assert_eq!(sort_key("Été"), "ete");
+        assert_eq!(sort_key("«\u{a0}Œuvre\u{a0}»"), "oeuvre »");
     }
 
     #[test]

@@ -181,7 +181,8 @@ fn join_present(parts: &[Option<&str>]) -> String {
         .join(" ")
 }
 
-/// Writes the search row of actor `rid` (replacing any previous one).
+/// Writes the search row of actor `rid` (replacing any previous one): its
+/// text folded by `domain::text::fold`, as queries are (`search.rs`).
 fn index_actor(
     tx: &Transaction<'_>,
     rid: i64,
@@ -206,12 +207,39 @@ fn index_actor(
     )?
     .execute(params![
         rid,
-        join_present(&[Some(a.name), a.siren, a.rna]),
-        join_present(&[place.map(|p| p.text.as_str()), a.address]),
-        a.tags.join(" "),
-        join_present(&resources),
-        join_present(&[a.stakes, a.notes]),
+        fold(&join_present(&[Some(a.name), a.siren, a.rna])),
+        fold(&join_present(&[place.map(|p| p.text.as_str()), a.address])),
+        fold(&a.tags.join(" ")),
+        fold(&join_present(&resources)),
+        fold(&join_present(&[a.stakes, a.notes])),
     ])?;
+    Ok(())
+}
+
+/// Writes the tag and search rows of every live actor again, from their
+/// stored values (after the folding changed: see `refold.rs`). An actor
+/// whose commune the referential no longer knows is indexed without it.
+pub(crate) fn reindex_all_actors(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch("DELETE FROM actor_tags; DELETE FROM actors_fts;")?;
+    let mut places = PlaceCache::new();
+    let mut tag_keys = TagKeys::default();
+    let mut stmt = tx.prepare(&format!(
+        "SELECT {ACTOR_COLUMNS}, a.rid AS reindexed_rid FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee
+         WHERE a.deleted_at IS NULL"
+    ))?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let actor = actor_from_row(r)?;
+        let rid: i64 = r.get("reindexed_rid")?;
+        let insee = actor.commune.as_ref().map(|c| &c.insee);
+        let place = match cached_place(tx, &mut places, insee) {
+            Ok(place) => place,
+            Err(StoreError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        write_tags(tx, rid, &actor.tags, true, &mut tag_keys)?;
+        index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), true)?;
+    }
     Ok(())
 }
 

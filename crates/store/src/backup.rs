@@ -328,7 +328,9 @@ impl Store {
         if checked.schema_version < SCHEMA_VERSION {
             schema::migrate(&mut self.conn).map_err(|e| StoreError::at(&self.path, e))?;
         }
-        Ok(())
+        // A backup from before 0006 comes back with its folded text marked
+        // stale: rebuilt now, as an opening would.
+        self.refold_if_stale()
     }
 
     pub(crate) fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {

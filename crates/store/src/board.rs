@@ -89,13 +89,13 @@ fn filter(q: &PartnershipQuery) -> Filter {
         }
     }
     if let Some(who) = q.facilitator.as_ref().map(|s| s.trim()) {
-        let n = f.arg(who);
-        clauses.push(format!("coalesce(p.facilitator, '') = ?{n} COLLATE NOCASE"));
+        let n = f.arg(fold(who));
+        clauses.push(format!("fold(coalesce(p.facilitator, '')) = ?{n}"));
     }
     if let Some(tag) = present(q.tag.as_ref()) {
-        let n = f.arg(tag.trim_start_matches('#').to_lowercase());
+        let n = f.arg(fold(tag.trim_start_matches('#')));
         clauses.push(format!(
-            "EXISTS (SELECT 1 FROM json_each(p.tags) WHERE value = ?{n})"
+            "EXISTS (SELECT 1 FROM json_each(p.tags) WHERE fold(value) = ?{n})"
         ));
     }
     if q.overdue {
@@ -127,7 +127,7 @@ fn order_by(sort: PartnershipSort, descending: bool) -> String {
         PartnershipSort::Title => format!("p.sort_key {}, p.rid", dir(true)),
         PartnershipSort::Mode => format!("{MODE_ORDER} {}, p.sort_key, p.rid", dir(true)),
         PartnershipSort::Facilitator => format!(
-            "p.facilitator IS NULL, p.facilitator COLLATE NOCASE {}, p.sort_key, p.rid",
+            "p.facilitator IS NULL, fold(p.facilitator) {}, p.sort_key, p.rid",
             dir(true)
         ),
         PartnershipSort::DaysInStage => {
@@ -402,13 +402,16 @@ impl Store {
                 count: nowhere,
             });
         }
+        // Spellings that fold the same (« Élodie », « elodie ») count as one.
         let by_facilitator = counts(
-            "SELECT coalesce(facilitator, ''), coalesce(facilitator, ''), count(*) FROM partnerships
-             WHERE deleted_at IS NULL GROUP BY 1 COLLATE NOCASE ORDER BY 3 DESC, 1 COLLATE NOCASE",
+            "SELECT min(coalesce(facilitator, '')), min(coalesce(facilitator, '')), count(*)
+             FROM partnerships WHERE deleted_at IS NULL
+             GROUP BY fold(coalesce(facilitator, ''))
+             ORDER BY 3 DESC, fold(min(coalesce(facilitator, '')))",
         )?;
         let by_tag = counts(
-            "SELECT t.value, t.value, count(*) FROM partnerships p, json_each(p.tags) t
-             WHERE p.deleted_at IS NULL GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 100",
+            "SELECT min(t.value), min(t.value), count(DISTINCT p.rid) FROM partnerships p, json_each(p.tags) t
+             WHERE p.deleted_at IS NULL GROUP BY fold(t.value) ORDER BY 3 DESC, fold(min(t.value)) LIMIT 100",
         )?;
         Ok(Overview {
             total: matrix.iter().map(|c| c.count).sum(),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 use tisserand_domain::contact::ValidContact;
-use tisserand_domain::text::sort_key;
+use tisserand_domain::text::{fold, sort_key};
 use tisserand_domain::{Consent, Contact, ContactSource, LegalBasis};
 
 use crate::actor::{live_actor_rid, timestamp};
@@ -62,18 +62,73 @@ pub(crate) fn contact_from_row(r: &Row<'_>) -> rusqlite::Result<Contact> {
     })
 }
 
+/// Writes the search row of contact `rid`: its text folded by
+/// `domain::text::fold`, as queries are (`search.rs`).
+fn index_contact(
+    tx: &Transaction<'_>,
+    rid: i64,
+    first_name: &str,
+    last_name: &str,
+    organisation: Option<&str>,
+    details: [Option<&str>; 3],
+) -> Result<()> {
+    let details: Vec<&str> = details.into_iter().flatten().collect();
+    tx.prepare_cached(
+        "INSERT INTO contacts_fts (rowid, name, organisation, details) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        rid,
+        fold(&format!("{first_name} {last_name}")),
+        fold(organisation.unwrap_or("")),
+        fold(&details.join(" "))
+    ])?;
+    Ok(())
+}
+
+/// The stored values of the live contacts that the search index holds
+/// (those of a deleted organisation are left out), in the order
+/// `index_contact_row` reads them.
+const INDEXED_CONTACTS: &str =
+    "SELECT k.rid, k.first_name, k.last_name, a.name, k.role, k.email, k.notes
+     FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
+     WHERE k.deleted_at IS NULL AND (a.rid IS NULL OR a.deleted_at IS NULL)";
+
+fn index_contact_row(tx: &Transaction<'_>, r: &Row<'_>) -> Result<()> {
+    let organisation: Option<String> = r.get(3)?;
+    let role: Option<String> = r.get(4)?;
+    let email: Option<String> = r.get(5)?;
+    let notes: Option<String> = r.get(6)?;
+    index_contact(
+        tx,
+        r.get(0)?,
+        &r.get::<_, String>(1)?,
+        &r.get::<_, String>(2)?,
+        organisation.as_deref(),
+        [role.as_deref(), email.as_deref(), notes.as_deref()],
+    )
+}
+
 /// Rewrites the search row of contact `rid` from its stored values.
 pub(crate) fn reindex_contact(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM contacts_fts WHERE rowid = ?1")?
         .execute([rid])?;
-    tx.prepare_cached(
-        "INSERT INTO contacts_fts (rowid, name, organisation, details)
-         SELECT k.rid, k.first_name || ' ' || k.last_name, coalesce(a.name, ''),
-                coalesce(k.role, '') || ' ' || coalesce(k.email, '') || ' ' || coalesce(k.notes, '')
-         FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
-         WHERE k.rid = ?1 AND k.deleted_at IS NULL AND (a.rid IS NULL OR a.deleted_at IS NULL)",
-    )?
-    .execute([rid])?;
+    let mut stmt = tx.prepare_cached(&format!("{INDEXED_CONTACTS} AND k.rid = ?1"))?;
+    let mut rows = stmt.query([rid])?;
+    if let Some(r) = rows.next()? {
+        index_contact_row(tx, r)?;
+    }
+    Ok(())
+}
+
+/// Writes the search rows of every live contact again, from their stored
+/// values (after the folding changed: see `refold.rs`).
+pub(crate) fn reindex_all_contacts(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM contacts_fts", [])?;
+    let mut stmt = tx.prepare(INDEXED_CONTACTS)?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        index_contact_row(tx, r)?;
+    }
     Ok(())
 }
 
@@ -161,19 +216,14 @@ pub(crate) fn insert_contact_in(
         import_rid,
     )?;
     let rid = tx.last_insert_rowid();
-    let details: Vec<&str> = [c.role.as_deref(), c.email.as_deref(), c.notes.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
-    tx.prepare_cached(
-        "INSERT INTO contacts_fts (rowid, name, organisation, details) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
+    index_contact(
+        tx,
         rid,
-        format!("{} {}", c.first_name, c.last_name),
-        org.as_ref().map_or("", |o| o.1.as_str()),
-        details.join(" ")
-    ])?;
+        &c.first_name,
+        &c.last_name,
+        org.as_ref().map(|o| o.1.as_str()),
+        [c.role.as_deref(), c.email.as_deref(), c.notes.as_deref()],
+    )?;
     Ok(id)
 }
 

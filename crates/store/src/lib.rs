@@ -18,6 +18,7 @@ mod partnership;
 mod person;
 mod possibles;
 mod referential;
+mod refold;
 mod schema;
 mod search;
 
@@ -90,6 +91,34 @@ fn check_header(path: &Path) -> Result<()> {
     }
 }
 
+/// SQL functions this crate's queries use, registered on every connection:
+/// `fold(text)` is `domain::text::fold` (NULL stays NULL, numbers are read
+/// as their text, a blob is an error), so that a
+/// filter compares stored text the way the rest of Tisserand does. Never
+/// used in the schema (indexes, views, triggers): other tools opening the
+/// file do not have it.
+fn add_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
+    conn.create_scalar_function(
+        "fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| match ctx.get_raw(0) {
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(t) => Ok(Some(tisserand_domain::text::fold(
+                &String::from_utf8_lossy(t),
+            ))),
+            ValueRef::Integer(n) => Ok(Some(n.to_string())),
+            ValueRef::Real(x) => Ok(Some(x.to_string())),
+            other @ ValueRef::Blob(_) => Err(rusqlite::Error::InvalidFunctionParameterType(
+                0,
+                other.data_type(),
+            )),
+        },
+    )
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`, refuses a file that
     /// is not SQLite or was written by a newer Tisserand (leaving it
@@ -136,6 +165,7 @@ impl Store {
             .map_err(|e| StoreError::at(path, e))?;
         conn.pragma_update(None, "temp_store", "MEMORY")
             .map_err(|e| StoreError::at(path, e))?;
+        add_functions(&conn).map_err(|e| StoreError::at(path, e))?;
         let mut store = Self {
             conn,
             path: path.to_owned(),
@@ -146,6 +176,7 @@ impl Store {
             tracing::info!(backup = %backup.display(), "migrating");
         }
         schema::migrate(&mut store.conn).map_err(|e| StoreError::at(path, e))?;
+        store.refold_if_stale()?;
         Ok(store)
     }
 
@@ -156,12 +187,15 @@ impl Store {
     pub fn open_in_memory() -> Result<Self> {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        add_functions(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Self {
+        let mut store = Self {
             conn,
             path: PathBuf::from(":memory:"),
             cache: std::cell::RefCell::default(),
-        })
+        };
+        store.refold_if_stale()?;
+        Ok(store)
     }
 
     #[must_use]

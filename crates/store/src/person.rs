@@ -5,6 +5,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use tisserand_domain::text::{fold, fold_with_offsets};
 use tisserand_domain::{Contact, Party, TimelineEntry};
 
 use crate::{new_id, now, Result, Store, StoreError};
@@ -47,32 +48,25 @@ pub struct ErasureRecord {
     pub records: u32,
 }
 
-/// Finds `needles` in `text`, ignoring case; returns the byte ranges.
+/// Finds `needles` in `text` as the search does, folded by
+/// `domain::text::fold` (case, accents, « œ », apostrophes, no-break
+/// spaces aside): « Anne Schœller » is found in « ANNE\u{a0}SCHOELLER ».
+/// Returns the byte ranges in `text`, sorted.
 fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
-    let lower: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(c)))
-        .collect();
-    let mut found = Vec::new();
-    for needle in needles.iter().filter(|n| n.chars().count() >= 3) {
-        let n: Vec<char> = needle
+    let (folded, offsets) = fold_with_offsets(text);
+    let end_of = |at: usize| {
+        text[at..]
             .chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect();
-        let mut i = 0;
-        while i + n.len() <= lower.len() {
-            if lower[i..i + n.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(n.iter().copied())
-            {
-                let start = lower[i].0;
-                let end = lower.get(i + n.len()).map_or(text.len(), |(j, _)| *j);
-                found.push((start, end));
-                i += n.len();
-            } else {
-                i += 1;
-            }
+            .next()
+            .map_or(text.len(), |c| at + c.len_utf8())
+    };
+    let mut found = Vec::new();
+    for needle in needles.iter().map(|n| fold(n)) {
+        if needle.chars().count() < 3 {
+            continue;
+        }
+        for (at, m) in folded.match_indices(needle.as_str()) {
+            found.push((offsets[at], end_of(offsets[at + m.len() - 1])));
         }
     }
     found.sort_unstable();
@@ -80,7 +74,8 @@ fn find_all(text: &str, needles: &[String]) -> Vec<(usize, usize)> {
     found
 }
 
-/// `text` with every needle (any case) replaced by [`ERASED`].
+/// `text` with every needle (folded, as `find_all` finds it) replaced by
+/// [`ERASED`].
 #[must_use]
 pub fn scrub(text: &str, needles: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
@@ -180,7 +175,7 @@ impl Store {
     }
 
     /// The texts (timelines, summaries, notes) that mention any of
-    /// `needles` (the person's name, e-mail, phone), ignoring case.
+    /// `needles` (the person's name, e-mail, phone), folded (`find_all`).
     ///
     /// # Errors
     /// A storage error.
@@ -446,5 +441,21 @@ mod tests {
             scrub("Élodie Éluard", &["élodie éluard".to_owned()]),
             ERASED
         );
+    }
+
+    #[test]
+    fn a_name_is_erased_however_it_was_typed() {
+        let needles = ["Anne Schœller".to_owned(), "Schœller Anne".to_owned()];
+        let text = "Vu ANNE\u{a0}SCHOELLER, puis anne schœller ; Schoeller  Anne rappelle. Anne Schmitt reste.";
+        assert_eq!(
+            scrub(text, &needles),
+            format!("Vu {ERASED}, puis {ERASED} ; {ERASED} rappelle. Anne Schmitt reste.")
+        );
+        // Characters around the name stay as typed.
+        assert_eq!(
+            scrub("«\u{a0}Anne Schœller\u{a0}»", &needles),
+            format!("«\u{a0}{ERASED}\u{a0}»")
+        );
+        assert_eq!(scrub("Rien à voir.", &needles), "Rien à voir.");
     }
 }

@@ -1,5 +1,8 @@
 //! Full-text search over actors and contacts: prefix matching as you type,
-//! case- and accent-insensitive (FTS5, `unicode61 remove_diacritics 2`).
+//! insensitive to case, accents, ligatures and the way apostrophes, dashes
+//! and spaces are typed. The index (FTS5) holds text folded by
+//! `domain::text::fold` (`actor.rs`, `contact.rs`), and queries are folded
+//! by the same function here: one folding on both sides.
 
 use rusqlite::{params, OptionalExtension};
 use tisserand_domain::text::fold;
@@ -209,7 +212,176 @@ fn merge(mut actors: Vec<SearchHit>, mut contacts: Vec<SearchHit>, limit: usize)
 
 #[cfg(test)]
 mod tests {
+    use tisserand_domain::{ActorInput, ActorKind, ActorQuery, ContactInput, SearchEntity};
+
     use super::fts_query;
+    use crate::Store;
+
+    fn add_actor(s: &mut Store, name: &str, notes: Option<&str>) -> String {
+        let a = ActorInput {
+            kind: Some(ActorKind::Association),
+            name: name.into(),
+            notes: notes.map(Into::into),
+            ..ActorInput::default()
+        };
+        s.insert_actor(&a.validate().unwrap()).unwrap().id
+    }
+
+    /// The actors `q` finds, through the search (Ctrl+K) and through the
+    /// directory's text filter, which must agree.
+    fn found(s: &Store, q: &str) -> Vec<String> {
+        let hits: Vec<String> = s
+            .search(q, 20)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.entity == SearchEntity::Actor)
+            .map(|h| h.title)
+            .collect();
+        let mut listed: Vec<String> = s
+            .list_actors(&ActorQuery {
+                text: Some(q.into()),
+                ..ActorQuery::default()
+            })
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        let mut sorted = hits.clone();
+        sorted.sort();
+        listed.sort();
+        assert_eq!(sorted, listed, "search and directory filter for « {q} »");
+        hits
+    }
+
+    #[test]
+    fn ligatures_apostrophes_dashes_and_spaces_are_found_however_typed() {
+        let mut s = Store::open_in_memory().unwrap();
+        add_actor(&mut s, "Les Restos du Cœur du Ried", None);
+        add_actor(&mut s, "Œuvre Notre-Dame", None);
+        add_actor(&mut s, "Garage Kœnig", None);
+        add_actor(&mut s, "Boulangerie Schœller", None);
+        add_actor(&mut s, "Atelier Lætitia", Some("Straße des Ateliers"));
+        add_actor(
+            &mut s,
+            "L’Îlot Saint\u{2011}Louis",
+            Some("Aide\u{a0}à la ﬁnance"),
+        );
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Les Restos du Cœur du Ried",
+                &["coeur", "cœur", "Cœur", "COEUR", "CŒUR", "restos du coeur"],
+            ),
+            (
+                "Œuvre Notre-Dame",
+                &[
+                    "oeuvre",
+                    "œuvre",
+                    "Œuvre",
+                    "OEUVRE",
+                    "oeuvre notre dame",
+                    "notre-dame",
+                ],
+            ),
+            (
+                "Garage Kœnig",
+                &["koenig", "kœnig", "Kœnig", "KOENIG", "koe"],
+            ),
+            (
+                "Boulangerie Schœller",
+                &["schoeller", "schœller", "Schœller", "SCHOELLER"],
+            ),
+            (
+                "Atelier Lætitia",
+                &[
+                    "laetitia", "Lætitia", "LAETITIA", "strasse", "STRAẞE", "straße",
+                ],
+            ),
+            (
+                "L’Îlot Saint\u{2011}Louis",
+                &[
+                    "l'ilot",
+                    "l’îlot",
+                    "L´ILOT",
+                    "ilot",
+                    "saint-louis",
+                    "saint–louis",
+                    "saint louis",
+                    "finance",
+                    "ﬁnance",
+                    "à la finance",
+                ],
+            ),
+        ];
+        for (name, queries) in cases {
+            for q in *queries {
+                assert_eq!(found(&s, q), [*name], "query « {q} »");
+            }
+        }
+    }
+
+    /// The directory sorts by the same folding: an apostrophe, a no-break
+    /// space or a ligature does not move a name out of its place.
+    #[test]
+    fn the_directory_sorts_names_as_they_read() {
+        let mut s = Store::open_in_memory().unwrap();
+        for name in [
+            "L'Zèbre",
+            "L’Atelier",
+            "Les Bons Voisins",
+            "Les\u{a0}Amis du Ried",
+            "Œuvre du Ried",
+            "Office de tourisme",
+            "ﬂeurs du Ried",
+            "Fleuristes Martin",
+        ] {
+            add_actor(&mut s, name, None);
+        }
+        let page = s.list_actors(&ActorQuery::default()).unwrap();
+        let names: Vec<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Fleuristes Martin",
+                "ﬂeurs du Ried",
+                "L’Atelier",
+                "L'Zèbre",
+                "Les\u{a0}Amis du Ried",
+                "Les Bons Voisins",
+                "Œuvre du Ried",
+                "Office de tourisme",
+            ]
+        );
+    }
+
+    #[test]
+    fn contacts_with_ligatures_are_found_however_typed() {
+        let mut s = Store::open_in_memory().unwrap();
+        let org = add_actor(&mut s, "Les Restos du Cœur du Ried", None);
+        let c = ContactInput {
+            actor_id: Some(org),
+            first_name: "Bénédicte".into(),
+            last_name: "Schœller".into(),
+            role: Some("Chargée d’accueil".into()),
+            ..ContactInput::default()
+        };
+        let c = s.insert_contact(&c.validate().unwrap()).unwrap();
+        for q in [
+            "schoeller",
+            "Schœller",
+            "SCHOELLER",
+            "benedicte schoeller",
+            "chargee d'accueil",
+            "coeur",
+        ] {
+            let hits = s.search(q, 20).unwrap();
+            assert!(
+                hits.iter()
+                    .any(|h| h.entity == SearchEntity::Contact && h.id == c.id),
+                "query « {q} »: {hits:?}"
+            );
+        }
+    }
 
     #[test]
     fn queries_are_quoted_prefixes() {

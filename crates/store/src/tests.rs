@@ -1142,6 +1142,57 @@ mod partnerships {
     }
 
     #[test]
+    fn tags_and_facilitators_filter_and_count_however_typed() {
+        let (mut s, a, b) = two_actors();
+        let mut i = input("Fête du Cœur", &a, &b);
+        i.tags = vec!["Économie sociale".into()];
+        i.facilitator = Some("Élodie".into());
+        s.insert_partnership(&valid(&i)).unwrap();
+        let mut j = input("L’Œuvre d’été", &a, &b);
+        j.tags = vec!["economie sociale".into()];
+        j.facilitator = Some("elodie".into());
+        s.insert_partnership(&valid(&j)).unwrap();
+        let count = |q: PartnershipQuery| s.list_partnerships(&q).unwrap().len();
+        for tag in [
+            "Économie sociale",
+            "economie sociale",
+            "#ÉCONOMIE SOCIALE",
+            "economie\u{a0}sociale",
+        ] {
+            let q = PartnershipQuery {
+                tag: Some(tag.into()),
+                ..PartnershipQuery::default()
+            };
+            assert_eq!(count(q), 2, "tag « {tag} »");
+        }
+        for who in ["Élodie", "ELODIE", "elodie"] {
+            let q = PartnershipQuery {
+                facilitator: Some(who.into()),
+                ..PartnershipQuery::default()
+            };
+            assert_eq!(count(q), 2, "facilitator « {who} »");
+        }
+        for text in ["coeur", "Cœur", "l'oeuvre", "L’ŒUVRE D’ÉTÉ"] {
+            let q = PartnershipQuery {
+                text: Some(text.into()),
+                ..PartnershipQuery::default()
+            };
+            assert_eq!(count(q), 1, "text « {text} »");
+        }
+        let o = s.partnership_overview().unwrap();
+        let counts =
+            |c: &[tisserand_domain::CountBy]| c.iter().map(|c| c.count).collect::<Vec<_>>();
+        assert_eq!(counts(&o.by_tag), [2], "{:?}", o.by_tag);
+        assert_eq!(counts(&o.by_facilitator), [2], "{:?}", o.by_facilitator);
+        let q = PartnershipQuery {
+            tag: Some(o.by_tag[0].code.clone()),
+            facilitator: Some(o.by_facilitator[0].code.clone()),
+            ..PartnershipQuery::default()
+        };
+        assert_eq!(count(q), 2);
+    }
+
+    #[test]
     fn essaimage_links_the_new_partnership_to_its_origin() {
         let (mut s, a, b) = two_actors();
         let origin = s

@@ -400,6 +400,69 @@ async fn create_find_edit_and_delete_an_actor_with_undo() {
     .await;
 }
 
+/// Waits until `css` matches exactly `n` elements.
+async fn wait_count(w: &Window, css: &str, n: usize) {
+    let mut last = 0;
+    for _ in 0..75 {
+        last = w.count(css).await;
+        if last == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    w.screenshot("failure").await;
+    panic!("{css} should match {n} elements, matches {last}");
+}
+
+#[tokio::test]
+async fn words_with_oe_ligatures_are_found_however_they_are_typed() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        // The directory's filter: two demo actors write « main-d'œuvre ».
+        w.type_into("[data-testid=filter-text]", "MAIN-D’OEUVRE")
+            .await;
+        wait_count(&w, "[data-testid=actor-row]", 2).await;
+        let list = w
+            .wait_text("[data-testid=actor-list]", "Caves du Strengbach")
+            .await;
+        assert!(list.contains("Solaire Ried Énergies"), "{list}");
+        w.screenshot("filter-oeuvre").await;
+        // Ctrl+K: « vœux » typed « voeux ».
+        w.key("body", &format!("{CTRL}k{CTRL}")).await;
+        w.type_into("[data-testid=global-search]", "voeux").await;
+        w.wait_text(
+            "[data-testid=search-result]",
+            "Théâtre itinérant du Sundgau",
+        )
+        .await;
+        w.key("[data-testid=global-search]", "\u{E00C}").await;
+        // A name typed with « œ » in the form, found with « oe » in capitals.
+        w.click("[data-testid=actor-new]").await;
+        w.find("[data-testid=actor-form]").await;
+        w.find("[data-testid=field-kind]")
+            .await
+            .select_by_value("association")
+            .await
+            .expect("choose a kind");
+        w.type_into("[data-testid=field-name]", "Les Restos du Cœur du Ried")
+            .await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_text("[data-testid=actor-title]", "Les Restos du Cœur du Ried")
+            .await;
+        w.key("body", &format!("{CTRL}k{CTRL}")).await;
+        w.replace_text("[data-testid=global-search]", "COEUR DU RIED")
+            .await;
+        w.wait_text("[data-testid=search-result]", "Les Restos du Cœur du Ried")
+            .await;
+        w.screenshot("search-coeur").await;
+        wait_count(&w, "[data-testid=search-result]", 1).await;
+        w.close().await;
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_second_launch_focuses_the_open_window_instead_of_opening_the_file_twice() {
     within_limit(async {
