@@ -1,5 +1,6 @@
 // English texts, the same keys as fr.ts (the compiler checks it).
 import type { Messages } from "./fr";
+import { contactsEn } from "./contactsEn";
 import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
@@ -299,6 +300,8 @@ export const en: Messages = {
       newsletter: "Newsletter",
       liste_participants: "Participant lists",
       photos: "Photos",
+      objection: "Objects to mailings (invitations, newsletter)",
     },
   },
+  contacts: contactsEn,
 };

@@ -6,6 +6,7 @@ import type { ContactSource } from "../bindings/ContactSource";
 import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
+import { contactsFr } from "./contactsFr";
 import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
@@ -59,6 +60,7 @@ const consents: Record<Consent, string> = {
   newsletter: "Lettre d'information",
   liste_participants: "Liste des participants",
   photos: "Photos",
+  objection: "S'oppose aux envois (invitations, lettre)",
 };
 
 export const fr = {
@@ -314,6 +316,7 @@ export const fr = {
     title: "Raccourcis clavier",
   },
   labels: { kinds, sizeBands, categories, legalBases, sources, consents },
+  contacts: contactsFr,
 };
 
 export type Messages = typeof fr;
