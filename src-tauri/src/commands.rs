@@ -8,8 +8,9 @@ use tauri::State;
 use tisserand_app::{App, AppError, AppInfo, AppResult, DemoSummary, ErrorKind};
 use tisserand_domain::{
     Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, ClassificationProposal, Commune,
-    Contact, ContactInput, Facets, FieldError, Partnership, PartnershipDetail, PartnershipInput,
-    PartnershipQuery, PartnershipSummary, Question, SearchHit, Stage,
+    Contact, ContactInput, ContactPage, ContactQuery, Facets, FieldError, Partnership,
+    PartnershipDetail, PartnershipInput, PartnershipQuery, PartnershipSummary, Question, SearchHit,
+    Stage,
 };
 use tisserand_domain::{
     Board, EssaimagePlan, Overview, PartnershipPage, PartnershipSort, Possibility,
@@ -47,6 +48,11 @@ fn app_info(state: State<'_, Shared>) -> AppResult<AppInfo> {
 #[tauri::command(async)]
 fn actors_list(state: State<'_, Shared>, query: ActorQuery) -> AppResult<ActorPage> {
     with_app(&state, |a| a.list_actors(&query))
+}
+
+#[tauri::command(async)]
+fn contacts_list(state: State<'_, Shared>, query: ContactQuery) -> AppResult<ContactPage> {
+    with_app(&state, |a| a.list_contacts(&query))
 }
 
 #[tauri::command(async)]
@@ -282,6 +288,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
     tauri::generate_handler![
         app_info,
         actors_list,
+        contacts_list,
         actors_facets,
         actor_get,
         actor_validate,
@@ -354,6 +361,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::data::backup_restore,
         crate::data::export_save,
         crate::data::export_all_save,
+        crate::data::contacts_export_save,
         crate::data::duplicates_scan,
         crate::data::duplicates_merge,
         crate::data::merge_undo,

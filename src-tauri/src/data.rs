@@ -13,9 +13,9 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use tisserand_app::{
-    AppResult, DuplicateEntity, Duplicates, ErasureSummary, ExportFormat, ExportKind,
-    ExportSummary, ImportOptions, ImportPreview, ImportReport, ImportUndone, MergeOutcome,
-    PersonExport,
+    AppResult, ContactSelection, DuplicateEntity, Duplicates, ErasureSummary, ExportFormat,
+    ExportKind, ExportSummary, ImportOptions, ImportPreview, ImportReport, ImportUndone,
+    MailingExport, MergeOutcome, PersonExport,
 };
 use tisserand_domain::backup::{BackupEntry, BackupReason};
 use tisserand_domain::import::ImportRecord;
@@ -176,6 +176,26 @@ pub(crate) fn export_save(
         return Ok(None);
     };
     with_app(&state, |a| a.export(kind, format, &path)).map(Some)
+}
+
+/// Exports a selection of contacts for an invitation mailing (CSV or XLSX)
+/// where the person chooses; `null` when the dialog was cancelled.
+#[tauri::command(async)]
+pub(crate) fn contacts_export_save(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    selection: ContactSelection,
+    format: ExportFormat,
+) -> AppResult<Option<MailingExport>> {
+    let name = ContactSelection::file_name(format, today());
+    let filter = match format {
+        ExportFormat::Xlsx => ("Classeur Excel", &["xlsx"][..]),
+        ExportFormat::Csv | ExportFormat::Json => ("CSV (Excel)", &["csv"][..]),
+    };
+    let Some(path) = ask_save(&app, &name, "Enregistrer la liste d'invitation", filter) else {
+        return Ok(None);
+    };
+    with_app(&state, |a| a.export_mailing(&selection, format, &path)).map(Some)
 }
 
 /// Exports the whole database as JSON where the person chooses.

@@ -11,7 +11,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tisserand_domain::{Actor, Contact, Partnership, Resource};
+use tisserand_domain::{
+    Actor, Contact, ContactQuery, ContactSummary, MailingExclusion, Partnership, Resource,
+};
 use tisserand_tabular::Cell;
 use ts_rs::TS;
 
@@ -107,6 +109,94 @@ const CONTACT_HEADERS: [&str; 14] = [
     "Créé le",
     "Identifiant",
 ];
+
+/// The columns of an invitation mailing, for a mail merge.
+const MAILING_HEADERS: [&str; 8] = [
+    "Prénom",
+    "Nom",
+    "Organisation",
+    "Type d'organisation",
+    "Fonction",
+    "E-mail",
+    "Téléphone",
+    "Commune",
+];
+
+/// Which contacts an invitation mailing is for: the rows ticked in the list
+/// (`ids`), or, without them, every contact the filters of `query` match.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ContactSelection {
+    pub query: ContactQuery,
+    pub ids: Option<Vec<String>>,
+}
+
+/// Contacts of a selection left out of a mailing for one reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LeftOut {
+    pub reason: MailingExclusion,
+    pub count: u32,
+}
+
+/// What an invitation mailing export wrote, and whom it left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MailingExport {
+    pub path: String,
+    /// Contacts written.
+    pub rows: u32,
+    /// Contacts of the selection left out, by reason, in the order of
+    /// [`MailingExclusion::ALL`]; reasons that left nobody out are omitted.
+    pub left_out: Vec<LeftOut>,
+}
+
+impl MailingExport {
+    /// « 12 contact(s) exporté(s) dans … ; 3 laissé(s) de côté : opposition
+    /// aux envois (1), sans e-mail (2). » — for the command line.
+    #[must_use]
+    pub fn sentence_fr(&self) -> String {
+        let mut s = format!("{} contact(s) exporté(s) dans {}", self.rows, self.path);
+        if !self.left_out.is_empty() {
+            let total: u32 = self.left_out.iter().map(|l| l.count).sum();
+            let parts: Vec<String> = self
+                .left_out
+                .iter()
+                .map(|l| format!("{} ({})", l.reason.label_fr(), l.count))
+                .collect();
+            s.push_str(&format!(
+                " ; {total} laissé(s) de côté : {}",
+                parts.join(", ")
+            ));
+        }
+        s.push('.');
+        s
+    }
+}
+
+impl ContactSelection {
+    /// The file name offered by default: `invitations-2026-11-26.csv`.
+    #[must_use]
+    pub fn file_name(format: ExportFormat, on: chrono::NaiveDate) -> String {
+        format!("invitations-{on}.{}", format.extension())
+    }
+}
+
+fn mailing_cells(c: &ContactSummary) -> Vec<Cell> {
+    vec![
+        text(c.first_name.clone()),
+        text(c.last_name.clone()),
+        opt(c.actor_name.as_ref()),
+        c.actor_kind.map_or(Cell::Empty, |k| text(k.label_fr())),
+        opt(c.role.as_ref()),
+        opt(c.email.as_ref()),
+        opt(c.phone.as_ref()),
+        opt(c.commune.as_ref().map(|c| &c.name)),
+    ]
+}
 
 const PARTNERSHIP_HEADERS: [&str; 13] = [
     "Titre",
@@ -445,6 +535,96 @@ impl App {
                 out.flush().map_err(|e| io_error(dest, &e))?;
                 Ok(rows)
             }
+        })
+    }
+
+    /// Exports a selection of contacts for an invitation mailing (a mail
+    /// merge), as CSV or XLSX, honouring what each person agreed to: the
+    /// contacts [`tisserand_domain::contact::invitation_exclusion`] leaves
+    /// out (objection, no e-mail, consent missing, never informed) are not
+    /// written, and counted by reason.
+    ///
+    /// # Errors
+    /// `Invalid` for JSON, an empty selection, or a selection nobody in which
+    /// may be invited (nothing is written); the file cannot be written
+    /// (nothing is left behind); a storage error.
+    pub fn export_mailing(
+        &self,
+        selection: &ContactSelection,
+        format: ExportFormat,
+        dest: &Path,
+    ) -> AppResult<MailingExport> {
+        if format == ExportFormat::Json {
+            return Err(AppError::new(
+                ErrorKind::Invalid,
+                "Un publipostage s'exporte en CSV ou en XLSX, pas en JSON.",
+                "A mailing is exported as CSV or XLSX, not JSON.",
+            ));
+        }
+        let selected = self
+            .store
+            .selected_contacts(&selection.query, selection.ids.as_deref())?;
+        let mut counts = std::collections::BTreeMap::<MailingExclusion, u32>::new();
+        let mut kept: Vec<&ContactSummary> = Vec::with_capacity(selected.len());
+        for c in &selected {
+            match c.mailing_exclusion {
+                Some(reason) => *counts.entry(reason).or_default() += 1,
+                None => kept.push(c),
+            }
+        }
+        let left_out: Vec<LeftOut> = counts
+            .into_iter()
+            .map(|(reason, count)| LeftOut { reason, count })
+            .collect();
+        if selected.is_empty() {
+            return Err(AppError::new(
+                ErrorKind::Invalid,
+                "La sélection ne contient aucun contact : cochez des contacts ou élargissez les filtres ; rien n'a été écrit.",
+                "The selection holds no contact: tick contacts or widen the filters; nothing was written.",
+            ));
+        }
+        if kept.is_empty() {
+            let why_fr: Vec<String> = left_out
+                .iter()
+                .map(|l| format!("{} ({})", l.reason.label_fr(), l.count))
+                .collect();
+            let why_en: Vec<String> = left_out
+                .iter()
+                .map(|l| format!("{} ({})", l.reason.label_en(), l.count))
+                .collect();
+            return Err(AppError::new(
+                ErrorKind::Invalid,
+                format!(
+                    "Aucun contact de la sélection ne peut recevoir d'invitation : {} ; rien n'a été écrit.",
+                    why_fr.join(", ")
+                ),
+                format!(
+                    "No contact of the selection may receive an invitation: {}; nothing was written.",
+                    why_en.join(", ")
+                ),
+            ));
+        }
+        let rows = u32::try_from(kept.len()).unwrap_or(u32::MAX);
+        let written = write_atomically(dest, |tmp| {
+            let cells = kept.iter().map(|c| mailing_cells(c));
+            if format == ExportFormat::Csv {
+                let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
+                tisserand_tabular::write_csv(
+                    std::io::BufWriter::new(file),
+                    &MAILING_HEADERS,
+                    cells.map(|row| row.into_iter().map(csv_text).collect()),
+                )
+                .map_err(|e| tabular_error(&e))?;
+            } else {
+                tisserand_tabular::write_xlsx(tmp, "Invitations", &MAILING_HEADERS, cells)
+                    .map_err(|e| tabular_error(&e))?;
+            }
+            Ok(rows)
+        })?;
+        Ok(MailingExport {
+            path: written.path,
+            rows: written.rows,
+            left_out,
         })
     }
 

@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tisserand_domain::{
-    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput, Facets,
-    FieldError, SearchHit,
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput,
+    ContactPage, ContactQuery, Facets, FieldError, SearchHit,
 };
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
@@ -39,7 +39,9 @@ pub use error::{AppError, AppResult, ErrorKind};
 pub use events::{
     greedy_plan, plan_event, ParticipantChange, QuickAdd, RoomAction, RoomState, RoomTable,
 };
-pub use exports::{ExportFormat, ExportKind, ExportSummary};
+pub use exports::{
+    ContactSelection, ExportFormat, ExportKind, ExportSummary, LeftOut, MailingExport,
+};
 pub use import::{
     ImportOptions, ImportPreview, ImportProgress, ImportReport, ImportUndone, PreviewRow,
     RowDuplicate, RowProblem, MAX_IMPORT_ROWS,
@@ -293,6 +295,15 @@ impl App {
     /// `NotFound`; a storage error.
     pub fn restore_contact(&mut self, id: &str) -> AppResult<()> {
         Ok(self.store.restore_contact(id)?)
+    }
+
+    /// One window of the contacts list (Annuaire › Contacts), with why an
+    /// invitation mailing would leave each contact out.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn list_contacts(&self, query: &ContactQuery) -> AppResult<ContactPage> {
+        Ok(self.store.list_contacts(query)?)
     }
 
     /// Creates many contacts at once (all or none).

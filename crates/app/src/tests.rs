@@ -578,3 +578,141 @@ fn file_dialogs_open_in_the_last_folder_used_while_it_exists() {
     std::fs::remove_dir(&sub).unwrap();
     assert_eq!(a.dialog_folder(), first);
 }
+
+#[test]
+fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
+    use tisserand_domain::{Consent, ContactQuery, LegalBasis, MailingExclusion};
+    let mut a = app();
+    let org = a.create_actor(&input("Épicerie solidaire")).unwrap();
+    let person = |first: &str,
+                  email: Option<&str>,
+                  basis: LegalBasis,
+                  informed: bool,
+                  consents: Vec<Consent>| ContactInput {
+        actor_id: Some(org.id.clone()),
+        first_name: first.into(),
+        last_name: "Martin".into(),
+        email: email.map(Into::into),
+        legal_basis: Some(basis),
+        informed_on: informed.then(|| "2026-01-05".into()),
+        consents,
+        ..ContactInput::default()
+    };
+    a.create_contacts(&[
+        person(
+            "Anne",
+            Some("anne@x.fr"),
+            LegalBasis::InteretLegitime,
+            true,
+            vec![],
+        ),
+        person(
+            "Bruno",
+            Some("bruno@x.fr"),
+            LegalBasis::Consentement,
+            true,
+            vec![Consent::Newsletter],
+        ),
+        person(
+            "Chloé",
+            Some("chloe@x.fr"),
+            LegalBasis::InteretLegitime,
+            true,
+            vec![Consent::Objection],
+        ),
+        person("David", None, LegalBasis::InteretLegitime, true, vec![]),
+        person(
+            "Emma",
+            Some("emma@x.fr"),
+            LegalBasis::Contrat,
+            true,
+            vec![Consent::Photos],
+        ),
+        person(
+            "Farid",
+            Some("farid@x.fr"),
+            LegalBasis::InteretLegitime,
+            false,
+            vec![],
+        ),
+    ])
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("invitations.csv");
+    let all = ContactSelection::default();
+    let done = a.export_mailing(&all, ExportFormat::Csv, &dest).unwrap();
+    assert_eq!(done.rows, 2);
+    let reasons: Vec<(MailingExclusion, u32)> =
+        done.left_out.iter().map(|l| (l.reason, l.count)).collect();
+    assert_eq!(
+        reasons,
+        [
+            (MailingExclusion::Objected, 1),
+            (MailingExclusion::NoEmail, 1),
+            (MailingExclusion::ConsentMissing, 1),
+            (MailingExclusion::NotInformed, 1),
+        ]
+    );
+    assert!(
+        done.sentence_fr()
+            .contains("4 laissé(s) de côté : opposition aux envois (1), sans e-mail (1)"),
+        "{}",
+        done.sentence_fr()
+    );
+    let csv = std::fs::read_to_string(&dest).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Prénom;Nom;Organisation;Type d'organisation;Fonction;E-mail;Téléphone;Commune"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[1].starts_with("Anne;Martin;Épicerie solidaire;Association;;anne@x.fr"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("Bruno;"));
+    assert!(!csv.contains("chloe@x.fr"));
+
+    // Ticked rows only; a selection nobody in which may be invited writes nothing.
+    let page = a
+        .list_contacts(&ContactQuery {
+            text: Some("chloe".into()),
+            ..ContactQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        page.rows[0].mailing_exclusion,
+        Some(MailingExclusion::Objected)
+    );
+    let only = ContactSelection {
+        ids: Some(vec![page.rows[0].id.clone()]),
+        ..ContactSelection::default()
+    };
+    let dest2 = dir.path().join("none.xlsx");
+    let err = a
+        .export_mailing(&only, ExportFormat::Xlsx, &dest2)
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Invalid);
+    assert!(
+        err.message.contains("opposition aux envois (1)"),
+        "{}",
+        err.message
+    );
+    assert!(!dest2.exists());
+    let xlsx = a
+        .export_mailing(
+            &ContactSelection {
+                ids: Some(vec![]),
+                ..ContactSelection::default()
+            },
+            ExportFormat::Xlsx,
+            &dest2,
+        )
+        .unwrap_err();
+    assert!(xlsx.message.contains("aucun contact"));
+    assert!(a.export_mailing(&all, ExportFormat::Json, &dest2).is_err());
+    let done = a.export_mailing(&all, ExportFormat::Xlsx, &dest2).unwrap();
+    assert_eq!(done.rows, 2);
+    assert!(tisserand_tabular::Table::open(&dest2).is_ok());
+}

@@ -1,8 +1,10 @@
 //! What the command line prints: aligned tables for people, JSON for scripts.
 
 use serde::Serialize;
-use tisserand_app::AppInfo;
-use tisserand_domain::{ActorDetail, ActorPage, Commune, SearchEntity, SearchHit};
+use tisserand_app::{AppError, AppInfo, ErrorKind};
+use tisserand_domain::{
+    ActorDetail, ActorPage, Commune, ContactPage, ContactSummary, SearchEntity, SearchHit,
+};
 
 use crate::Format;
 
@@ -217,4 +219,103 @@ pub(crate) fn actor_detail(d: &ActorDetail, format: Format) {
             out!("  - {} — {}", c.display_name(), details.join(" · "));
         }
     }
+}
+
+/// The serde code of an enum value (`interet_legitime`).
+fn code<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// A contacts-list row as text cells: name, organisation, kind, role,
+/// e-mail, phone, commune, legal basis, consents, and why an invitation
+/// mailing leaves it out (empty: it may be invited).
+fn contact_cells(c: &ContactSummary) -> Vec<String> {
+    vec![
+        c.first_name.clone(),
+        c.last_name.clone(),
+        c.actor_name.clone().unwrap_or_default(),
+        c.actor_kind
+            .map(|k| k.label_fr().to_owned())
+            .unwrap_or_default(),
+        c.role.clone().unwrap_or_default(),
+        c.email.clone().unwrap_or_default(),
+        c.phone.clone().unwrap_or_default(),
+        c.commune
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        code(&c.legal_basis),
+        c.consents.iter().map(code).collect::<Vec<_>>().join(" ; "),
+        c.mailing_exclusion
+            .map(|r| r.label_fr().to_owned())
+            .unwrap_or_default(),
+    ]
+}
+
+const CONTACT_HEADERS: [&str; 11] = [
+    "Prénom",
+    "Nom",
+    "Organisation",
+    "Type d'organisation",
+    "Fonction",
+    "E-mail",
+    "Téléphone",
+    "Commune",
+    "Base légale",
+    "Consentements",
+    "Exclu des invitations",
+];
+
+pub(crate) fn contact_page(page: &ContactPage, format: Format) {
+    match format {
+        Format::Json => json(&page.rows),
+        Format::Table => {
+            let rows: Vec<Vec<String>> = page
+                .rows
+                .iter()
+                .map(|c| {
+                    let cells = contact_cells(c);
+                    vec![
+                        c.id.clone(),
+                        format!("{} {}", cells[0], cells[1]).trim().to_owned(),
+                        cells[2].clone(),
+                        cells[5].clone(),
+                        cells[7].clone(),
+                        cells[10].clone(),
+                    ]
+                })
+                .collect();
+            table(
+                &[
+                    "ID",
+                    "NOM",
+                    "ORGANISATION",
+                    "E-MAIL",
+                    "COMMUNE",
+                    "EXCLU DES INVITATIONS",
+                ],
+                &rows,
+            );
+            let shown = page.rows.len();
+            if usize::try_from(page.total).unwrap_or(usize::MAX) > shown {
+                out!(
+                    "({shown} sur {} contacts ; --offset et --limit pour la suite)",
+                    page.total
+                );
+            }
+        }
+    }
+}
+
+/// The rows of a contacts-list page as CSV on the standard output.
+pub(crate) fn contact_csv(page: &ContactPage) -> Result<(), AppError> {
+    tisserand_tabular::write_csv(
+        std::io::stdout().lock(),
+        &CONTACT_HEADERS,
+        page.rows.iter().map(contact_cells),
+    )
+    .map_err(|e| AppError::new(ErrorKind::Storage, e.message_fr(), e.message_en()))
 }

@@ -5,10 +5,27 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::actor::{check_length, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX};
+use crate::actor::{check_length, ActorKind, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX};
+use crate::commune::CommuneRef;
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_email, normalize_phone};
+use crate::text::fold;
 pub use crate::text::parse_date;
+
+/// The last name of the contact an import creates for a row that gives an
+/// organisation's e-mail or phone but names no person.
+pub const GENERAL_CONTACT_NAME: &str = "Contact général";
+
+/// Whether a contact is an organisation's general contact rather than a
+/// person: no first name and [`GENERAL_CONTACT_NAME`] as last name (accents,
+/// case and spaces aside).
+#[must_use]
+pub fn is_general_contact(first_name: &str, last_name: &str) -> bool {
+    first_name.trim().is_empty()
+        && fold(last_name)
+            .split_whitespace()
+            .eq(fold(GENERAL_CONTACT_NAME).split_whitespace())
+}
 
 /// Why the facilitator may keep this person's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,6 +64,101 @@ pub enum Consent {
     ListeParticipants,
     /// Photos of them may be published.
     Photos,
+    /// Not a consent but its opposite: the person objected to receiving
+    /// mailings (invitations, newsletter). It overrides everything else for
+    /// a mailing, and cannot go with the newsletter consent.
+    Objection,
+}
+
+/// Why a contact is left out of an invitation mailing (a mail merge of the
+/// facilitator's invitations to events and meetings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum MailingExclusion {
+    /// The person objected to mailings.
+    Objected,
+    /// No e-mail address to write to.
+    NoEmail,
+    /// Kept on consent or for a contract (an event registration) and never
+    /// agreed to receive mailings.
+    ConsentMissing,
+    /// A professional contact never informed of how their data is used.
+    NotInformed,
+}
+
+impl MailingExclusion {
+    /// Every reason, in the order reports list them.
+    pub const ALL: [Self; 4] = [
+        Self::Objected,
+        Self::NoEmail,
+        Self::ConsentMissing,
+        Self::NotInformed,
+    ];
+
+    /// Why, in French, for a report line: « opposition aux envois (3) ».
+    #[must_use]
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Self::Objected => "opposition aux envois",
+            Self::NoEmail => "sans e-mail",
+            Self::ConsentMissing => {
+                "pas de consentement aux envois (base légale consentement ou contrat, sans la lettre d'information)"
+            }
+            Self::NotInformed => {
+                "jamais informé de l'usage de ses données (date d'information vide)"
+            }
+        }
+    }
+
+    /// Why, in English.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Objected => "objected to mailings",
+            Self::NoEmail => "no e-mail",
+            Self::ConsentMissing => {
+                "no consent to mailings (consent or contract basis, without the newsletter)"
+            }
+            Self::NotInformed => "never informed of how their data is used (no information date)",
+        }
+    }
+}
+
+/// Whether a contact may receive an invitation mailing, and if not, why.
+///
+/// The rule, after the CNIL's guidance on e-mail prospection:
+/// - an objection always wins (right to object, art. 21 GDPR);
+/// - an e-mail is needed;
+/// - the newsletter consent covers mailings whatever the legal basis;
+/// - otherwise a professional contact kept on legitimate interest may be
+///   invited about their professional activity (B2B), provided they were
+///   informed of it when their data was collected (`informed_on` set) and so
+///   could object;
+/// - a contact kept on consent for something else (participant lists,
+///   photos) or for a contract (an event registration, which covers that
+///   event only) needs the newsletter consent.
+#[must_use]
+pub fn invitation_exclusion(
+    email: Option<&str>,
+    legal_basis: LegalBasis,
+    informed_on: Option<NaiveDate>,
+    consents: &[Consent],
+) -> Option<MailingExclusion> {
+    if consents.contains(&Consent::Objection) {
+        return Some(MailingExclusion::Objected);
+    }
+    if email.is_none_or(|e| e.trim().is_empty()) {
+        return Some(MailingExclusion::NoEmail);
+    }
+    if consents.contains(&Consent::Newsletter) {
+        return None;
+    }
+    match legal_basis {
+        LegalBasis::InteretLegitime if informed_on.is_some() => None,
+        LegalBasis::InteretLegitime => Some(MailingExclusion::NotInformed),
+        LegalBasis::Consentement | LegalBasis::Contrat => Some(MailingExclusion::ConsentMissing),
+    }
 }
 
 /// Retention reference: years after the last contact the person initiated.
@@ -183,8 +295,19 @@ impl ContactInput {
             "lastInitiatedOn",
             self.last_initiated_on.as_ref(),
         );
-        let mut consents = self.consents.clone();
-        consents.dedup();
+        let mut consents: Vec<Consent> = Vec::with_capacity(self.consents.len());
+        for c in &self.consents {
+            if !consents.contains(c) {
+                consents.push(*c);
+            }
+        }
+        if consents.contains(&Consent::Objection) && consents.contains(&Consent::Newsletter) {
+            errors.push(FieldError::new(
+                "consents",
+                "Une personne qui s'oppose aux envois ne peut pas recevoir la lettre d'information : décochez l'un des deux.",
+                "A person who objected to mailings cannot receive the newsletter: untick one of the two.",
+            ));
+        }
         errors.into_result(ValidContact {
             actor_id: clean(self.actor_id.as_ref()),
             first_name,
@@ -200,6 +323,58 @@ impl ContactInput {
             notes,
         })
     }
+}
+
+/// Filters and window of the contacts list. Empty filters match everything;
+/// the kind, commune and tag are the organisation's.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ContactQuery {
+    /// Words to find in the name, organisation, role, e-mail or notes
+    /// (prefix, accent- and case-insensitive).
+    pub text: Option<String>,
+    pub kind: Option<ActorKind>,
+    pub commune_insee: Option<String>,
+    pub tag: Option<String>,
+    /// Contacts who gave this consent (or, for `objection`, who objected).
+    pub consent: Option<Consent>,
+    pub offset: u32,
+    /// At most 500; 100 when 0.
+    pub limit: u32,
+}
+
+/// One row of the contacts list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ContactSummary {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub actor_id: Option<String>,
+    pub actor_name: Option<String>,
+    pub actor_kind: Option<ActorKind>,
+    /// The organisation's commune.
+    pub commune: Option<CommuneRef>,
+    pub legal_basis: LegalBasis,
+    pub consents: Vec<Consent>,
+    /// Why an invitation mailing leaves this contact out (`None`: it may
+    /// be invited), by [`invitation_exclusion`].
+    pub mailing_exclusion: Option<MailingExclusion>,
+}
+
+/// One window of the contacts list and how many rows match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ContactPage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<ContactSummary>,
 }
 
 /// A contact as stored.
@@ -248,6 +423,17 @@ impl Contact {
             .unwrap_or_else(|| self.created_at.date_naive());
         from.checked_add_months(Months::new(12 * RETENTION_YEARS))
             .unwrap_or(from)
+    }
+
+    /// Why an invitation mailing leaves this contact out, if it does.
+    #[must_use]
+    pub fn invitation_exclusion(&self) -> Option<MailingExclusion> {
+        invitation_exclusion(
+            self.email.as_deref(),
+            self.legal_basis,
+            self.informed_on,
+            &self.consents,
+        )
     }
 }
 
@@ -312,6 +498,85 @@ mod tests {
             ..ContactInput::default()
         };
         assert_eq!(i.validate().unwrap_err().0[0].field, "informedOn");
+    }
+
+    #[test]
+    fn general_contacts_are_told_from_people() {
+        assert!(is_general_contact("", GENERAL_CONTACT_NAME));
+        assert!(is_general_contact("  ", "contact  GENERAL"));
+        assert!(!is_general_contact("Marie", GENERAL_CONTACT_NAME));
+        assert!(!is_general_contact("", "Contact"));
+    }
+
+    #[test]
+    fn who_may_receive_an_invitation_mailing() {
+        use Consent::{ListeParticipants, Newsletter, Objection, Photos};
+        use LegalBasis::{Consentement, Contrat, InteretLegitime};
+        use MailingExclusion::{ConsentMissing, NoEmail, NotInformed, Objected};
+        let informed = NaiveDate::from_ymd_opt(2026, 1, 5);
+        let mail = Some("a@b.fr");
+        for (email, basis, informed_on, consents, expected) in [
+            (mail, InteretLegitime, informed, vec![], None),
+            (mail, InteretLegitime, None, vec![], Some(NotInformed)),
+            (mail, InteretLegitime, None, vec![Newsletter], None),
+            (
+                mail,
+                InteretLegitime,
+                informed,
+                vec![Objection],
+                Some(Objected),
+            ),
+            (mail, Consentement, informed, vec![Newsletter, Photos], None),
+            (
+                mail,
+                Consentement,
+                informed,
+                vec![ListeParticipants],
+                Some(ConsentMissing),
+            ),
+            (mail, Contrat, informed, vec![], Some(ConsentMissing)),
+            (mail, Contrat, informed, vec![Newsletter], None),
+            (
+                None,
+                InteretLegitime,
+                informed,
+                vec![Newsletter],
+                Some(NoEmail),
+            ),
+            (Some(" "), InteretLegitime, informed, vec![], Some(NoEmail)),
+            (
+                None,
+                Consentement,
+                informed,
+                vec![Objection],
+                Some(Objected),
+            ),
+        ] {
+            assert_eq!(
+                invitation_exclusion(email, basis, informed_on, &consents),
+                expected,
+                "{email:?} {basis:?} {informed_on:?} {consents:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_objection_cannot_go_with_the_newsletter() {
+        let i = ContactInput {
+            last_name: "Klein".into(),
+            consents: vec![Consent::Objection, Consent::Photos, Consent::Newsletter],
+            ..ContactInput::default()
+        };
+        let err = i.validate().unwrap_err();
+        assert_eq!(err.0[0].field, "consents");
+        assert!(err.0[0].message.contains("s'oppose aux envois"));
+        let ok = ContactInput {
+            consents: vec![Consent::Photos, Consent::Objection, Consent::Photos],
+            ..i
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.consents, [Consent::Photos, Consent::Objection]);
     }
 
     #[test]

@@ -42,6 +42,14 @@
 //! compared by e-mail: two « Marie Martin » in different organisations, or in
 //! none, are different people.
 //!
+//! Two organisations' general contacts (the « Contact général » an import
+//! creates for a row that gives an e-mail or a phone but names no person, see
+//! [`crate::contact::is_general_contact`]) are never paired with each other:
+//! they stand for no person, so two of them in one organisation (its switchboard
+//! and its contact address) or sharing a federation's address are no
+//! duplicate. A general contact and a named person with the same e-mail still
+//! are.
+//!
 //! # Groups
 //!
 //! A group of members sharing a key (a SIREN, a name, an e-mail…) of at most
@@ -104,6 +112,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contact::is_general_contact;
 use crate::identifiers::{normalize_rna, normalize_siren};
 use crate::text::fold;
 
@@ -505,13 +514,21 @@ pub fn find_contact_duplicates(cands: &[ContactCandidate<'_>]) -> Vec<DuplicateP
             Some(format!("{actor}\u{0}{first}\u{0}{last}"))
         })
         .collect();
-    let always = |_: u32, _: u32| true;
+    let general: Vec<bool> = cands
+        .iter()
+        .map(|c| is_general_contact(c.first_name, c.last_name))
+        .collect();
+    let not_both_general = |i: u32, j: u32| !(general[i as usize] && general[j as usize]);
     let mut pairs = Pairs::default();
     for members in group_by(emails.iter().map(Option::as_deref)).values() {
-        pairs.link_group(members, MatchReason::SameEmail, always);
+        pairs.link_group(members, MatchReason::SameEmail, not_both_general);
     }
     for members in group_by(name_keys.iter().map(Option::as_deref)).values() {
-        pairs.link_group(members, MatchReason::SameNameSameOrganisation, always);
+        pairs.link_group(
+            members,
+            MatchReason::SameNameSameOrganisation,
+            not_both_general,
+        );
     }
     pairs.finish(|i| cands[i].id)
 }
@@ -1289,6 +1306,44 @@ mod tests {
             ]
         );
         assert_eq!(found[0].score, 110);
+    }
+
+    #[test]
+    fn general_contacts_are_never_duplicates_of_each_other() {
+        let cands = [
+            // One organisation's switchboard and contact address, as an
+            // import of two rows for it creates them.
+            contact(
+                "g1",
+                "",
+                "Contact général",
+                Some("contact@asso.fr"),
+                Some("A"),
+            ),
+            contact("g2", "", "Contact général", None, Some("A")),
+            contact(
+                "g3",
+                " ",
+                "contact general",
+                Some("contact@asso.fr"),
+                Some("A"),
+            ),
+            // A federation's address given for two member organisations.
+            contact("g4", "", "Contact général", Some("info@fede.fr"), Some("B")),
+            contact("g5", "", "Contact général", Some("INFO@fede.fr"), Some("C")),
+            // A person who uses the general address is still proposed.
+            contact("p1", "Marie", "Martin", Some("contact@asso.fr"), Some("A")),
+        ];
+        let found = find_contact_duplicates(&cands);
+        assert_eq!(ids(&found), [("g1", "p1"), ("g3", "p1")]);
+        assert!(found.iter().all(|p| p.reasons == [MatchReason::SameEmail]));
+        // A big group of general contacts sharing one address: still no pair.
+        let ids_big: Vec<String> = (0..12).map(|i| format!("g{i}")).collect();
+        let big: Vec<ContactCandidate> = ids_big
+            .iter()
+            .map(|id| contact(id, "", "Contact général", Some("contact@x.fr"), Some("A")))
+            .collect();
+        assert!(find_contact_duplicates(&big).is_empty());
     }
 
     #[test]

@@ -908,7 +908,7 @@ pub fn read_row(mapping: &[Option<ImportField>], cells: &[String]) -> ImportRow 
     }
     if has_person || has_contact {
         if !has_person {
-            "Contact général".clone_into(&mut contact.last_name);
+            crate::contact::GENERAL_CONTACT_NAME.clone_into(&mut contact.last_name);
         }
         contact.source = Some(crate::contact::ContactSource::Import);
         row.contact = Some(contact);

@@ -30,7 +30,10 @@ pub use board::{
     Board, BoardColumn, CountBy, MatrixCell, Overview, PartnershipPage, PartnershipSort,
 };
 pub use commune::{Commune, CommuneRef, NamedCode};
-pub use contact::{Consent, Contact, ContactInput, ContactSource, LegalBasis};
+pub use contact::{
+    Consent, Contact, ContactInput, ContactPage, ContactQuery, ContactSource, ContactSummary,
+    LegalBasis, MailingExclusion,
+};
 pub use error::{FieldError, ValidationErrors};
 pub use essaimage::EssaimagePlan;
 pub use partnership::{

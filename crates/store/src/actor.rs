@@ -27,7 +27,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn kind_from(text: &str) -> rusqlite::Result<ActorKind> {
+pub(crate) fn kind_from(text: &str) -> rusqlite::Result<ActorKind> {
     ActorKind::parse(text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             0,

@@ -1,12 +1,16 @@
 //! Queries on contacts, with their search index rows.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row, Transaction};
-use tisserand_domain::contact::ValidContact;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, Transaction};
+use tisserand_domain::contact::{invitation_exclusion, ValidContact};
 use tisserand_domain::text::{fold, sort_key};
-use tisserand_domain::{Consent, Contact, ContactSource, LegalBasis};
+use tisserand_domain::{
+    CommuneRef, Consent, Contact, ContactPage, ContactQuery, ContactSource, ContactSummary,
+    LegalBasis,
+};
 
-use crate::actor::{live_actor_rid, timestamp};
+use crate::actor::{kind_from, live_actor_rid, timestamp};
+use crate::search::fts_query;
 use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const CONTACT_COLUMNS: &str = "k.id, a.id, a.name, k.first_name, k.last_name, k.role, k.email, k.phone,
@@ -380,5 +384,172 @@ impl Store {
             [],
             |r| r.get(0),
         )?)
+    }
+}
+
+/// The columns of a contacts-list row (see `summary_from_row`).
+const SUMMARY_COLUMNS: &str =
+    "k.id, k.first_name, k.last_name, k.role, k.email, k.phone, a.id, a.name, a.kind,
+     a.commune_insee, c.name, k.legal_basis, k.informed_on, k.consents";
+
+/// The tables a contacts-list query reads.
+const SUMMARY_FROM: &str = "contacts k LEFT JOIN actors a ON a.rid = k.actor_rid
+     LEFT JOIN communes c ON c.insee = a.commune_insee";
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ContactSummary> {
+    let email: Option<String> = r.get(4)?;
+    let kind: Option<String> = r.get(8)?;
+    let insee: Option<String> = r.get(9)?;
+    let commune_name: Option<String> = r.get(10)?;
+    let legal_basis = enum_from::<LegalBasis>(&r.get::<_, String>(11)?)?;
+    let informed_on = date_from(r.get(12)?)?;
+    let consents: Vec<Consent> = serde_json::from_str(&r.get::<_, String>(13)?).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(13, rusqlite::types::Type::Text, Box::new(e))
+    })?;
+    Ok(ContactSummary {
+        id: r.get(0)?,
+        first_name: r.get(1)?,
+        last_name: r.get(2)?,
+        role: r.get(3)?,
+        mailing_exclusion: invitation_exclusion(
+            email.as_deref(),
+            legal_basis,
+            informed_on,
+            &consents,
+        ),
+        email,
+        phone: r.get(5)?,
+        actor_id: r.get(6)?,
+        actor_name: r.get(7)?,
+        actor_kind: kind.as_deref().map(kind_from).transpose()?,
+        commune: insee.map(|insee| CommuneRef {
+            name: commune_name.unwrap_or_else(|| insee.clone()),
+            insee,
+        }),
+        legal_basis,
+        consents,
+    })
+}
+
+/// The `WHERE` clause and its arguments for the filters of `q` (its window
+/// aside); `None` when the text can match nothing.
+fn contact_filter(q: &ContactQuery) -> Result<Option<(String, Vec<String>)>> {
+    // Contacts of a deleted organisation are hidden with it.
+    let mut clauses =
+        vec!["k.deleted_at IS NULL AND (a.rid IS NULL OR a.deleted_at IS NULL)".to_owned()];
+    let mut args: Vec<String> = Vec::new();
+    if let Some(kind) = q.kind {
+        args.push(kind.code().to_owned());
+        clauses.push(format!("a.kind = ?{}", args.len()));
+    }
+    if let Some(insee) = q.commune_insee.as_ref().filter(|s| !s.trim().is_empty()) {
+        args.push(insee.trim().to_owned());
+        clauses.push(format!("a.commune_insee = ?{}", args.len()));
+    }
+    if let Some(tag) = q.tag.as_ref().filter(|s| !s.trim().is_empty()) {
+        args.push(fold(tag.trim()));
+        clauses.push(format!(
+            "k.actor_rid IN (SELECT actor_rid FROM actor_tags WHERE tag_key = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(consent) = q.consent {
+        args.push(enum_code(&consent)?);
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM json_each(k.consents) j WHERE j.value = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        let Some(m) = fts_query(text) else {
+            return Ok(None);
+        };
+        args.push(m);
+        clauses.push(format!(
+            "k.rid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?{})",
+            args.len()
+        ));
+    }
+    Ok(Some((clauses.join(" AND "), args)))
+}
+
+impl Store {
+    /// One window of the contacts list, sorted by last then first name, and
+    /// the total matching (remembered per filter until the next write).
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn list_contacts(&self, q: &ContactQuery) -> Result<ContactPage> {
+        let Some((filter, args)) = contact_filter(q)? else {
+            return Ok(ContactPage {
+                total: 0,
+                offset: q.offset,
+                rows: Vec::new(),
+            });
+        };
+        let cache_key = format!("contacts\u{1f}{filter}\u{1f}{}", args.join("\u{1f}"));
+        let cached = self.cache.borrow().totals.get(&cache_key).copied();
+        let total = match cached {
+            Some(total) => total,
+            None => {
+                let total: u32 = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT count(*) FROM contacts k LEFT JOIN actors a ON a.rid = k.actor_rid WHERE {filter}"
+                    ))?
+                    .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+                self.cache.borrow_mut().totals.insert(cache_key, total);
+                total
+            }
+        };
+        let limit = match q.limit {
+            0 => 100,
+            n => n.min(500),
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {filter}
+             ORDER BY k.sort_key, k.rid LIMIT {limit} OFFSET {}",
+            q.offset
+        ))?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ContactPage {
+            total,
+            offset: q.offset,
+            rows,
+        })
+    }
+
+    /// Every contact a selection names, in the list's order: the live
+    /// contacts `ids` when given (the filters of `q` are then ignored), else
+    /// every contact matching `q` (its window ignored).
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn selected_contacts(
+        &self,
+        q: &ContactQuery,
+        ids: Option<&[String]>,
+    ) -> Result<Vec<ContactSummary>> {
+        let (filter, args) = match ids {
+            Some(ids) => (
+                "k.deleted_at IS NULL AND (a.rid IS NULL OR a.deleted_at IS NULL)
+                 AND k.id IN (SELECT value FROM json_each(?1))"
+                    .to_owned(),
+                vec![serde_json::to_string(ids).map_err(|e| StoreError::Corrupt(e.to_string()))?],
+            ),
+            None => match contact_filter(q)? {
+                Some(found) => found,
+                None => return Ok(Vec::new()),
+            },
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM {SUMMARY_FROM} WHERE {filter} ORDER BY k.sort_key, k.rid"
+        ))?;
+        let rows = stmt
+            .query_map(params_from_iter(args.iter()), summary_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 }

@@ -606,6 +606,159 @@ fn contacts_are_updated_deleted_and_restored() {
     assert_eq!(s.contact_count().unwrap(), 1);
 }
 
+#[test]
+fn the_contacts_list_filters_by_organisation_consent_and_text() {
+    use tisserand_domain::{Consent, ContactQuery, LegalBasis, MailingExclusion};
+    let mut s = store();
+    let mut tagged = actor(ActorKind::Entreprise, "Imprimerie Roth", Some("67462"));
+    tagged.tags = vec!["Réemploi".into()];
+    let roth = s.insert_actor(&tagged).unwrap();
+    let asso = s
+        .insert_actor(&actor(
+            ActorKind::Association,
+            "Épicerie solidaire",
+            Some("68066"),
+        ))
+        .unwrap();
+    let gone = s
+        .insert_actor(&actor(ActorKind::Association, "Club fermé", Some("68066")))
+        .unwrap();
+    let add = |s: &mut Store,
+               actor_id: Option<&str>,
+               first: &str,
+               last: &str,
+               consents: Vec<Consent>,
+               email: Option<&str>| {
+        let input = ContactInput {
+            actor_id: actor_id.map(Into::into),
+            first_name: first.into(),
+            last_name: last.into(),
+            email: email.map(Into::into),
+            informed_on: Some("2026-01-05".into()),
+            legal_basis: Some(LegalBasis::InteretLegitime),
+            consents,
+            ..ContactInput::default()
+        };
+        s.insert_contact(&input.validate().unwrap()).unwrap().id
+    };
+    let ines = add(
+        &mut s,
+        Some(&roth.id),
+        "Inès",
+        "Roth",
+        vec![Consent::Newsletter],
+        Some("ines@roth.fr"),
+    );
+    let paul = add(
+        &mut s,
+        Some(&asso.id),
+        "Paul",
+        "Henry",
+        vec![Consent::Objection],
+        Some("paul@epicerie.fr"),
+    );
+    let anne = add(&mut s, None, "Anne", "Bauer", vec![], None);
+    add(&mut s, Some(&gone.id), "Léa", "Klein", vec![], None);
+    s.delete_actor(&gone.id).unwrap();
+
+    let ids = |q: ContactQuery| -> Vec<String> {
+        s.list_contacts(&q)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    // Sorted by last name; the contact of a deleted organisation is hidden.
+    assert_eq!(
+        ids(ContactQuery::default()),
+        [anne.as_str(), paul.as_str(), ines.as_str()]
+    );
+    assert_eq!(s.list_contacts(&ContactQuery::default()).unwrap().total, 3);
+    assert_eq!(
+        ids(ContactQuery {
+            kind: Some(ActorKind::Association),
+            ..ContactQuery::default()
+        }),
+        [paul.as_str()]
+    );
+    assert_eq!(
+        ids(ContactQuery {
+            commune_insee: Some("67462".into()),
+            ..ContactQuery::default()
+        }),
+        [ines.as_str()]
+    );
+    assert_eq!(
+        ids(ContactQuery {
+            tag: Some("reemploi".into()),
+            ..ContactQuery::default()
+        }),
+        [ines.as_str()]
+    );
+    assert_eq!(
+        ids(ContactQuery {
+            consent: Some(Consent::Objection),
+            ..ContactQuery::default()
+        }),
+        [paul.as_str()]
+    );
+    assert_eq!(
+        ids(ContactQuery {
+            text: Some("epicer".into()),
+            ..ContactQuery::default()
+        }),
+        [paul.as_str()]
+    );
+    assert!(ids(ContactQuery {
+        text: Some("\"*)".into()),
+        ..ContactQuery::default()
+    })
+    .is_empty());
+    let page = s
+        .list_contacts(&ContactQuery {
+            offset: 1,
+            limit: 1,
+            ..ContactQuery::default()
+        })
+        .unwrap();
+    assert_eq!((page.total, page.rows.len()), (3, 1));
+    let row = &page.rows[0];
+    assert_eq!(row.actor_name.as_deref(), Some("Épicerie solidaire"));
+    assert_eq!(row.actor_kind, Some(ActorKind::Association));
+    assert_eq!(
+        row.commune.as_ref().map(|c| c.name.as_str()),
+        Some("Colmar")
+    );
+    assert_eq!(row.mailing_exclusion, Some(MailingExclusion::Objected));
+
+    // A selection: the ids given, in the list's order, or everything matching.
+    let chosen = s
+        .selected_contacts(
+            &ContactQuery::default(),
+            Some(&[ines.clone(), anne.clone(), "nope".into()]),
+        )
+        .unwrap();
+    assert_eq!(
+        chosen.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        [anne.as_str(), ines.as_str()]
+    );
+    assert_eq!(chosen[0].mailing_exclusion, Some(MailingExclusion::NoEmail));
+    assert_eq!(chosen[1].mailing_exclusion, None);
+    let all = s
+        .selected_contacts(
+            &ContactQuery {
+                kind: Some(ActorKind::Entreprise),
+                limit: 1,
+                offset: 9,
+                ..ContactQuery::default()
+            },
+            None,
+        )
+        .unwrap();
+    assert_eq!(all.len(), 1);
+}
+
 // --- Partnerships ---------------------------------------------------------
 
 mod partnerships {

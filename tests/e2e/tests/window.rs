@@ -900,6 +900,104 @@ async fn a_spreadsheet_is_imported_its_duplicate_merged_and_backups_listed() {
 }
 
 #[tokio::test]
+async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_consents() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        // Annuaire › Contacts, by its tab.
+        w.click("[data-testid=directory-tab-contacts]").await;
+        w.wait_text("[data-testid=contacts-count]", "contacts").await;
+        w.find("[data-testid=contact-row]").await;
+
+        // The demo's contacts who objected to mailings: nobody to write to.
+        w.find("[data-testid=contacts-filter-consent]")
+            .await
+            .select_by_value("objection")
+            .await
+            .expect("choose a consent");
+        w.wait_text("[data-testid=contacts-count]", "2 contacts").await;
+        let list = w
+            .wait_text("[data-testid=contact-list]", "opposition aux envois")
+            .await;
+        assert!(list.contains("Lombardi"), "{list}");
+        w.click("[data-testid=contacts-export]").await;
+        let refused = w
+            .wait_text("[data-testid=contacts-export-error]", "rien n'a été écrit")
+            .await;
+        assert!(refused.contains("opposition aux envois (2)"), "{refused}");
+
+        // Every contact of the associations: a search, a filter, then two
+        // rows ticked by keyboard and exported as CSV.
+        w.find("[data-testid=contacts-filter-consent]")
+            .await
+            .select_by_value("")
+            .await
+            .expect("every consent");
+        w.find("[data-testid=contacts-filter-kind]")
+            .await
+            .select_by_value("association")
+            .await
+            .expect("choose a kind");
+        w.wait_gone("[data-testid=contacts-export-error]").await;
+        w.find("[data-testid=contact-row]").await;
+        w.key("[data-testid=contact-list]", "\u{E015} \u{E015} ").await;
+        w.wait_text("[data-testid=contacts-selection]", "2 contacts sélectionnés")
+            .await;
+        w.click("[data-testid=contacts-export]").await;
+        let result = w
+            .wait_text("[data-testid=contacts-export-result]", "exporté")
+            .await;
+        let docs = w.data.path().join("documents");
+        let file = std::fs::read_dir(&docs)
+            .expect("the documents folder")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "csv"))
+            .unwrap_or_else(|| panic!("no CSV in {}: {result}", docs.display()));
+        let csv = std::fs::read_to_string(&file).expect("read the CSV");
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(
+            lines[0],
+            "Prénom;Nom;Organisation;Type d'organisation;Fonction;E-mail;Téléphone;Commune"
+        );
+        assert!(lines.len() <= 3, "two rows ticked: {csv}");
+        assert!(lines.iter().skip(1).all(|l| l.contains(";Association;")), "{csv}");
+        let written = lines.len() - 1;
+        assert!(
+            result.contains(&format!("{written} contact")),
+            "{result} / {csv}"
+        );
+        if written < 2 {
+            assert!(result.contains("laissé de côté"), "{result}");
+        }
+
+        // Ctrl+A ticks every matching contact; XLSX this time.
+        w.key("[data-testid=contact-list]", &format!("{CTRL}a{CTRL}")).await;
+        w.wait_text("[data-testid=contacts-selection]", "correspondants")
+            .await;
+        w.find("[data-testid=contacts-export-format]")
+            .await
+            .select_by_value("xlsx")
+            .await
+            .expect("choose XLSX");
+        w.click("[data-testid=contacts-export]").await;
+        w.wait_text("[data-testid=contacts-export-result]", ".xlsx").await;
+        assert!(std::fs::read_dir(&docs)
+            .expect("the documents folder")
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "xlsx")));
+        w.screenshot("contacts").await;
+
+        // Enter opens the contact's organisation.
+        w.key("[data-testid=contact-list]", &ENTER.to_string()).await;
+        w.find("[data-testid=actor-title]").await;
+        w.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads() {
     within_limit(async {
         let w = Window::open(&[]).await;

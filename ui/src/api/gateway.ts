@@ -20,6 +20,10 @@ import type { BriefsExport } from "../bindings/BriefsExport";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
+import type { ContactPage } from "../bindings/ContactPage";
+import type { ContactQuery } from "../bindings/ContactQuery";
+import type { ContactSelection } from "../bindings/ContactSelection";
+import type { MailingExport } from "../bindings/MailingExport";
 import type { DuplicateEntity } from "../bindings/DuplicateEntity";
 import type { Duplicates } from "../bindings/Duplicates";
 import type { ErasureSummary } from "../bindings/ErasureSummary";
@@ -118,6 +122,11 @@ export function appInfo(): Promise<AppInfo> {
 
 export function listActors(query: ActorQuery): Promise<ActorPage> {
   return call("actors_list", { query });
+}
+
+/** One window of Annuaire › Contacts, with why a mailing would leave each contact out. */
+export function listContacts(query: ContactQuery): Promise<ContactPage> {
+  return call("contacts_list", { query });
 }
 
 export function actorFacets(): Promise<Facets> {
@@ -386,6 +395,11 @@ export function restoreBackup(path: string): Promise<BackupEntry | null> {
 /** One kind of records as CSV, XLSX or JSON, after a save dialog; null when the person cancelled. */
 export function exportSave(kind: ExportKind, format: ExportFormat): Promise<ExportSummary | null> {
   return call("export_save", { kind, format });
+}
+
+/** The selected contacts for an invitation mailing (CSV or XLSX), after a save dialog; null when cancelled. */
+export function exportContactsSave(selection: ContactSelection, format: ExportFormat): Promise<MailingExport | null> {
+  return call("contacts_export_save", { selection, format });
 }
 
 /** The whole database as one JSON document, after a save dialog; null when cancelled. */

@@ -10,6 +10,7 @@ import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
 import { DirectoryProvider } from "../features/actor/directoryState";
+import { ContactList } from "../features/contact/ContactList";
 import { DataPage } from "../features/data/DataPage";
 import { EventList } from "../features/events/EventList";
 import { EventPage } from "../features/events/EventPage";
@@ -125,6 +126,8 @@ function Shell() {
     content = <Overview />;
   } else if (route.name === "partnership") {
     content = <PartnershipPage key={route.id} id={route.id} />;
+  } else if (route.name === "contacts") {
+    content = <ContactList />;
   } else if (route.name === "actor") {
     content = <ActorPage key={route.id} id={route.id} contactId={route.contactId} />;
   } else {

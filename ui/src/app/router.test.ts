@@ -6,6 +6,9 @@ describe("hash routes", () => {
   it("reads and writes the directory and actor pages", () => {
     expect(parseHash("")).toEqual({ name: "start" });
     expect(parseHash("#/annuaire")).toEqual({ name: "directory" });
+    expect(parseHash("#/annuaire/contacts")).toEqual({ name: "contacts" });
+    expect(routeHash({ name: "contacts" })).toBe("#/annuaire/contacts");
+    expect(parseHash("#/annuaire/inconnu")).toEqual({ name: "start" });
     expect(parseHash("#/acteurs/act-1")).toEqual({ name: "actor", id: "act-1", contactId: null });
     expect(parseHash("#/acteurs/act-1?contact=c%2F2")).toEqual({ name: "actor", id: "act-1", contactId: "c/2" });
     expect(parseHash("#/partenariats")).toEqual({ name: "partnerships" });

@@ -1,5 +1,5 @@
 // Hash routes: the window is one page served from disk, so the location's
-// hash says which screen shows (#/annuaire, #/acteurs/<id>?contact=<id>,
+// hash says which screen shows (#/annuaire, #/annuaire/contacts, #/acteurs/<id>?contact=<id>,
 // #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
 // #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
 // #/donnees/sauvegardes, #/donnees/personnes[/<contactId>], #/evenements,
@@ -9,6 +9,8 @@ import { useCallback, useSyncExternalStore } from "react";
 export type Route =
   | { name: "start" }
   | { name: "directory" }
+  /** Annuaire › Contacts. */
+  | { name: "contacts" }
   | { name: "actor"; id: string; contactId: string | null }
   | { name: "partnerships" }
   | { name: "overview" }
@@ -59,6 +61,7 @@ export function parseHash(hash: string): Route {
   const [path = "", queryString = ""] = raw.split("?", 2);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
+  if (parts[0] === "annuaire" && parts[1] === "contacts" && parts.length === 2) return { name: "contacts" };
   if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
   if (parts[0] === "partenariats" && parts[1] === OVERVIEW_PATH && parts.length === 2) return { name: "overview" };
   if (parts[0] === "partenariats" && parts[1]) return { name: "partnership", id: parts[1] };
@@ -82,6 +85,8 @@ export function routeHash(route: Route): string {
       return "#/";
     case "directory":
       return "#/annuaire";
+    case "contacts":
+      return "#/annuaire/contacts";
     case "actor": {
       const base = `#/acteurs/${encodeURIComponent(route.id)}`;
       return route.contactId ? `${base}?contact=${encodeURIComponent(route.contactId)}` : base;

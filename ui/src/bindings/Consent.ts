@@ -3,4 +3,4 @@
 /**
  * A consent the person gave.
  */
-export type Consent = "newsletter" | "liste_participants" | "photos";
+export type Consent = "newsletter" | "liste_participants" | "photos" | "objection";

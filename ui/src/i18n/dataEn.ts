@@ -82,7 +82,7 @@ export const dataEn: DataMessages = {
     issueDuplicate: (field, columns) => `The field “${field}” is chosen for several columns (${columns}): keep only one.`,
     keepDuplicates: "Also import organisations already in the directory",
     keepDuplicatesHint:
-      "Otherwise, a row whose organisation already exists (same SIREN or RNA, or same name in the same commune) does not create a second one: its contact is added to the existing organisation.",
+      "By default, a row whose organisation already exists (same SIREN or RNA, or same name in the same commune) does not create a second one: its contact is added to the existing organisation. Tick the box to create a new record anyway.",
     check: "Check without importing",
     checkTip: "Reads the whole file and reports problems, without saving anything",
     run: "Import",
@@ -98,6 +98,15 @@ export const dataEn: DataMessages = {
     reportDryTitle: "Check result",
     reportDryLead: "This is what the import would do: nothing has been saved yet.",
     reportTitle: "Import complete",
+    reportUndoneTitle: "Import undone",
+    reportUndone: (actors, fa, contacts, fc) =>
+      `This import was undone: ${actors === 1 ? "the actor" : `the ${fa} actors`} and ${contacts === 1 ? "the contact" : `the ${fc} contacts`} it created were removed from the directory.`,
+    actorsRemoved: (n) => (n === 1 ? "actor removed" : "actors removed"),
+    contactsRemoved: (n) => (n === 1 ? "contact removed" : "contacts removed"),
+    duplicatesHint: (dry) =>
+      dry
+        ? "These rows name an organisation already in the directory (same SIREN or RNA, or same name in the same commune): the import will not create a second record; their contact, if new, will be added to the existing one."
+        : "These rows name an organisation already in the directory (same SIREN or RNA, or same name in the same commune): no second record was created; their contact, if new, was added to the existing one.",
     reportLead: (rows, file) => `${rows} rows read from “${file}”.`,
     actorsCreated: (n) => (n === 1 ? "actor created" : "actors created"),
     actorsToCreate: (n) => (n === 1 ? "actor to create" : "actors to create"),

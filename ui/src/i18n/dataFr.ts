@@ -90,7 +90,7 @@ export const dataFr = {
       `Le champ «\u00a0${field}\u00a0» est choisi pour plusieurs colonnes (${columns}) : gardez-en une seule.`,
     keepDuplicates: "Importer aussi les organisations déjà présentes dans l'annuaire",
     keepDuplicatesHint:
-      "Sinon, une ligne dont l'organisation existe déjà (même SIREN ou RNA, ou même nom dans la même commune) n'en crée pas une seconde : son contact est ajouté à l'organisation existante.",
+      "Par défaut, une ligne dont l'organisation existe déjà (même SIREN ou RNA, ou même nom dans la même commune) n'en crée pas une seconde : son contact est ajouté à l'organisation existante. Cochez la case pour créer quand même une nouvelle fiche.",
     check: "Vérifier sans importer",
     checkTip: "Lit tout le fichier et signale les problèmes, sans rien enregistrer",
     run: "Importer",
@@ -108,6 +108,15 @@ export const dataFr = {
     reportDryTitle: "Résultat de la vérification",
     reportDryLead: "Voici ce que l'import ferait : rien n'a encore été enregistré.",
     reportTitle: "Import terminé",
+    reportUndoneTitle: "Import annulé",
+    reportUndone: (actors: number, fa: string, contacts: number, fc: string) =>
+      `Cet import a été annulé : ${actors === 1 ? "l'acteur" : `les ${fa} acteurs`} et ${contacts === 1 ? "le contact" : `les ${fc} contacts`} qu'il avait créés ont été retirés de l'annuaire.`,
+    actorsRemoved: (n: number): string => (n === 1 ? "acteur retiré" : "acteurs retirés"),
+    contactsRemoved: (n: number): string => (n === 1 ? "contact retiré" : "contacts retirés"),
+    duplicatesHint: (dry: boolean): string =>
+      dry
+        ? "Ces lignes nomment une organisation déjà présente (même SIREN ou RNA, ou même nom dans la même commune) : l'import n'en créera pas de seconde fiche ; leur contact, s'il est nouveau, sera ajouté à la fiche existante."
+        : "Ces lignes nomment une organisation déjà présente (même SIREN ou RNA, ou même nom dans la même commune) : aucune seconde fiche n'a été créée ; leur contact, s'il était nouveau, a été ajouté à la fiche existante.",
     reportLead: (rows: string, file: string) => `${rows} lignes lues dans «\u00a0${file}\u00a0».`,
     actorsCreated: (n: number): string => (n === 1 ? "acteur créé" : "acteurs créés"),
     actorsToCreate: (n: number): string => (n === 1 ? "acteur à créer" : "acteurs à créer"),

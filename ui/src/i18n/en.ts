@@ -1,5 +1,6 @@
 // English texts, the same keys as fr.ts (the compiler checks it).
 import type { Messages } from "./fr";
+import { contactsEn } from "./contactsEn";
 import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
@@ -19,6 +20,7 @@ export const en: Messages = {
     backTo: {
       start: "Back to the directory",
       directory: "Back to the directory",
+      contacts: "Back to the contacts",
       actor: "Back to the actor",
       partnerships: "Back to the board",
       overview: "Back to the overview",
@@ -322,6 +324,8 @@ export const en: Messages = {
       newsletter: "Newsletter",
       liste_participants: "Participant lists",
       photos: "Photos",
+      objection: "Objects to mailings (invitations, newsletter)",
     },
   },
+  contacts: contactsEn,
 };

@@ -7,6 +7,7 @@ import type { LegalBasis } from "../bindings/LegalBasis";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
 import type { Route } from "../app/router";
+import { contactsFr } from "./contactsFr";
 import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
@@ -60,6 +61,7 @@ const consents: Record<Consent, string> = {
   newsletter: "Lettre d'information",
   liste_participants: "Liste des participants",
   photos: "Photos",
+  objection: "S'oppose aux envois (invitations, lettre)",
 };
 
 export const fr = {
@@ -77,6 +79,7 @@ export const fr = {
     backTo: {
       start: "Retour à l'annuaire",
       directory: "Retour à l'annuaire",
+      contacts: "Retour aux contacts",
       actor: "Retour à l'acteur",
       partnerships: "Retour au tableau",
       overview: "Retour à la vue d'ensemble",
@@ -340,6 +343,7 @@ export const fr = {
     title: "Raccourcis clavier",
   },
   labels: { kinds, sizeBands, categories, legalBases, sources, consents },
+  contacts: contactsFr,
 };
 
 export type Messages = typeof fr;

@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { handleListKey } from "../../lib/listNavigation";
 import { useShortcuts } from "../../lib/shortcuts";
+import { DirectoryTabs } from "../contact/DirectoryTabs";
 import { useActorFormHost } from "./actorFormHost";
 import { hasFilters, useDirectory, type Filters } from "./directoryState";
 import { EmptyDirectory } from "./EmptyDirectory";
@@ -158,6 +159,8 @@ export function ActorList() {
         </button>
       </header>
 
+      <DirectoryTabs selected="actors" />
+
       <div className="filters" role="search">
         <label className="input-with-icon filters__text">
           <Search size={16} aria-hidden="true" className="input-with-icon__icon" />
@@ -233,7 +236,7 @@ export function ActorList() {
         )}
       </div>
 
-      <div className="list-card">
+      <div className="list-card" role="tabpanel" id="directory-panel-actors" aria-labelledby="directory-tab-actors">
         <div className="list-row list-row--head" aria-hidden="true">
           <span>{t.list.columns.name}</span>
           <span>{t.list.columns.kind}</span>

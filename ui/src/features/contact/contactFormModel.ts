@@ -14,7 +14,7 @@ export const CONTACT_SOURCES: readonly ContactSource[] = [
   "import",
   "autre",
 ];
-export const CONSENTS: readonly Consent[] = ["newsletter", "liste_participants", "photos"];
+export const CONSENTS: readonly Consent[] = ["newsletter", "liste_participants", "photos", "objection"];
 
 export const CONTACT_FIELD_ORDER = [
   "firstName",

@@ -176,9 +176,25 @@ describe("import", () => {
     expect(within(report).getByTestId("import-backup").textContent).toContain("avant-import.sqlite3");
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Import terminé" }));
 
+    // The duplicates' explanation stands on its own (it is not the checkbox's « Sinon, … »).
+    const hint = within(report).getByTestId("import-duplicates").querySelector(".problems__hint")?.textContent ?? "";
+    expect(hint).toMatch(/^Ces lignes nomment une organisation déjà présente/);
+    expect(hint).toContain("aucune seconde fiche n'a été créée");
+
+    // Undone from the toast: the history has it undone, and so has the report.
+    api.listImports.mockResolvedValue([
+      { id: "imp-1", fileName: "forum.csv", format: "CSV", rows: 40, actors: 35, contacts: 30, skipped: 5, createdAt: "2026-10-14T09:12:00", undoneAt: "2026-10-14T09:15:00" },
+    ]);
     await user.click(screen.getByRole("button", { name: "Annuler l'import" }));
     expect(api.undoImport).toHaveBeenCalledWith("imp-1");
     expect(await screen.findByText("Import annulé : 35 acteurs retirés, 30 contacts retirés.")).toBeTruthy();
+    expect((await within(report).findByTestId("import-undone")).textContent).toContain(
+      "Cet import a été annulé : les 35 acteurs et les 30 contacts qu'il avait créés ont été retirés de l'annuaire.",
+    );
+    expect(within(report).getByRole("heading", { level: 2 }).textContent).toBe("Import annulé");
+    expect(within(report).getByTestId("import-stat-actors").textContent).toBe("35acteurs retirés");
+    expect(within(report).getByTestId("import-stat-contacts").textContent).toBe("30contacts retirés");
+    expect(within(report).queryByTestId("import-backup")).toBeNull();
   });
 
   it("cancels a run: back to the columns, nothing imported", async () => {

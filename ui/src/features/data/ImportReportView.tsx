@@ -1,14 +1,19 @@
 // What an import did, or what it would do (dry run): three big numbers, then
 // the errors first (the rows to fix), the organisations already in the
 // directory (with a link to each), and the rows imported with something left out.
-import { ArrowLeft, BookUser, CircleAlert, CircleCheck, Copy, DatabaseBackup, Info, Upload } from "lucide-react";
+// Once the import is undone (from the toast or the history), the report says
+// so: the history's record is the truth.
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeft, BookUser, CircleAlert, CircleCheck, Copy, DatabaseBackup, Info, Undo2, Upload } from "lucide-react";
 import type { ReactNode, RefObject } from "react";
 
+import { listImports } from "../../api/gateway";
 import { navigate, routeHash } from "../../app/router";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { RowDuplicate } from "../../bindings/RowDuplicate";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
+import { dataKeys } from "./ImportHistory";
 import { dispatch } from "./importSession";
 import { baseName, problemLine, type ImportFile } from "./model";
 import { PickButton } from "./PickButton";
@@ -30,21 +35,38 @@ export function ImportReportView({ headingRef, file, report, picking, onRun }: P
   const moreErrors = report.errorCount - report.errors.length;
   const moreDuplicates = report.duplicateCount - report.duplicates.length;
   const clean = report.errorCount === 0 && report.duplicateCount === 0 && report.warnings.length === 0;
+  const imports = useQuery({ queryKey: dataKeys.imports, queryFn: listImports, enabled: !dry && report.importId !== null });
+  const undone = !dry && imports.data?.some((r) => r.id === report.importId && r.undoneAt !== null) === true;
 
   return (
     <section className="import-report" aria-labelledby="import-report-title" data-testid="import-report" data-dry-run={dry}>
       <header className="import-report__header">
         <h2 className="import-report__title" id="import-report-title" ref={headingRef} tabIndex={-1}>
-          {dry ? m.reportDryTitle : m.reportTitle}
+          {dry ? m.reportDryTitle : undone ? m.reportUndoneTitle : m.reportTitle}
         </h2>
         <p className="muted">
           {m.reportLead(n(report.rows), file.preview.fileName)} {dry && m.reportDryLead}
         </p>
       </header>
 
+      {undone && (
+        <p className="banner banner--info import-report__undone" role="status" data-testid="import-undone">
+          <Undo2 size={16} aria-hidden="true" />
+          <span>{m.reportUndone(report.imported, n(report.imported), report.contacts, n(report.contacts))}</span>
+        </p>
+      )}
+
       <div className="import-stats">
-        <Stat value={n(report.imported)} label={(dry ? m.actorsToCreate : m.actorsCreated)(report.imported)} testId="import-stat-actors" />
-        <Stat value={n(report.contacts)} label={(dry ? m.contactsToCreate : m.contactsCreated)(report.contacts)} testId="import-stat-contacts" />
+        <Stat
+          value={n(report.imported)}
+          label={(dry ? m.actorsToCreate : undone ? m.actorsRemoved : m.actorsCreated)(report.imported)}
+          testId="import-stat-actors"
+        />
+        <Stat
+          value={n(report.contacts)}
+          label={(dry ? m.contactsToCreate : undone ? m.contactsRemoved : m.contactsCreated)(report.contacts)}
+          testId="import-stat-contacts"
+        />
         <Stat
           value={n(report.skipped)}
           label={(dry ? m.rowsToSkip : m.rowsSkipped)(report.skipped)}
@@ -53,7 +75,7 @@ export function ImportReportView({ headingRef, file, report, picking, onRun }: P
         />
       </div>
 
-      {!dry && report.backup && (
+      {!dry && !undone && report.backup && (
         <p className="import-report__backup small" data-testid="import-backup">
           <DatabaseBackup size={16} aria-hidden="true" />
           <span>{m.backupTaken(baseName(report.backup))}</span>
@@ -90,7 +112,7 @@ export function ImportReportView({ headingRef, file, report, picking, onRun }: P
           tone="neutral"
           icon={<Copy size={16} aria-hidden="true" />}
           title={m.duplicates(report.duplicateCount, n(report.duplicateCount))}
-          hint={m.keepDuplicatesHint}
+          hint={m.duplicatesHint(dry)}
           more={moreDuplicates > 0 ? m.more(n(moreDuplicates)) : null}
           testId="import-duplicates"
           open={report.errorCount === 0}
