@@ -37,7 +37,7 @@ pub use partnership::{
     Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, Modes,
     NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
     PartnershipLink, PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary,
-    PartyTotal, Stage, TimelineEntry, TimelineKind, Totals,
+    PartyTotal, Stage, TimelineEntry, TimelineFact, MergedEntity, Totals,
 };
 pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};

@@ -327,7 +327,7 @@ pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
         (
             SAME_DEPARTEMENT,
             "Dans le même département.",
-            "In the same département.",
+            "In the same department.",
         )
     } else {
         (0, "", "")
