@@ -829,7 +829,7 @@ impl PartnershipInput {
             errors.push(FieldError::new(
                 "modes.mecenatKinds",
                 "La nature du don ne s'indique que pour un mécénat : ajoutez le mode mécénat ou retirez-la.",
-                "The gift's nature applies to mécénat only: add that mode or remove it.",
+                "The gift's nature applies to philanthropy only: add that mode or remove it.",
             ));
         }
 

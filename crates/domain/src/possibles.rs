@@ -192,7 +192,7 @@ pub fn reading(category: ResourceCategory, giver: ActorKind, receiver: ActorKind
             Mecenat,
             None,
             "de la visibilité, contrepartie d'un mécénat",
-            "visibility, a mécénat counterpart",
+            "visibility, a philanthropy counterpart",
         ),
         C::Autre => r(
             InnovationSocietale,

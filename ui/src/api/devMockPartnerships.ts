@@ -552,7 +552,7 @@ function reading(category: ResourceCategory, giver: ActorKind, receiver: ActorKi
   if (category === "benevolat") return r("pratiques_responsables", null, "l'engagement bénévole de salariés", "employees volunteering");
   if (category === "achats") return r("cooperation_economique", null, "des achats responsables ou inclusifs", "responsible or inclusive purchasing");
   if (category === "visibilite" && generalInterest(giver) && patron(receiver))
-    return r("mecenat", null, "de la visibilité, contrepartie d'un mécénat", "visibility, a mécénat counterpart");
+    return r("mecenat", null, "de la visibilité, contrepartie d'un mécénat", "visibility, a philanthropy counterpart");
   return r("cooperation_economique", null, "un échange économique entre les deux", "an economic exchange between them");
 }
 
