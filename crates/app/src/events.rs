@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
 use tisserand_domain::event::{
-    check_capacity, Event, EventDetail, EventInput, EventMeeting, EventReport,
-    EventSide, EventSummary, FollowUp, LeadsOutcome, MeetingCapture, Participant, PlanSummary,
-    Presence, RoomClock, RoomPhase, RoomView, Timing,
+    check_capacity, Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide,
+    EventSummary, FollowUp, LeadsOutcome, MeetingCapture, Participant, PlanSummary, Presence,
+    RoomClock, RoomPhase, RoomView, Timing,
 };
 use tisserand_domain::partnership::{PartnershipInput, Party, PartyRole};
 use tisserand_domain::planner::{

@@ -34,10 +34,10 @@ pub use contact::{Consent, Contact, ContactInput, ContactSource, LegalBasis};
 pub use error::{FieldError, ValidationErrors};
 pub use essaimage::EssaimagePlan;
 pub use partnership::{
-    Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, Modes,
-    NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
+    Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, MergedEntity,
+    Modes, NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
     PartnershipLink, PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary,
-    PartyTotal, Stage, TimelineEntry, TimelineFact, MergedEntity, Totals,
+    PartyTotal, Stage, TimelineEntry, TimelineFact, Totals,
 };
 pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};

@@ -452,10 +452,24 @@ fn modes_fr(m: &Modes) -> String {
 fn day_fr(d: NaiveDate) -> String {
     use chrono::Datelike;
     const MONTHS: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
-    let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+    let day = if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    };
     format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
 }
 
@@ -469,7 +483,8 @@ impl TimelineFact {
     /// data reports).
     #[must_use]
     pub fn text_fr(&self) -> String {
-        let because = |r: &Option<String>| r.as_ref().map(|r| format!(" : {r}")).unwrap_or_default();
+        let because =
+            |r: &Option<String>| r.as_ref().map(|r| format!(" : {r}")).unwrap_or_default();
         match self {
             Self::Created { modes } => format!("Partenariat créé (mode : {}).", modes_fr(modes)),
             Self::EventLead { event, date, round, table } => format!(
@@ -522,17 +537,20 @@ impl TimelineFact {
     /// notes, reasons), for the personal-data search and erasure.
     pub fn texts_mut(&mut self) -> Vec<&mut String> {
         match self {
-            Self::Created { .. } | Self::AgreementEdited => Vec::new(),
+            Self::Created { .. } | Self::Modes { .. } | Self::AgreementEdited => Vec::new(),
             Self::EventLead { event, .. } => vec![event],
             Self::SpawnedFrom { origin, .. } => vec![origin],
             Self::Spawned { title } => vec![title],
-            Self::Stage { reason, .. } | Self::Abandoned { reason, .. } | Self::Reopened { reason, .. } => {
-                reason.iter_mut().collect()
-            }
-            Self::Modes { .. } => Vec::new(),
+            Self::Stage { reason, .. }
+            | Self::Abandoned { reason, .. }
+            | Self::Reopened { reason, .. } => reason.iter_mut().collect(),
             Self::Note { text } => vec![text],
-            Self::ActionDone { action, owner } => std::iter::once(action).chain(owner.iter_mut()).collect(),
-            Self::Measure { indicator, unit, .. } => std::iter::once(indicator).chain(unit.iter_mut()).collect(),
+            Self::ActionDone { action, owner } => {
+                std::iter::once(action).chain(owner.iter_mut()).collect()
+            }
+            Self::Measure {
+                indicator, unit, ..
+            } => std::iter::once(indicator).chain(unit.iter_mut()).collect(),
             Self::Merged { from, into, .. } => vec![from, into],
         }
     }
@@ -1792,8 +1810,14 @@ mod tests {
             serde_json::json!({"at": "2026-03-12T09:00:00Z", "kind": "stage", "from": "rencontre",
                 "to": "exploration", "reason": "premier rendez-vous"})
         );
-        assert_eq!(serde_json::from_value::<TimelineEntry>(json).unwrap(), entry);
-        assert_eq!(entry.text_fr(), "Rencontre → Exploration : premier rendez-vous.");
+        assert_eq!(
+            serde_json::from_value::<TimelineEntry>(json).unwrap(),
+            entry
+        );
+        assert_eq!(
+            entry.text_fr(),
+            "Rencontre → Exploration : premier rendez-vous."
+        );
         let read: TimelineEntry = serde_json::from_str(
             r#"{"at":"2026-03-12T09:00:00Z","kind":"abandoned","from":"preparation"}"#,
         )
@@ -1823,7 +1847,10 @@ mod tests {
 
     #[test]
     fn every_typed_text_of_an_entry_can_be_scrubbed() {
-        let mut fact = TimelineFact::ActionDone { action: "Appeler Léa".into(), owner: Some("Léa".into()) };
+        let mut fact = TimelineFact::ActionDone {
+            action: "Appeler Léa".into(),
+            owner: Some("Léa".into()),
+        };
         for t in fact.texts_mut() {
             *t = t.replace("Léa", "[effacé]");
         }

@@ -877,7 +877,11 @@ mod partnerships {
         let p = s
             .update_partnership(&p.id, p.version, &valid(&edit))
             .unwrap();
-        let texts: Vec<String> = p.timeline.iter().map(|e| e.text_fr()).collect();
+        let texts: Vec<String> = p
+            .timeline
+            .iter()
+            .map(tisserand_domain::TimelineEntry::text_fr)
+            .collect();
         assert_eq!(
             texts[1..],
             [
@@ -1447,21 +1451,37 @@ fn a_v5_file_gets_its_french_timeline_sentences_read_back_as_data() {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         schema::migrate_to(&mut conn, 5).unwrap();
         let t = "'2025-01-01T00:00:00.000Z'";
-        let entry = |kind: &str, text: &str| {
-            serde_json::json!({"kind": kind, "text": text, "at": "2026-01-02T10:00:00Z"})
-        };
+        let entry = |kind: &str, text: &str| serde_json::json!({"kind": kind, "text": text, "at": "2026-01-02T10:00:00Z"});
         let timeline = serde_json::Value::Array(vec![
-            entry("created", "Partenariat créé (mode : mécénat + coopération économique)."),
+            entry(
+                "created",
+                "Partenariat créé (mode : mécénat + coopération économique).",
+            ),
             entry("stage", "Rencontre → Mise en œuvre : tout de suite."),
-            entry("abandoned", "Abandonné à l'étape « Mise en œuvre » : Budget gelé."),
+            entry(
+                "abandoned",
+                "Abandonné à l'étape « Mise en œuvre » : Budget gelé.",
+            ),
             entry("reopened", "Rouvert à l'étape « Préparation »."),
-            entry("modes", "Mode : à préciser → pratiques responsables + mécénat."),
+            entry(
+                "modes",
+                "Mode : à préciser → pratiques responsables + mécénat.",
+            ),
             entry("note", "Réunion au siège : « Mode : ça → ça. »"),
             entry("action_done", "Action faite : Appeler la DRH (Léa)"),
-            entry("measure", "Indicateur « Enfants » : 40.5 enfants au 2026-03-01."),
+            entry(
+                "measure",
+                "Indicateur « Enfants » : 40.5 enfants au 2026-03-01.",
+            ),
             entry("essaimage", "Essaimé : « Cirque à Colmar »."),
-            entry("note", "Doublons fusionnés : le contact « Jean K. » a été fusionné dans « Jean Koenig »."),
-            entry("note", "Texte de la convention modifié (préambule, clauses)."),
+            entry(
+                "note",
+                "Doublons fusionnés : le contact « Jean K. » a été fusionné dans « Jean Koenig ».",
+            ),
+            entry(
+                "note",
+                "Texte de la convention modifié (préambule, clauses).",
+            ),
             entry("stage", "Étape : exploration → préparation"),
         ]);
         let lead = serde_json::json!([entry(
