@@ -852,6 +852,50 @@ mod partnerships {
     }
 
     #[test]
+    fn an_erased_person_leaves_no_trace_in_timeline_data() {
+        let (mut s, a, b) = two_actors();
+        let contact = ContactInput {
+            actor_id: Some(a.clone()),
+            first_name: "Léa".into(),
+            last_name: "Koenig".into(),
+            ..ContactInput::default()
+        };
+        let contact = s.insert_contact(&contact.validate().unwrap()).unwrap();
+        let mut i = input("Billets", &a, &b);
+        i.next_actions = vec![NextAction {
+            text: "Rappeler Léa Koenig".into(),
+            owner: Some("Léa Koenig".into()),
+            due_on: None,
+            done: false,
+        }];
+        let p = s.insert_partnership(&valid(&i)).unwrap();
+        s.complete_partnership_action(&p.id, 0).unwrap();
+        s.move_partnership(&p.id, Stage::Abandonne, Some("Léa Koenig est partie"))
+            .unwrap();
+        let needles = vec!["Léa Koenig".to_owned()];
+        let found = s.mentions_of(&needles, &contact.id).unwrap();
+        let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Action faite : Rappeler Léa Koenig (Léa Koenig)",
+                "Abandonné à l'étape « Rencontre » : Léa Koenig est partie."
+            ]
+        );
+        s.erase_contact(&contact.id, &needles).unwrap();
+        let after = s.partnership(&p.id).unwrap();
+        let json = serde_json::to_string(&after.timeline).unwrap();
+        assert!(!json.contains("Koenig"), "{json}");
+        assert_eq!(
+            after.timeline[1].fact,
+            TimelineFact::ActionDone {
+                action: "Rappeler [personne effacée]".into(),
+                owner: Some("[personne effacée]".into())
+            }
+        );
+    }
+
+    #[test]
     fn done_actions_and_mode_changes_go_on_the_timeline() {
         let (mut s, a, b) = two_actors();
         let mut i = input("Billets", &a, &b);
