@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
 use tisserand_domain::event::{
-    check_capacity, format_time, Event, EventDetail, EventInput, EventMeeting, EventReport,
-    EventSide, EventSummary, FollowUp, LeadsOutcome, MeetingCapture, Participant, PlanSummary,
-    Presence, RoomClock, RoomPhase, RoomView, Timing,
+    check_capacity, Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide,
+    EventSummary, FollowUp, LeadsOutcome, MeetingCapture, Participant, PlanSummary, Presence,
+    RoomClock, RoomPhase, RoomView, Timing,
 };
 use tisserand_domain::partnership::{PartnershipInput, Party, PartyRole};
 use tisserand_domain::planner::{
@@ -102,8 +102,10 @@ pub struct RoomState {
     /// The round whose table plan is shown: the current one, or during a
     /// changeover the next one (people are moving to it).
     pub shown_round: u32,
-    /// `« 14 h 30 – 14 h 37 »` for the shown round, as planned.
-    pub shown_times: String,
+    /// When the shown round starts and ends, as planned (`14:30`, `14:37`):
+    /// the window writes them the way its language reads clocks.
+    pub shown_start: Option<String>,
+    pub shown_end: Option<String>,
     pub tables: Vec<RoomTable>,
     /// Visitors with no table in the shown round.
     pub pauses: Vec<String>,
@@ -543,13 +545,13 @@ impl App {
                 .collect()
         };
         let slot = timing.slots().into_iter().find(|s| s.number == shown_round);
-        let shown_times = slot.map_or_else(String::new, |s| {
-            format!(
-                "{} – {}",
-                format_time(Timing::time_at(event.start_time, s.start_minute)),
-                format_time(Timing::time_at(event.start_time, s.end_minute))
-            )
-        });
+        let clock = |minute: u32| {
+            Timing::time_at(event.start_time, minute)
+                .format("%H:%M")
+                .to_string()
+        };
+        let shown_start = slot.as_ref().map(|s| clock(s.start_minute));
+        let shown_end = slot.as_ref().map(|s| clock(s.end_minute));
         Ok(RoomState {
             event_id: event.id.clone(),
             event_name: event.name.clone(),
@@ -557,7 +559,8 @@ impl App {
             rounds: event.rounds,
             view,
             shown_round,
-            shown_times,
+            shown_start,
+            shown_end,
             tables: tables.into_values().collect(),
             pauses,
             unplanned: detail.meetings.is_empty(),
@@ -636,19 +639,15 @@ impl App {
                 tags: vec!["speed-dating".into()],
                 ..PartnershipInput::default()
             };
-            let text = format!(
-                "Rencontre au speed-dating « {} » ({when}), tour {}, table {} : les deux ont coché « à revoir ».",
-                event.name, m.round, m.table
-            );
-            (input, text)
+            input
         };
         let valid = |m: &EventMeeting, s: &Participant, v: &Participant| {
-            let (mut input, text) = lead(m, s, v);
+            let mut input = lead(m, s, v);
             // Titles are at most 200 characters: long names are shortened.
             if input.title.chars().count() > 200 {
                 input.title = input.title.chars().take(199).collect::<String>() + "…";
             }
-            input.validate().map(|valid| (valid, text)).map_err(|e| {
+            input.validate().map_err(|e| {
                 e.0.into_iter()
                     .next()
                     .unwrap_or_else(|| FieldError::new("leads", "Piste invalide.", "Invalid lead."))

@@ -896,7 +896,7 @@ fn show(d: &PartnershipDetail, format: Format) {
     }
     out!("Historique :");
     for e in &p.timeline {
-        out!("  {} {}", e.at.format("%Y-%m-%d %H:%M"), e.text);
+        out!("  {} {}", e.at.format("%Y-%m-%d %H:%M"), e.text_fr());
     }
 }
 

@@ -793,7 +793,7 @@ fn history(w: &mut Writer, data: &DocumentData) {
         let d = date_short(e.at.date_naive());
         let lines = w
             .breaker
-            .lines(&[span(BODY, fr(&e.text))], w.width() - date_w);
+            .lines(&[span(BODY, fr(&e.text_fr()))], w.width() - date_w);
         if let Some(first) = lines.first() {
             w.ensure(first.height);
             let baseline = w.y - first.height * 0.5 - BODY.size * 0.34;

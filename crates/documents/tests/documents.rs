@@ -288,6 +288,24 @@ fn parties_without_contacts_or_data() {
 }
 
 #[test]
+fn the_brief_words_timeline_entries_in_french() {
+    use tisserand_domain::{Stage, TimelineEntry, TimelineFact};
+    let mut d = sample();
+    let at = "2026-11-20T09:00:00Z".parse().unwrap();
+    d.partnership.timeline.push(TimelineEntry {
+        at,
+        fact: TimelineFact::Stage {
+            from: Stage::Contractualisation,
+            to: Stage::MiseEnOeuvre,
+            reason: Some("convention signée".into()),
+        },
+    });
+    let (b, _) = check_both(&d);
+    assert!(b.contains("Contractualisation → Mise en œuvre"), "{b}");
+    assert!(b.contains("convention signée"), "{b}");
+}
+
+#[test]
 fn no_amounts_no_indicators_no_timeline() {
     let mut d = sample();
     d.partnership.contributions.clear();

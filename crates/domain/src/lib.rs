@@ -37,10 +37,10 @@ pub use contact::{
 pub use error::{FieldError, ValidationErrors};
 pub use essaimage::EssaimagePlan;
 pub use partnership::{
-    Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, Modes,
-    NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
+    Contribution, ContributionKind, Counterpart, Indicator, Measure, MecenatBalance, MergedEntity,
+    Modes, NextAction, Objective, ObjectiveAxis, Partnership, PartnershipDetail, PartnershipInput,
     PartnershipLink, PartnershipQuery, PartnershipSummary, Party, PartyRole, PartySummary,
-    PartyTotal, Stage, TimelineEntry, TimelineKind, Totals,
+    PartyTotal, Stage, TimelineEntry, TimelineFact, Totals,
 };
 pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};

@@ -192,7 +192,7 @@ pub fn reading(category: ResourceCategory, giver: ActorKind, receiver: ActorKind
             Mecenat,
             None,
             "de la visibilité, contrepartie d'un mécénat",
-            "visibility, a mécénat counterpart",
+            "visibility, a philanthropy counterpart",
         ),
         C::Autre => r(
             InnovationSocietale,
@@ -327,7 +327,7 @@ pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
         (
             SAME_DEPARTEMENT,
             "Dans le même département.",
-            "In the same département.",
+            "In the same department.",
         )
     } else {
         (0, "", "")

@@ -13,7 +13,7 @@ use tisserand_domain::event::{
     LeadsOutcome, MeetingCapture, ModeFunnel, Participant, ParticipantWish, PlanSummary, Presence,
     RoomClock, ValidEvent,
 };
-use tisserand_domain::partnership::{Stage, TimelineEntry, TimelineKind, ValidPartnership};
+use tisserand_domain::partnership::{Stage, TimelineEntry, TimelineFact, ValidPartnership};
 use tisserand_domain::planner::{Meeting, WishLevel};
 use tisserand_domain::text::sort_key;
 use tisserand_domain::{ActorKind, FieldError, RameauMode};
@@ -27,13 +27,13 @@ const EVENT_COLUMNS: &str = "e.id, e.name, e.date, e.venue, e.start_time, e.roun
      e.rounds, e.tables, e.breaks, e.seated_side, e.allow_partners, e.notes, e.played_rounds, e.plan_summary,
      e.planned_at, e.version, e.created_at, e.updated_at";
 
-/// Builds a lead's partnership and its first timeline text from a meeting,
-/// its seated and its visiting participant.
+/// Builds a lead's partnership from a meeting, its seated and its visiting
+/// participant.
 pub type LeadMaker<'a> = dyn Fn(
         &EventMeeting,
         &Participant,
         &Participant,
-    ) -> std::result::Result<(ValidPartnership, String), FieldError>
+    ) -> std::result::Result<ValidPartnership, FieldError>
     + 'a;
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
@@ -818,7 +818,7 @@ impl Store {
                         outcome.already += 1;
                         continue;
                     }
-                    let (p, text) = lead(m, s, v).map_err(StoreError::Rule)?;
+                    let p = lead(m, s, v).map_err(StoreError::Rule)?;
                     let id = crate::partnership::insert_in(tx, &p, None)?;
                     let prid: i64 = tx.query_row(
                         "SELECT rid FROM partnerships WHERE id = ?1",
@@ -826,9 +826,13 @@ impl Store {
                         |r| r.get(0),
                     )?;
                     let entry = TimelineEntry {
-                        kind: TimelineKind::Created,
-                        text,
                         at: chrono::Utc::now(),
+                        fact: TimelineFact::EventLead {
+                            event: detail.event.name.clone(),
+                            date: detail.event.date,
+                            round: m.round,
+                            table: m.table,
+                        },
                     };
                     tx.execute(
                         "UPDATE partnerships SET timeline = ?2 WHERE rid = ?1",

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ValidActor;
 use tisserand_domain::contact::ValidContact;
 use tisserand_domain::merge::MergeRecord;
-use tisserand_domain::{Party, TimelineEntry, TimelineKind};
+use tisserand_domain::{MergedEntity, Party, TimelineEntry, TimelineFact};
 
 use crate::actor::{live_actor_rid, soft_delete_actor_in, undelete_actor_in, update_actor_in};
 use crate::contact::{
@@ -111,7 +111,7 @@ fn rewrite_partnerships(
     tx: &Transaction<'_>,
     old: &str,
     new: &str,
-    note: &str,
+    fact: &TimelineFact,
 ) -> Result<Vec<PartnershipBefore>> {
     let cols = REF_COLUMNS.join(", ");
     let needle = format!("\"{old}\"");
@@ -150,9 +150,8 @@ fn rewrite_partnerships(
         let mut timeline: Vec<TimelineEntry> =
             serde_json::from_str(&updated[6]).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         timeline.push(TimelineEntry {
-            kind: TimelineKind::Note,
-            text: note.to_owned(),
             at: crate::actor::timestamp(&at)?,
+            fact: fact.clone(),
         });
         updated[6] =
             serde_json::to_string(&timeline).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -253,11 +252,11 @@ impl Store {
         self.with_tx(|tx| {
             let keep_rid = live_actor_rid(tx, keep_id)?;
             let other_rid = live_actor_rid(tx, other_id)?;
-            let note = format!(
-                "Doublons fusionnés : « {} » a été fusionné dans « {} ».",
-                name_of(tx, "actors", other_rid)?,
-                merged.name
-            );
+            let fact = TimelineFact::Merged {
+                entity: MergedEntity::Actor,
+                from: name_of(tx, "actors", other_rid)?,
+                into: merged.name.clone(),
+            };
             update_actor_in(tx, keep_rid, merged)?;
             let moved_contacts: Vec<i64> = tx
                 .prepare("SELECT rid FROM contacts WHERE actor_rid = ?1")?
@@ -270,7 +269,7 @@ impl Store {
             for &c in &moved_contacts {
                 crate::contact::reindex_contact(tx, c)?;
             }
-            let partnerships = rewrite_partnerships(tx, other_id, keep_id, &note)?;
+            let partnerships = rewrite_partnerships(tx, other_id, keep_id, &fact)?;
             let moved_participations =
                 move_refs(tx, "event_participants", "actor_rid", other_rid, keep_rid)?;
             let moved_follow_ups = (
@@ -307,13 +306,15 @@ impl Store {
         self.with_tx(|tx| {
             let keep_rid = live_contact_rid(tx, keep_id)?;
             let other_rid = live_contact_rid(tx, other_id)?;
-            let note = format!(
-                "Doublons fusionnés : le contact « {} » a été fusionné dans « {} ».",
-                name_of(tx, "contacts", other_rid)?,
-                format!("{} {}", merged.first_name, merged.last_name).trim()
-            );
+            let fact = TimelineFact::Merged {
+                entity: MergedEntity::Contact,
+                from: name_of(tx, "contacts", other_rid)?,
+                into: format!("{} {}", merged.first_name, merged.last_name)
+                    .trim()
+                    .to_owned(),
+            };
             update_contact_in(tx, keep_rid, merged)?;
-            let partnerships = rewrite_partnerships(tx, other_id, keep_id, &note)?;
+            let partnerships = rewrite_partnerships(tx, other_id, keep_id, &fact)?;
             let moved_participations =
                 move_refs(tx, "event_participants", "contact_rid", other_rid, keep_rid)?;
             soft_delete_contact_in(tx, other_rid, Some(keep_id))?;

@@ -11,7 +11,7 @@ use tisserand_domain::partnership::ValidPartnership;
 use tisserand_domain::text::sort_key;
 use tisserand_domain::{
     Modes, NextAction, Partnership, Party, PartySummary, RameauMode, Stage, TimelineEntry,
-    TimelineKind,
+    TimelineFact,
 };
 
 use crate::actor::{live_actor_rid, timestamp};
@@ -164,18 +164,6 @@ fn next_due_on(actions: &[NextAction]) -> Option<String> {
         .map(|d| d.to_string())
 }
 
-fn modes_text(m: &Modes) -> String {
-    let Some(primary) = m.primary else {
-        return "à préciser".to_owned();
-    };
-    if m.secondary.is_empty() {
-        primary.label_fr().to_owned()
-    } else {
-        let secondary: Vec<&str> = m.secondary.iter().map(|s| s.label_fr()).collect();
-        format!("{} + {}", primary.label_fr(), secondary.join(" + "))
-    }
-}
-
 /// Timeline entries for actions that are done now and were not before.
 fn newly_done(
     old: &[NextAction],
@@ -199,15 +187,12 @@ fn newly_done(
 }
 
 fn action_done_entry(a: &NextAction, at: chrono::DateTime<chrono::Utc>) -> TimelineEntry {
-    let owner = a
-        .owner
-        .as_ref()
-        .map(|o| format!(" ({o})"))
-        .unwrap_or_default();
     TimelineEntry {
-        kind: TimelineKind::ActionDone,
-        text: format!("Action faite : {}{owner}", a.text),
         at,
+        fact: TimelineFact::ActionDone {
+            action: a.text.clone(),
+            owner: a.owner.clone(),
+        },
     }
 }
 
@@ -284,23 +269,16 @@ pub(crate) fn insert_in(
     write_parties(tx, rid, &p.parties, &actors)?;
     write_communes(tx, rid, &p.territory)?;
     let (at, at_dt) = instant()?;
-    let text = match origin {
-        Some(o) => format!(
-            "Partenariat essaimé depuis « {} » (mode : {}).",
-            o.title,
-            modes_text(&p.modes)
-        ),
-        None => format!("Partenariat créé (mode : {}).", modes_text(&p.modes)),
-    };
-    let entry = TimelineEntry {
-        kind: if origin.is_some() {
-            TimelineKind::Essaimage
-        } else {
-            TimelineKind::Created
+    let fact = match origin {
+        Some(o) => TimelineFact::SpawnedFrom {
+            origin: o.title.clone(),
+            modes: p.modes.clone(),
         },
-        text,
-        at: at_dt,
+        None => TimelineFact::Created {
+            modes: p.modes.clone(),
+        },
     };
+    let entry = TimelineEntry { at: at_dt, fact };
     tx.prepare_cached(
         "UPDATE partnerships SET timeline = ?2, stage_changed_at = ?3, spawned_from = ?4 WHERE rid = ?1",
     )?
@@ -335,9 +313,10 @@ impl Store {
             let (at, at_dt) = instant()?;
             let mut timeline = origin.timeline;
             timeline.push(TimelineEntry {
-                kind: TimelineKind::Essaimage,
-                text: format!("Essaimé : « {} ».", p.title),
                 at: at_dt,
+                fact: TimelineFact::Spawned {
+                    title: p.title.clone(),
+                },
             });
             append_timeline(tx, origin_rid, &timeline, &at)?;
             Ok(id)
@@ -377,13 +356,11 @@ impl Store {
             let before = timeline.len();
             if old.modes.primary != p.modes.primary || old.modes.secondary != p.modes.secondary {
                 timeline.push(TimelineEntry {
-                    kind: TimelineKind::Modes,
-                    text: format!(
-                        "Mode : {} → {}.",
-                        modes_text(&old.modes),
-                        modes_text(&p.modes)
-                    ),
                     at: at_dt,
+                    fact: TimelineFact::Modes {
+                        from: old.modes.clone(),
+                        to: p.modes.clone(),
+                    },
                 });
             }
             timeline.extend(newly_done(&old.next_actions, &p.next_actions, at_dt));
@@ -416,24 +393,20 @@ impl Store {
             p.stage.check_move(to, reason).map_err(StoreError::Rule)?;
             let reason = reason.map(str::trim).filter(|r| !r.is_empty());
             let (at, at_dt) = instant()?;
-            let because = reason.map(|r| format!(" : {r}")).unwrap_or_default();
-            let entry = match (p.stage, to) {
-                (_, Stage::Abandonne) => TimelineEntry {
-                    kind: TimelineKind::Abandoned,
-                    text: format!("Abandonné à l'étape « {} »{because}.", p.stage.label_fr()),
-                    at: at_dt,
+            let typed = reason.map(str::to_owned);
+            let fact = match (p.stage, to) {
+                (from, Stage::Abandonne) => TimelineFact::Abandoned {
+                    from,
+                    reason: typed,
                 },
-                (Stage::Abandonne, _) => TimelineEntry {
-                    kind: TimelineKind::Reopened,
-                    text: format!("Rouvert à l'étape « {} »{because}.", to.label_fr()),
-                    at: at_dt,
-                },
-                (from, _) => TimelineEntry {
-                    kind: TimelineKind::Stage,
-                    text: format!("{} → {}{because}.", from.label_fr(), to.label_fr()),
-                    at: at_dt,
+                (Stage::Abandonne, to) => TimelineFact::Reopened { to, reason: typed },
+                (from, to) => TimelineFact::Stage {
+                    from,
+                    to,
+                    reason: typed,
                 },
             };
+            let entry = TimelineEntry { at: at_dt, fact };
             let mut timeline = p.timeline;
             timeline.push(entry);
             let abandon_reason = (to == Stage::Abandonne).then_some(reason).flatten();
@@ -456,9 +429,10 @@ impl Store {
             let (at, at_dt) = instant()?;
             let mut timeline = p.timeline;
             timeline.push(TimelineEntry {
-                kind: TimelineKind::Note,
-                text: text.to_owned(),
                 at: at_dt,
+                fact: TimelineFact::Note {
+                    text: text.to_owned(),
+                },
             });
             append_timeline(tx, rid, &timeline, &at)
         })?;
@@ -548,16 +522,15 @@ impl Store {
                 .measures
                 .push(tisserand_domain::Measure { on, value });
             indicator.measures.sort_by_key(|m| m.on);
-            let unit = indicator
-                .unit
-                .as_ref()
-                .map(|u| format!(" {u}"))
-                .unwrap_or_default();
             let mut timeline = p.timeline;
             timeline.push(TimelineEntry {
-                kind: TimelineKind::Measure,
-                text: format!("Indicateur « {} » : {value}{unit} au {on}.", indicator.name),
                 at: at_dt,
+                fact: TimelineFact::Measure {
+                    indicator: indicator.name.clone(),
+                    value,
+                    unit: indicator.unit.clone(),
+                    on,
+                },
             });
             tx.prepare_cached("UPDATE partnerships SET indicators = ?2 WHERE rid = ?1")?
                 .execute(params![rid, to_json(&indicators)?])?;
@@ -743,9 +716,8 @@ impl Store {
                 .execute(params![rid, to_json(text)?])?;
             let mut timeline = p.timeline;
             timeline.push(TimelineEntry {
-                kind: TimelineKind::Note,
-                text: "Texte de la convention modifié (préambule, clauses).".to_owned(),
                 at: at_dt,
+                fact: TimelineFact::AgreementEdited,
             });
             append_timeline(tx, rid, &timeline, &at)
         })?;

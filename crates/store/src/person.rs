@@ -204,13 +204,17 @@ impl Store {
             if mentions(&timeline, needles) {
                 let entries: Vec<TimelineEntry> = serde_json::from_str(&timeline)
                     .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                for e in entries.into_iter().filter(|e| mentions(&e.text, needles)) {
+                for e in entries {
+                    let text = e.text_fr();
+                    if !mentions(&text, needles) {
+                        continue;
+                    }
                     found.push(Mention {
                         entity: "partnership".into(),
                         id: id.clone(),
                         title: title.clone(),
                         field: "timeline".into(),
-                        text: e.text,
+                        text,
                         at: Some(e.at.to_rfc3339()),
                     });
                 }
@@ -348,7 +352,9 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
         let mut entries: Vec<TimelineEntry> =
             serde_json::from_str(&timeline).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         for e in &mut entries {
-            e.text = scrub(&e.text, needles);
+            for text in e.fact.texts_mut() {
+                *text = scrub(text, needles);
+            }
         }
         tx.execute(
             "UPDATE partnerships SET summary = ?2, timeline = ?3, updated_at = ?4, version = version + 1 WHERE rid = ?1",

@@ -13,6 +13,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_data_in_and_out.sql")),
     M::up(include_str!("../migrations/0005_events.sql")),
     M::up(include_str!("../migrations/0006_search_folding.sql")),
+    M::up(include_str!("../migrations/0007_timeline_as_data.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -765,7 +765,7 @@ mod partnerships {
     use tisserand_domain::partnership::ValidPartnership;
     use tisserand_domain::{
         Contribution, ContributionKind, Modes, NextAction, PartnershipInput, PartnershipQuery,
-        PartnershipSort, Party, PartyRole, RameauMode, Stage, TimelineKind,
+        PartnershipSort, Party, PartyRole, RameauMode, Stage, TimelineFact,
     };
 
     use super::*;
@@ -832,7 +832,10 @@ mod partnerships {
         assert_eq!(p.stage, Stage::Rencontre);
         assert_eq!(p.version, 1);
         assert_eq!(p.timeline.len(), 1);
-        assert_eq!(p.timeline[0].kind, TimelineKind::Created);
+        assert!(matches!(
+            &p.timeline[0].fact,
+            TimelineFact::Created { modes } if *modes == p.modes
+        ));
         assert_eq!(p.contributions[0].value_cents, 500_000);
         assert_eq!(s.partnership(&p.id).unwrap(), p);
         let all = s.list_partnerships(&PartnershipQuery::default()).unwrap();
@@ -913,7 +916,15 @@ mod partnerships {
         let p2 = s.move_partnership(&p.id, Stage::Exploration, None).unwrap();
         assert_eq!(p2.stage, Stage::Exploration);
         assert_eq!(p2.version, 2);
-        assert_eq!(p2.timeline[1].text, "Rencontre → Exploration.");
+        assert_eq!(
+            p2.timeline[1].fact,
+            TimelineFact::Stage {
+                from: Stage::Rencontre,
+                to: Stage::Exploration,
+                reason: None
+            }
+        );
+        assert_eq!(p2.timeline[1].text_fr(), "Rencontre → Exploration.");
         assert!(matches!(
             s.move_partnership(&p.id, Stage::Abandonne, None),
             Err(StoreError::Rule(f)) if f.field == "reason"
@@ -922,16 +933,33 @@ mod partnerships {
             .move_partnership(&p.id, Stage::Abandonne, Some("Budget gelé"))
             .unwrap();
         assert_eq!(gone.abandon_reason.as_deref(), Some("Budget gelé"));
-        assert_eq!(gone.timeline[2].kind, TimelineKind::Abandoned);
         assert_eq!(
-            gone.timeline[2].text,
+            gone.timeline[2].fact,
+            TimelineFact::Abandoned {
+                from: Stage::Exploration,
+                reason: Some("Budget gelé".into())
+            }
+        );
+        assert_eq!(
+            gone.timeline[2].text_fr(),
             "Abandonné à l'étape « Exploration » : Budget gelé."
         );
         let back = s.move_partnership(&p.id, Stage::Preparation, None).unwrap();
         assert_eq!(back.abandon_reason, None);
-        assert_eq!(back.timeline[3].kind, TimelineKind::Reopened);
+        assert_eq!(
+            back.timeline[3].fact,
+            TimelineFact::Reopened {
+                to: Stage::Preparation,
+                reason: None
+            }
+        );
         let noted = s.add_partnership_note(&p.id, "Réunion au siège").unwrap();
-        assert_eq!(noted.timeline.last().unwrap().kind, TimelineKind::Note);
+        assert_eq!(
+            noted.timeline.last().unwrap().fact,
+            TimelineFact::Note {
+                text: "Réunion au siège".into()
+            }
+        );
         let board = PartnershipQuery {
             stage: Some(Stage::Preparation),
             ..PartnershipQuery::default()
@@ -977,6 +1005,50 @@ mod partnerships {
     }
 
     #[test]
+    fn an_erased_person_leaves_no_trace_in_timeline_data() {
+        let (mut s, a, b) = two_actors();
+        let contact = ContactInput {
+            actor_id: Some(a.clone()),
+            first_name: "Léa".into(),
+            last_name: "Koenig".into(),
+            ..ContactInput::default()
+        };
+        let contact = s.insert_contact(&contact.validate().unwrap()).unwrap();
+        let mut i = input("Billets", &a, &b);
+        i.next_actions = vec![NextAction {
+            text: "Rappeler Léa Koenig".into(),
+            owner: Some("Léa Koenig".into()),
+            due_on: None,
+            done: false,
+        }];
+        let p = s.insert_partnership(&valid(&i)).unwrap();
+        s.complete_partnership_action(&p.id, 0).unwrap();
+        s.move_partnership(&p.id, Stage::Abandonne, Some("Léa Koenig est partie"))
+            .unwrap();
+        let needles = vec!["Léa Koenig".to_owned()];
+        let found = s.mentions_of(&needles, &contact.id).unwrap();
+        let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Action faite : Rappeler Léa Koenig (Léa Koenig)",
+                "Abandonné à l'étape « Rencontre » : Léa Koenig est partie."
+            ]
+        );
+        s.erase_contact(&contact.id, &needles).unwrap();
+        let after = s.partnership(&p.id).unwrap();
+        let json = serde_json::to_string(&after.timeline).unwrap();
+        assert!(!json.contains("Koenig"), "{json}");
+        assert_eq!(
+            after.timeline[1].fact,
+            TimelineFact::ActionDone {
+                action: "Rappeler [personne effacée]".into(),
+                owner: Some("[personne effacée]".into())
+            }
+        );
+    }
+
+    #[test]
     fn done_actions_and_mode_changes_go_on_the_timeline() {
         let (mut s, a, b) = two_actors();
         let mut i = input("Billets", &a, &b);
@@ -1002,7 +1074,11 @@ mod partnerships {
         let p = s
             .update_partnership(&p.id, p.version, &valid(&edit))
             .unwrap();
-        let texts: Vec<&str> = p.timeline.iter().map(|e| e.text.as_str()).collect();
+        let texts: Vec<String> = p
+            .timeline
+            .iter()
+            .map(tisserand_domain::TimelineEntry::text_fr)
+            .collect();
         assert_eq!(
             texts[1..],
             [
@@ -1012,7 +1088,13 @@ mod partnerships {
         );
         let p = s.complete_partnership_action(&p.id, 1).unwrap();
         assert!(p.next_actions[1].done);
-        assert_eq!(p.timeline.last().unwrap().kind, TimelineKind::ActionDone);
+        assert_eq!(
+            p.timeline.last().unwrap().fact,
+            TimelineFact::ActionDone {
+                action: "Rédiger la convention".into(),
+                owner: None
+            }
+        );
         assert!(matches!(
             s.complete_partnership_action(&p.id, 1),
             Err(StoreError::Rule(_))
@@ -1048,8 +1130,17 @@ mod partnerships {
         let values: Vec<f64> = p.indicators[0].measures.iter().map(|m| m.value).collect();
         assert_eq!(values, [40.5, 150.0]);
         assert_eq!(
-            p.timeline.last().unwrap().text,
-            "Indicateur « Enfants au spectacle » : 40.5 enfants au 2026-03-01."
+            p.timeline.last().unwrap().fact,
+            TimelineFact::Measure {
+                indicator: "Enfants au spectacle".into(),
+                value: 40.5,
+                unit: Some("enfants".into()),
+                on: march
+            }
+        );
+        assert_eq!(
+            p.timeline.last().unwrap().text_fr(),
+            "Indicateur « Enfants au spectacle » : 40,5 enfants au 01/03/2026."
         );
         assert!(matches!(
             s.record_partnership_measure(&p.id, None, 3, None, 1.0),
@@ -1370,12 +1461,17 @@ mod partnerships {
             .insert_spawned_partnership(&origin.id, &valid(&child_input))
             .unwrap();
         assert_eq!(child.spawned_from.as_deref(), Some(origin.id.as_str()));
-        assert_eq!(child.timeline[0].kind, TimelineKind::Essaimage);
+        assert!(matches!(
+            &child.timeline[0].fact,
+            TimelineFact::SpawnedFrom { origin: o, .. } if *o == origin.title
+        ));
         assert_eq!(child.contributions[0].value_cents, 0);
         let origin = s.partnership(&origin.id).unwrap();
         assert_eq!(
-            origin.timeline.last().unwrap().kind,
-            TimelineKind::Essaimage
+            origin.timeline.last().unwrap().fact,
+            TimelineFact::Spawned {
+                title: child.title.clone()
+            }
         );
         let (up, children) = s.partnership_lineage(&origin.id, None).unwrap();
         assert!(up.is_none());
@@ -1592,6 +1688,153 @@ fn a_v2_file_gains_board_columns_masks_and_places() {
     assert_eq!(o.by_departement.len(), 2);
     assert_eq!(o.overdue, 1);
     assert_eq!(s.possibilities("a1", 5).unwrap()[0].actor_id, "a2");
+}
+
+#[test]
+fn a_v5_file_gets_its_french_timeline_sentences_read_back_as_data() {
+    use tisserand_domain::{MergedEntity, Modes, RameauMode, Stage, TimelineFact};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 5).unwrap();
+        let t = "'2025-01-01T00:00:00.000Z'";
+        let entry = |kind: &str, text: &str| serde_json::json!({"kind": kind, "text": text, "at": "2026-01-02T10:00:00Z"});
+        let timeline = serde_json::Value::Array(vec![
+            entry(
+                "created",
+                "Partenariat créé (mode : mécénat + coopération économique).",
+            ),
+            entry("stage", "Rencontre → Mise en œuvre : tout de suite."),
+            entry(
+                "abandoned",
+                "Abandonné à l'étape « Mise en œuvre » : Budget gelé.",
+            ),
+            entry("reopened", "Rouvert à l'étape « Préparation »."),
+            entry(
+                "modes",
+                "Mode : à préciser → pratiques responsables + mécénat.",
+            ),
+            entry("note", "Réunion au siège : « Mode : ça → ça. »"),
+            entry("action_done", "Action faite : Appeler la DRH (Léa)"),
+            entry(
+                "measure",
+                "Indicateur « Enfants » : 40.5 enfants au 2026-03-01.",
+            ),
+            entry("essaimage", "Essaimé : « Cirque à Colmar »."),
+            entry(
+                "note",
+                "Doublons fusionnés : le contact « Jean K. » a été fusionné dans « Jean Koenig ».",
+            ),
+            entry(
+                "note",
+                "Texte de la convention modifié (préambule, clauses).",
+            ),
+            entry("stage", "Étape : exploration → préparation"),
+        ]);
+        let lead = serde_json::json!([entry(
+            "created",
+            "Rencontre au speed-dating « Cafés RSE » (12 mars 2026), tour 2, table 5 : les deux ont coché « à revoir »."
+        )]);
+        // The meeting's participants are left out: only its link to the lead matters.
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        conn.execute_batch(&format!(
+            "INSERT INTO actors (id, kind, name, sort_key, created_at, updated_at) VALUES
+               ('a1', 'association', 'Emmaüs', 'emmaus', {t}, {t}), ('a2', 'entreprise', 'Kieffer', 'kieffer', {t}, {t});
+             INSERT INTO partnerships (id, title, sort_key, territory, parties, stage, stage_changed_at, next_actions,
+               timeline, created_at, updated_at)
+             VALUES ('p1', 'Salle', 'salle', '[]', '[{{\"actorId\":\"a1\",\"role\":\"porteur\"}}]', 'preparation', {t},
+               '[{{\"text\":\"Appeler la DRH\",\"owner\":\"Léa\",\"done\":true}}]', '{}', {t}, {t}),
+               ('p2', 'Lead', 'lead', '[]', '[{{\"actorId\":\"a1\",\"role\":\"porteur\"}}]', 'rencontre', {t}, '[]', '{}', {t}, {t});
+             INSERT INTO events (id, name, sort_key, date, start_time, round_minutes, changeover_minutes, rounds, tables,
+               seated_side, created_at, updated_at)
+             VALUES ('e1', 'Cafés RSE', 'cafes rse', '2026-03-12', '14:00', 7, 2, 8, 10, 'associations', {t}, {t});
+             INSERT INTO event_meetings (event_rid, round, table_no, seated_rid, visitor_rid, partnership_rid)
+             VALUES (1, 2, 5, 1, 2, (SELECT rid FROM partnerships WHERE id = 'p2'));",
+            timeline.to_string().replace('\'', "''"),
+            lead.to_string().replace('\'', "''"),
+        ))
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let facts: Vec<TimelineFact> = s
+        .partnership("p1")
+        .unwrap()
+        .timeline
+        .into_iter()
+        .map(|e| e.fact)
+        .collect();
+    let modes = |primary: Option<RameauMode>, secondary: Vec<RameauMode>| Modes {
+        primary,
+        secondary,
+        mecenat_kinds: vec![],
+    };
+    let note = |text: &str| TimelineFact::Note { text: text.into() };
+    assert_eq!(
+        facts,
+        [
+            TimelineFact::Created {
+                modes: modes(
+                    Some(RameauMode::Mecenat),
+                    vec![RameauMode::CooperationEconomique]
+                )
+            },
+            TimelineFact::Stage {
+                from: Stage::Rencontre,
+                to: Stage::MiseEnOeuvre,
+                reason: Some("tout de suite".into())
+            },
+            TimelineFact::Abandoned {
+                from: Stage::MiseEnOeuvre,
+                reason: Some("Budget gelé".into())
+            },
+            TimelineFact::Reopened {
+                to: Stage::Preparation,
+                reason: None
+            },
+            TimelineFact::Modes {
+                from: modes(None, vec![]),
+                to: modes(
+                    Some(RameauMode::PratiquesResponsables),
+                    vec![RameauMode::Mecenat]
+                )
+            },
+            note("Réunion au siège : « Mode : ça → ça. »"),
+            TimelineFact::ActionDone {
+                action: "Appeler la DRH".into(),
+                owner: Some("Léa".into())
+            },
+            TimelineFact::Measure {
+                indicator: "Enfants".into(),
+                value: 40.5,
+                unit: Some("enfants".into()),
+                on: "2026-03-01".parse().unwrap()
+            },
+            TimelineFact::Spawned {
+                title: "Cirque à Colmar".into()
+            },
+            TimelineFact::Merged {
+                entity: MergedEntity::Contact,
+                from: "Jean K.".into(),
+                into: "Jean Koenig".into()
+            },
+            TimelineFact::AgreementEdited,
+            // Not a sentence this program wrote: kept as written.
+            note("Étape : exploration → préparation"),
+        ]
+    );
+    let p2 = s.partnership("p2").unwrap();
+    assert_eq!(
+        p2.timeline[0].fact,
+        TimelineFact::EventLead {
+            event: "Cafés RSE".into(),
+            date: "2026-03-12".parse().unwrap(),
+            round: 2,
+            table: 5
+        }
+    );
+    assert_eq!(p2.timeline[0].at.to_rfc3339(), "2026-01-02T10:00:00+00:00");
+    assert_eq!(p2.version, 1, "reading entries back is not an edit");
 }
 
 #[test]

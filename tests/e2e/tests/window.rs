@@ -1262,3 +1262,315 @@ async fn dialogs_stay_put_pages_open_at_their_top_and_back_returns_where_you_cam
     })
     .await;
 }
+
+/// Words that give French away in the English window. Chosen so that none
+/// is an English word; what people typed (names, notes, summaries…) is
+/// left out of the check by `USER_DATA` and `demo_texts`.
+const FRENCH_WORDS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "une",
+    "et",
+    "est",
+    "pour",
+    "avec",
+    "dans",
+    "sur",
+    "aux",
+    "au",
+    "ou",
+    "vous",
+    "votre",
+    "vos",
+    "à",
+    "aucun",
+    "aucune",
+    "créé",
+    "créée",
+    "partenariat",
+    "partenariats",
+    "département",
+    "départements",
+    "rencontre",
+    "rencontres",
+    "acteur",
+    "acteurs",
+    "annuaire",
+    "historique",
+    "étape",
+    "événement",
+    "événements",
+    "données",
+    "tableau",
+    "ajouter",
+    "modifier",
+    "supprimer",
+    "enregistrer",
+    "rechercher",
+    "animateur",
+    "tour",
+    "mécénat",
+    "coopération",
+    "économique",
+    "sociétale",
+    "abandonné",
+    "essaimé",
+    "fait",
+    "faite",
+    "revoir",
+    "souhaite",
+    "passer",
+    "français",
+    "langue",
+    // The English window says « commune » everywhere, never both words.
+    "municipality",
+    "municipalities",
+];
+
+/// Elements that show what people typed or imported (the demo territory is
+/// French): names, notes, summaries, tags, reasons, places… They are not
+/// the window's own words.
+const USER_DATA: &str = "[data-user-data], .list-row__name, [data-testid=actor-title], \
+    [data-testid=partnership-title], .partnership-facts__summary, .partnership-facts__tags, \
+    .timeline__entry--note";
+
+/// Every text of the window that the window itself wrote (text nodes and
+/// the attributes people see or hear: tooltips, labels, placeholders),
+/// with where it is.
+async fn window_texts(w: &Window) -> Vec<(String, String)> {
+    let found = w
+        .client
+        .execute(
+            "const skip = arguments[0];
+             const where = (el) => {
+               const parts = [];
+               for (let e = el; e && e !== document.body && parts.length < 3; e = e.parentElement) {
+                 const id = e.getAttribute('data-testid');
+                 parts.push(id ? `[${id}]` : `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+               }
+               return parts.reverse().join(' > ');
+             };
+             const out = [];
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+               const el = n.parentElement;
+               if (!el || el.closest('script, style') || el.closest(skip)) continue;
+               const text = n.data.trim();
+               if (text) out.push([text, where(el)]);
+             }
+             for (const el of document.body.querySelectorAll('[title], [aria-label], [placeholder], [data-tooltip]')) {
+               if (el.closest(skip)) continue;
+               for (const a of ['title', 'aria-label', 'placeholder', 'data-tooltip']) {
+                 const v = el.getAttribute(a);
+                 if (v) out.push([v, `${where(el)} @${a}`]);
+               }
+             }
+             return out;",
+            vec![serde_json::Value::String(USER_DATA.into())],
+        )
+        .await
+        .expect("read the window's texts");
+    found
+        .as_array()
+        .expect("a list of texts")
+        .iter()
+        .map(|pair| {
+            (
+                pair[0].as_str().unwrap_or_default().to_owned(),
+                pair[1].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// What is French in `text`: give-away words, French quotes, a space
+/// before a colon, semicolon, exclamation or question mark, « 14 h 30 ».
+fn french_in(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    if text.contains('«') || text.contains('»') {
+        found.push("French quotes « »".to_owned());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    for (i, c) in chars.iter().enumerate() {
+        let after = chars.get(i + 1).copied();
+        if matches!(c, ':' | ';' | '!' | '?')
+            && i > 0
+            && space(chars[i - 1])
+            && after.is_none_or(char::is_whitespace)
+        {
+            found.push(format!("a space before « {c} »"));
+        }
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for pair in words.windows(3) {
+        if pair[0].chars().all(|c| c.is_ascii_digit())
+            && pair[1] == "h"
+            && pair[2].len() == 2
+            && pair[2].chars().all(|c| c.is_ascii_digit())
+        {
+            found.push(format!("a French time « {} h {} »", pair[0], pair[2]));
+        }
+    }
+    for word in &words {
+        let word = word.trim_matches('\'');
+        let bare = word.split('\'').next_back().unwrap_or(word);
+        if FRENCH_WORDS.contains(&word) || FRENCH_WORDS.contains(&bare) {
+            found.push(format!("the French word « {word} »"));
+        }
+    }
+    found
+}
+
+/// Every text of the demo territory (names, places, notes, summaries…, from
+/// its JSON file and the demo events' string literals), longest first, and
+/// proper nouns: French data the English window rightly shows as is.
+fn demo_texts() -> Vec<String> {
+    fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) if s.chars().count() >= 3 => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| collect(i, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|i| collect(i, out)),
+            _ => {}
+        }
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo/territory.json");
+    let demo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the demo territory"))
+            .expect("the demo territory is JSON");
+    let mut out = vec!["Le RAMEAU".to_owned(), "Grand Est".to_owned()];
+    collect(&demo, &mut out);
+    let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/app/src/demo.rs");
+    let source = std::fs::read_to_string(events).expect("the demo events");
+    out.extend(
+        source
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| s.chars().count() >= 3)
+            .map(str::to_owned),
+    );
+    // Shown without their final full stop (a need quoted in a reason).
+    let trimmed: Vec<String> = out
+        .iter()
+        .filter_map(|s| s.strip_suffix('.').map(str::to_owned))
+        .collect();
+    out.extend(trimmed);
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out.dedup();
+    out
+}
+
+/// Fails with every French text the window shows on screen `screen`,
+/// once the demo territory's own texts are taken out.
+async fn check_english(w: &Window, screen: &str, problems: &mut Vec<String>) {
+    let data = demo_texts();
+    for (text, place) in window_texts(w).await {
+        let mut chrome = text.clone();
+        for d in &data {
+            if chrome.contains(d.as_str()) {
+                chrome = chrome.replace(d.as_str(), "x");
+            }
+        }
+        for what in french_in(&chrome) {
+            problems.push(format!("{screen}: {what} in {text:?} ({place})"));
+        }
+    }
+}
+
+#[test]
+fn the_french_detector_catches_french_and_spares_english() {
+    assert!(french_in("Partnership created (mode: philanthropy).").is_empty());
+    assert!(french_in("Event “Cafés” deleted. Round 2 · 14:00 – 14:07").is_empty());
+    assert!(!french_in("Partenariat créé (mode : mécénat).").is_empty());
+    assert!(!french_in("Facilitator : Léa").is_empty());
+    assert!(!french_in("Tick “see again”: « No thanks »").is_empty());
+    assert!(!french_in("Starts at 14 h 00").is_empty());
+    assert!(!french_in("14\u{a0}h\u{a0}00").is_empty());
+    assert!(!french_in("Département").is_empty());
+    assert!(!french_in("Passer en français").is_empty());
+    assert!(!french_in("d'acteurs").is_empty());
+}
+
+#[tokio::test]
+async fn every_screen_speaks_english_in_english() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=lang-switch]").await;
+        w.wait_text("[data-testid=nav-partenariats]", "Partnerships")
+            .await;
+        let mut problems = Vec::new();
+        check_english(&w, "welcome", &mut problems).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+
+        // The directory, then an actor's page.
+        check_english(&w, "directory", &mut problems).await;
+        w.click("[data-testid=actor-row]").await;
+        w.find("[data-testid=actor-page]").await;
+        w.find("[data-testid=possibility]").await;
+        check_english(&w, "actor page", &mut problems).await;
+
+        // The board, the list, the overview.
+        w.click("[data-testid=nav-partenariats]").await;
+        w.find("[data-testid=partnership-card]").await;
+        check_english(&w, "board", &mut problems).await;
+        w.click("[data-testid=view-list]").await;
+        w.find("[data-testid=partnership-row]").await;
+        check_english(&w, "list", &mut problems).await;
+        w.click("[data-testid=nav-vue-ensemble]").await;
+        w.find("[data-testid=overview-matrix]").await;
+        check_english(&w, "overview", &mut problems).await;
+
+        // Partnership pages: one that went a long way, one abandoned; their
+        // timelines are worded in English.
+        for stage in ["evaluation", "abandonne"] {
+            w.click("[data-testid=nav-partenariats]").await;
+            w.click("[data-testid=view-board]").await;
+            let card = format!("[data-testid=partnership-card][data-stage={stage}]");
+            w.click(&card).await;
+            let timeline = w
+                .wait_text("[data-testid=partnership-timeline]", "Partnership created")
+                .await;
+            assert!(timeline.contains(" → "), "{timeline}");
+            check_english(&w, &format!("partnership page ({stage})"), &mut problems).await;
+        }
+
+        // Events: the list, then each tab of a demo event.
+        w.click("[data-testid=nav-evenements]").await;
+        w.find("[data-testid=events-table]").await;
+        check_english(&w, "events", &mut problems).await;
+        w.click("[data-testid=event-row-0] a").await;
+        w.find("[data-testid=event-page]").await;
+        for tab in ["participants", "plan", "capture", "report"] {
+            w.click(&format!("[data-testid=event-tab-{tab}]")).await;
+            w.find(&format!("#event-panel-{tab}")).await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            check_english(&w, &format!("event, {tab}"), &mut problems).await;
+        }
+
+        // « Données », every tab.
+        w.click("[data-testid=nav-donnees]").await;
+        for tab in ["import", "export", "duplicates", "backups", "privacy"] {
+            w.click(&format!("[data-testid=data-tab-{tab}]")).await;
+            w.find(&format!("#data-panel-{tab}")).await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            check_english(&w, &format!("data, {tab}"), &mut problems).await;
+        }
+
+        assert!(
+            problems.is_empty(),
+            "French in the English window:\n{}",
+            problems.join("\n")
+        );
+        w.close().await;
+    })
+    .await;
+}

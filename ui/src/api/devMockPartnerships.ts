@@ -58,16 +58,6 @@ const STAGE_ORDER: Stage[] = [
   "abandonne",
 ];
 const MODE_ORDER: RameauMode[] = ["mecenat", "cooperation_economique", "innovation_societale", "pratiques_responsables"];
-const STAGE_FR: Record<Stage, string> = {
-  rencontre: "rencontre",
-  exploration: "exploration",
-  preparation: "préparation",
-  contractualisation: "contractualisation",
-  mise_en_oeuvre: "mise en œuvre",
-  evaluation: "évaluation",
-  essaimage: "essaimage",
-  abandonne: "abandonné",
-};
 
 function err(kind: AppError["kind"], message: string, messageEn: string, fields: FieldError[] = []): AppError {
   return { kind, message, messageEn, fields };
@@ -165,13 +155,14 @@ function seed(lookup: ActorLookup): void {
           { text: s.action[0], owner: "Claire", dueOn: s.action[1] === null ? null : dayIn(s.action[1]), done: false },
         ]
       : [];
-    const timeline: Partnership["timeline"] = [{ kind: "created", text: "Partenariat créé.", at: created }];
+    const seedModes = { primary: s.primary, secondary: s.secondary ?? [], mecenatKinds: s.kinds ?? [] };
+    const timeline: Partnership["timeline"] = [{ kind: "created", modes: seedModes, at: created }];
     if (s.stage !== "rencontre") {
       timeline.push({ kind: "note", text: "Premier rendez-vous : les deux parties sont partantes.", at: daysAgo(s.days + 10) });
       timeline.push(
         s.stage === "abandonne"
-          ? { kind: "abandoned", text: `Abandonné : ${s.abandon ?? ""}`, at: changedAt }
-          : { kind: "stage", text: `Passé en ${STAGE_FR[s.stage]}.`, at: changedAt },
+          ? { kind: "abandoned", from: "exploration", reason: s.abandon ?? null, at: changedAt }
+          : { kind: "stage", from: "rencontre", to: s.stage, reason: null, at: changedAt },
       );
     }
     const id = newId();
@@ -561,7 +552,7 @@ function reading(category: ResourceCategory, giver: ActorKind, receiver: ActorKi
   if (category === "benevolat") return r("pratiques_responsables", null, "l'engagement bénévole de salariés", "employees volunteering");
   if (category === "achats") return r("cooperation_economique", null, "des achats responsables ou inclusifs", "responsible or inclusive purchasing");
   if (category === "visibilite" && generalInterest(giver) && patron(receiver))
-    return r("mecenat", null, "de la visibilité, contrepartie d'un mécénat", "visibility, a mécénat counterpart");
+    return r("mecenat", null, "de la visibilité, contrepartie d'un mécénat", "visibility, a philanthropy counterpart");
   return r("cooperation_economique", null, "un échange économique entre les deux", "an economic exchange between them");
 }
 
@@ -595,7 +586,7 @@ function assess(from: Actor, other: Actor, shared: number): Possibility | null {
     reasons.push([15, "Dans la même commune.", "In the same commune."]);
   } else if (insee(from) !== null && insee(from)?.slice(0, 2) === insee(other)?.slice(0, 2)) {
     score += 5;
-    reasons.push([5, "Dans le même département.", "In the same département."]);
+    reasons.push([5, "Dans le même département.", "In the same department."]);
   }
   if ((from.kind === "entreprise" && generalInterest(other.kind)) || (generalInterest(from.kind) && other.kind === "entreprise")) {
     score += 10;
@@ -691,7 +682,7 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
         id: newId(),
         stage: "rencontre",
         abandonReason: null,
-        timeline: [{ kind: "created", text: "Partenariat créé.", at }],
+        timeline: [{ kind: "created", modes: input.modes, at }],
         spawnedFrom: null,
         version: 1,
         createdAt: at,
@@ -709,9 +700,10 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
       const input = get<PartnershipInput>(args, "input");
       const errors = validate(input);
       if (errors.length > 0) throw invalid(errors);
+      const before = p.modes;
       const modesChanged = JSON.stringify(normalizeModes(input.modes)) !== JSON.stringify(p.modes);
       Object.assign(p, input, { modes: normalizeModes(input.modes) });
-      return touch(p, modesChanged ? { kind: "modes", text: "Modes du partenariat modifiés.", at: new Date().toISOString() } : undefined);
+      return touch(p, modesChanged ? { kind: "modes", from: before, to: p.modes, at: new Date().toISOString() } : undefined);
     },
     partnership_move: (args): Partnership => {
       const p = live(get<string>(args, "id"));
@@ -722,15 +714,19 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
         throw invalid([{ field: "reason", message: "Dites pourquoi le partenariat est abandonné.", messageEn: "Say why the partnership is abandoned." }]);
       }
       const at = new Date().toISOString();
-      const reopened = p.stage === "abandonne";
+      const from = p.stage;
       p.stage = stage;
       p.stageChangedAt = at;
       p.abandonReason = stage === "abandonne" ? reason : null;
-      return touch(p, {
-        kind: stage === "abandonne" ? "abandoned" : reopened ? "reopened" : "stage",
-        text: stage === "abandonne" ? `Abandonné : ${reason}` : `Passé en ${STAGE_FR[stage]}.`,
-        at,
-      });
+      const why = reason === "" ? null : reason;
+      return touch(
+        p,
+        stage === "abandonne"
+          ? { kind: "abandoned", from, reason: why, at }
+          : from === "abandonne"
+            ? { kind: "reopened", to: stage, reason: why, at }
+            : { kind: "stage", from, to: stage, reason: why, at },
+      );
     },
     partnership_note: (args): Partnership => {
       const p = live(get<string>(args, "id"));
@@ -743,7 +739,7 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
       const action = p.nextActions[get<number>(args, "index")];
       if (!action) throw err("notFound", "Cette action n'existe pas.", "This action does not exist.");
       action.done = true;
-      return touch(p, { kind: "action_done", text: `Fait : ${action.text}`, at: new Date().toISOString() });
+      return touch(p, { kind: "action_done", action: action.text, owner: action.owner, at: new Date().toISOString() });
     },
     partnership_measure: (args): Partnership => {
       const p = live(get<string>(args, "id"));
@@ -759,8 +755,7 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
       }
       const on = get<string | null>(args, "on") ?? new Date().toISOString().slice(0, 10);
       indicator.measures = [...indicator.measures, { on, value }].sort((a, b) => a.on.localeCompare(b.on));
-      const unit = indicator.unit ? ` ${indicator.unit}` : "";
-      return touch(p, { kind: "measure", text: `Indicateur « ${indicator.name} » : ${value}${unit} au ${on}.`, at: new Date().toISOString() });
+      return touch(p, { kind: "measure", indicator: indicator.name, value, unit: indicator.unit, on, at: new Date().toISOString() });
     },
     partnership_delete: (args): null => {
       live(get<string>(args, "id"));
@@ -832,7 +827,7 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
         id: newId(),
         stage: "rencontre",
         abandonReason: null,
-        timeline: [{ kind: "essaimage", text: `Essaimé depuis « ${origin.title} ».`, at }],
+        timeline: [{ kind: "spawned_from", origin: origin.title, modes: input.modes, at }],
         spawnedFrom: origin.id,
         version: 1,
         createdAt: at,
@@ -840,7 +835,7 @@ export function partnershipHandlers(lookup: ActorLookup, demo: () => boolean): R
         stageChangedAt: at,
       };
       store.set(p.id, { p, deleted: false });
-      touch(origin, { kind: "essaimage", text: `Essaimé vers « ${p.title} ».`, at });
+      touch(origin, { kind: "spawned", title: p.title, at });
       return p;
     },
     partnership_classify: (args): ClassificationProposal => classify(get<Question[]>(args, "yes")),

@@ -126,7 +126,7 @@ export function Sidebar({
           className="lang-switch"
           data-testid="lang-switch"
           aria-label={t.nav.switchLang}
-          title={t.nav.language}
+          title={t.nav.switchLang}
           onClick={() => setLang(lang === "fr" ? "en" : "fr")}
         >
           <span className={lang === "fr" ? "is-current" : undefined} lang="fr">

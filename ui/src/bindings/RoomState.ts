@@ -16,9 +16,10 @@ version: number, rounds: number, view: RoomView,
  */
 shownRound: number, 
 /**
- * `« 14 h 30 – 14 h 37 »` for the shown round, as planned.
+ * When the shown round starts and ends, as planned (`14:30`, `14:37`):
+ * the window writes them the way its language reads clocks.
  */
-shownTimes: string, tables: Array<RoomTable>, 
+shownStart: string | null, shownEnd: string | null, tables: Array<RoomTable>, 
 /**
  * Visitors with no table in the shown round.
  */

@@ -89,6 +89,10 @@ export const fr = {
       event: "Retour à l'événement",
       room: "Retour",
     } as Record<Route["name"], string>,
+    /** « Animateur : Léa » (no-break space before the colon). */
+    labelled: (label: string, value: string) => `${label}\u00a0: ${value}`,
+    /** « « Paniers » » with no-break spaces inside the quotes. */
+    quoted: (text: string) => `«\u00a0${text}\u00a0»`,
   },
   app: {
     tagline: "L'atelier des partenariats de territoire",
@@ -105,8 +109,7 @@ export const fr = {
     data: "Données",
     settings: "Réglages",
     comingSoon: "Bientôt disponible",
-    language: "Langue de l'interface",
-    switchLang: "Switch to English",
+    switchLang: "Passer en anglais",
   },
   search: {
     placeholder: "Rechercher un acteur, un contact… (Ctrl+K)",

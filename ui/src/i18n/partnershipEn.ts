@@ -1,5 +1,50 @@
 // English texts of the partnership screens, the same keys as partnershipFr.ts.
+import type { Modes } from "../bindings/Modes";
+import type { TimelineEntry } from "../bindings/TimelineEntry";
+import { formatDate } from "../lib/format";
 import type { partnershipFr } from "./partnershipFr";
+
+/** "Philanthropy + Economic cooperation", "to be decided" without a primary mode. */
+function modesText(m: Modes): string {
+  const labels = partnershipEn.labels.modes;
+  return m.primary === null ? "to be decided" : [m.primary, ...m.secondary].map((c) => labels[c]).join(" + ");
+}
+
+/** What a timeline entry records, as an English sentence. */
+function timelineText(e: TimelineEntry): string {
+  const stages = partnershipEn.labels.stages;
+  const because = (r: string | null) => (r ? `: ${r}` : "");
+  switch (e.kind) {
+    case "created":
+      return `Partnership created (mode: ${modesText(e.modes)}).`;
+    case "event_lead":
+      return `Met at the speed-dating “${e.event}” (${formatDate(e.date, "en")}), round ${e.round}, table ${e.table}: both ticked “see again”.`;
+    case "spawned_from":
+      return `Partnership spread from “${e.origin}” (mode: ${modesText(e.modes)}).`;
+    case "spawned":
+      return `Spread: “${e.title}”.`;
+    case "stage":
+      return `${stages[e.from]} → ${stages[e.to]}${because(e.reason)}.`;
+    case "abandoned":
+      return `Abandoned at stage “${stages[e.from]}”${because(e.reason)}.`;
+    case "reopened":
+      return `Reopened at stage “${stages[e.to]}”${because(e.reason)}.`;
+    case "modes":
+      return `Mode: ${modesText(e.from)} → ${modesText(e.to)}.`;
+    case "note":
+      return e.text;
+    case "action_done":
+      return `Action done: ${e.action}${e.owner ? ` (${e.owner})` : ""}`;
+    case "measure":
+      return `Indicator “${e.indicator}”: ${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 }).format(e.value)}${e.unit ? ` ${e.unit}` : ""} on ${formatDate(e.on, "en")}.`;
+    case "agreement_edited":
+      return "Agreement text changed (preamble, clauses).";
+    case "merged":
+      return e.entity === "contact"
+        ? `Duplicates merged: contact “${e.from}” was merged into “${e.into}”.`
+        : `Duplicates merged: “${e.from}” was merged into “${e.into}”.`;
+  }
+}
 
 export const partnershipEn: typeof partnershipFr = {
   title: "Partnerships",
@@ -65,7 +110,7 @@ export const partnershipEn: typeof partnershipFr = {
   gift: "Gift",
   counterpartTotal: "Counterparts",
   ratio: "Counterparts' share",
-  taxEstimate: "Estimated tax reduction (60 %, before ceilings)",
+  taxEstimate: "Estimated tax reduction (60%, before ceilings)",
   actions: "Next actions",
   noActions: "No action planned.",
   done: "Done",
@@ -78,6 +123,7 @@ export const partnershipEn: typeof partnershipFr = {
   noteSave: "Add the note",
   noteToast: "Note added",
   timeline: "Timeline",
+  timelineText,
   abandonedBecause: (r) => `Abandoned: ${r}`,
   facilitator: "Facilitator",
   createTitle: "New partnership",
@@ -275,10 +321,10 @@ export const partnershipEn: typeof partnershipFr = {
     filters: "Partnership filters",
     textLabel: "Title words",
     textPlaceholder: "Search titles…",
-    filterCommune: "Municipality",
-    communePlaceholder: "Municipality…",
-    filterDepartement: "Département",
-    allDepartements: "All départements",
+    filterCommune: "Commune",
+    communePlaceholder: "Commune…",
+    filterDepartement: "Department",
+    allDepartements: "All departments",
     noTerritory: "No territory",
     filterActor: "Party actor",
     actorPlaceholder: "Actor…",
@@ -318,7 +364,7 @@ export const partnershipEn: typeof partnershipFr = {
     total: "Total",
     cellLabel: (n, mode, stage) => `${n === 1 ? "1 partnership" : `${n} partnerships`} — ${mode}, ${stage}: see on the board`,
     totalLabel: (n, what) => `${n === 1 ? "1 partnership" : `${n} partnerships`} — ${what}: see on the board`,
-    byDepartement: "By département",
+    byDepartement: "By department",
     byFacilitator: "By facilitator",
     overdueTitle: "Overdue actions",
     overdueCount: (n) => (n === 0 ? "No partnership is overdue" : n === 1 ? "1 partnership has an overdue action" : `${n} partnerships have an overdue action`),

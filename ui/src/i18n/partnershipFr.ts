@@ -1,11 +1,57 @@
 // French texts of the partnership screens (board, page, dialogs).
 import type { ContributionKind } from "../bindings/ContributionKind";
+import type { Modes } from "../bindings/Modes";
 import type { MecenatKind } from "../bindings/MecenatKind";
 import type { ObjectiveAxis } from "../bindings/ObjectiveAxis";
 import type { PartyRole } from "../bindings/PartyRole";
 import type { Question } from "../bindings/Question";
 import type { RameauMode } from "../bindings/RameauMode";
 import type { Stage } from "../bindings/Stage";
+import type { TimelineEntry } from "../bindings/TimelineEntry";
+import { formatDate } from "../lib/format";
+
+const nbsp = "\u00a0";
+
+/** « Mécénat + Coopération économique », « à préciser » without a primary mode. */
+function modesText(m: Modes): string {
+  return m.primary === null ? "à préciser" : [m.primary, ...m.secondary].map((c) => modes[c]).join(" + ");
+}
+
+/** What a timeline entry records, as a French sentence. */
+function timelineText(e: TimelineEntry): string {
+  const quoted = (s: string) => `«${nbsp}${s}${nbsp}»`;
+  const because = (r: string | null) => (r ? `${nbsp}: ${r}` : "");
+  switch (e.kind) {
+    case "created":
+      return `Partenariat créé (mode${nbsp}: ${modesText(e.modes)}).`;
+    case "event_lead":
+      return `Rencontre au speed-dating ${quoted(e.event)} (${formatDate(e.date, "fr")}), tour ${e.round}, table ${e.table}${nbsp}: les deux ont coché ${quoted("à revoir")}.`;
+    case "spawned_from":
+      return `Partenariat essaimé depuis ${quoted(e.origin)} (mode${nbsp}: ${modesText(e.modes)}).`;
+    case "spawned":
+      return `Essaimé${nbsp}: ${quoted(e.title)}.`;
+    case "stage":
+      return `${stages[e.from]} → ${stages[e.to]}${because(e.reason)}.`;
+    case "abandoned":
+      return `Abandonné à l'étape ${quoted(stages[e.from])}${because(e.reason)}.`;
+    case "reopened":
+      return `Rouvert à l'étape ${quoted(stages[e.to])}${because(e.reason)}.`;
+    case "modes":
+      return `Mode${nbsp}: ${modesText(e.from)} → ${modesText(e.to)}.`;
+    case "note":
+      return e.text;
+    case "action_done":
+      return `Action faite${nbsp}: ${e.action}${e.owner ? ` (${e.owner})` : ""}`;
+    case "measure":
+      return `Indicateur ${quoted(e.indicator)}${nbsp}: ${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 6 }).format(e.value)}${e.unit ? `${nbsp}${e.unit}` : ""} au ${formatDate(e.on, "fr")}.`;
+    case "agreement_edited":
+      return "Texte de la convention modifié (préambule, clauses).";
+    case "merged":
+      return e.entity === "contact"
+        ? `Doublons fusionnés${nbsp}: le contact ${quoted(e.from)} a été fusionné dans ${quoted(e.into)}.`
+        : `Doublons fusionnés${nbsp}: ${quoted(e.from)} a été fusionné dans ${quoted(e.into)}.`;
+  }
+}
 
 const stages: Record<Stage, string> = {
   rencontre: "Rencontre",
@@ -396,6 +442,7 @@ export const partnershipFr = {
   noteSave: "Ajouter la note",
   noteToast: "Note ajoutée",
   timeline: "Historique",
+  timelineText,
   abandonedBecause: (r: string) => `Abandonné : ${r}`,
   facilitator: "Animateur",
   // New partnership

@@ -66,7 +66,7 @@ export function displayValue(field: string, value: FieldValue, ctx: Ctx): string
     return value
       .map((i) => {
         if (field === "consents") return labelOf(t.labels.consents, i.key);
-        if (i.category) return `${t.labels.categories[i.category]} : ${i.text}`;
+        if (i.category) return t.common.labelled(t.labels.categories[i.category], i.text);
         return i.text;
       })
       .join(" · ");

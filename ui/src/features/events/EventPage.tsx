@@ -127,7 +127,7 @@ export function EventPage({ id, tab }: { id: string; tab: EventTab }) {
             {e.name}
           </h1>
           <p className="muted">
-            {t.events.facts(formatDate(e.date, lang), clockAt(e.startTime, 0), endTime(e.startTime, detail.slots))}
+            {t.events.facts(formatDate(e.date, lang), clockAt(e.startTime, 0, lang), endTime(e.startTime, detail.slots, lang))}
             {e.venue && ` · ${e.venue}`}
           </p>
           <p className="muted small">

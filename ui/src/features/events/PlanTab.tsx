@@ -122,7 +122,7 @@ export function PlanTab({ detail }: { detail: EventDetail }) {
               {detail.slots.map((s) => (
                 <th scope="col" key={s.number} className={s.number <= e.playedRounds ? "is-played" : undefined}>
                   <span className="plan-grid__round">{t.events.round(s.number)}</span>
-                  <span className="plan-grid__time tabular">{slotTimes(e.startTime, s)}</span>
+                  <span className="plan-grid__time tabular">{slotTimes(e.startTime, s, lang)}</span>
                   {s.number <= e.playedRounds && <span className="plan-grid__played">{t.events.played}</span>}
                   {s.breakAfter && <span className="plan-grid__break">{t.events.breakLabel(s.gapAfter)}</span>}
                 </th>

@@ -12,7 +12,7 @@ import { closeThisWindow, eventRoom, setFullscreen } from "../../api/gateway";
 import type { RoomAction } from "../../bindings/RoomAction";
 import type { RoomState } from "../../bindings/RoomState";
 import { useI18n } from "../../i18n";
-import { countdown, signalFor } from "./model";
+import { clockAt, countdown, signalFor } from "./model";
 
 const POLL_MS = 500;
 
@@ -47,7 +47,7 @@ function useBeeper() {
 }
 
 export function RoomScreen({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [state, setState] = useState<RoomState | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [now, setNow] = useState(() => performance.now());
@@ -199,7 +199,8 @@ export function RoomScreen({ id }: { id: string }) {
         ) : (
           <section className="room__plan" data-testid="room-plan">
             <p className="room__times tabular">
-              {t.events.round(state.shownRound)} · {state.shownTimes}
+              {t.events.round(state.shownRound)}
+              {state.shownStart !== null && state.shownEnd !== null && ` · ${clockAt(state.shownStart, 0, lang)} – ${clockAt(state.shownEnd, 0, lang)}`}
             </p>
             <ol className="room__tables" style={{ ["--cols" as string]: String(Math.min(4, Math.max(1, Math.ceil(state.tables.length / 8)))) }}>
               {state.tables.map((tb) => (

@@ -47,10 +47,19 @@ const detail = {
 
 describe("events model", () => {
   it("writes clock times the French way, past midnight too", () => {
-    expect(clockAt("14:30:00", 0)).toBe("14 h 30");
-    expect(clockAt("14:30", 37)).toBe("15 h 07");
-    expect(clockAt("23:50", 15)).toBe("0 h 05");
-    expect(endTime("14:00", [{ number: 1, startMinute: 0, endMinute: 7, gapAfter: 0, breakAfter: false }])).toBe("14 h 07");
+    expect(clockAt("14:30:00", 0, "fr")).toBe("14\u00a0h\u00a030");
+    expect(clockAt("14:30", 37, "fr")).toBe("15\u00a0h\u00a007");
+    expect(clockAt("23:50", 15, "fr")).toBe("0\u00a0h\u00a005");
+    const slots = [{ number: 1, startMinute: 0, endMinute: 7, gapAfter: 0, breakAfter: false }];
+    expect(endTime("14:00", slots, "fr")).toBe("14\u00a0h\u00a007");
+  });
+
+  it("writes clock times the English way in English", () => {
+    expect(clockAt("14:30:00", 0, "en")).toBe("14:30");
+    expect(clockAt("09:05", 0, "en")).toBe("09:05");
+    expect(clockAt("23:50", 15, "en")).toBe("00:05");
+    const slots = [{ number: 1, startMinute: 0, endMinute: 7, gapAfter: 0, breakAfter: false }];
+    expect(endTime("14:00", slots, "en")).toBe("14:07");
   });
 
   it("lays the plan out as tables × rounds with the pauses", () => {

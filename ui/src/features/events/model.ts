@@ -6,25 +6,29 @@ import type { EventMeeting } from "../../bindings/EventMeeting";
 import type { Participant } from "../../bindings/Participant";
 import type { RoomPhase } from "../../bindings/RoomPhase";
 import type { RoundSlot } from "../../bindings/RoundSlot";
+import type { Lang } from "../../lib/format";
 
-/** `14:30:00` or `14:30` plus `minutes`, as « 14 h 30 ». */
-export function clockAt(start: string, minutes: number): string {
+/**
+ * `14:30:00` or `14:30` plus `minutes`, as a clock reads in `lang`:
+ * « 14 h 30 » in French (no-break spaces), "14:30" in English.
+ */
+export function clockAt(start: string, minutes: number, lang: Lang): string {
   const [h = "0", m = "0"] = start.split(":");
-  const total = (Number(h) * 60 + Number(m) + minutes) % (24 * 60);
+  const total = (((Number(h) * 60 + Number(m) + minutes) % (24 * 60)) + 24 * 60) % (24 * 60);
   const hh = Math.floor(total / 60);
-  const mm = total % 60;
-  return `${hh} h ${String(mm).padStart(2, "0")}`;
+  const mm = String(total % 60).padStart(2, "0");
+  return lang === "fr" ? `${hh}\u00a0h\u00a0${mm}` : `${String(hh).padStart(2, "0")}:${mm}`;
 }
 
-/** « 14 h 30 – 14 h 37 » for one round. */
-export function slotTimes(start: string, slot: RoundSlot): string {
-  return `${clockAt(start, slot.startMinute)} – ${clockAt(start, slot.endMinute)}`;
+/** « 14 h 30 – 14 h 37 » / "14:30 – 14:37" for one round. */
+export function slotTimes(start: string, slot: RoundSlot, lang: Lang): string {
+  return `${clockAt(start, slot.startMinute, lang)} – ${clockAt(start, slot.endMinute, lang)}`;
 }
 
-/** When the event ends (the last round's end), « 16 h 05 ». */
-export function endTime(start: string, slots: readonly RoundSlot[]): string {
+/** When the event ends (the last round's end), « 16 h 05 » / "16:05". */
+export function endTime(start: string, slots: readonly RoundSlot[], lang: Lang): string {
   const last = slots[slots.length - 1];
-  return clockAt(start, last ? last.endMinute : 0);
+  return clockAt(start, last ? last.endMinute : 0, lang);
 }
 
 /** A new event's form: today's date is left for the person to type. */

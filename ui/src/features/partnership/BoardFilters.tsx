@@ -159,7 +159,7 @@ function FilterChips({
   const labelOf = (counts: readonly CountBy[] | undefined, code: string, none: string) =>
     code === "" ? none : (counts?.find((c) => c.code === code)?.label ?? code);
   const chips: Chip[] = [];
-  if (query.text !== null) chips.push({ key: "text", text: `« ${query.text} »`, remove: () => onText("") });
+  if (query.text !== null) chips.push({ key: "text", text: t.common.quoted(query.text), remove: () => onText("") });
   if (query.mode !== null) {
     const name = t.partnership.labels.modes[query.mode];
     chips.push({

@@ -379,8 +379,8 @@ function GeneralFacts({ partnership: p }: { partnership: Partnership }) {
   const names = useCommuneNames(p.territory);
   const facts = [
     p.territory.length > 0 ? p.territory.map((c) => names.get(c) ?? c).join(", ") : null,
-    p.facilitator ? `${t.partnership.facilitator} : ${p.facilitator}` : null,
-    p.origin ? `${t.partnership.edit.origin} : ${p.origin}` : null,
+    p.facilitator ? t.common.labelled(t.partnership.facilitator, p.facilitator) : null,
+    p.origin ? t.common.labelled(t.partnership.edit.origin, p.origin) : null,
   ].filter((x): x is string => x !== null);
   return (
     <div className="partnership-facts" data-testid="partnership-facts">
@@ -678,7 +678,7 @@ function Timeline({ detail }: { detail: PartnershipDetail }) {
             <time className="timeline__date small muted tabular" dateTime={e.at}>
               {formatDate(e.at, lang)}
             </time>
-            <span className="timeline__text">{e.text}</span>
+            <span className="timeline__text">{t.partnership.timelineText(e)}</span>
           </li>
         ))}
       </ol>

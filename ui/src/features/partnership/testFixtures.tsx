@@ -89,7 +89,7 @@ export function partnership(patch: Partial<Partnership> = {}): Partnership {
     modes: { primary: "mecenat", secondary: [], mecenatKinds: ["financier"] },
     contributions: [{ actorId: "a1", kind: "numeraire", valueCents: 100_000, minutes: 0, description: "Don" }],
     stage: "preparation",
-    timeline: [{ kind: "created", text: "Partenariat créé.", at: "2026-11-01T10:00:00Z" }],
+    timeline: [{ kind: "created", modes: { primary: "mecenat", secondary: [], mecenatKinds: ["financier"] }, at: "2026-11-01T10:00:00Z" }],
     version: 4,
     createdAt: "2026-11-01T10:00:00Z",
     updatedAt: "2026-11-01T10:00:00Z",
