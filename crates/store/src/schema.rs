@@ -12,6 +12,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     )),
     M::up(include_str!("../migrations/0004_data_in_and_out.sql")),
     M::up(include_str!("../migrations/0005_events.sql")),
+    M::up(include_str!(
+        "../migrations/0008_associations_droit_local.sql"
+    )),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
