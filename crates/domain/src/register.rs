@@ -21,6 +21,7 @@ use crate::text::fold;
 #[ts(export)]
 pub enum AssociationRegime {
     /// Declared at a préfecture under the law of 1 July 1901 (RNA number).
+    #[serde(rename = "loi_1901")]
     Loi1901,
     /// « Association inscrite » of Alsace-Moselle, at a court's register.
     DroitLocal,
@@ -329,6 +330,11 @@ mod tests {
         assert_eq!(AssociationRegime::parse("banane"), None);
         for r in AssociationRegime::ALL {
             assert_eq!(AssociationRegime::parse(r.code()), Some(r));
+            // JSON and the window use the same code as SQL and the CLI.
+            assert_eq!(
+                serde_json::to_value(r).unwrap(),
+                serde_json::Value::from(r.code())
+            );
         }
     }
 
