@@ -19,6 +19,7 @@ import type { BriefsExport } from "../bindings/BriefsExport";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
+import type { RegisterHint } from "../bindings/RegisterHint";
 import type { DuplicateEntity } from "../bindings/DuplicateEntity";
 import type { Duplicates } from "../bindings/Duplicates";
 import type { ErasureSummary } from "../bindings/ErasureSummary";
@@ -129,6 +130,11 @@ export function getActor(id: string): Promise<ActorDetail> {
 
 export function validateActor(input: ActorInput): Promise<FieldError[]> {
   return call("actor_validate", { input });
+}
+
+/** For an association seated in this commune: its regime, the courts keeping registers, the court to suggest. */
+export function associationRegisterHint(communeInsee: string | null): Promise<RegisterHint> {
+  return call("association_register_hint", { communeInsee });
 }
 
 export function createActor(input: ActorInput): Promise<Actor> {
