@@ -51,6 +51,9 @@ pub(crate) enum Format {
     Json,
 }
 
+// Parsed once per run: the size of its largest variant (an actor's options)
+// costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Load the demo territory (fictional actors in real Alsatian communes).

@@ -599,13 +599,13 @@ impl ActorInput {
                 match (&volume, &folio) {
                     (Some(_), None) => errors.push(FieldError::new(
                         "registerFolio",
-                        "Indiquez aussi le folio : une inscription au registre se lit « volume …, folio … ».",
-                        "Give the folio too: a register entry reads \"volume …, folio …\".",
+                        "Indiquez aussi le folio de l'inscription au registre.",
+                        "Give the folio of the register entry too.",
                     )),
                     (None, Some(_)) => errors.push(FieldError::new(
                         "registerVolume",
-                        "Indiquez aussi le volume : une inscription au registre se lit « volume …, folio … ».",
-                        "Give the volume too: a register entry reads \"volume …, folio …\".",
+                        "Indiquez aussi le volume de l'inscription au registre.",
+                        "Give the volume of the register entry too.",
                     )),
                     _ => {}
                 }

@@ -244,6 +244,21 @@ describe("an association's regime and register", () => {
     expect(toActorInput(state)).toEqual(expect.objectContaining({ legalRegime: null, registerCourt: null }));
   });
 
+  it("keeps a register entry in sight when the regime says there should be none", async () => {
+    const user = userEvent.setup();
+    const inscribed: Actor = { ...sample, registerCourt: "colmar", registerVolume: "42", registerFolio: "17" };
+    render(wrap(<ActorForm mode="edit" actor={inscribed} commune={null} onClose={vi.fn()} onSaved={vi.fn()} />));
+    await screen.findByTestId("field-registerCourt");
+    await user.selectOptions(screen.getByTestId("field-legalRegime"), "loi_1901");
+    // Not silently dropped: still shown (the core says to clear it), and still sent.
+    expect(screen.getByTestId<HTMLSelectElement>("field-registerCourt").value).toBe("colmar");
+    await waitFor(() =>
+      expect(api.validateActor).toHaveBeenLastCalledWith(
+        expect.objectContaining({ legalRegime: "loi_1901", registerCourt: "colmar", registerFolio: "17" }),
+      ),
+    );
+  });
+
   it("fills in the suggested court when the association is new", () => {
     const form = { ...emptyActorForm(), kind: "association" as const, commune: { insee: "67462", label: "Sélestat" } };
     const hint = { regime: "droit_local" as const, courts: [...ALSACE_COURTS], suggestedCourt: "colmar" as const };

@@ -215,7 +215,7 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
                   actor.legalRegime &&
                   (actor.legalRegimeChosen
                     ? t.actor.regimes[actor.legalRegime]
-                    : `${t.actor.regimes[actor.legalRegime]} (${t.actor.regimeFromSeat})`)
+                    : t.actor.regimeFromSeat(t.actor.regimes[actor.legalRegime]))
                 }
                 testId="actor-regime"
                 />

@@ -73,9 +73,17 @@ type Props = {
   errorsFor: (name: string) => string[] | undefined;
 };
 
+/** Something of the register entry is filled in. */
+function hasEntry(s: ActorFormState): boolean {
+  return s.registerCourt !== "" || [s.registerVolume, s.registerFolio, s.registerNumber].some((v) => v.trim() !== "");
+}
+
 export function RegisterFields({ state, hint, set, errorsFor }: Props) {
   const { t } = useI18n();
   const regime = effectiveRegime(state, hint);
+  // Shown for droit local, and whenever something is filled in (the core
+  // then says what is wrong with it rather than the form dropping it).
+  const showEntry = regime === "droit_local" || hasEntry(state);
   const suggested = hint?.suggestedCourt ?? null;
   const guessed = hint?.regime ? t.form.regimeGuessed(t.form.regimeShort[hint.regime]) : t.form.regimeGuessedUnknown;
   // The courts of the seat's département, and the one already recorded even if it is elsewhere.
@@ -100,7 +108,7 @@ export function RegisterFields({ state, hint, set, errorsFor }: Props) {
           </select>
         )}
       </Field>
-      {regime === "droit_local" && (
+      {showEntry && (
         <>
           <Field
             name="registerCourt"
@@ -123,7 +131,7 @@ export function RegisterFields({ state, hint, set, errorsFor }: Props) {
                 <option value="">{t.form.registerCourtPlaceholder}</option>
                 {courts.map((c) => (
                   <option key={c} value={c}>
-                    {t.form.court(t.labels.courts[c])}
+                    {t.labels.courts[c]}
                   </option>
                 ))}
               </select>
