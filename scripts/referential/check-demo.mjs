@@ -19,6 +19,10 @@ const LEGAL_BASES = ['interet_legitime', 'consentement', 'contrat'];
 const SOURCES = ['carte_de_visite', 'evenement', 'site_web', 'recommandation', 'import', 'autre'];
 const CONSENTS = ['newsletter', 'liste_participants', 'photos', 'objection'];
 const ACTOR_FIELDS = ['key', 'kind', 'name', 'siren', 'siret', 'rna', 'address', 'communeInsee', 'sector', 'sizeBand', 'website', 'needs', 'offers', 'stakes', 'tags', 'notes'];
+// Associations of Alsace-Moselle: their entry in a court's register of associations (optional fields).
+const REGISTER_FIELDS = ['legalRegime', 'registerCourt', 'registerVolume', 'registerFolio', 'registerNumber'];
+const REGIMES = ['droit_local', 'loi_1901'];
+const COURTS = { '67': ['strasbourg', 'saverne', 'colmar', 'mulhouse'], '68': ['strasbourg', 'saverne', 'colmar', 'mulhouse'], '57': ['metz', 'thionville', 'sarreguemines'] };
 const CONTACT_FIELDS = ['actor', 'firstName', 'lastName', 'role', 'email', 'phone', 'legalBasis', 'source', 'informedOn', 'consents', 'lastInitiatedOn', 'notes'];
 const MIN = { actors: 64, contacts: 90, communes: 28 };
 
@@ -57,7 +61,7 @@ const usedCommunes = new Set();
 
 for (const [i, a] of (demo.actors ?? []).entries()) {
   const at = `actors[${i}] ${a.key ?? '?'}`;
-  for (const f of Object.keys(a)) if (!ACTOR_FIELDS.includes(f)) fault(at, `unknown field ${f}`);
+  for (const f of Object.keys(a)) if (!ACTOR_FIELDS.includes(f) && !REGISTER_FIELDS.includes(f)) fault(at, `unknown field ${f}`);
   for (const f of ACTOR_FIELDS) if (!(f in a)) fault(at, `missing field ${f}`);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(a.key ?? '')) fault(at, 'key must be lowercase words joined by dashes');
   if (keys.has(a.key)) fault(at, 'duplicate key');
@@ -69,7 +73,22 @@ for (const [i, a] of (demo.actors ?? []).entries()) {
     if (!(/^\d{14}$/.test(a.siret) && luhn(a.siret))) fault(at, `SIRET ${a.siret} is not 14 digits with a valid Luhn key`);
     if (a.siren === null || !a.siret.startsWith(a.siren)) fault(at, 'SIRET must start with the SIREN');
   }
-  if (a.rna !== null && !/^W6[78]\d{7}$/.test(a.rna)) fault(at, `RNA ${a.rna} is not W67/W68 + 7 digits`);
+  // Every demo commune is in Alsace, where associations are « inscrites » at the register of the tribunal
+  // judiciaire of their seat (droit local), not declared under the 1901 law: no RNA numbers.
+  if (a.rna !== null) fault(at, `RNA ${a.rna}: associations of Alsace-Moselle have no RNA number, give their register entry`);
+  const dep = communes.get(a.communeInsee)?.[3];
+  const hasEntry = REGISTER_FIELDS.slice(1).some((f) => a[f] != null);
+  if (a.kind !== 'association') {
+    for (const f of REGISTER_FIELDS) if (a[f] != null) fault(at, `${f}: only associations have a regime and a register entry`);
+  } else {
+    if (a.legalRegime != null && !REGIMES.includes(a.legalRegime)) fault(at, `legalRegime ${a.legalRegime} not allowed`);
+    if (a.legalRegime === 'loi_1901') fault(at, 'an association seated in Alsace is of droit local');
+    if (!hasEntry) fault(at, 'an association of Alsace needs its register entry (registerCourt, registerVolume, registerFolio)');
+    if (!(COURTS[dep] ?? []).includes(a.registerCourt)) fault(at, `registerCourt ${a.registerCourt} does not keep registers for département ${dep}`);
+    if ((a.registerVolume == null) !== (a.registerFolio == null)) fault(at, 'registerVolume and registerFolio go together');
+    for (const f of ['registerVolume', 'registerFolio']) if (a[f] != null && !/^\d{1,4}$/.test(a[f])) fault(at, `${f} ${a[f]} is not a number`);
+    if (a.registerNumber != null && !optString(a.registerNumber)) fault(at, 'registerNumber must be a one-line text');
+  }
   if (a.sizeBand !== null && !SIZE_BANDS.includes(a.sizeBand)) fault(at, `sizeBand ${a.sizeBand} not allowed`);
   if (a.website !== null && !/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/.test(a.website)) fault(at, `website ${a.website} looks wrong`);
   for (const f of ['address', 'sector', 'stakes', 'notes']) if (!optString(a[f])) fault(at, `${f} must be null or a one-line non-empty text`);

@@ -13,7 +13,7 @@ use tisserand_domain::{
     Stage,
 };
 use tisserand_domain::{
-    Board, EssaimagePlan, Overview, PartnershipPage, PartnershipSort, Possibility,
+    Board, EssaimagePlan, Overview, PartnershipPage, PartnershipSort, Possibility, RegisterHint,
 };
 
 use crate::Shared;
@@ -68,6 +68,16 @@ fn actor_get(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
 #[tauri::command(async)]
 fn actor_validate(state: State<'_, Shared>, input: ActorInput) -> AppResult<Vec<FieldError>> {
     with_app(&state, |a| Ok(a.validate_actor(&input)))
+}
+
+#[tauri::command(async)]
+fn association_register_hint(
+    state: State<'_, Shared>,
+    commune_insee: Option<String>,
+) -> AppResult<RegisterHint> {
+    with_app(&state, |a| {
+        Ok(a.association_register_hint(commune_insee.as_deref()))
+    })
 }
 
 #[tauri::command(async)]
@@ -292,6 +302,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         actors_facets,
         actor_get,
         actor_validate,
+        association_register_hint,
         actor_create,
         actor_update,
         actor_delete,

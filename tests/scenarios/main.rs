@@ -131,8 +131,12 @@ fn an_actor_with_accents_is_found_without_them() {
             "Écrivains publics de Sélestat",
             "--commune",
             "67462",
-            "--rna",
-            "W672001234",
+            "--court",
+            "colmar",
+            "--volume",
+            "42",
+            "--folio",
+            "17",
             "--tag",
             "Accès aux droits",
             "--need",
@@ -495,4 +499,135 @@ fn a_backup_is_a_working_database() {
     assert!(tisserand(&db, &["backup", "-o", copy.to_str().unwrap()])
         .fails()
         .contains("copie.sqlite3"));
+}
+
+#[test]
+fn an_association_of_alsace_is_inscribed_at_a_court_not_in_the_rna() {
+    let (dir, db) = temp_db();
+    // Seated in Colmar: droit local, so an RNA number is refused with the reason.
+    let refused = tisserand(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--kind",
+            "association",
+            "--name",
+            "Roule Solidaire",
+            "--commune",
+            "68066",
+            "--rna",
+            "W682009236",
+        ],
+    )
+    .fails();
+    assert!(
+        refused.contains(
+            "Le siège de l'association est dans le Haut-Rhin : elle relève du droit local"
+        ),
+        "{refused}"
+    );
+    let id = tisserand(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--kind",
+            "association",
+            "--name",
+            "Roule Solidaire",
+            "--commune",
+            "68066",
+            "--court",
+            "Colmar",
+            "--volume",
+            "42",
+            "--folio",
+            "17",
+        ],
+    )
+    .ok()
+    .trim()
+    .to_owned();
+    let shown = tisserand(&db, &["actors", "show", &id]).ok();
+    assert!(
+        shown.contains("Association de droit local (Alsace-Moselle) (d'après le siège)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("tribunal judiciaire de Colmar, volume 42, folio 17"),
+        "{shown}"
+    );
+    let json = tisserand(&db, &["actors", "show", &id, "--format", "json"]).json();
+    assert_eq!(json["legalRegime"], "droit_local");
+    assert_eq!(json["registerCourt"], "colmar");
+    // A court that keeps no register of associations is named.
+    let bad_court = tisserand(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--kind",
+            "association",
+            "--name",
+            "X",
+            "--commune",
+            "68066",
+            "--court",
+            "Nancy",
+        ],
+    )
+    .fails();
+    assert!(
+        bad_court.contains("Tribunal inconnu « Nancy »"),
+        "{bad_court}"
+    );
+    // Its agreement names its register entry.
+    let company = tisserand(
+        &db,
+        &[
+            "actors",
+            "add",
+            "--kind",
+            "entreprise",
+            "--name",
+            "Garage Kieffer",
+        ],
+    )
+    .ok()
+    .trim()
+    .to_owned();
+    let p = tisserand(
+        &db,
+        &[
+            "partnerships",
+            "add",
+            "--title",
+            "Vélos réparés",
+            "--party",
+            &format!("{company}:financeur"),
+            "--party",
+            &format!("{id}:beneficiaire"),
+            "--mode",
+            "mecenat",
+            "--format",
+            "json",
+        ],
+    )
+    .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let pdf = dir.path().join("convention.pdf");
+    tisserand(&db, &["agreement", &p, "-o", pdf.to_str().unwrap()]).ok();
+    let text = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(
+            "Roule Solidaire, association inscrite au registre des associations du tribunal judiciaire de Colmar, volume 42, folio 17"
+        ),
+        "{text}"
+    );
 }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tisserand_domain::{
-    Actor, Contact, ContactQuery, ContactSummary, MailingExclusion, Partnership, Resource,
+    Actor, AssociationRegime, Contact, ContactQuery, ContactSummary, MailingExclusion,
+    Partnership, Resource,
 };
 use tisserand_tabular::Cell;
 use ts_rs::TS;
@@ -71,12 +72,17 @@ pub struct ExportSummary {
     pub rows: u32,
 }
 
-const ACTOR_HEADERS: [&str; 19] = [
+const ACTOR_HEADERS: [&str; 24] = [
     "Nom",
     "Type",
     "SIREN",
     "SIRET",
     "RNA",
+    "Régime",
+    "Tribunal du registre",
+    "Volume",
+    "Folio",
+    "Numéro au registre",
     "Adresse",
     "Code INSEE",
     "Commune",
@@ -253,6 +259,16 @@ fn actor_cells(a: &Actor) -> Vec<Cell> {
         opt(a.siren.as_ref()),
         opt(a.siret.as_ref()),
         opt(a.rna.as_ref()),
+        a.legal_regime.map_or(Cell::Empty, |r| {
+            text(match r {
+                AssociationRegime::Loi1901 => "loi 1901",
+                AssociationRegime::DroitLocal => "droit local",
+            })
+        }),
+        a.register_court.map_or(Cell::Empty, |c| text(c.city())),
+        opt(a.register_volume.as_ref()),
+        opt(a.register_folio.as_ref()),
+        opt(a.register_number.as_ref()),
         opt(a.address.as_ref()),
         opt(a.commune.as_ref().map(|c| &c.insee)),
         opt(a.commune.as_ref().map(|c| &c.name)),

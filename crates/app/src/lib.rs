@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tisserand_domain::{
     Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput,
-    ContactPage, ContactQuery, Facets, FieldError, SearchHit,
+    ContactPage, ContactQuery, Facets, FieldError, RegisterHint, SearchHit,
 };
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
@@ -120,6 +120,14 @@ impl App {
     }
 
     // --- Actors -----------------------------------------------------------
+
+    /// For an association seated in `commune_insee`: the regime the seat
+    /// implies, the courts whose register it can be inscribed at, and the
+    /// court to suggest (the actor form asks as the commune changes).
+    #[must_use]
+    pub fn association_register_hint(&self, commune_insee: Option<&str>) -> RegisterHint {
+        tisserand_domain::register::register_hint(commune_insee)
+    }
 
     /// The field errors of an actor input (empty when it is valid), for
     /// validation as the person types.

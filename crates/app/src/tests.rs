@@ -716,3 +716,35 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
     assert_eq!(done.rows, 2);
     assert!(tisserand_tabular::Table::open(&dest2).is_ok());
 }
+
+#[test]
+fn the_demo_associations_are_inscribed_at_their_courts_register() {
+    use tisserand_domain::AssociationRegime;
+    let mut a = app();
+    a.load_demo().unwrap();
+    let page = a
+        .list_actors(&ActorQuery {
+            limit: 500,
+            ..ActorQuery::default()
+        })
+        .unwrap();
+    let mut associations = 0;
+    for row in &page.rows {
+        let actor = a.actor(&row.id).unwrap().actor;
+        assert_eq!(actor.rna, None, "{} has an RNA number", actor.name);
+        if actor.kind == ActorKind::Association {
+            associations += 1;
+            assert_eq!(
+                actor.legal_regime,
+                Some(AssociationRegime::DroitLocal),
+                "{}",
+                actor.name
+            );
+            assert!(actor.register_court.is_some(), "{}", actor.name);
+            assert!(actor.register_entry_fr().is_some(), "{}", actor.name);
+        } else {
+            assert_eq!(actor.legal_regime, None, "{}", actor.name);
+        }
+    }
+    assert!(associations >= 20, "{associations} associations");
+}

@@ -26,7 +26,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use tisserand_app::{default_data_dir, App, AppError, ContactSelection, ErrorKind, DB_FILE_NAME};
 use tisserand_domain::{
-    ActorInput, ActorKind, ActorQuery, Consent, ContactInput, ContactQuery, Resource,
+    ActorInput, ActorKind, ActorQuery, AssociationRegime, Consent, ContactInput, ContactQuery,
+    RegisterCourt, Resource,
     ResourceCategory,
 };
 
@@ -51,6 +52,9 @@ pub(crate) enum Format {
     Json,
 }
 
+// Parsed once per run: the size of its largest variant (an actor's options)
+// costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Load the demo territory (fictional actors in real Alsatian communes).
@@ -184,6 +188,21 @@ struct ActorArgs {
     siret: Option<String>,
     #[arg(long)]
     rna: Option<String>,
+    /// Associations: loi_1901 or droit_local (default: guessed from the commune, droit local in 57, 67 and 68).
+    #[arg(long)]
+    regime: Option<String>,
+    /// Droit-local associations: the court keeping their register (strasbourg, saverne, colmar, mulhouse, metz, thionville, sarreguemines).
+    #[arg(long)]
+    court: Option<String>,
+    /// Droit-local associations: the volume of their register entry.
+    #[arg(long)]
+    volume: Option<String>,
+    /// Droit-local associations: the folio of their register entry.
+    #[arg(long)]
+    folio: Option<String>,
+    /// Droit-local associations: their number in the electronic register.
+    #[arg(long)]
+    register_number: Option<String>,
     #[arg(long)]
     address: Option<String>,
     #[arg(long)]
@@ -380,6 +399,35 @@ fn actor_input(a: &ActorArgs) -> Result<ActorInput, AppError> {
         siren: a.siren.clone(),
         siret: a.siret.clone(),
         rna: a.rna.clone(),
+        legal_regime: a
+            .regime
+            .as_deref()
+            .map(|r| {
+                parse_choice(
+                    r,
+                    AssociationRegime::parse,
+                    &AssociationRegime::ALL.map(AssociationRegime::code),
+                    "Régime inconnu",
+                    "Unknown regime",
+                )
+            })
+            .transpose()?,
+        register_court: a
+            .court
+            .as_deref()
+            .map(|c| {
+                parse_choice(
+                    c,
+                    RegisterCourt::parse,
+                    &RegisterCourt::ALL.map(RegisterCourt::code),
+                    "Tribunal inconnu",
+                    "Unknown court",
+                )
+            })
+            .transpose()?,
+        register_volume: a.volume.clone(),
+        register_folio: a.folio.clone(),
+        register_number: a.register_number.clone(),
         address: a.address.clone(),
         commune_insee: a.commune.clone(),
         sector: a.sector.clone(),

@@ -179,6 +179,15 @@ pub(crate) fn actor_detail(d: &ActorDetail, format: Format) {
     field("SIREN", a.siren.as_deref());
     field("SIRET", a.siret.as_deref());
     field("RNA", a.rna.as_deref());
+    if let Some(r) = a.legal_regime {
+        let how = if a.legal_regime_chosen {
+            ""
+        } else {
+            " (d'après le siège)"
+        };
+        out!("{:<12} {}{how}", "Régime", r.label_fr());
+    }
+    field("Registre", a.register_entry_fr().as_deref());
     field("Adresse", a.address.as_deref());
     if let Some(c) = &d.commune {
         let epci = c

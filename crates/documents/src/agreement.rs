@@ -3,8 +3,10 @@
 //! blanks where a value is missing, free clauses, signature blocks.
 
 use printpdf::Op;
+use tisserand_domain::actor::{Actor, ActorKind};
 use tisserand_domain::partnership::{COUNTERPART_LIMIT_PERCENT, TAX_REDUCTION_PERCENT};
 use tisserand_domain::rameau::{MecenatKind, RameauMode};
+use tisserand_domain::register::AssociationRegime;
 
 use crate::brief::{axis_fr, contribution_fr, role_fr};
 use crate::fonts::{Face, Fonts};
@@ -26,6 +28,59 @@ const PARA: Para = Para {
     space_after: 5.0,
     align: Align::Justify,
 };
+
+/// Who a party is in law: « association inscrite au registre des
+/// associations du tribunal judiciaire de Colmar, volume 42, folio 17 » for
+/// an association of Alsace-Moselle (blanks for what is not known),
+/// « association régie par la loi du 1er juillet 1901, RNA … » for a
+/// declared one, else its kind; then its SIREN.
+fn legal_identity(s: &mut Vec<Span>, a: &Actor) {
+    let association = a.kind == ActorKind::Association;
+    match a.legal_regime.filter(|_| association) {
+        Some(AssociationRegime::DroitLocal) => {
+            s.push(t(
+                "association inscrite au registre des associations du tribunal judiciaire de ",
+            ));
+            match a.register_court {
+                Some(c) => s.push(t(c.city())),
+                None => s.push(blank(90.0)),
+            }
+            match (&a.register_volume, &a.register_folio, &a.register_number) {
+                (None, None, Some(n)) => s.push(t(&format!(" sous le numéro {n}"))),
+                (volume, folio, number) => {
+                    s.push(t(", volume "));
+                    match volume {
+                        Some(v) => s.push(t(v)),
+                        None => s.push(blank(40.0)),
+                    }
+                    s.push(t(", folio "));
+                    match folio {
+                        Some(f) => s.push(t(f)),
+                        None => s.push(blank(40.0)),
+                    }
+                    if let Some(n) = number {
+                        s.push(t(&format!(", numéro {n}")));
+                    }
+                }
+            }
+        }
+        Some(AssociationRegime::Loi1901) => {
+            s.push(t("association régie par la loi du 1er juillet 1901"));
+            if let Some(rna) = &a.rna {
+                s.push(t(&format!(", RNA {rna}")));
+            }
+        }
+        None => {
+            s.push(t(&a.kind.label_fr().to_lowercase()));
+            if let Some(rna) = &a.rna {
+                s.push(t(&format!(", RNA {rna}")));
+            }
+        }
+    }
+    if let Some(siren) = &a.siren {
+        s.push(t(&format!(", SIREN {siren}")));
+    }
+}
 
 /// « Convention de mécénat » when the primary mode is mécénat.
 pub(crate) fn title(data: &DocumentData) -> &'static str {
@@ -126,13 +181,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         let name = data.actor_name(&party.actor_id);
         let mut s = vec![b(name), t(", ")];
         if let Some(d) = d {
-            s.push(t(&d.actor.kind.label_fr().to_lowercase()));
-            if let Some(siren) = &d.actor.siren {
-                s.push(t(&format!(", SIREN {siren}")));
-            }
-            if let Some(rna) = &d.actor.rna {
-                s.push(t(&format!(", RNA {rna}")));
-            }
+            legal_identity(&mut s, &d.actor);
             s.push(t(", "));
         }
         let place: Vec<&str> = d

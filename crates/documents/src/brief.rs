@@ -1,10 +1,12 @@
 //! The brief (fiche partenariat): who, what, how much, where it stands.
 
 use printpdf::Op;
+use tisserand_domain::actor::{Actor, ActorKind};
 use tisserand_domain::partnership::{
     ObjectiveAxis, PartyRole, COUNTERPART_LIMIT_PERCENT, TAX_REDUCTION_PERCENT,
 };
 use tisserand_domain::rameau::RameauMode;
+use tisserand_domain::register::AssociationRegime;
 
 use crate::fonts::{Face, Fonts};
 use crate::layout::{
@@ -17,6 +19,7 @@ use crate::DocumentData;
 pub(crate) const BODY: Style = Style::new(Face::Regular, 9.5, INK);
 pub(crate) const SMALL: Style = Style::new(Face::Regular, 8.0, MUTED);
 const H2: Style = Style::new(Face::Bold, 11.5, ACCENT);
+const H2_COMPACT: Style = Style::new(Face::Bold, 10.5, ACCENT);
 const HEAD: Style = Style::new(Face::Bold, 8.0, INK);
 const CELL: Style = Style::new(Face::Regular, 8.5, INK);
 /// Room a heading keeps for what follows it.
@@ -93,9 +96,70 @@ fn unit_value(v: Option<f64>, unit: Option<&str>) -> String {
     }
 }
 
+/// How tightly a brief is laid out: the usual look, or a compact one (less
+/// space, a shorter Rameau card, empty sections named in one line) used
+/// when it is what keeps a brief on one page.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    compact: bool,
+    title: f32,
+    h2: Style,
+    para: Para,
+    card_h: f32,
+    swatch: f32,
+    letter: f32,
+}
+
+const NORMAL: Look = Look {
+    compact: false,
+    title: 17.0,
+    h2: H2,
+    para: Para {
+        indent: 0.0,
+        space_after: 4.0,
+        align: Align::Left,
+    },
+    card_h: 78.0,
+    swatch: 24.0,
+    letter: 18.0,
+};
+
+const COMPACT: Look = Look {
+    compact: true,
+    title: 15.0,
+    h2: H2_COMPACT,
+    para: Para {
+        indent: 0.0,
+        space_after: 2.0,
+        align: Align::Left,
+    },
+    card_h: 54.0,
+    swatch: 15.0,
+    letter: 13.0,
+};
+
+/// The brief's pages: one page whenever the brief fits on one in the
+/// compact look, else the usual look over as many pages as it needs.
 pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
+    let normal = laid_out(fonts, data, &NORMAL);
+    if normal.len() == 1 {
+        return normal;
+    }
+    let compact = laid_out(fonts, data, &COMPACT);
+    if compact.len() == 1 {
+        compact
+    } else {
+        normal
+    }
+}
+
+fn laid_out(fonts: &Fonts, data: &DocumentData, look: &Look) -> Vec<Vec<Op>> {
     let p = &data.partnership;
     let mut w = Writer::new(fonts);
+    if look.compact {
+        w.cell_pad_y = 2.5;
+        w.table_gap = 5.0;
+    }
 
     // Header.
     let top = w.y;
@@ -115,7 +179,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     );
     w.y -= 14.0;
     w.paragraph(
-        &[span(Style::new(Face::Bold, 17.0, INK), fr(&p.title))],
+        &[span(Style::new(Face::Bold, look.title, INK), fr(&p.title))],
         Para {
             space_after: 2.0,
             ..Para::default()
@@ -140,11 +204,11 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             },
         );
     }
-    w.space(6.0);
-    rameau_card(&mut w, data);
+    w.space(if look.compact { 3.0 } else { 6.0 });
+    rameau_card(&mut w, data, look);
 
     // Parties.
-    w.heading("Parties", H2, KEEP, true);
+    w.heading("Parties", look.h2, KEEP, true);
     let rows: Vec<Row> = p
         .parties
         .iter()
@@ -156,12 +220,20 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             )];
             if let Some(d) = data_p {
                 let a = &d.actor;
+                let droit_local = a.kind == ActorKind::Association
+                    && a.legal_regime == Some(AssociationRegime::DroitLocal);
+                // « Association · TJ Colmar, vol. 42, f° 17 »: the register entry
+                // says it is an association of droit local.
                 let mut ids = vec![a.kind.label_fr().to_owned()];
+                if droit_local {
+                    if let Some(entry) = register_short(a) {
+                        ids.push(entry);
+                    }
+                } else if let Some(r) = &a.rna {
+                    ids.push(format!("RNA {r}"));
+                }
                 if let Some(s) = &a.siren {
                     ids.push(format!("SIREN {}", group_siren(s)));
-                }
-                if let Some(r) = &a.rna {
-                    ids.push(format!("RNA {r}"));
                 }
                 who.push(span(
                     CELL.with_color(MUTED),
@@ -212,7 +284,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         })
         .collect();
     if rows.is_empty() {
-        muted(&mut w, "Aucune partie renseignée.");
+        muted(&mut w, look, "Aucune partie renseignée.");
     } else {
         w.table(
             &[
@@ -227,7 +299,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     }
 
     // Territory and need.
-    w.heading("Territoire et besoin", H2, KEEP, true);
+    w.heading("Territoire et besoin", look.h2, KEEP, true);
     let communes = if data.territory.is_empty() {
         vec![span(
             BODY.with_face(Face::Italic).with_color(MUTED),
@@ -239,17 +311,36 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             span(BODY, data.territory.join(", ")),
         ]
     };
-    w.paragraph(&communes, Para::default());
+    w.paragraph(&communes, look.para);
     match &p.summary {
-        Some(s) => w.paragraph(&[span(BODY, fr(s))], Para::default()),
-        None => muted(&mut w, "Aucun résumé du besoin."),
+        Some(s) => w.paragraph(&[span(BODY, fr(s))], look.para),
+        None => muted(&mut w, look, "Aucun résumé du besoin."),
     }
 
-    objectives(&mut w, data);
-    money(&mut w, data);
-    actions(&mut w, data);
-    indicators(&mut w, data);
-    history(&mut w, data);
+    // In the compact look, sections with nothing in them are named in one
+    // line instead of a heading each.
+    let mut empty: Vec<&str> = Vec::new();
+    if look.compact && p.objectives.is_empty() {
+        empty.push("objectifs");
+    } else {
+        objectives(&mut w, data, look);
+    }
+    money(&mut w, data, look);
+    actions(&mut w, data, look);
+    if look.compact && p.indicators.is_empty() {
+        empty.push("indicateurs");
+    } else {
+        indicators(&mut w, data, look);
+    }
+    if !empty.is_empty() {
+        w.space(2.0);
+        muted(
+            &mut w,
+            look,
+            &format!("Pas encore renseignés : {}.", empty.join(", ")),
+        );
+    }
+    history(&mut w, data, look);
 
     let on = date_short(data.generated_on);
     w.finish(|w, n, total| {
@@ -267,6 +358,20 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     })
 }
 
+/// A register entry in few words: « TJ Colmar, vol. 42, f° 17 ».
+fn register_short(a: &Actor) -> Option<String> {
+    let parts: Vec<String> = [
+        a.register_court.map(|c| format!("TJ {}", c.city())),
+        a.register_volume.as_ref().map(|v| format!("vol.\u{A0}{v}")),
+        a.register_folio.as_ref().map(|f| format!("f°\u{A0}{f}")),
+        a.register_number.as_ref().map(|n| format!("n°\u{A0}{n}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 fn group_siren(s: &str) -> String {
     if s.len() == 9 && s.chars().all(|c| c.is_ascii_digit()) {
         format!("{}\u{A0}{}\u{A0}{}", &s[0..3], &s[3..6], &s[6..9])
@@ -275,26 +380,26 @@ fn group_siren(s: &str) -> String {
     }
 }
 
-fn muted(w: &mut Writer, text: &str) {
+fn muted(w: &mut Writer, look: &Look, text: &str) {
     w.paragraph(
         &[span(
             BODY.with_face(Face::Italic).with_color(MUTED),
             fr(text),
         )],
-        Para::default(),
+        look.para,
     );
 }
 
 /// The four modes in the scale's order, the chosen ones marked by a heavy
 /// frame, a check mark and words; each mode has its own hatching and letter
 /// so the card reads in grayscale.
-fn rameau_card(w: &mut Writer, data: &DocumentData) {
+fn rameau_card(w: &mut Writer, data: &DocumentData, look: &Look) {
     let modes = &data.partnership.modes;
     let gap = 6.0;
     let cw = (w.width() - 3.0 * gap) / 4.0;
     let label = Style::new(Face::Bold, 8.5, INK);
     let status = Style::new(Face::Regular, 7.5, INK);
-    let card_h = 78.0;
+    let card_h = look.card_h;
     w.ensure(card_h + 26.0);
     let cap = Style::new(Face::Bold, 7.5, MUTED);
     let cy = w.y - 8.0;
@@ -320,7 +425,7 @@ fn rameau_card(w: &mut Writer, data: &DocumentData) {
             w.rect(x, bottom, cw, card_h, None, Some((RULE, 0.6)));
         }
         // Swatch with the mode's pattern.
-        let s = 24.0;
+        let s = look.swatch;
         let sx = x + 7.0;
         let sy = top - 7.0 - s;
         let ink = if chosen {
@@ -332,10 +437,10 @@ fn rameau_card(w: &mut Writer, data: &DocumentData) {
         pattern(w, mode, sx, sy, s, ink);
         let letter_style = Style::new(
             Face::Bold,
-            18.0,
+            look.letter,
             if chosen { INK } else { Rgb3(0.6, 0.62, 0.65) },
         );
-        w.text_at(sx + s + 6.0, sy + 5.0, letter_style, letter);
+        w.text_at(sx + s + 6.0, sy + s * 0.21, letter_style, letter);
         if chosen {
             let mark = if primary {
                 "✓ principal"
@@ -345,7 +450,7 @@ fn rameau_card(w: &mut Writer, data: &DocumentData) {
             let mw = w.breaker.width(status.with_face(Face::Bold), mark);
             w.text_at(
                 x + cw - 6.0 - mw,
-                sy + s - 9.0,
+                sy + s - 7.5 - look.swatch / 16.0,
                 status.with_face(Face::Bold),
                 mark,
             );
@@ -433,11 +538,11 @@ fn pattern(w: &mut Writer, mode: RameauMode, x: f32, y: f32, s: f32, ink: Rgb3) 
     }
 }
 
-fn objectives(w: &mut Writer, data: &DocumentData) {
+fn objectives(w: &mut Writer, data: &DocumentData, look: &Look) {
     let p = &data.partnership;
-    w.heading("Objectifs", H2, KEEP, true);
+    w.heading("Objectifs", look.h2, KEEP, true);
     if p.objectives.is_empty() {
-        muted(w, "Aucun objectif renseigné.");
+        muted(w, look, "Aucun objectif renseigné.");
         return;
     }
     // Per party in the parties' order, then the common good, then any
@@ -479,12 +584,12 @@ fn objectives(w: &mut Writer, data: &DocumentData) {
     }
 }
 
-fn money(w: &mut Writer, data: &DocumentData) {
+fn money(w: &mut Writer, data: &DocumentData, look: &Look) {
     let p = &data.partnership;
     let totals = p.totals();
-    w.heading("Contributions et contreparties", H2, KEEP, true);
+    w.heading("Contributions et contreparties", look.h2, KEEP, true);
     if p.contributions.is_empty() {
-        muted(w, "Aucune contribution renseignée.");
+        muted(w, look, "Aucune contribution renseignée.");
     } else {
         let mut rows: Vec<Row> = p
             .contributions
@@ -541,7 +646,7 @@ fn money(w: &mut Writer, data: &DocumentData) {
         );
     }
     if p.counterparts.is_empty() {
-        muted(w, "Aucune contrepartie prévue.");
+        muted(w, look, "Aucune contrepartie prévue.");
     } else {
         let mut rows: Vec<Row> = p
             .counterparts
@@ -627,14 +732,14 @@ fn money(w: &mut Writer, data: &DocumentData) {
                     .collect()
             })
             .collect();
-        boxed(w, &all, mode_look(RameauMode::Mecenat).0);
+        boxed(w, &all, mode_look(RameauMode::Mecenat).0, look);
     }
 }
 
 /// Paragraphs in a frame with a coloured bar on the left; the frame is
 /// drawn per page when the text runs over a page break.
-fn boxed(w: &mut Writer, paras: &[Vec<Span>], bar: Rgb3) {
-    let pad = 7.0;
+fn boxed(w: &mut Writer, paras: &[Vec<Span>], bar: Rgb3, look: &Look) {
+    let pad = if look.compact { 5.0 } else { 7.0 };
     let inner = w.width() - 2.0 * pad - 3.0;
     let laid: Vec<Vec<_>> = paras.iter().map(|p| w.breaker.lines(p, inner)).collect();
     let total: f32 = laid.iter().flatten().map(|l| l.height).sum::<f32>()
@@ -684,12 +789,12 @@ fn boxed(w: &mut Writer, paras: &[Vec<Span>], bar: Rgb3) {
         w.draw_line(l, w.left + pad + 3.0, t);
     }
     w.y = end;
-    w.space(8.0);
+    w.space(if look.compact { 5.0 } else { 8.0 });
 }
 
-fn actions(w: &mut Writer, data: &DocumentData) {
+fn actions(w: &mut Writer, data: &DocumentData, look: &Look) {
     let p = &data.partnership;
-    w.heading("Étape et prochaines actions", H2, KEEP, true);
+    w.heading("Étape et prochaines actions", look.h2, KEEP, true);
     let since = date_short(p.stage_changed_at.date_naive());
     let mut spans = vec![
         span(
@@ -701,9 +806,9 @@ fn actions(w: &mut Writer, data: &DocumentData) {
     if let Some(r) = &p.abandon_reason {
         spans.push(span(BODY, fr(&format!(". Raison de l'abandon : {r}"))));
     }
-    w.paragraph(&spans, Para::default());
+    w.paragraph(&spans, look.para);
     if p.next_actions.is_empty() {
-        muted(w, "Aucune action prévue.");
+        muted(w, look, "Aucune action prévue.");
         return;
     }
     let todo = p.next_actions.iter().filter(|a| !a.done);
@@ -729,11 +834,11 @@ fn actions(w: &mut Writer, data: &DocumentData) {
     w.space(4.0);
 }
 
-fn indicators(w: &mut Writer, data: &DocumentData) {
+fn indicators(w: &mut Writer, data: &DocumentData, look: &Look) {
     let p = &data.partnership;
-    w.heading("Indicateurs", H2, KEEP, true);
+    w.heading("Indicateurs", look.h2, KEEP, true);
     if p.indicators.is_empty() {
-        muted(w, "Aucun indicateur défini.");
+        muted(w, look, "Aucun indicateur défini.");
         return;
     }
     let rows: Vec<Row> = p
@@ -774,12 +879,12 @@ fn indicators(w: &mut Writer, data: &DocumentData) {
     );
 }
 
-fn history(w: &mut Writer, data: &DocumentData) {
+fn history(w: &mut Writer, data: &DocumentData, look: &Look) {
     let p = &data.partnership;
     if p.timeline.is_empty() {
         return;
     }
-    w.heading("Historique récent", H2, KEEP, true);
+    w.heading("Historique récent", look.h2, KEEP, true);
     let recent: Vec<_> = p.timeline.iter().rev().take(6).collect();
     let date_w = recent
         .iter()

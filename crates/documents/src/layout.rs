@@ -451,6 +451,10 @@ pub(crate) struct Writer<'f> {
     pub bottom: f32,
     /// Nothing was placed on the current page yet.
     fresh: bool,
+    /// Space above and below the text of a table cell.
+    pub cell_pad_y: f32,
+    /// Space after a table.
+    pub table_gap: f32,
 }
 
 impl<'f> Writer<'f> {
@@ -466,6 +470,8 @@ impl<'f> Writer<'f> {
             top: PAGE_H - MARGIN,
             bottom: MARGIN + FOOTER_H,
             fresh: true,
+            cell_pad_y: CELL_PAD_Y,
+            table_gap: 8.0,
         }
     }
 
@@ -781,8 +787,8 @@ impl<'f> Writer<'f> {
             .iter()
             .map(|ls| ls.iter().map(|l| l.height).sum::<f32>())
             .fold(0.0, f32::max)
-            + 2.0 * CELL_PAD_Y;
-        let first_row_h = body.line_height() + 2.0 * CELL_PAD_Y;
+            + 2.0 * self.cell_pad_y;
+        let first_row_h = body.line_height() + 2.0 * self.cell_pad_y;
         self.ensure(head_h + first_row_h);
         self.table_header(cols, &widths, &head_lines, head_h);
         for row in rows {
@@ -799,7 +805,7 @@ impl<'f> Writer<'f> {
                     .zip(&next)
                     .map(|(ls, &from)| ls[from..].iter().map(|l| l.height).sum::<f32>())
                     .fold(0.0, f32::max)
-                    + 2.0 * CELL_PAD_Y;
+                    + 2.0 * self.cell_pad_y;
                 let page_h = self.top - self.bottom - head_h;
                 if remaining_h > self.room() && (remaining_h <= page_h || self.room() < first_row_h)
                 {
@@ -808,7 +814,7 @@ impl<'f> Writer<'f> {
                     continue;
                 }
                 // Place what fits of each cell.
-                let avail = self.room() - 2.0 * CELL_PAD_Y;
+                let avail = self.room() - 2.0 * self.cell_pad_y;
                 let mut chunk_h: f32 = 0.0;
                 let mut ends = next.clone();
                 for (i, ls) in cells.iter().enumerate() {
@@ -821,7 +827,7 @@ impl<'f> Writer<'f> {
                     ends[i] = j;
                     chunk_h = chunk_h.max(h);
                 }
-                let row_h = chunk_h + 2.0 * CELL_PAD_Y;
+                let row_h = chunk_h + 2.0 * self.cell_pad_y;
                 let top = self.y;
                 if row.total {
                     self.rect(
@@ -850,7 +856,7 @@ impl<'f> Writer<'f> {
                 self.table_header(cols, &widths, &head_lines, head_h);
             }
         }
-        self.space(8.0);
+        self.space(self.table_gap);
     }
 
     /// Draws the lines of each cell of one table row from `top`, aligned in
@@ -858,7 +864,7 @@ impl<'f> Writer<'f> {
     fn draw_cells(&mut self, cols: &[Column], widths: &[f32], cells: &[&[LaidLine]], top: f32) {
         let mut x = self.left;
         for (i, lines) in cells.iter().enumerate() {
-            let mut t = top - CELL_PAD_Y;
+            let mut t = top - self.cell_pad_y;
             for line in *lines {
                 let inner = widths[i] - 2.0 * CELL_PAD_X;
                 let dx = match cols[i].align {

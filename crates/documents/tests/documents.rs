@@ -114,6 +114,58 @@ fn agreement_has_its_articles_blanks_and_signatures() {
     assert_margins_blank(&pdf);
 }
 
+/// The text with every run of spaces and line breaks made one space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn an_association_of_alsace_moselle_is_named_by_its_register_entry() {
+    let d = sample();
+    let t = flat(&text(&write(&render_agreement(&d).expect("agreement"))));
+    assert!(
+        t.contains(
+            "École de cirque « Le Petit Chapiteau », association inscrite au registre des \
+             associations du tribunal judiciaire de Colmar, volume 42, folio 17, dont le siège"
+        ),
+        "{t}"
+    );
+    assert!(!t.contains("RNA"), "{t}");
+    let b = flat(&text(&write(&render_brief(&d).expect("brief"))));
+    assert!(b.contains("Association · TJ Colmar, vol. 42, f° 17"), "{b}");
+    assert!(!b.contains("RNA"), "{b}");
+
+    // Only the number of the electronic register known, no court yet.
+    let mut d = sample();
+    let a = &mut d.parties[1].actor;
+    a.register_court = None;
+    a.register_volume = None;
+    a.register_folio = None;
+    a.register_number = Some("67-2025-000123".into());
+    let t = flat(&text(&write(&render_agreement(&d).expect("agreement"))));
+    assert!(
+        t.contains("association inscrite au registre des associations du tribunal judiciaire de sous le numéro 67-2025-000123"),
+        "a blank is left for the court: {t}"
+    );
+
+    // A 1901-law association is named with its RNA number.
+    let mut d = sample();
+    let a = &mut d.parties[1].actor;
+    a.legal_regime = Some(tisserand_domain::AssociationRegime::Loi1901);
+    a.register_court = None;
+    a.register_volume = None;
+    a.register_folio = None;
+    a.rna = Some("W751234567".into());
+    let t = flat(&text(&write(&render_agreement(&d).expect("agreement"))));
+    assert!(
+        t.contains(
+            "association régie par la loi du 1er juillet 1901, RNA W751234567, dont le siège"
+        ),
+        "{t}"
+    );
+    assert!(!t.contains("tribunal judiciaire"), "{t}");
+}
+
 #[test]
 fn agreement_is_a_partnership_convention_unless_mecenat_is_primary() {
     let mut d = sample();
@@ -382,4 +434,136 @@ fn no_heading_ends_a_page() {
             "page {p} ends with the heading « {last} »"
         );
     }
+}
+
+// ---- a brief on one page when it can be, on several pages when it must ----
+
+/// The text of page `n`.
+fn page_text(pdf: &common::pdf::Pdf, n: usize) -> String {
+    let page = n.to_string();
+    common::pdf::plain(&run(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", &page, "-l", &page],
+        &pdf.path,
+    ))
+}
+
+/// A simple partnership, as the demo has many: two parties, one gift in
+/// kind and one counterpart, one action, a short story; no objectives nor
+/// indicators yet. The usual layout spilled its history onto a second page.
+fn simple() -> DocumentData {
+    let mut d = sample();
+    d.parties.truncate(2);
+    d.partnership.parties.truncate(2);
+    d.partnership.title = "Une salle de répétition pour le Théâtre du Sundgau".into();
+    d.partnership.summary =
+        Some("L'hôtel-restaurant prête sa salle de séminaire le lundi, jour de fermeture.".into());
+    d.partnership.contributions.truncate(1);
+    d.partnership.contributions[0].description =
+        Some("Salle de 80 m² le lundi, 40 lundis par an".into());
+    d.partnership.next_actions.truncate(1);
+    d.partnership.objectives.clear();
+    d.partnership.indicators.clear();
+    d.partnership.timeline.truncate(3);
+    d
+}
+
+#[test]
+fn a_simple_partnership_brief_fits_on_one_page() {
+    let d = simple();
+    let pdf = write(&render_brief(&d).expect("brief"));
+    assert_eq!(pages(&pdf), 1);
+    let t = flat(&text(&pdf));
+    for needle in [
+        "Une salle de répétition pour le Théâtre du Sundgau",
+        "Boulangerie Hæberlé & Fils",
+        "Salle de 80 m² le lundi, 40 lundis par an",
+        "Logo sur l'affiche du spectacle et 20 places offertes",
+        "Envoyer le projet de convention aux deux parties",
+        "Pas encore renseignés : objectifs, indicateurs.",
+        "Historique récent",
+        "Partenariat créé après le speed dating",
+        "La mairie prête le gymnase",
+        "page 1 / 1",
+    ] {
+        assert!(t.contains(needle), "brief lacks « {needle} »: {t}");
+    }
+    assert_margins_blank(&pdf);
+    // Exported with others, it keeps its one page.
+    let both = write(&render_briefs(&[d.clone(), sample()], d.generated_on).expect("briefs"));
+    assert_eq!(pages(&both), 1 + 2);
+}
+
+#[test]
+fn a_long_brief_still_paginates_well() {
+    use tisserand_domain::partnership::{
+        Contribution, ContributionKind, NextAction, TimelineEntry,
+    };
+    let mut d = sample();
+    for i in 1..=25 {
+        d.partnership.contributions.push(Contribution {
+            actor_id: "a-1".into(),
+            kind: ContributionKind::Nature,
+            value_cents: 10_000 * i,
+            minutes: 0,
+            description: Some(format!(
+                "Livraison numéro{i} de pains et de viennoiseries pour le goûter des ateliers"
+            )),
+        });
+        d.partnership.next_actions.push(NextAction {
+            text: format!("Action numéro{i} à mener avec l'école de cirque"),
+            owner: Some("Claire".into()),
+            due_on: None,
+            done: false,
+        });
+    }
+    let last = d.partnership.timeline.last().expect("timeline").clone();
+    d.partnership.timeline.push(TimelineEntry {
+        fact: tisserand_domain::TimelineFact::Note {
+            text: "Le spectacle de fin d'année est fixé au 20 juin.".into(),
+        },
+        ..last
+    });
+    let pdf = write(&render_brief(&d).expect("brief"));
+    let n = pages(&pdf);
+    assert!(n >= 3, "{n} pages");
+    let t = text(&pdf);
+    let words: std::collections::HashSet<&str> = t.split_whitespace().collect();
+    for i in 1..=25 {
+        assert!(
+            words.contains(format!("numéro{i}").as_str()),
+            "contribution {i}"
+        );
+    }
+    for p in 1..=n {
+        let body = page_text(&pdf, p);
+        assert!(body.contains(&format!("page {p} / {n}")), "page {p} / {n}");
+        // No page ends with a section heading, and a table that runs over a
+        // page repeats its header.
+        let lines: Vec<&str> = body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("Tisserand") && !l.starts_with("page "))
+            .collect();
+        let last = lines.last().expect("page text");
+        for heading in [
+            "Parties",
+            "Territoire et besoin",
+            "Objectifs",
+            "Contributions et contreparties",
+            "Étape et prochaines actions",
+            "Indicateurs",
+            "Historique récent",
+        ] {
+            assert_ne!(*last, heading, "page {p} ends with a heading");
+        }
+    }
+    assert!(
+        page_text(&pdf, 2).contains("Apportée par"),
+        "header repeated"
+    );
+    // The usual look is kept: sections that are empty are not folded.
+    assert!(!t.contains("Pas encore renseignés"));
+    assert!(t.contains("Le spectacle de fin d'année est fixé au 20 juin."));
+    assert_margins_blank(&pdf);
 }

@@ -9,6 +9,7 @@ use crate::commune::{Commune, CommuneRef};
 use crate::contact::Contact;
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_rna, normalize_siren, normalize_siret, normalize_website};
+use crate::register::{guess_regime, is_alsace_moselle, AssociationRegime, RegisterCourt};
 use crate::text::{char_count, fold, group_digits};
 
 /// Longest name accepted, in characters.
@@ -22,6 +23,10 @@ pub const TAG_MAX: usize = 60;
 pub const TAGS_MAX: usize = 50;
 /// Most needs or offers on one actor.
 pub const RESOURCES_MAX: usize = 50;
+/// Longest volume or folio of a register entry, in characters.
+pub const REGISTER_PART_MAX: usize = 20;
+/// Longest number in the electronic register of associations.
+pub const REGISTER_NUMBER_MAX: usize = 40;
 
 /// What kind of organisation an actor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -211,6 +216,17 @@ pub struct ActorInput {
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub rna: Option<String>,
+    /// Associations: the law they are constituted under; absent, it is
+    /// guessed from the seat (droit local in the Bas-Rhin, the Haut-Rhin
+    /// and the Moselle).
+    pub legal_regime: Option<AssociationRegime>,
+    /// Associations of droit local: their entry in a court's register of
+    /// associations (court, volume and folio, or the number of the
+    /// electronic register).
+    pub register_court: Option<RegisterCourt>,
+    pub register_volume: Option<String>,
+    pub register_folio: Option<String>,
+    pub register_number: Option<String>,
     pub address: Option<String>,
     pub commune_insee: Option<String>,
     pub sector: Option<String>,
@@ -232,6 +248,14 @@ pub struct ValidActor {
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub rna: Option<String>,
+    /// Associations only: the regime chosen, or else guessed.
+    pub legal_regime: Option<AssociationRegime>,
+    /// The facilitator chose the regime (it is not re-guessed from the seat).
+    pub legal_regime_chosen: bool,
+    pub register_court: Option<RegisterCourt>,
+    pub register_volume: Option<String>,
+    pub register_folio: Option<String>,
+    pub register_number: Option<String>,
     pub address: Option<String>,
     pub commune_insee: Option<String>,
     pub sector: Option<String>,
@@ -376,6 +400,7 @@ impl ActorInput {
             }
         }
         let rna = check_identifier(&mut errors, self.rna.as_ref(), normalize_rna, "rna");
+        let register = self.check_register(&mut errors, kind, rna.is_some());
         let website = check_identifier(
             &mut errors,
             self.website.as_ref(),
@@ -437,6 +462,12 @@ impl ActorInput {
             siren,
             siret,
             rna,
+            legal_regime: register.regime,
+            legal_regime_chosen: register.chosen,
+            register_court: register.court,
+            register_volume: register.volume,
+            register_folio: register.folio,
+            register_number: register.number,
             address,
             commune_insee,
             sector,
@@ -448,6 +479,181 @@ impl ActorInput {
             tags,
             notes,
         })
+    }
+}
+
+/// An association's regime and register entry, as validated.
+struct Register {
+    regime: Option<AssociationRegime>,
+    chosen: bool,
+    court: Option<RegisterCourt>,
+    volume: Option<String>,
+    folio: Option<String>,
+    number: Option<String>,
+}
+
+/// « le Bas-Rhin », for messages about a seat in Alsace-Moselle.
+fn departement_fr(commune_insee: &str) -> &'static str {
+    match commune_insee.get(..2) {
+        Some("57") => "la Moselle",
+        Some("67") => "le Bas-Rhin",
+        _ => "le Haut-Rhin",
+    }
+}
+
+impl ActorInput {
+    /// The regime of an association (chosen, or guessed from its seat) and
+    /// its entry in a court's register; a droit-local association has no RNA
+    /// number, a loi-1901 one no register entry, and other kinds neither a
+    /// regime nor a register entry.
+    fn check_register(
+        &self,
+        errors: &mut ValidationErrors,
+        kind: ActorKind,
+        has_rna: bool,
+    ) -> Register {
+        let volume = clean(self.register_volume.as_ref());
+        let folio = clean(self.register_folio.as_ref());
+        let number = clean(self.register_number.as_ref());
+        for (field, label_fr, label_en, value, max) in [
+            (
+                "registerVolume",
+                "Le volume",
+                "The volume",
+                &volume,
+                REGISTER_PART_MAX,
+            ),
+            (
+                "registerFolio",
+                "Le folio",
+                "The folio",
+                &folio,
+                REGISTER_PART_MAX,
+            ),
+            (
+                "registerNumber",
+                "Le numéro au registre",
+                "The register number",
+                &number,
+                REGISTER_NUMBER_MAX,
+            ),
+        ] {
+            check_length(errors, field, label_fr, label_en, value.as_deref(), max);
+        }
+        let court = self.register_court;
+        let has_entry = court.is_some() || volume.is_some() || folio.is_some() || number.is_some();
+        // The first register field filled in, for errors about the entry.
+        let entry_field = if court.is_some() {
+            "registerCourt"
+        } else if volume.is_some() {
+            "registerVolume"
+        } else if folio.is_some() {
+            "registerFolio"
+        } else {
+            "registerNumber"
+        };
+        let seat = clean(self.commune_insee.as_ref());
+        if kind != ActorKind::Association {
+            if self.legal_regime.is_some() {
+                errors.push(FieldError::new(
+                    "legalRegime",
+                    "Le régime juridique (loi 1901 ou droit local) ne concerne que les associations : choisissez le type « Association » ou retirez le régime.",
+                    "The legal regime (1901 law or local law) only concerns associations: choose the kind \"Association\" or remove the regime.",
+                ));
+            }
+            if has_entry {
+                errors.push(FieldError::new(
+                    entry_field,
+                    "Seules les associations sont inscrites au registre des associations d'un tribunal : choisissez le type « Association » ou videz ces champs.",
+                    "Only associations are inscribed at a court's register of associations: choose the kind \"Association\" or clear these fields.",
+                ));
+            }
+            return Register {
+                regime: None,
+                chosen: false,
+                court: None,
+                volume: None,
+                folio: None,
+                number: None,
+            };
+        }
+        let chosen = self.legal_regime.is_some();
+        let regime = self
+            .legal_regime
+            .or_else(|| guess_regime(seat.as_deref(), has_rna, has_entry));
+        match regime {
+            Some(AssociationRegime::DroitLocal) => {
+                if has_rna {
+                    let (fr, en) = match seat.as_deref().filter(|s| is_alsace_moselle(s) && !chosen) {
+                        Some(s) => (
+                            format!(
+                                "Le siège de l'association est dans {} : elle relève du droit local d'Alsace-Moselle, est inscrite au registre des associations du tribunal judiciaire et n'a pas de numéro RNA. Retirez ce numéro et indiquez son inscription au registre, ou choisissez le régime « loi 1901 » si elle n'a pas encore transféré son siège.",
+                                departement_fr(s)
+                            ),
+                            "The association's seat is in Alsace-Moselle: it falls under local law, is inscribed at the court's register of associations and has no RNA number. Remove this number and give its register entry, or choose the regime \"1901 law\" if it has not moved its seat yet.".to_owned(),
+                        ),
+                        None => (
+                            "Une association de droit local est inscrite au registre des associations d'un tribunal judiciaire et n'a pas de numéro RNA : retirez ce numéro, ou choisissez le régime « loi 1901 ».".to_owned(),
+                            "A local-law association is inscribed at a court's register of associations and has no RNA number: remove this number, or choose the regime \"1901 law\".".to_owned(),
+                        ),
+                    };
+                    errors.push(FieldError::new("rna", fr, en));
+                }
+                match (&volume, &folio) {
+                    (Some(_), None) => errors.push(FieldError::new(
+                        "registerFolio",
+                        "Indiquez aussi le folio de l'inscription au registre.",
+                        "Give the folio of the register entry too.",
+                    )),
+                    (None, Some(_)) => errors.push(FieldError::new(
+                        "registerVolume",
+                        "Indiquez aussi le volume de l'inscription au registre.",
+                        "Give the volume of the register entry too.",
+                    )),
+                    _ => {}
+                }
+                if let (Some(c), Some(s)) = (court, seat.as_deref()) {
+                    if is_alsace_moselle(s)
+                        && !RegisterCourt::for_departement(s.get(..2)).contains(&c)
+                    {
+                        let courts: Vec<&str> = RegisterCourt::for_departement(s.get(..2))
+                            .iter()
+                            .map(|c| c.city())
+                            .collect();
+                        errors.push(FieldError::new(
+                            "registerCourt",
+                            format!(
+                                "Le tribunal judiciaire de {} ne tient pas le registre des associations dont le siège est dans {} : choisissez parmi {}.",
+                                c.city(),
+                                departement_fr(s),
+                                courts.join(", ")
+                            ),
+                            format!(
+                                "The court of {} does not keep the register of associations seated in this département: choose among {}.",
+                                c.city(),
+                                courts.join(", ")
+                            ),
+                        ));
+                    }
+                }
+            }
+            Some(AssociationRegime::Loi1901) if has_entry => {
+                errors.push(FieldError::new(
+                    entry_field,
+                    "Une association loi 1901 est déclarée en préfecture, pas inscrite au registre d'un tribunal : videz ces champs, ou choisissez le régime « droit local (Alsace-Moselle) ».",
+                    "A 1901-law association is declared at a préfecture, not inscribed at a court's register: clear these fields, or choose the regime \"local law (Alsace-Moselle)\".",
+                ));
+            }
+            _ => {}
+        }
+        Register {
+            regime,
+            chosen,
+            court,
+            volume,
+            folio,
+            number,
+        }
     }
 }
 
@@ -485,6 +691,20 @@ pub struct Actor {
     pub siren: Option<String>,
     pub siret: Option<String>,
     pub rna: Option<String>,
+    /// Associations: the regime chosen by the facilitator or guessed from
+    /// the seat (`legal_regime_chosen` says which); none for other kinds.
+    #[serde(default)]
+    pub legal_regime: Option<AssociationRegime>,
+    #[serde(default)]
+    pub legal_regime_chosen: bool,
+    #[serde(default)]
+    pub register_court: Option<RegisterCourt>,
+    #[serde(default)]
+    pub register_volume: Option<String>,
+    #[serde(default)]
+    pub register_folio: Option<String>,
+    #[serde(default)]
+    pub register_number: Option<String>,
     pub address: Option<String>,
     pub commune: Option<CommuneRef>,
     pub sector: Option<String>,
@@ -502,6 +722,22 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The association's register entry in words, « tribunal judiciaire de
+    /// Colmar, volume 42, folio 17 », or `None` when nothing of it is known.
+    #[must_use]
+    pub fn register_entry_fr(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            self.register_court.map(RegisterCourt::label_fr),
+            self.register_volume.as_ref().map(|v| format!("volume {v}")),
+            self.register_folio.as_ref().map(|f| format!("folio {f}")),
+            self.register_number.as_ref().map(|n| format!("numéro {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// The input that would recreate this actor, for edit forms.
     #[must_use]
     pub fn to_input(&self) -> ActorInput {
@@ -511,6 +747,11 @@ impl Actor {
             siren: self.siren.clone(),
             siret: self.siret.clone(),
             rna: self.rna.clone(),
+            legal_regime: self.legal_regime.filter(|_| self.legal_regime_chosen),
+            register_court: self.register_court,
+            register_volume: self.register_volume.clone(),
+            register_folio: self.register_folio.clone(),
+            register_number: self.register_number.clone(),
             address: self.address.clone(),
             commune_insee: self.commune.as_ref().map(|c| c.insee.clone()),
             sector: self.sector.clone(),
@@ -722,5 +963,134 @@ mod tests {
         for k in ActorKind::ALL {
             assert_eq!(ActorKind::parse(k.code()), Some(k));
         }
+    }
+
+    fn association_in(insee: Option<&str>) -> ActorInput {
+        ActorInput {
+            commune_insee: insee.map(str::to_owned),
+            ..input("Les Cigognes")
+        }
+    }
+
+    #[test]
+    fn an_alsatian_association_is_of_droit_local_by_default() {
+        let v = association_in(Some("68066")).validate().unwrap();
+        assert_eq!(v.legal_regime, Some(AssociationRegime::DroitLocal));
+        assert!(!v.legal_regime_chosen);
+        let v = association_in(Some("75056")).validate().unwrap();
+        assert_eq!(v.legal_regime, Some(AssociationRegime::Loi1901));
+        assert_eq!(association_in(None).validate().unwrap().legal_regime, None);
+        // Other kinds have no regime.
+        let mut company = association_in(Some("68066"));
+        company.kind = Some(ActorKind::Entreprise);
+        assert_eq!(company.validate().unwrap().legal_regime, None);
+    }
+
+    #[test]
+    fn a_droit_local_association_has_a_register_entry_and_no_rna() {
+        let mut i = association_in(Some("67462"));
+        i.register_court = Some(RegisterCourt::Colmar);
+        i.register_volume = Some(" 42 ".into());
+        i.register_folio = Some("17".into());
+        let v = i.validate().unwrap();
+        assert_eq!(v.register_court, Some(RegisterCourt::Colmar));
+        assert_eq!(v.register_volume.as_deref(), Some("42"));
+        i.rna = Some("W672001234".into());
+        let err = i.validate().unwrap_err();
+        assert_eq!(err.0[0].field, "rna");
+        assert!(
+            err.0[0].message.starts_with(
+                "Le siège de l'association est dans le Bas-Rhin : elle relève du droit local"
+            ),
+            "{}",
+            err.0[0].message
+        );
+        // The facilitator can say it is still a 1901 association…
+        i.legal_regime = Some(AssociationRegime::Loi1901);
+        let err = i.validate().unwrap_err();
+        assert_eq!(fields(Err(err)), ["registerCourt"]);
+        i.register_court = None;
+        i.register_volume = None;
+        i.register_folio = None;
+        let v = i.validate().unwrap();
+        assert_eq!(v.legal_regime, Some(AssociationRegime::Loi1901));
+        assert!(v.legal_regime_chosen);
+        assert_eq!(v.rna.as_deref(), Some("W672001234"));
+    }
+
+    #[test]
+    fn register_entries_are_checked() {
+        let mut i = association_in(Some("67482"));
+        i.register_volume = Some("42".into());
+        assert_eq!(fields(i.validate()), ["registerFolio"]);
+        i.register_volume = None;
+        i.register_folio = Some("17".into());
+        assert_eq!(fields(i.validate()), ["registerVolume"]);
+        i.register_folio = None;
+        i.register_court = Some(RegisterCourt::Metz);
+        let err = i.validate().unwrap_err();
+        assert_eq!(err.0[0].field, "registerCourt");
+        assert!(err.0[0]
+            .message
+            .contains("Strasbourg, Saverne, Colmar, Mulhouse"));
+        i.register_court = None;
+        i.register_number = Some("x".repeat(41));
+        assert_eq!(fields(i.validate()), ["registerNumber"]);
+        // Only associations have a register entry or a regime.
+        let mut company = association_in(Some("67482"));
+        company.kind = Some(ActorKind::Fondation);
+        company.register_court = Some(RegisterCourt::Strasbourg);
+        company.legal_regime = Some(AssociationRegime::DroitLocal);
+        assert_eq!(fields(company.validate()), ["legalRegime", "registerCourt"]);
+    }
+
+    #[test]
+    fn a_chosen_regime_round_trips_and_a_guessed_one_follows_the_seat() {
+        let v = association_in(Some("68066")).validate().unwrap();
+        let actor = Actor {
+            id: "a".into(),
+            kind: v.kind,
+            name: v.name,
+            siren: None,
+            siret: None,
+            rna: None,
+            legal_regime: v.legal_regime,
+            legal_regime_chosen: v.legal_regime_chosen,
+            register_court: None,
+            register_volume: None,
+            register_folio: None,
+            register_number: None,
+            address: None,
+            commune: Some(CommuneRef {
+                insee: "68066".into(),
+                name: "Colmar".into(),
+            }),
+            sector: None,
+            size_band: None,
+            website: None,
+            needs: vec![],
+            offers: vec![],
+            stakes: None,
+            tags: vec![],
+            notes: None,
+            created_at: DateTime::<Utc>::default(),
+            updated_at: DateTime::<Utc>::default(),
+        };
+        let mut moved = actor.to_input();
+        assert_eq!(moved.legal_regime, None);
+        moved.commune_insee = Some("75056".into());
+        assert_eq!(
+            moved.validate().unwrap().legal_regime,
+            Some(AssociationRegime::Loi1901)
+        );
+        let chosen = Actor {
+            legal_regime: Some(AssociationRegime::Loi1901),
+            legal_regime_chosen: true,
+            ..actor
+        };
+        assert_eq!(
+            chosen.to_input().legal_regime,
+            Some(AssociationRegime::Loi1901)
+        );
     }
 }

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::actor::{ActorInput, ActorKind, Resource, ResourceCategory, SizeBand};
 use crate::contact::ContactInput;
 use crate::error::FieldError;
+use crate::register::{AssociationRegime, RegisterCourt};
 use crate::text::fold;
 
 /// A field a column can be imported into.
@@ -22,6 +23,14 @@ pub enum ImportField {
     Siren,
     Siret,
     Rna,
+    /// Loi 1901 or droit local (associations).
+    LegalRegime,
+    /// The court whose register of associations holds the association.
+    RegisterCourt,
+    RegisterVolume,
+    RegisterFolio,
+    /// The number in the electronic register of Alsace-Moselle.
+    RegisterNumber,
     Address,
     PostalCode,
     Commune,
@@ -45,12 +54,17 @@ pub enum ImportField {
 }
 
 impl ImportField {
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 29] = [
         Self::Name,
         Self::Kind,
         Self::Siren,
         Self::Siret,
         Self::Rna,
+        Self::LegalRegime,
+        Self::RegisterCourt,
+        Self::RegisterVolume,
+        Self::RegisterFolio,
+        Self::RegisterNumber,
         Self::Address,
         Self::PostalCode,
         Self::Commune,
@@ -81,6 +95,11 @@ impl ImportField {
             Self::Siren => "siren",
             Self::Siret => "siret",
             Self::Rna => "rna",
+            Self::LegalRegime => "legalRegime",
+            Self::RegisterCourt => "registerCourt",
+            Self::RegisterVolume => "registerVolume",
+            Self::RegisterFolio => "registerFolio",
+            Self::RegisterNumber => "registerNumber",
             Self::Address => "address",
             Self::PostalCode => "postalCode",
             Self::Commune => "commune",
@@ -117,6 +136,11 @@ impl ImportField {
             Self::Siren => "SIREN",
             Self::Siret => "SIRET",
             Self::Rna => "RNA",
+            Self::LegalRegime => "Régime de l'association (loi 1901, droit local)",
+            Self::RegisterCourt => "Tribunal du registre des associations",
+            Self::RegisterVolume => "Registre : volume",
+            Self::RegisterFolio => "Registre : folio",
+            Self::RegisterNumber => "Numéro au registre des associations (AMALIA)",
             Self::Address => "Adresse",
             Self::PostalCode => "Code postal",
             Self::Commune => "Commune",
@@ -155,6 +179,11 @@ impl ImportField {
             Self::Siren => "siren",
             Self::Siret => "siret",
             Self::Rna => "rna",
+            Self::LegalRegime => "legalRegime",
+            Self::RegisterCourt => "registerCourt",
+            Self::RegisterVolume => "registerVolume",
+            Self::RegisterFolio => "registerFolio",
+            Self::RegisterNumber => "registerNumber",
             Self::Address => "address",
             Self::PostalCode | Self::Commune | Self::CommuneInsee => "communeInsee",
             Self::Sector => "sector",
@@ -233,6 +262,51 @@ const HEADERS: &[(ImportField, &[&str])] = &[
             "numero waldec",
             "waldec",
             "rna waldec",
+        ],
+    ),
+    (
+        ImportField::LegalRegime,
+        &[
+            "regime",
+            "regime juridique",
+            "regime de l association",
+            "legal regime",
+            "droit local",
+        ],
+    ),
+    (
+        ImportField::RegisterCourt,
+        &[
+            "tribunal",
+            "tribunal judiciaire",
+            "tribunal d instance",
+            "tribunal du registre",
+            "registre tribunal",
+            "tribunal d inscription",
+            "court",
+        ],
+    ),
+    (
+        ImportField::RegisterVolume,
+        &["volume", "vol", "registre volume", "volume du registre"],
+    ),
+    (
+        ImportField::RegisterFolio,
+        &["folio", "registre folio", "folio du registre"],
+    ),
+    (
+        ImportField::RegisterNumber,
+        &[
+            "amalia",
+            "numero amalia",
+            "n amalia",
+            "numero au registre",
+            "numero registre",
+            "n registre",
+            "numero d inscription",
+            "n d inscription",
+            "numero d inscription au registre",
+            "register number",
         ],
     ),
     (
@@ -852,6 +926,25 @@ pub fn read_row(mapping: &[Option<ImportField>], cells: &[String]) -> ImportRow 
             ImportField::Siren => a.siren = Some(value),
             ImportField::Siret => a.siret = Some(value),
             ImportField::Rna => a.rna = Some(value),
+            ImportField::LegalRegime => match AssociationRegime::parse(&value) {
+                Some(regime) => a.legal_regime = Some(regime),
+                None => row.errors.push(FieldError::new(
+                    "legalRegime",
+                    format!("Le régime « {value} » est inconnu : « loi 1901 » ou « droit local »."),
+                    format!("Regime \"{value}\" is unknown: \"loi 1901\" or \"droit local\"."),
+                )),
+            },
+            ImportField::RegisterCourt => match RegisterCourt::parse(&value) {
+                Some(court) => a.register_court = Some(court),
+                None => row.errors.push(FieldError::new(
+                    "registerCourt",
+                    format!("Le tribunal « {value} » ne tient pas de registre des associations : Strasbourg, Saverne, Colmar, Mulhouse, Metz, Thionville ou Sarreguemines."),
+                    format!("Court \"{value}\" keeps no register of associations: Strasbourg, Saverne, Colmar, Mulhouse, Metz, Thionville or Sarreguemines."),
+                )),
+            },
+            ImportField::RegisterVolume => a.register_volume = Some(value),
+            ImportField::RegisterFolio => a.register_folio = Some(value),
+            ImportField::RegisterNumber => a.register_number = Some(value),
             ImportField::Address => a.address = Some(value),
             ImportField::PostalCode => row.place.postal_code = Some(value),
             ImportField::Commune => row.place.commune = Some(value),
@@ -1123,5 +1216,51 @@ mod tests {
             let json = serde_json::to_string(&f).unwrap();
             assert_eq!(json, format!("\"{}\"", f.code()));
         }
+    }
+
+    #[test]
+    fn register_columns_of_alsace_moselle_are_read() {
+        let headers = strings(&[
+            "Nom",
+            "Régime juridique",
+            "Tribunal",
+            "Volume",
+            "Folio",
+            "N° AMALIA",
+        ]);
+        let mapping = guess_mapping(&headers);
+        assert_eq!(
+            mapping,
+            vec![
+                Some(ImportField::Name),
+                Some(ImportField::LegalRegime),
+                Some(ImportField::RegisterCourt),
+                Some(ImportField::RegisterVolume),
+                Some(ImportField::RegisterFolio),
+                Some(ImportField::RegisterNumber),
+            ]
+        );
+        let row = read_row(
+            &mapping,
+            &strings(&[
+                "Les Cigognes",
+                "droit local",
+                "TJ de Colmar",
+                "42",
+                "17",
+                "",
+            ]),
+        );
+        assert!(row.errors.is_empty(), "{:?}", row.errors);
+        assert_eq!(row.actor.legal_regime, Some(AssociationRegime::DroitLocal));
+        assert_eq!(row.actor.register_court, Some(RegisterCourt::Colmar));
+        assert_eq!(row.actor.register_folio.as_deref(), Some("17"));
+        let row = read_row(
+            &mapping,
+            &strings(&["X", "coopérative", "Nancy", "", "", ""]),
+        );
+        let fields: Vec<&str> = row.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["legalRegime", "registerCourt"]);
+        assert!(row.errors[1].message.contains("« Nancy »"));
     }
 }

@@ -19,6 +19,7 @@ pub mod partnership;
 pub mod planner;
 pub mod possibles;
 pub mod rameau;
+pub mod register;
 pub mod search;
 pub mod text;
 
@@ -44,4 +45,5 @@ pub use partnership::{
 };
 pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};
+pub use register::{AssociationRegime, RegisterCourt, RegisterHint};
 pub use search::{SearchEntity, SearchHit};

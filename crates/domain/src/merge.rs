@@ -108,12 +108,30 @@ pub fn merge_actors(keep: &Actor, other: &Actor, choices: &MergeChoices) -> Acto
         MergeSide::Other => o.name.clone(),
         _ => k.name.clone(),
     };
+    // A register entry (court, volume, folio, number) is kept whole, from
+    // one side: `keep`'s when it has one, unless « other » is chosen.
+    let has_entry = |a: &ActorInput| {
+        a.register_court.is_some()
+            || a.register_volume.is_some()
+            || a.register_folio.is_some()
+            || a.register_number.is_some()
+    };
+    let register = match choices.side("registerCourt", MergeSide::Keep) {
+        MergeSide::Other if has_entry(&o) => &o,
+        _ if has_entry(&k) => &k,
+        _ => &o,
+    };
     ActorInput {
         kind: pick(choices, "kind", &k.kind, &o.kind),
         name,
         siren: pick(choices, "siren", &k.siren, &o.siren),
         siret: pick(choices, "siret", &k.siret, &o.siret),
         rna: pick(choices, "rna", &k.rna, &o.rna),
+        legal_regime: pick(choices, "legalRegime", &k.legal_regime, &o.legal_regime),
+        register_court: register.register_court,
+        register_volume: register.register_volume.clone(),
+        register_folio: register.register_folio.clone(),
+        register_number: register.register_number.clone(),
         address: pick(choices, "address", &k.address, &o.address),
         commune_insee: pick(choices, "communeInsee", &k.commune_insee, &o.commune_insee),
         sector: pick(choices, "sector", &k.sector, &o.sector),
@@ -195,6 +213,12 @@ mod tests {
             siren: None,
             siret: None,
             rna: None,
+            legal_regime: None,
+            legal_regime_chosen: false,
+            register_court: None,
+            register_volume: None,
+            register_folio: None,
+            register_number: None,
             address: None,
             commune: None,
             sector: None,
@@ -261,5 +285,28 @@ mod tests {
         assert_eq!(m.siren.as_deref(), Some("732829320"));
         assert_eq!(m.tags, vec!["x"]);
         assert_eq!(m.notes.as_deref(), Some("n2"));
+    }
+
+    #[test]
+    fn a_register_entry_is_kept_whole_from_one_side() {
+        use crate::register::RegisterCourt;
+        let mut keep = actor("k", "A");
+        keep.register_number = Some("AM-2024-17".into());
+        let mut other = actor("o", "B");
+        other.register_court = Some(RegisterCourt::Colmar);
+        other.register_volume = Some("42".into());
+        other.register_folio = Some("17".into());
+        let m = merge_actors(&keep, &other, &MergeChoices::default());
+        assert_eq!(m.register_number.as_deref(), Some("AM-2024-17"));
+        assert_eq!((m.register_court, m.register_volume), (None, None));
+        let m = merge_actors(&other, &keep, &MergeChoices::default());
+        assert_eq!(m.register_court, Some(RegisterCourt::Colmar));
+        assert_eq!(m.register_number, None);
+        let choices = MergeChoices {
+            fields: [("registerCourt".to_owned(), MergeSide::Other)].into(),
+        };
+        let m = merge_actors(&keep, &other, &choices);
+        assert_eq!(m.register_folio.as_deref(), Some("17"));
+        assert_eq!(m.register_number, None);
     }
 }

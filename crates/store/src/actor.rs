@@ -7,15 +7,16 @@ use tisserand_domain::actor::ValidActor;
 use tisserand_domain::possibles::category_mask;
 use tisserand_domain::text::{fold, sort_key};
 use tisserand_domain::{
-    Actor, ActorKind, ActorPage, ActorQuery, ActorSummary, CommuneRef, Facet, Facets, Resource,
-    SizeBand,
+    Actor, ActorKind, ActorPage, ActorQuery, ActorSummary, AssociationRegime, CommuneRef, Facet,
+    Facets, RegisterCourt, Resource, SizeBand,
 };
 
 use crate::search::fts_query;
 use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
-     a.sector, a.size_band, a.website, a.needs, a.offers, a.stakes, a.tags, a.notes, a.created_at, a.updated_at";
+     a.sector, a.size_band, a.website, a.needs, a.offers, a.stakes, a.tags, a.notes, a.created_at, a.updated_at,
+     a.legal_regime, a.legal_regime_chosen, a.register_court, a.register_volume, a.register_folio, a.register_number";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
@@ -25,6 +26,24 @@ fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// A code the store wrote (`parse`), or a conversion error naming it.
+fn code_from<T>(
+    text: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<Option<T>> {
+    text.map(|t| {
+        parse(&t).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("unknown {what} {t:?}").into(),
+            )
+        })
+    })
+    .transpose()
 }
 
 pub(crate) fn kind_from(text: &str) -> rusqlite::Result<ActorKind> {
@@ -71,6 +90,12 @@ pub(crate) fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
         notes: r.get(16)?,
         created_at: timestamp(&r.get::<_, String>(17)?)?,
         updated_at: timestamp(&r.get::<_, String>(18)?)?,
+        legal_regime: code_from(r.get(19)?, AssociationRegime::parse, "legal regime")?,
+        legal_regime_chosen: r.get(20)?,
+        register_court: code_from(r.get(21)?, RegisterCourt::parse, "register court")?,
+        register_volume: r.get(22)?,
+        register_folio: r.get(23)?,
+        register_number: r.get(24)?,
     })
 }
 
@@ -129,6 +154,7 @@ struct Indexed<'a> {
     name: &'a str,
     siren: Option<&'a str>,
     rna: Option<&'a str>,
+    register_number: Option<&'a str>,
     address: Option<&'a str>,
     sector: Option<&'a str>,
     needs: &'a [Resource],
@@ -144,6 +170,7 @@ impl<'a> From<&'a ValidActor> for Indexed<'a> {
             name: &a.name,
             siren: a.siren.as_deref(),
             rna: a.rna.as_deref(),
+            register_number: a.register_number.as_deref(),
             address: a.address.as_deref(),
             sector: a.sector.as_deref(),
             needs: &a.needs,
@@ -161,6 +188,7 @@ impl<'a> From<&'a Actor> for Indexed<'a> {
             name: &a.name,
             siren: a.siren.as_deref(),
             rna: a.rna.as_deref(),
+            register_number: a.register_number.as_deref(),
             address: a.address.as_deref(),
             sector: a.sector.as_deref(),
             needs: &a.needs,
@@ -207,7 +235,7 @@ fn index_actor(
     )?
     .execute(params![
         rid,
-        fold(&join_present(&[Some(a.name), a.siren, a.rna])),
+        fold(&join_present(&[Some(a.name), a.siren, a.rna, a.register_number])),
         fold(&join_present(&[place.map(|p| p.text.as_str()), a.address])),
         fold(&a.tags.join(" ")),
         fold(&join_present(&resources)),
@@ -317,7 +345,8 @@ fn cached_place(
 /// Writes an actor's columns with `sql`, whose `?1` is the row's key (the
 /// new id, or the rid to update), `?2` to `?18` the fields in the order of
 /// `ACTOR_WRITE_COLUMNS`, `?19` the time of the write, `?20`–`?21` the
-/// category masks of needs and offers, `?22` the import that created it.
+/// category masks of needs and offers, `?22` the import that created it,
+/// `?23`–`?28` the association's regime and register entry.
 fn write_actor_row(
     tx: &Transaction<'_>,
     sql: &str,
@@ -349,19 +378,29 @@ fn write_actor_row(
         category_mask(&a.needs),
         category_mask(&a.offers),
         import_rid,
+        a.legal_regime.map(AssociationRegime::code),
+        a.legal_regime_chosen,
+        a.register_court.map(RegisterCourt::code),
+        a.register_volume,
+        a.register_folio,
+        a.register_number,
     ])?;
     Ok(())
 }
 
 const INSERT_ACTOR: &str = "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee,
         departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at,
-        need_mask, offer_mask, import_rid)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22)";
+        need_mask, offer_mask, import_rid, legal_regime, legal_regime_chosen, register_court, register_volume,
+        register_folio, register_number)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22,
+        ?23, ?24, ?25, ?26, ?27, ?28)";
 
 const UPDATE_ACTOR: &str = "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7,
         address = ?8, commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
         needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19,
-        need_mask = ?20, offer_mask = ?21, import_rid = coalesce(?22, import_rid)
+        need_mask = ?20, offer_mask = ?21, import_rid = coalesce(?22, import_rid),
+        legal_regime = ?23, legal_regime_chosen = ?24, register_court = ?25, register_volume = ?26,
+        register_folio = ?27, register_number = ?28
      WHERE rid = ?1";
 
 pub(crate) fn insert_actor_in(

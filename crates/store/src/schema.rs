@@ -14,6 +14,9 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0005_events.sql")),
     M::up(include_str!("../migrations/0006_search_folding.sql")),
     M::up(include_str!("../migrations/0007_timeline_as_data.sql")),
+    M::up(include_str!(
+        "../migrations/0008_associations_droit_local.sql"
+    )),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -1863,3 +1863,75 @@ fn a_backup_of_an_older_version_is_restored_and_migrated() {
     // The imports table of the current schema is there and usable.
     assert!(s.imports(10).unwrap().is_empty());
 }
+
+#[test]
+fn a_v5_file_gives_associations_the_regime_of_their_seat_and_keeps_rna_numbers() {
+    use tisserand_domain::{AssociationRegime, RegisterCourt};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        // 5: the last migration shipped before the regime of associations.
+        schema::migrate_to(&mut conn, 5).unwrap();
+        let t = "'2025-01-01T00:00:00.000Z'";
+        conn.execute_batch(&format!(
+            "INSERT INTO actors (id, kind, name, sort_key, rna, commune_insee, created_at, updated_at) VALUES
+               ('a1', 'association', 'Le Petit Chapiteau', 'petit chapiteau', 'W672001234', '67462', {t}, {t}),
+               ('a2', 'association', 'Les Amis de Paris', 'amis de paris', NULL, '75056', {t}, {t}),
+               ('a3', 'association', 'Sans siège', 'sans siege', 'W751234567', NULL, {t}, {t}),
+               ('a4', 'association', 'Inconnue', 'inconnue', NULL, NULL, {t}, {t}),
+               ('a5', 'entreprise', 'Boulangerie', 'boulangerie', NULL, '57463', {t}, {t});"
+        ))
+        .unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    let regime = |s: &Store, id: &str| {
+        let a = s.actor(id).unwrap();
+        (a.legal_regime, a.legal_regime_chosen, a.rna)
+    };
+    assert_eq!(
+        regime(&s, "a1"),
+        (
+            Some(AssociationRegime::DroitLocal),
+            false,
+            Some("W672001234".to_owned())
+        )
+    );
+    assert_eq!(regime(&s, "a2").0, Some(AssociationRegime::Loi1901));
+    assert_eq!(regime(&s, "a3").0, Some(AssociationRegime::Loi1901));
+    assert_eq!(regime(&s, "a4").0, None);
+    assert_eq!(regime(&s, "a5").0, None);
+    // The migration agrees with the domain's guess on every row.
+    for id in ["a1", "a2", "a3", "a4"] {
+        let a = s.actor(id).unwrap();
+        let guess = tisserand_domain::register::guess_regime(
+            a.commune.as_ref().map(|c| c.insee.as_str()),
+            a.rna.is_some(),
+            false,
+        );
+        assert_eq!(a.legal_regime, guess, "{id}");
+    }
+
+    // A register entry is stored, read back and found by its number.
+    s.load_referential("test", &parse_referential(COMMUNES).unwrap())
+        .unwrap();
+    let mut input = s.actor("a1").unwrap().to_input();
+    input.rna = None;
+    input.register_court = Some(RegisterCourt::Colmar);
+    input.register_volume = Some("42".into());
+    input.register_folio = Some("17".into());
+    input.register_number = Some("AM67-000123".into());
+    let a = s.update_actor("a1", &input.validate().unwrap()).unwrap();
+    assert_eq!(a.register_court, Some(RegisterCourt::Colmar));
+    assert_eq!(a.register_volume.as_deref(), Some("42"));
+    assert_eq!(a.register_folio.as_deref(), Some("17"));
+    assert_eq!(a.legal_regime, Some(AssociationRegime::DroitLocal));
+    assert!(!a.legal_regime_chosen);
+    let page = s
+        .list_actors(&ActorQuery {
+            text: Some("AM67".into()),
+            ..ActorQuery::default()
+        })
+        .unwrap();
+    assert_eq!(names(&page), ["Le Petit Chapiteau"]);
+}

@@ -26,6 +26,8 @@ import type { Facets } from "../bindings/Facets";
 import type { FieldError } from "../bindings/FieldError";
 import type { PartnershipQuery } from "../bindings/PartnershipQuery";
 import type { PartnershipSummary } from "../bindings/PartnershipSummary";
+import type { RegisterCourt } from "../bindings/RegisterCourt";
+import type { RegisterHint } from "../bindings/RegisterHint";
 import type { SearchHit } from "../bindings/SearchHit";
 import { dataHandlers } from "./devMockData";
 import { dedupHandlers } from "./devMockDedup";
@@ -144,6 +146,7 @@ function addSeed(seed: SeedActor, createdAt: string): string {
     siren: seed.siren ?? null,
     siret: null,
     rna: seed.rna ?? null,
+    ...mockRegister(seed.kind, seed.insee ?? null, false),
     address: seed.address ?? null,
     commune: commune ? { insee: commune.insee, name: commune.name } : null,
     sector: seed.sector,
@@ -373,6 +376,39 @@ function normalizeDigits(errors: FieldError[], field: "siren" | "siret", raw: st
   return d;
 }
 
+/** The mock's idea of the register fields (the Rust core's rules are the truth). */
+function mockRegister(
+  kind: ActorKind,
+  insee: string | null,
+  hasRna: boolean,
+  input?: ActorInput,
+): Pick<Actor, "legalRegime" | "legalRegimeChosen" | "registerCourt" | "registerVolume" | "registerFolio" | "registerNumber"> {
+  if (kind !== "association") {
+    return { legalRegime: null, legalRegimeChosen: false, registerCourt: null, registerVolume: null, registerFolio: null, registerNumber: null };
+  }
+  const guessed = mockHint(insee).regime ?? (hasRna ? "loi_1901" : null);
+  return {
+    legalRegime: input?.legalRegime ?? guessed,
+    legalRegimeChosen: input?.legalRegime != null,
+    registerCourt: input?.registerCourt ?? null,
+    registerVolume: clean(input?.registerVolume ?? null),
+    registerFolio: clean(input?.registerFolio ?? null),
+    registerNumber: clean(input?.registerNumber ?? null),
+  };
+}
+
+function mockHint(insee: string | null): RegisterHint {
+  const dep = insee?.slice(0, 2) ?? null;
+  const alsace: RegisterCourt[] = ["strasbourg", "saverne", "colmar", "mulhouse"];
+  const moselle: RegisterCourt[] = ["metz", "thionville", "sarreguemines"];
+  const suggested: Record<string, RegisterCourt> = { "67482": "strasbourg", "67462": "colmar", "68066": "colmar", "68224": "mulhouse", "57463": "metz" };
+  return {
+    regime: dep === null ? null : ["57", "67", "68"].includes(dep) ? "droit_local" : "loi_1901",
+    courts: dep === "67" || dep === "68" ? alsace : dep === "57" ? moselle : [...alsace, ...moselle],
+    suggestedCourt: (insee !== null ? suggested[insee] : undefined) ?? null,
+  };
+}
+
 function validateActorInput(input: ActorInput): { errors: FieldError[]; valid: Omit<Actor, "id" | "createdAt" | "updatedAt"> } {
   const errors: FieldError[] = [];
   if (input.kind === null) {
@@ -468,6 +504,7 @@ function validateActorInput(input: ActorInput): { errors: FieldError[]; valid: O
       siren,
       siret,
       rna,
+      ...mockRegister(input.kind ?? "autre", insee ?? null, rna !== null, input),
       address,
       commune: commune ? { insee: commune.insee, name: commune.name } : null,
       sector,
@@ -650,6 +687,8 @@ const handlers: Record<string, (args: Args) => unknown> = {
   },
 
   actor_validate: (args): FieldError[] => validateActorInput(arg<ActorInput>(args, "input")).errors,
+
+  association_register_hint: (args): RegisterHint => mockHint(arg<string | null>(args, "communeInsee")),
 
   actor_create: (args): Actor => {
     const input = arg<ActorInput>(args, "input");

@@ -24,6 +24,7 @@ import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactQuery } from "../bindings/ContactQuery";
 import type { ContactSelection } from "../bindings/ContactSelection";
 import type { MailingExport } from "../bindings/MailingExport";
+import type { RegisterHint } from "../bindings/RegisterHint";
 import type { DuplicateEntity } from "../bindings/DuplicateEntity";
 import type { Duplicates } from "../bindings/Duplicates";
 import type { ErasureSummary } from "../bindings/ErasureSummary";
@@ -139,6 +140,11 @@ export function getActor(id: string): Promise<ActorDetail> {
 
 export function validateActor(input: ActorInput): Promise<FieldError[]> {
   return call("actor_validate", { input });
+}
+
+/** For an association seated in this commune: its regime, the courts keeping registers, the court to suggest. */
+export function associationRegisterHint(communeInsee: string | null): Promise<RegisterHint> {
+  return call("association_register_hint", { communeInsee });
 }
 
 export function createActor(input: ActorInput): Promise<Actor> {

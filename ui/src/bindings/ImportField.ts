@@ -3,4 +3,4 @@
 /**
  * A field a column can be imported into.
  */
-export type ImportField = "name" | "kind" | "siren" | "siret" | "rna" | "address" | "postalCode" | "commune" | "communeInsee" | "sector" | "sizeBand" | "website" | "needs" | "offers" | "stakes" | "tags" | "notes" | "contactFirstName" | "contactLastName" | "contactFullName" | "contactRole" | "contactEmail" | "contactPhone" | "contactInformedOn";
+export type ImportField = "name" | "kind" | "siren" | "siret" | "rna" | "legalRegime" | "registerCourt" | "registerVolume" | "registerFolio" | "registerNumber" | "address" | "postalCode" | "commune" | "communeInsee" | "sector" | "sizeBand" | "website" | "needs" | "offers" | "stakes" | "tags" | "notes" | "contactFirstName" | "contactLastName" | "contactFullName" | "contactRole" | "contactEmail" | "contactPhone" | "contactInformedOn";

@@ -4,6 +4,7 @@ import type { ActorKind } from "../bindings/ActorKind";
 import type { Consent } from "../bindings/Consent";
 import type { ContactSource } from "../bindings/ContactSource";
 import type { LegalBasis } from "../bindings/LegalBasis";
+import type { RegisterCourt } from "../bindings/RegisterCourt";
 import type { ResourceCategory } from "../bindings/ResourceCategory";
 import type { SizeBand } from "../bindings/SizeBand";
 import type { Route } from "../app/router";
@@ -21,6 +22,17 @@ const kinds: Record<ActorKind, string> = {
   financeur: "Financeur",
   etablissement_public: "Établissement public",
   autre: "Autre",
+};
+
+/** The towns whose tribunal judiciaire keeps a register of associations. */
+const courts: Record<RegisterCourt, string> = {
+  strasbourg: "Strasbourg",
+  saverne: "Saverne",
+  colmar: "Colmar",
+  mulhouse: "Mulhouse",
+  metz: "Metz",
+  thionville: "Thionville",
+  sarreguemines: "Sarreguemines",
 };
 
 const sizeBands: Record<SizeBand, string> = {
@@ -185,6 +197,18 @@ export const fr = {
     siren: "SIREN",
     siret: "SIRET",
     rna: "RNA",
+    regime: "Régime",
+    regimes: {
+      droit_local: "Droit local d'Alsace-Moselle",
+      loi_1901: "Loi 1901",
+    },
+    regimeFromSeat: (regime: string) => `${regime} · d'après le siège`,
+    register: "Registre",
+    registerEntry: (court: string | null, parts: string[]) =>
+      [court === null ? null : `Tribunal judiciaire de ${court}`, ...parts].filter((p) => p !== null).join(", "),
+    registerVolume: (v: string) => `volume ${v}`,
+    registerFolio: (f: string) => `folio ${f}`,
+    registerNumber: (n: string) => `n°\u00a0${n}`,
     sector: "Secteur",
     size: "Taille",
     website: "Site web",
@@ -256,6 +280,21 @@ export const fr = {
     siretHint: "14 chiffres, commence par le SIREN",
     rna: "RNA",
     rnaHint: "Associations : W suivi de 9 chiffres",
+    legalRegime: "Régime de l'association",
+    regimeGuessed: (regime: string) => `D'après le siège (${regime})`,
+    regimeGuessedUnknown: "D'après le siège",
+    regimeShort: { droit_local: "droit local", loi_1901: "loi 1901" },
+    regimes: {
+      droit_local: "Droit local d'Alsace-Moselle (association inscrite)",
+      loi_1901: "Loi 1901 (association déclarée)",
+    },
+    registerCourt: "Tribunal judiciaire du registre",
+    registerCourtPlaceholder: "Choisir le tribunal…",
+    registerCourtSuggested: (court: string) => `Proposé d'après le siège\u00a0: ${court}`,
+    registerVolume: "Volume",
+    registerFolio: "Folio",
+    registerNumber: "Numéro au registre",
+    registerNumberHint: "Registre en ligne (AMALIA)",
     address: "Adresse",
     addressPlaceholder: "N° et rue",
     commune: "Commune",
@@ -345,7 +384,7 @@ export const fr = {
   shortcuts: {
     title: "Raccourcis clavier",
   },
-  labels: { kinds, sizeBands, categories, legalBases, sources, consents },
+  labels: { kinds, sizeBands, categories, legalBases, sources, consents, courts },
   contacts: contactsFr,
 };
 

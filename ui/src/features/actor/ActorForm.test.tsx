@@ -9,12 +9,14 @@ import type { Actor } from "../../bindings/Actor";
 import { I18nProvider, type Lang } from "../../i18n";
 import { ActorForm } from "./ActorForm";
 import { toActorInput, emptyActorForm, actorFormFrom } from "./actorFormModel";
+import { withSuggestedCourt } from "./RegisterFields";
 
 vi.mock("../../api/gateway", () => ({
   validateActor: vi.fn(),
   createActor: vi.fn(),
   updateActor: vi.fn(),
   searchCommunes: vi.fn(),
+  associationRegisterHint: vi.fn(),
 }));
 
 const api = vi.mocked(gateway);
@@ -41,9 +43,18 @@ const INVALID = {
   ],
 };
 
+const ALSACE_COURTS = ["strasbourg", "saverne", "colmar", "mulhouse"] as const;
+
 beforeEach(() => {
   api.validateActor.mockResolvedValue([]);
   api.searchCommunes.mockResolvedValue([]);
+  api.associationRegisterHint.mockImplementation((insee) =>
+    Promise.resolve(
+      insee === "67462"
+        ? { regime: "droit_local", courts: [...ALSACE_COURTS], suggestedCourt: "colmar" }
+        : { regime: insee === null ? null : "loi_1901", courts: [...ALSACE_COURTS, "metz", "thionville", "sarreguemines"], suggestedCourt: null },
+    ),
+  );
 });
 
 async function fillRequired(user: ReturnType<typeof userEvent.setup>) {
@@ -121,7 +132,13 @@ describe("ActorForm", () => {
       name: "Emmaüs",
       siren: null,
       siret: null,
-      rna: "W672001234",
+      rna: null,
+      legalRegime: "droit_local",
+      legalRegimeChosen: false,
+      registerCourt: "colmar",
+      registerVolume: "12",
+      registerFolio: "34",
+      registerNumber: null,
       address: null,
       commune: { insee: "67462", name: "Sélestat" },
       sector: null,
@@ -155,6 +172,104 @@ describe("ActorForm", () => {
   });
 });
 
+describe("an association's regime and register", () => {
+  const sample: Actor = {
+    id: "a2",
+    kind: "association",
+    name: "Le Petit Chapiteau",
+    siren: null,
+    siret: null,
+    rna: null,
+    legalRegime: "droit_local",
+    legalRegimeChosen: false,
+    registerCourt: null,
+    registerVolume: null,
+    registerFolio: null,
+    registerNumber: null,
+    address: null,
+    commune: { insee: "67462", name: "Sélestat" },
+    sector: null,
+    sizeBand: null,
+    website: null,
+    needs: [],
+    offers: [],
+    stakes: null,
+    tags: [],
+    notes: null,
+    createdAt: "2026-01-01T00:00:00Z",
+    updatedAt: "2026-01-01T00:00:00Z",
+  };
+
+  it("asks for the register entry, not an RNA number, of an association seated in Alsace", async () => {
+    const user = userEvent.setup();
+    api.updateActor.mockResolvedValue(sample);
+    const onSaved = vi.fn();
+    render(wrap(<ActorForm mode="edit" actor={sample} commune={null} onClose={vi.fn()} onSaved={onSaved} />));
+    const court = await screen.findByTestId<HTMLSelectElement>("field-registerCourt");
+    expect(api.associationRegisterHint).toHaveBeenCalledWith("67462");
+    expect(screen.queryByTestId("field-rna")).toBeNull();
+    expect(screen.getByTestId<HTMLSelectElement>("field-legalRegime").selectedOptions[0]?.textContent).toBe(
+      "D'après le siège (droit local)",
+    );
+    // The seat did not change: the suggestion is shown, not filled in.
+    expect(court.value).toBe("");
+    expect(screen.getByText("Proposé d'après le siège : Colmar")).toBeTruthy();
+    expect([...court.options].map((o) => o.value)).toEqual(["", ...ALSACE_COURTS]);
+    await user.selectOptions(court, "colmar");
+    await user.type(screen.getByTestId("field-registerVolume"), "42");
+    await user.type(screen.getByTestId("field-registerFolio"), "17");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.updateActor).toHaveBeenCalledWith(
+      "a2",
+      expect.objectContaining({
+        rna: null,
+        legalRegime: null,
+        registerCourt: "colmar",
+        registerVolume: "42",
+        registerFolio: "17",
+        registerNumber: null,
+      }),
+    );
+  });
+
+  it("shows the RNA field again for a 1901-law association, and sends no register for other kinds", async () => {
+    const user = userEvent.setup();
+    render(wrap(<ActorForm mode="edit" actor={sample} commune={null} onClose={vi.fn()} onSaved={vi.fn()} />));
+    await screen.findByTestId("field-registerCourt");
+    await user.selectOptions(screen.getByTestId("field-legalRegime"), "loi_1901");
+    expect(screen.getByTestId("field-rna")).toBeTruthy();
+    expect(screen.queryByTestId("field-registerCourt")).toBeNull();
+    const state = { ...actorFormFrom(sample, null), registerCourt: "colmar" as const, kind: "entreprise" as const };
+    expect(toActorInput(state)).toEqual(expect.objectContaining({ legalRegime: null, registerCourt: null }));
+  });
+
+  it("keeps a register entry in sight when the regime says there should be none", async () => {
+    const user = userEvent.setup();
+    const inscribed: Actor = { ...sample, registerCourt: "colmar", registerVolume: "42", registerFolio: "17" };
+    render(wrap(<ActorForm mode="edit" actor={inscribed} commune={null} onClose={vi.fn()} onSaved={vi.fn()} />));
+    await screen.findByTestId("field-registerCourt");
+    await user.selectOptions(screen.getByTestId("field-legalRegime"), "loi_1901");
+    // Not silently dropped: still shown (the core says to clear it), and still sent.
+    expect(screen.getByTestId<HTMLSelectElement>("field-registerCourt").value).toBe("colmar");
+    await waitFor(() =>
+      expect(api.validateActor).toHaveBeenLastCalledWith(
+        expect.objectContaining({ legalRegime: "loi_1901", registerCourt: "colmar", registerFolio: "17" }),
+      ),
+    );
+  });
+
+  it("fills in the suggested court when the association is new", () => {
+    const form = { ...emptyActorForm(), kind: "association" as const, commune: { insee: "67462", label: "Sélestat" } };
+    const hint = { regime: "droit_local" as const, courts: [...ALSACE_COURTS], suggestedCourt: "colmar" as const };
+    expect(withSuggestedCourt(form, "67462", hint).registerCourt).toBe("colmar");
+    // Not over a court already chosen, nor for another seat, nor for a 1901-law association.
+    expect(withSuggestedCourt({ ...form, registerCourt: "strasbourg" }, "67462", hint).registerCourt).toBe("strasbourg");
+    expect(withSuggestedCourt(form, "67482", hint).registerCourt).toBe("");
+    expect(withSuggestedCourt({ ...form, legalRegime: "loi_1901" }, "67462", hint).registerCourt).toBe("");
+  });
+});
+
 describe("actor form model", () => {
   it("sends empty optional texts as null and keeps a tag still being typed", () => {
     const state = { ...emptyActorForm(), kind: "entreprise" as const, name: "X", siren: "  ", tags: ["a"], tagDraft: "b" };
@@ -173,6 +288,12 @@ describe("actor form model", () => {
         siren: "552032534",
         siret: null,
         rna: null,
+        legalRegime: null,
+        legalRegimeChosen: false,
+        registerCourt: null,
+        registerVolume: null,
+        registerFolio: null,
+        registerNumber: null,
         address: null,
         commune: { insee: "67482", name: "Strasbourg" },
         sector: "Philanthropie",
@@ -194,6 +315,11 @@ describe("actor form model", () => {
       siren: "552032534",
       siret: null,
       rna: null,
+      legalRegime: null,
+      registerCourt: null,
+      registerVolume: null,
+      registerFolio: null,
+      registerNumber: null,
       address: null,
       communeInsee: "67482",
       sector: "Philanthropie",

@@ -24,6 +24,7 @@ import {
 } from "./actorFormModel";
 import { CommuneCombobox } from "./CommuneCombobox";
 import { ACTOR_KINDS, isActorKind, KindIcon } from "./kinds";
+import { effectiveRegime, RegisterFields, useRegisterHint } from "./RegisterFields";
 import { ResourceRows } from "./ResourceRows";
 import { TagsInput } from "./TagsInput";
 
@@ -39,6 +40,12 @@ export function ActorForm(props: ActorFormProps) {
     props.mode === "edit" ? actorFormFrom(props.actor, props.commune) : emptyActorForm(),
   );
   const [state, setState] = useState<ActorFormState>(initial);
+  // An association's regime and register: what its seat implies, asked of the core.
+  const seat = state.commune?.insee ?? null;
+  const seatChanged = props.mode === "create" || seat !== (initial.commune?.insee ?? null);
+  const registerHint = useRegisterHint(state.kind === "association", seat, seatChanged, setState);
+  const showRna =
+    state.kind !== "association" || effectiveRegime(state, registerHint) !== "droit_local" || state.rna.trim() !== "";
   const input = useMemo(() => toActorInput(state), [state]);
 
   const localErrors: FieldError[] = communeNotPicked(state)
@@ -208,19 +215,24 @@ export function ActorForm(props: ActorFormProps) {
               />
             )}
           </Field>
-          <Field name="rna" label={t.form.rna} hint={t.form.rnaHint} errors={errorsFor("rna")} className="span-4">
-            {(p) => (
-              <input
-                {...p}
-                type="text"
-                className="input tabular"
-                value={state.rna}
-                spellCheck={false}
-                autoComplete="off"
-                onChange={(e) => set("rna", e.target.value)}
-              />
-            )}
-          </Field>
+          {showRna && (
+            <Field name="rna" label={t.form.rna} hint={t.form.rnaHint} errors={errorsFor("rna")} className="span-4">
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  className="input tabular"
+                  value={state.rna}
+                  spellCheck={false}
+                  autoComplete="off"
+                  onChange={(e) => set("rna", e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+          {state.kind === "association" && (
+            <RegisterFields state={state} hint={registerHint} set={set} errorsFor={errorsFor} />
+          )}
         </div>
       </section>
 

@@ -14,7 +14,7 @@ import { useToasts } from "../../app/toasts";
 import type { Actor } from "../../bindings/Actor";
 import type { ActorTies } from "../../bindings/ActorTies";
 import type { Resource } from "../../bindings/Resource";
-import { useI18n } from "../../i18n";
+import { useI18n, type Messages } from "../../i18n";
 import { formatCount, formatDate, formatSiren, formatSiret, websiteLabel } from "../../lib/format";
 import { ContactsSection } from "../contact/ContactsSection";
 import { useActorFormHost } from "./actorFormHost";
@@ -214,7 +214,28 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
             <dl className="facts">
               <Fact label={t.actor.siren} value={actor.siren && <span className="tabular nowrap selectable">{formatSiren(actor.siren)}</span>} testId="actor-siren" />
               <Fact label={t.actor.siret} value={actor.siret && <span className="tabular nowrap selectable">{formatSiret(actor.siret)}</span>} />
-              <Fact label={t.actor.rna} value={actor.rna && <span className="tabular selectable">{actor.rna}</span>} />
+              {(actor.rna !== null || actor.legalRegime !== "droit_local") && (
+                <Fact label={t.actor.rna} value={actor.rna && <span className="tabular selectable">{actor.rna}</span>} />
+              )}
+              {actor.kind === "association" && (
+                <Fact
+                label={t.actor.regime}
+                value={
+                  actor.legalRegime &&
+                  (actor.legalRegimeChosen
+                    ? t.actor.regimes[actor.legalRegime]
+                    : t.actor.regimeFromSeat(t.actor.regimes[actor.legalRegime]))
+                }
+                testId="actor-regime"
+                />
+              )}
+              {actor.legalRegime === "droit_local" && (
+                <Fact
+                  label={t.actor.register}
+                  value={registerEntry(actor, t) && <span className="selectable">{registerEntry(actor, t)}</span>}
+                  testId="actor-register"
+                />
+              )}
               <Fact label={t.actor.sector} value={actor.sector} />
               <Fact label={t.actor.size} value={actor.sizeBand && t.labels.sizeBands[actor.sizeBand]} />
               <Fact
@@ -284,6 +305,17 @@ function focusOnMount(el: HTMLElement | null): void {
   if (el && (document.activeElement === null || document.activeElement === document.body)) {
     el.focus({ preventScroll: true });
   }
+}
+
+/** « Tribunal judiciaire de Colmar, volume 42, folio 17 », or null when nothing is known. */
+export function registerEntry(actor: Actor, t: Messages): string | null {
+  const parts = [
+    actor.registerVolume === null ? null : t.actor.registerVolume(actor.registerVolume),
+    actor.registerFolio === null ? null : t.actor.registerFolio(actor.registerFolio),
+    actor.registerNumber === null ? null : t.actor.registerNumber(actor.registerNumber),
+  ].filter((p) => p !== null);
+  if (actor.registerCourt === null && parts.length === 0) return null;
+  return t.actor.registerEntry(actor.registerCourt === null ? null : t.labels.courts[actor.registerCourt], parts);
 }
 
 function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {

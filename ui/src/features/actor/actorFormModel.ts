@@ -2,7 +2,9 @@
 import type { Actor } from "../../bindings/Actor";
 import type { ActorInput } from "../../bindings/ActorInput";
 import type { ActorKind } from "../../bindings/ActorKind";
+import type { AssociationRegime } from "../../bindings/AssociationRegime";
 import type { Commune } from "../../bindings/Commune";
+import type { RegisterCourt } from "../../bindings/RegisterCourt";
 import type { Resource } from "../../bindings/Resource";
 import type { SizeBand } from "../../bindings/SizeBand";
 import { communeLabel, type CommuneChoice } from "./CommuneCombobox";
@@ -14,6 +16,12 @@ export type ActorFormState = {
   siren: string;
   siret: string;
   rna: string;
+  /** "" lets the core guess it from the seat. */
+  legalRegime: AssociationRegime | "";
+  registerCourt: RegisterCourt | "";
+  registerVolume: string;
+  registerFolio: string;
+  registerNumber: string;
   website: string;
   address: string;
   commune: CommuneChoice | null;
@@ -38,6 +46,11 @@ export const ACTOR_FIELD_ORDER = [
   "siren",
   "siret",
   "rna",
+  "legalRegime",
+  "registerCourt",
+  "registerVolume",
+  "registerFolio",
+  "registerNumber",
   "address",
   "commune",
   "needs",
@@ -54,6 +67,11 @@ export function emptyActorForm(): ActorFormState {
     siren: "",
     siret: "",
     rna: "",
+    legalRegime: "",
+    registerCourt: "",
+    registerVolume: "",
+    registerFolio: "",
+    registerNumber: "",
     website: "",
     address: "",
     commune: null,
@@ -81,6 +99,11 @@ export function actorFormFrom(actor: Actor, commune: Commune | null): ActorFormS
     siren: actor.siren ?? "",
     siret: actor.siret ?? "",
     rna: actor.rna ?? "",
+    legalRegime: actor.legalRegimeChosen && actor.legalRegime !== null ? actor.legalRegime : "",
+    registerCourt: actor.registerCourt ?? "",
+    registerVolume: actor.registerVolume ?? "",
+    registerFolio: actor.registerFolio ?? "",
+    registerNumber: actor.registerNumber ?? "",
     website: actor.website ?? "",
     address: actor.address ?? "",
     commune: choice,
@@ -100,14 +123,24 @@ function opt(text: string): string | null {
   return text.trim() === "" ? null : text;
 }
 
-/** What the backend receives; a tag still being typed counts. */
+/**
+ * What the backend receives; a tag still being typed counts. The regime and
+ * register entry are an association's only: another kind sends none of them
+ * (what was typed before the kind changed is not sent).
+ */
 export function toActorInput(s: ActorFormState): ActorInput {
+  const association = s.kind === "association";
   return {
     kind: s.kind === "" ? null : s.kind,
     name: s.name,
     siren: opt(s.siren),
     siret: opt(s.siret),
     rna: opt(s.rna),
+    legalRegime: association && s.legalRegime !== "" ? s.legalRegime : null,
+    registerCourt: association && s.registerCourt !== "" ? s.registerCourt : null,
+    registerVolume: association ? opt(s.registerVolume) : null,
+    registerFolio: association ? opt(s.registerFolio) : null,
+    registerNumber: association ? opt(s.registerNumber) : null,
     address: opt(s.address),
     communeInsee: s.commune?.insee ?? null,
     sector: opt(s.sector),

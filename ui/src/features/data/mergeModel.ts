@@ -24,12 +24,22 @@ export type FieldSpec<T> = { field: string; kind: FieldKind; get: (record: T) =>
 const text = (v: string | null | undefined): string | null => (v == null || v.trim() === "" ? null : v);
 const items = (values: readonly string[]): ListItem[] => values.map((v) => ({ key: v, text: v }));
 
+/** An association's register entry as one value: court, volume, folio, number. */
+function registerEntry(a: Actor): string | null {
+  const parts = [a.registerCourt, a.registerVolume, a.registerFolio, a.registerNumber].filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.join(" · ");
+}
+
 export const ACTOR_FIELDS: FieldSpec<Actor>[] = [
   { field: "name", kind: "scalar", get: (a) => text(a.name) },
   { field: "kind", kind: "scalar", get: (a) => a.kind },
   { field: "siren", kind: "scalar", get: (a) => text(a.siren) },
   { field: "siret", kind: "scalar", get: (a) => text(a.siret) },
   { field: "rna", kind: "scalar", get: (a) => text(a.rna) },
+  // A regime guessed from the seat is not merged: the merged record guesses it again.
+  { field: "legalRegime", kind: "scalar", get: (a) => (a.legalRegimeChosen ? a.legalRegime : null) },
+  // The register entry goes whole, from one side (the backend's merge.rs).
+  { field: "registerCourt", kind: "scalar", get: registerEntry },
   { field: "address", kind: "scalar", get: (a) => text(a.address) },
   { field: "communeInsee", kind: "scalar", get: (a) => a.commune?.insee ?? null },
   { field: "sector", kind: "scalar", get: (a) => text(a.sector) },
