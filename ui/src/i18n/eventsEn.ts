@@ -91,7 +91,6 @@ export const eventsEn: typeof eventsFr = {
   removeConfirmText: "Their wishes and planned meetings go; their directory record stays.",
   quickAdded: "registered at the door",
   capacity: (possible, visitors) => `${possible === null ? "" : `At most ${possible} possible meetings · `}${visitors} moving participants`,
-  possibleChanged: (possible) => `The event changed since this planning: ${possible} meetings are possible now. Re-plan the remaining rounds.`,
   changedNeedsReplan: "Participants changed since the planning: re-plan the remaining rounds.",
   wishesTitle: (name) => `${name}'s wishes`,
   wishesText: "What this participant wishes toward each person on the other side. « No thanks » always prevents the meeting.",

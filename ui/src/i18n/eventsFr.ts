@@ -115,8 +115,6 @@ export const eventsFr = {
   quickAdded: "inscrit sur place",
   capacity: (possible: string | null, visitors: string) =>
     `${possible === null ? "" : `${possible} rencontres possibles au plus · `}${visitors} participants tournent`,
-  possibleChanged: (possible: string) =>
-    `L'événement a changé depuis ce planning\u00a0: ${possible} rencontres sont possibles désormais. Replanifiez les tours restants.`,
   changedNeedsReplan: "Les participants ont changé depuis le planning : replanifiez les tours restants.",
   // Wishes
   wishesTitle: (name: string) => `Souhaits de ${name}`,
