@@ -1026,7 +1026,7 @@ async fn the_room_shows_every_table_of_a_large_event_on_pages_that_turn() {
 
         let w = Window::open_in(data, &[]).await;
         w.click("[data-testid=nav-evenements]").await;
-        w.click("[data-testid=event-row-0]").await;
+        w.click("[data-testid=event-row-0] a").await;
         w.wait_text("[data-testid=event-title]", "Forum des 22 tables")
             .await;
         let main = w.client.window().await.expect("the main window");
@@ -1046,30 +1046,39 @@ async fn the_room_shows_every_table_of_a_large_event_on_pages_that_turn() {
             .expect("switch to the room");
         w.wait_text("[data-testid=room-round]", "Tour 1 / 4").await;
 
-        // Pages with a visible indicator; the first turns to the second by
-        // itself, and together they hold every table once.
-        w.wait_text("[data-testid=room-page]", "page 1").await;
+        // Pages with a visible indicator, turning by themselves: within a
+        // few turns both pages have shown, and together they hold every
+        // table once.
+        w.wait_text("[data-testid=room-page]", "page ").await;
         w.screenshot("room-22-tables").await;
-        let numbers = |w: &Window| {
-            let client = w.client.clone();
-            async move {
-                let v = client
-                    .execute(
-                        "return [...document.querySelectorAll('[data-testid=room-table] .room__table-no')]
-                           .map(e => Number(e.textContent));",
-                        vec![],
-                    )
-                    .await
-                    .expect("read the tables");
-                serde_json::from_value::<Vec<u32>>(v).expect("numbers")
+        let mut pages: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        for _ in 0..120 {
+            let v = w
+                .client
+                .execute(
+                    "const p = document.querySelector('[data-testid=room-page]');
+                     return [p ? p.textContent : '',
+                       [...document.querySelectorAll('[data-testid=room-table] .room__table-no')]
+                         .map(e => Number(e.textContent))];",
+                    vec![],
+                )
+                .await
+                .expect("read the page");
+            let (label, tables): (String, Vec<u32>) =
+                serde_json::from_value(v).expect("page and tables");
+            // French typography: no-break spaces around the slash.
+            let label = label.replace('\u{a0}', " ");
+            assert!(label.contains(" / 2"), "{label}");
+            pages.insert(label, tables);
+            if pages.len() == 2 {
+                break;
             }
-        };
-        let first = numbers(&w).await;
-        w.wait_text("[data-testid=room-page]", "page 2").await;
-        let second = numbers(&w).await;
-        let mut all = [first.clone(), second.clone()].concat();
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        assert_eq!(pages.len(), 2, "the page turned: {pages:?}");
+        let mut all: Vec<u32> = pages.values().flatten().copied().collect();
         all.sort_unstable();
-        assert_eq!(all, (1..=22).collect::<Vec<u32>>(), "{first:?} then {second:?}");
+        assert_eq!(all, (1..=22).collect::<Vec<u32>>(), "{pages:?}");
 
         // Readable from the back (at least 3 % of the screen's height), the
         // countdown still the largest, and no table cut off by the edges.
