@@ -587,7 +587,7 @@ fn every_screen_reads_one_number_of_possible_meetings() {
         .find(|e| e.name.contains("Colmar"))
         .unwrap();
     let d = a.event(&coming.id).unwrap();
-    let summary = d.event.plan_summary.clone().unwrap();
+    let summary = d.event.plan_summary.unwrap();
     assert_eq!(d.possible_meetings, Some(summary.bound.total));
     assert!(summary.objective.total <= summary.bound.total);
     // Two of them become partners: that pair may no longer meet, so one
