@@ -237,6 +237,25 @@ fn a_whole_event_from_registration_to_leads() {
     assert_eq!(report["funnel"]["mutual"], 1);
     assert_eq!(report["funnel"]["leads"], 1);
     assert_eq!(report["funnel"]["followUps"], 1);
+    // Only recorded presence counts: Caves marked absent, Menuiserie
+    // Hoffmann present (registered at the door), everyone else « attendu ».
+    let registered = ASSOCIATIONS.len() + COMPANIES.len() + 1;
+    assert_eq!(report["participants"].as_u64(), Some(registered as u64));
+    assert_eq!(report["present"], 1, "{report}");
+    assert_eq!(report["absent"], 1, "{report}");
+    assert_eq!(
+        report["unrecorded"].as_u64(),
+        Some(registered as u64 - 2),
+        "{report}"
+    );
+    let text = tisserand(&db, &["event", "report", &id]).ok();
+    assert!(
+        text.contains(&format!(
+            "{registered} participants (1 présent, 1 absent, présence non relevée pour {})",
+            registered - 2
+        )),
+        "{text}"
+    );
     let year = tisserand(
         &db,
         &["event", "report", "--year", "2026", "--format", "json"],

@@ -258,7 +258,10 @@ impl App {
     /// # Errors
     /// `NotFound`; a storage error.
     pub fn event(&self, id: &str) -> AppResult<EventDetail> {
-        Ok(self.store.event_detail(id)?)
+        let mut detail = self.store.event_detail(id)?;
+        let partners = self.store.event_partner_pairs(id)?;
+        detail.possible_meetings = planner::possible_meetings(&plan_input(&detail, partners)).ok();
+        Ok(detail)
     }
 
     /// Adds a directory actor; without `side`, companies and funders go
@@ -488,7 +491,7 @@ impl App {
     }
 
     fn room_state(&self, event: &Event, timing: &Timing, view: RoomView) -> AppResult<RoomState> {
-        let detail = self.event(&event.id)?;
+        let detail = self.store.event_detail(&event.id)?;
         let shown_round = match view.clock.phase {
             RoomPhase::Gap => (view.clock.round + 1).min(event.rounds),
             _ => view.clock.round.max(1),

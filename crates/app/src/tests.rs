@@ -748,3 +748,121 @@ fn the_demo_associations_are_inscribed_at_their_courts_register() {
     }
     assert!(associations >= 20, "{associations} associations");
 }
+
+#[test]
+fn the_report_counts_only_recorded_presence() {
+    use tisserand_domain::event::Presence;
+    let mut a = app();
+    let id = small_event(&mut a);
+    // Nobody's presence recorded: « attendu » is not « présent ».
+    let none = a.event_report(&id).unwrap();
+    assert_eq!(
+        (
+            none.participants,
+            none.present,
+            none.absent,
+            none.unrecorded
+        ),
+        (4, 0, 0, 4)
+    );
+    let year = a.events_year_report(2026).unwrap();
+    assert_eq!((year.present, year.unrecorded), (0, 4));
+    // Two marked present, one absent, one never checked in.
+    let people: Vec<String> = a
+        .event(&id)
+        .unwrap()
+        .participants
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    for (who, presence) in [
+        (&people[0], Presence::Present),
+        (&people[1], Presence::Absent),
+        (&people[2], Presence::Present),
+    ] {
+        a.change_event_participant(
+            &id,
+            who,
+            &ParticipantChange {
+                presence: Some(presence),
+                ..ParticipantChange::default()
+            },
+        )
+        .unwrap();
+    }
+    let some = a.event_report(&id).unwrap();
+    assert_eq!(
+        (
+            some.participants,
+            some.present,
+            some.absent,
+            some.unrecorded
+        ),
+        (4, 2, 1, 1)
+    );
+    let year = a.events_year_report(2026).unwrap();
+    assert_eq!((year.present, year.absent, year.unrecorded), (2, 1, 1));
+    assert_eq!(a.events_year_report(2025).unwrap().participants, 0);
+}
+
+#[test]
+fn every_screen_reads_one_number_of_possible_meetings() {
+    let mut a = app();
+    a.load_demo().unwrap();
+    // The demo's coming event: eight tables, eight rounds, eight on each
+    // side (64 slots), planned.
+    let coming = a
+        .events()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name.contains("Colmar"))
+        .unwrap();
+    let d = a.event(&coming.id).unwrap();
+    let summary = d.event.plan_summary.unwrap();
+    assert_eq!(d.possible_meetings, Some(summary.bound.total));
+    assert!(summary.objective.total <= summary.bound.total);
+    // Two of them become partners: that pair may no longer meet, so one
+    // meeting fewer is possible, before and after a re-plan.
+    let slots = d.event.tables * d.event.rounds;
+    let excluded = a.event_plan_input(&coming.id).unwrap().excluded;
+    let (seated, visitor) = d
+        .participants
+        .iter()
+        .filter(|p| p.side == d.event.seated_side)
+        .flat_map(|s| {
+            d.participants
+                .iter()
+                .filter(|v| v.side != d.event.seated_side)
+                .map(move |v| (s, v))
+        })
+        .find(|(s, v)| !excluded.contains(&(s.id.clone(), v.id.clone())))
+        .unwrap();
+    let before = d.possible_meetings.unwrap();
+    assert!(before <= slots);
+    a.create_partnership(&tisserand_domain::partnership::PartnershipInput {
+        title: "Déjà partenaires".into(),
+        parties: vec![
+            tisserand_domain::partnership::Party {
+                actor_id: seated.actor_id.clone(),
+                role: tisserand_domain::partnership::PartyRole::Porteur,
+                contact_id: None,
+            },
+            tisserand_domain::partnership::Party {
+                actor_id: visitor.actor_id.clone(),
+                role: tisserand_domain::partnership::PartyRole::Partenaire,
+                contact_id: None,
+            },
+        ],
+        ..tisserand_domain::partnership::PartnershipInput::default()
+    })
+    .unwrap();
+    let after = a.event(&coming.id).unwrap().possible_meetings.unwrap();
+    assert_eq!(after, before - 1, "{after} of {slots} slots");
+    let replanned = a.plan_stored_event(&coming.id).unwrap();
+    assert_eq!(replanned.possible_meetings, Some(after));
+    assert_eq!(
+        replanned.event.plan_summary.unwrap().bound.total,
+        after,
+        "the planning tab and the participants tab agree"
+    );
+}

@@ -360,6 +360,9 @@ fn print_detail(d: &EventDetail) {
         e.tables,
         e.played_rounds
     );
+    if let Some(n) = d.possible_meetings {
+        out!("Rencontres possibles au plus : {n}");
+    }
     let names: HashMap<&str, &str> = d
         .participants
         .iter()
@@ -401,17 +404,41 @@ fn print_detail(d: &EventDetail) {
     }
 }
 
+/// « 2 présents, 1 absent, présence non relevée pour 13 », or « présence
+/// non relevée » when nobody's presence was recorded.
+fn presence_fr(r: &EventReport) -> String {
+    if r.participants > 0 && r.unrecorded == r.participants {
+        return "présence non relevée".into();
+    }
+    let mut parts = vec![format!(
+        "{} présent{}",
+        r.present,
+        if r.present > 1 { "s" } else { "" }
+    )];
+    if r.absent > 0 {
+        parts.push(format!(
+            "{} absent{}",
+            r.absent,
+            if r.absent > 1 { "s" } else { "" }
+        ));
+    }
+    if r.unrecorded > 0 {
+        parts.push(format!("présence non relevée pour {}", r.unrecorded));
+    }
+    parts.join(", ")
+}
+
 fn print_report(r: &EventReport, format: Format) {
     match format {
         Format::Json => output::json(r),
         Format::Table => {
             let f = &r.funnel;
             out!(
-                "{} : {} événement(s), {} participants ({} présents)",
+                "{} : {} événement(s), {} participants ({})",
                 r.title,
                 r.events,
                 r.participants,
-                r.present
+                presence_fr(r)
             );
             out!("Rencontres : {}", f.meetings);
             out!("Au moins un « à revoir » : {}", f.ticked);

@@ -629,6 +629,13 @@ pub struct EventDetail {
     /// By round, then table.
     pub meetings: Vec<EventMeeting>,
     pub follow_ups: Vec<FollowUp>,
+    /// The most meetings the event can hold as it stands (meetings held,
+    /// then present people in the rounds left, partners and « non merci »
+    /// kept apart): [`crate::planner::possible_meetings`], the same number
+    /// as the plan's bound. `None` while it cannot be planned (a side
+    /// empty, more seated people than tables…).
+    #[serde(default)]
+    pub possible_meetings: Option<u32>,
 }
 
 /// A meeting's capture: each side's « à revoir » tick and note.
@@ -723,7 +730,14 @@ pub struct EventReport {
     pub title: String,
     pub events: u32,
     pub participants: u32,
+    /// Participants marked present: only recorded presence counts, never
+    /// « attendu ».
     pub present: u32,
+    /// Participants marked absent.
+    pub absent: u32,
+    /// Participants whose presence was never recorded (still « attendu »):
+    /// equal to `participants` when nobody's presence was recorded.
+    pub unrecorded: u32,
     pub funnel: Funnel,
     pub by_mode: Vec<ModeFunnel>,
 }

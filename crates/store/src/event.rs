@@ -455,6 +455,8 @@ impl Store {
             wishes,
             meetings,
             follow_ups,
+            // Computed by the planner (app), not stored.
+            possible_meetings: None,
         })
     }
 
@@ -961,14 +963,23 @@ impl Store {
             from.format("%Y-%m-%d").to_string(),
             to.format("%Y-%m-%d").to_string()
         ];
-        let (events, participants, present): (u32, u32, u32) = self.conn.query_row(
-            &format!(
-                "SELECT count(DISTINCT e.rid), count(p.rid), count(p.rid) FILTER (WHERE p.presence <> 'absent')
-                 FROM events e LEFT JOIN event_participants p ON p.event_rid = e.rid WHERE {filter}"
-            ),
-            args,
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        // Only recorded presence counts: « attendu » (expected) is neither
+        // present nor absent, it is presence not recorded.
+        let (events, participants, present, absent, unrecorded): (u32, u32, u32, u32, u32) =
+            self.conn.query_row(
+                &format!(
+                    "SELECT count(DISTINCT e.rid), count(p.rid),
+                        count(p.rid) FILTER (WHERE p.presence = '{present}'),
+                        count(p.rid) FILTER (WHERE p.presence = '{absent}'),
+                        count(p.rid) FILTER (WHERE p.presence = '{expected}')
+                     FROM events e LEFT JOIN event_participants p ON p.event_rid = e.rid WHERE {filter}",
+                    present = Presence::Present.code(),
+                    absent = Presence::Absent.code(),
+                    expected = Presence::Expected.code(),
+                ),
+                args,
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?;
         // A meeting was held when its round has started, or once the
         // event's day has come (a gong rather than the room), or when
         // someone ticked it.
@@ -1040,6 +1051,8 @@ impl Store {
             events,
             participants,
             present,
+            absent,
+            unrecorded,
             funnel,
             by_mode,
         })

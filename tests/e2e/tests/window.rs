@@ -1574,3 +1574,148 @@ async fn every_screen_speaks_english_in_english() {
     })
     .await;
 }
+
+/// Runs the `tisserand` command line (built beside the desktop binary by
+/// `cargo test --workspace`) on `db`, returning what it printed.
+fn cli(db: &Path, args: &[&str]) -> String {
+    let binary = app_binary().with_file_name("tisserand");
+    assert!(
+        binary.exists(),
+        "{} is missing: cargo build -p tisserand-cli",
+        binary.display()
+    );
+    let out = Command::new(binary)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run tisserand");
+    assert!(
+        out.status.success(),
+        "tisserand {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[tokio::test]
+async fn the_room_shows_every_table_of_a_large_event_on_pages_that_turn() {
+    within_limit(async {
+        // An event of 22 tables, prepared with the command line.
+        let data = tempfile::tempdir().expect("temp dir");
+        let db = data.path().join("tisserand.sqlite3");
+        let id = cli(
+            &db,
+            &[
+                "event",
+                "create",
+                "--name",
+                "Forum des 22 tables",
+                "--date",
+                "04/12/2026",
+                "--rounds",
+                "4",
+                "--tables",
+                "22",
+            ],
+        );
+        for i in 1..=22 {
+            for (kind, name) in [
+                ("association", format!("Association des jardins partagés n° {i}")),
+                ("entreprise", format!("Menuiserie du Val d'Argent n° {i}")),
+            ] {
+                cli(&db, &["event", "quick-add", &id, "--name", &name, "--kind", kind]);
+            }
+        }
+        cli(&db, &["event", "replan", &id]);
+
+        let w = Window::open_in(data, &[]).await;
+        w.click("[data-testid=nav-evenements]").await;
+        w.click("[data-testid=event-row-0] a").await;
+        w.wait_text("[data-testid=event-title]", "Forum des 22 tables")
+            .await;
+        let main = w.client.window().await.expect("the main window");
+        w.click("[data-testid=event-room]").await;
+        let mut room = None;
+        for _ in 0..50 {
+            let handles = w.client.windows().await.expect("window handles");
+            room = handles.into_iter().find(|h| *h != main);
+            if room.is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        w.client
+            .switch_to_window(room.expect("the room window opened"))
+            .await
+            .expect("switch to the room");
+        w.wait_text("[data-testid=room-round]", "Tour 1 / 4").await;
+
+        // Pages with a visible indicator, turning by themselves: within a
+        // few turns both pages have shown, and together they hold every
+        // table once.
+        w.wait_text("[data-testid=room-page]", "page ").await;
+        w.screenshot("room-22-tables").await;
+        let mut pages: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+        for _ in 0..120 {
+            let v = w
+                .client
+                .execute(
+                    "const p = document.querySelector('[data-testid=room-page]');
+                     return [p ? p.textContent : '',
+                       [...document.querySelectorAll('[data-testid=room-table] .room__table-no')]
+                         .map(e => Number(e.textContent))];",
+                    vec![],
+                )
+                .await
+                .expect("read the page");
+            let (label, tables): (String, Vec<u32>) =
+                serde_json::from_value(v).expect("page and tables");
+            // French typography: no-break spaces around the slash.
+            let label = label.replace('\u{a0}', " ");
+            assert!(label.contains(" / 2"), "{label}");
+            pages.insert(label, tables);
+            if pages.len() == 2 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        assert_eq!(pages.len(), 2, "the page turned: {pages:?}");
+        let mut all: Vec<u32> = pages.values().flatten().copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (1..=22).collect::<Vec<u32>>(), "{pages:?}");
+
+        // Readable from the back (at least 3 % of the screen's height), the
+        // countdown still the largest, and no table cut off by the edges.
+        let m = w
+            .client
+            .execute(
+                "const area = document.querySelector('.room__area').getBoundingClientRect();
+                 const cells = [...document.querySelectorAll('[data-testid=room-table]')];
+                 const size = (css) => parseFloat(getComputedStyle(document.querySelector(css)).fontSize);
+                 return {
+                   text: size('[data-testid=room-table] .room__seated'),
+                   countdown: size('[data-testid=room-countdown]'),
+                   screen: window.innerHeight,
+                   inside: cells.every((c) => {
+                     const r = c.getBoundingClientRect();
+                     return r.bottom <= area.bottom + 1 && r.right <= area.right + 1 && r.width > 0;
+                   }),
+                 };",
+                vec![],
+            )
+            .await
+            .expect("measure the room");
+        let num = |k: &str| m[k].as_f64().unwrap_or(0.0);
+        assert!(num("text") >= (0.03 * num("screen")).floor(), "{m}");
+        assert!(num("countdown") > 3.0 * num("text"), "{m}");
+        assert_eq!(m["inside"], true, "{m}");
+        let _ = w.find("[data-testid=room-close]").await.click().await;
+        w.client
+            .switch_to_window(main)
+            .await
+            .expect("back to the main window");
+        w.close().await;
+    })
+    .await;
+}

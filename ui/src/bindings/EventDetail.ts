@@ -13,4 +13,12 @@ export type EventDetail = { event: Event, slots: Array<RoundSlot>, participants:
 /**
  * By round, then table.
  */
-meetings: Array<EventMeeting>, followUps: Array<FollowUp>, };
+meetings: Array<EventMeeting>, followUps: Array<FollowUp>, 
+/**
+ * The most meetings the event can hold as it stands (meetings held,
+ * then present people in the rounds left, partners and « non merci »
+ * kept apart): [`crate::planner::possible_meetings`], the same number
+ * as the plan's bound. `None` while it cannot be planned (a side
+ * empty, more seated people than tables…).
+ */
+possibleMeetings: number | null, };

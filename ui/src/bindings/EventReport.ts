@@ -9,4 +9,18 @@ export type EventReport = {
 /**
  * The event's name, or « Année 2026 ».
  */
-title: string, events: number, participants: number, present: number, funnel: Funnel, byMode: Array<ModeFunnel>, };
+title: string, events: number, participants: number, 
+/**
+ * Participants marked present: only recorded presence counts, never
+ * « attendu ».
+ */
+present: number, 
+/**
+ * Participants marked absent.
+ */
+absent: number, 
+/**
+ * Participants whose presence was never recorded (still « attendu »):
+ * equal to `participants` when nobody's presence was recorded.
+ */
+unrecorded: number, funnel: Funnel, byMode: Array<ModeFunnel>, };

@@ -90,7 +90,7 @@ export const eventsEn: typeof eventsFr = {
   removeConfirm: (name) => `Remove "${name}" from the event?`,
   removeConfirmText: "Their wishes and planned meetings go; their directory record stays.",
   quickAdded: "registered at the door",
-  capacity: (slots, visitors) => `At most ${slots} meetings (tables × rounds) · ${visitors} moving participants`,
+  capacity: (possible, visitors) => `${possible === null ? "" : `At most ${possible} possible meetings · `}${visitors} moving participants`,
   changedNeedsReplan: "Participants changed since the planning: re-plan the remaining rounds.",
   wishesTitle: (name) => `${name}'s wishes`,
   wishesText: "What this participant wishes toward each person on the other side. “No thanks” always prevents the meeting.",
@@ -165,7 +165,11 @@ export const eventsEn: typeof eventsFr = {
   byMode: "Leads by mode",
   unclassified: "Mode to be set",
   modeLine: (leads, contracted) => `${leads} lead(s), ${contracted} contracted`,
-  people: (n, present) => `${n} participants, ${present} present`,
+  people: (n, count) => (count === 1 ? `${n} participant` : `${n} participants`),
+  presentCount: (n) => `${n} present`,
+  absentCount: (n) => `${n} absent`,
+  unrecordedCount: (n) => `presence not recorded for ${n}`,
+  presenceNotRecorded: "presence not recorded",
   followUpsLine: (done, total) => `${done} follow-up(s) done of ${total}`,
   eventsCount: (n) => (n > 1 ? `${n} events` : n === 1 ? "1 event" : "No event"),
   room: {
@@ -190,5 +194,6 @@ export const eventsEn: typeof eventsFr = {
     pausesLine: (names) => `Sitting out this round: ${names}`,
     noVisitor: "no visit",
     tableWord: "Table",
+    pageOf: (page, pages, first, last) => `Tables ${first} to ${last} · page ${page} of ${pages}`,
   },
 };

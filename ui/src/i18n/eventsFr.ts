@@ -113,7 +113,8 @@ export const eventsFr = {
   removeConfirm: (name: string) => `Retirer « ${name} » de l'événement ?`,
   removeConfirmText: "Ses souhaits et ses rencontres prévues partent avec lui ; sa fiche reste dans l'annuaire.",
   quickAdded: "inscrit sur place",
-  capacity: (slots: string, visitors: string) => `${slots} rencontres possibles au plus (tables × tours) · ${visitors} participants tournent`,
+  capacity: (possible: string | null, visitors: string) =>
+    `${possible === null ? "" : `${possible} rencontres possibles au plus · `}${visitors} participants tournent`,
   changedNeedsReplan: "Les participants ont changé depuis le planning : replanifiez les tours restants.",
   // Wishes
   wishesTitle: (name: string) => `Souhaits de ${name}`,
@@ -192,7 +193,11 @@ export const eventsFr = {
   byMode: "Pistes par mode",
   unclassified: "Mode à préciser",
   modeLine: (leads: string, contracted: string) => `${leads} piste(s), ${contracted} contractualisée(s)`,
-  people: (n: string, present: string) => `${n} participants, ${present} présents`,
+  people: (n: string, count: number) => (count > 1 ? `${n} participants` : `${n} participant`),
+  presentCount: (n: string, count: number) => (count > 1 ? `${n} présents` : `${n} présent`),
+  absentCount: (n: string, count: number) => (count > 1 ? `${n} absents` : `${n} absent`),
+  unrecordedCount: (n: string) => `présence non relevée pour ${n}`,
+  presenceNotRecorded: "présence non relevée",
   followUpsLine: (done: string, total: string) => `${done} relance(s) faite(s) sur ${total}`,
   eventsCount: (n: number) => (n > 1 ? `${n} événements` : n === 1 ? "1 événement" : "Aucun événement"),
   // Room
@@ -218,5 +223,6 @@ export const eventsFr = {
     pausesLine: (names: string) => `En pause ce tour : ${names}`,
     noVisitor: "pas de visite",
     tableWord: "Table",
+    pageOf: (page: number, pages: number, first: number, last: number) => `Tables ${first} à ${last} · page ${page}\u00a0/\u00a0${pages}`,
   },
 };

@@ -94,6 +94,10 @@
 //! Σ visitors min(rounds left, class degree))`; for the fewest meetings, the
 //! smallest ceiling; for the floor, the largest ceiling, lowered while the
 //! new meetings it asks of one side exceed what the other side can take.
+//! The total is exact: the played meetings plus a maximum b-matching of the
+//! allowed pairs (each present participant at most one meeting per round
+//! left), by max flow. It is « the possible meetings » every screen shows
+//! ([`possible_meetings`]), whether or not the event is planned yet.
 //!
 //! # Bad input
 //!
@@ -297,6 +301,28 @@ pub fn plan(input: &PlanInput) -> Result<Plan, ValidationErrors> {
         rounds[c].push(pair);
     }
     Ok(problem.build_plan(input, rounds, true))
+}
+
+/// Upper bounds on each level for an event as it stands, without planning
+/// it (see the module documentation, « Bounds »): the same numbers as the
+/// `bound` of [`plan`] on the same input.
+///
+/// # Errors
+/// As [`plan`].
+pub fn plan_bound(input: &PlanInput) -> Result<PlanBound, ValidationErrors> {
+    let problem = Problem::from_input(input)?;
+    Ok(problem.bound(&problem.allowed_edges()))
+}
+
+/// The most meetings the event can hold as it stands: those already held
+/// plus the most the rounds left allow among present participants, without
+/// pairs already met, excluded (partners) or refused (« non merci »). The
+/// one number behind every « rencontres possibles ».
+///
+/// # Errors
+/// As [`plan`].
+pub fn possible_meetings(input: &PlanInput) -> Result<u32, ValidationErrors> {
+    Ok(plan_bound(input)?.total)
 }
 
 // ---------------------------------------------------------------------------
@@ -572,8 +598,35 @@ impl Problem {
             min_meetings: ceilings.iter().copied().min().unwrap_or(0),
             floor: self.floor_top(edges),
             would: played.would + class_bound(&|c| c == Class::Would),
-            total: played.total + class_bound(&|_| true),
+            total: played.total + self.max_meetings(edges),
         }
+    }
+
+    /// The most meetings `edges` can give in the rounds left: a maximum
+    /// b-matching, each participant taking at most one meeting per round
+    /// left, by max flow (every augmenting path costs -1, so the min-cost
+    /// flow is a maximum flow).
+    fn max_meetings(&self, edges: &[(usize, usize)]) -> u32 {
+        let (us, uv) = self.units(edges);
+        let ns = self.seated_ids.len();
+        let nv = self.nv();
+        let sink = ns + nv + 1;
+        let mut net = Network::new(ns + nv + 2);
+        let cap = |u: u32| i32::try_from(u).unwrap_or(i32::MAX);
+        for (s, &u) in us.iter().enumerate() {
+            if u > 0 {
+                net.add_arc(0, 1 + s, cap(u), 0);
+            }
+        }
+        for &(s, v) in edges {
+            net.add_arc(1 + s, 1 + ns + v, 1, -1);
+        }
+        for (v, &u) in uv.iter().enumerate() {
+            if u > 0 {
+                net.add_arc(1 + ns + v, sink, cap(u), 0);
+            }
+        }
+        u32::try_from(-net.min_cost_flow(0, sink)).unwrap_or(u32::MAX)
     }
 
     /// One min-cost-flow solve: which of `edges` to choose, for the given

@@ -547,6 +547,118 @@ fn planner_is_optimal_against_brute_force() {
     assert!(beaten > 0, "greedy never lost: the instances are too easy");
 }
 
+/// The most meetings of a tiny instance by enumerating every set of allowed
+/// pairs (independent of the flow): played meetings plus the largest set in
+/// which nobody has more meetings than rounds left.
+fn brute_max_meetings(input: &PlanInput) -> u32 {
+    let ns = input.seated.len();
+    let nv = input.visitors.len();
+    let rem = input.rounds as usize - input.played.len();
+    let facts = facts(input);
+    let absent: BTreeSet<&str> = input.absent.iter().map(String::as_str).collect();
+    let met: BTreeSet<(String, String)> = input
+        .played
+        .iter()
+        .flatten()
+        .map(|m| (m.seated.clone(), m.visitor.clone()))
+        .collect();
+    let mut pairs = Vec::new();
+    for i in 0..ns {
+        for j in 0..nv {
+            let key = (seated(i), visitor(j));
+            let f = facts.get(&key).copied().unwrap_or_default();
+            if !absent.contains(key.0.as_str())
+                && !absent.contains(key.1.as_str())
+                && !f.no
+                && !f.excluded
+                && !met.contains(&key)
+            {
+                pairs.push((i, j));
+            }
+        }
+    }
+    let played = u32::try_from(met.len()).expect("small");
+    let mut best = 0;
+    for mask in 0u32..(1 << pairs.len()) {
+        let mut ds = vec![0usize; ns];
+        let mut dv = vec![0usize; nv];
+        for (bit, &(i, j)) in pairs.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
+                ds[i] += 1;
+                dv[j] += 1;
+            }
+        }
+        if ds.iter().chain(&dv).all(|&d| d <= rem) {
+            best = best.max(mask.count_ones());
+        }
+    }
+    played + best
+}
+
+#[test]
+fn possible_meetings_are_the_most_any_plan_can_hold() {
+    let mut rng = Rng::new(63);
+    for case in 0..300 {
+        let ns = 1 + rng.below(4);
+        let nv = 1 + rng.below(4);
+        let rounds = 1 + rng.below(3);
+        let played = if rng.chance(30) { rng.below(rounds) } else { 0 };
+        let input = random_input(&mut rng, ns, nv, rounds, played);
+        let possible = possible_meetings(&input).unwrap_or_else(|e| panic!("case {case}: {e}"));
+        assert_eq!(
+            possible,
+            brute_max_meetings(&input),
+            "case {case}: {}",
+            serde_json::to_string(&input).expect("json")
+        );
+        // One number: the plan's bound is the same, and no plan exceeds it.
+        let planned = plan(&input).expect("valid");
+        assert_eq!(planned.bound.total, possible, "case {case}");
+        assert_eq!(plan_bound(&input).expect("valid"), planned.bound);
+        assert!(planned.objective.total <= possible);
+    }
+}
+
+#[test]
+fn possible_meetings_count_pairs_not_tables_times_rounds() {
+    // Eight tables, eight rounds, eight on each side: 64 slots, but one
+    // pair are partners already, so 63 meetings at most.
+    let mut full = PlanInput {
+        rounds: 8,
+        tables: Some(8),
+        seated: (0..8)
+            .map(|i| PlanSeated {
+                id: seated(i),
+                table: None,
+                sector: None,
+            })
+            .collect(),
+        visitors: (0..8)
+            .map(|j| PlanVisitor {
+                id: visitor(j),
+                sector: None,
+            })
+            .collect(),
+        ..PlanInput::default()
+    };
+    assert_eq!(possible_meetings(&full), Ok(64));
+    full.excluded.push((seated(0), visitor(0)));
+    assert_eq!(possible_meetings(&full), Ok(63));
+    assert_eq!(plan(&full).expect("valid").objective.total, 63);
+    // Summing each side's capacity would say 3 here: a1 and a2 will only
+    // meet c1 (they said « non merci » to c2 and c3), so only 2 can happen.
+    let narrow: PlanInput = serde_json::from_str(
+        r#"{ "rounds": 1,
+        "seated": [{ "id": "a1" }, { "id": "a2" }, { "id": "a3" }],
+        "visitors": [{ "id": "c1" }, { "id": "c2" }, { "id": "c3" }],
+        "wishes": [{ "from": "a1", "to": "c2", "level": "no" }, { "from": "a1", "to": "c3", "level": "no" },
+                   { "from": "a2", "to": "c2", "level": "no" }, { "from": "a2", "to": "c3", "level": "no" }] }"#,
+    )
+    .expect("json");
+    assert_eq!(possible_meetings(&narrow), Ok(2));
+    assert_eq!(plan(&narrow).expect("valid").objective.total, 2);
+}
+
 /// A small event where round-by-round matching is strictly worse (found by
 /// the random comparison above, kept as a fixed case).
 #[test]

@@ -188,8 +188,11 @@ export function ParticipantsTab({ detail }: { detail: EventDetail }) {
           {t.events.quickAdd}
         </button>
       </form>
-      <p className="muted small">
-        {t.events.capacity(formatCount(e.tables * e.rounds, lang), formatCount(visitors.filter((v) => v.presence !== "absent").length, lang))}
+      <p className="muted small" data-testid="participants-capacity">
+        {t.events.capacity(
+          detail.possibleMeetings === null ? null : formatCount(detail.possibleMeetings, lang),
+          formatCount(visitors.filter((v) => v.presence !== "absent").length, lang),
+        )}
       </p>
       <div className="participants__columns">
         {column(t.events.seatedTitle(t.events.sides[e.seatedSide]), seated, true, "participants-seated")}

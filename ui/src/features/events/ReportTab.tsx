@@ -11,6 +11,23 @@ import { formatCount } from "../../lib/format";
 import { ModeBadge } from "../partnership/visuals";
 import { eventKeys } from "./actions";
 
+/** « 16 participants, 2 présents, présence non relevée pour 14 »: only
+ * recorded presence counts (the backend's `present`, `absent`,
+ * `unrecorded`), and it says so when none was recorded. */
+export function PresenceLine({ report }: { report: EventReport }) {
+  const { t, lang } = useI18n();
+  const n = (value: number) => formatCount(value, lang);
+  const parts = [t.events.people(n(report.participants), report.participants)];
+  if (report.participants > 0 && report.unrecorded === report.participants) {
+    parts.push(t.events.presenceNotRecorded);
+  } else if (report.participants > 0) {
+    parts.push(t.events.presentCount(n(report.present), report.present));
+    if (report.absent > 0) parts.push(t.events.absentCount(n(report.absent), report.absent));
+    if (report.unrecorded > 0) parts.push(t.events.unrecordedCount(n(report.unrecorded)));
+  }
+  return <span data-testid="funnel-presence">{parts.join(", ")}</span>;
+}
+
 export function FunnelView({ report }: { report: EventReport }) {
   const { t, lang } = useI18n();
   const f = report.funnel;
@@ -25,7 +42,7 @@ export function FunnelView({ report }: { report: EventReport }) {
   return (
     <div className="funnel" data-testid="funnel">
       <p className="muted small">
-        {t.events.people(formatCount(report.participants, lang), formatCount(report.present, lang))} ·{" "}
+        <PresenceLine report={report} /> ·{" "}
         {t.events.followUpsLine(formatCount(f.followUpsDone, lang), formatCount(f.followUps, lang))}
       </p>
       <ol className="funnel__steps">

@@ -5,14 +5,15 @@
 // for it twice a second and counts down smoothly in between. A sound and a
 // flash mark the end of a round and the start of the next.
 import { Maximize, Pause, Play, SkipForward, X } from "lucide-react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 import { toAppError } from "../../api/errors";
 import { closeThisWindow, eventRoom, setFullscreen } from "../../api/gateway";
 import type { RoomAction } from "../../bindings/RoomAction";
 import type { RoomState } from "../../bindings/RoomState";
+import type { RoomTable } from "../../bindings/RoomTable";
 import { useI18n } from "../../i18n";
-import { clockAt, countdown, signalFor } from "./model";
+import { clockAt, countdown, roomLayout, roomPage, roomPageTables, signalFor } from "./model";
 
 const POLL_MS = 500;
 
@@ -46,11 +47,89 @@ function useBeeper() {
   return { unlock, beep };
 }
 
+type Area = { width: number; height: number; screen: number };
+
+/** The space the plan has, in pixels, kept up to date as the window resizes. */
+function useArea() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [area, setArea] = useState<Area>({ width: 0, height: 0, screen: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      setArea((a) =>
+        a.width === r.width && a.height === r.height && a.screen === window.innerHeight ? a : { width: r.width, height: r.height, screen: window.innerHeight },
+      );
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") {
+      window.addEventListener("resize", measure);
+      return () => window.removeEventListener("resize", measure);
+    }
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, area };
+}
+
+/**
+ * Every table of the shown round: in as many columns as fit at a text size
+ * readable from the back of the room, on pages that turn by themselves
+ * (`elapsedMs` since the phase started) with a visible indicator.
+ */
+function RoomTables({ heading, tables, elapsedMs }: { heading: string; tables: RoomTable[]; elapsedMs: number }) {
+  const { t } = useI18n();
+  const { ref, area } = useArea();
+  const measured = area.height > 0;
+  const layout = roomLayout(tables.length, area.width, area.height, area.screen);
+  const page = measured ? roomPage(elapsedMs, layout.pages) : 0;
+  const shown = measured ? roomPageTables(tables, layout, page) : [];
+  const first = shown[0]?.table;
+  const last = shown[shown.length - 1]?.table;
+  return (
+    <>
+      <div className="room__plan-head">
+        <p className="room__times tabular">{heading}</p>
+        {measured && layout.pages > 1 && first !== undefined && last !== undefined && (
+          <p className="room__page tabular" data-testid="room-page" data-page={page + 1} data-pages={layout.pages}>
+            <span>{t.events.room.pageOf(page + 1, layout.pages, first, last)}</span>
+            <span className="room__dots" aria-hidden="true">
+              {Array.from({ length: layout.pages }, (_, i) => (
+                <span key={i} className={i === page ? "is-current" : undefined} />
+              ))}
+            </span>
+          </p>
+        )}
+      </div>
+      <div className="room__area" ref={ref}>
+        <ol
+          className="room__tables"
+          data-testid="room-tables"
+          style={{ fontSize: `${layout.fontPx}px`, ["--cols" as string]: String(layout.columns), ["--rows" as string]: String(layout.rows) }}
+        >
+          {shown.map((tb) => (
+            <li key={tb.table} className="room__table" data-testid="room-table">
+              <span className="room__table-no tabular">{tb.table}</span>
+              <span className="room__pair">
+                <span className="room__seated">{tb.seated}</span>
+                <span className={tb.visitor ? "room__visitor" : "room__visitor is-empty"}>{tb.visitor ?? t.events.room.noVisitor}</span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </>
+  );
+}
+
 export function RoomScreen({ id }: { id: string }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<RoomState | null>(null);
   const [receivedAt, setReceivedAt] = useState(0);
   const [now, setNow] = useState(() => performance.now());
+  const [wall, setWall] = useState(() => Date.now());
   const [problem, setProblem] = useState<"deleted" | "lost" | null>(null);
   const [flash, setFlash] = useState(false);
   const [full, setFull] = useState(true);
@@ -93,7 +172,10 @@ export function RoomScreen({ id }: { id: string }) {
     document.title = "Tisserand — salle";
     const first = window.setTimeout(() => void ask(), 0);
     const poll = window.setInterval(() => void ask(), POLL_MS);
-    const tick = window.setInterval(() => setNow(performance.now()), 100);
+    const tick = window.setInterval(() => {
+      setNow(performance.now());
+      setWall(Date.now());
+    }, 100);
     const onVisible = () => {
       if (document.visibilityState === "visible") void ask();
     };
@@ -198,21 +280,15 @@ export function RoomScreen({ id }: { id: string }) {
           <p className="room__message">{t.events.room.unplanned}</p>
         ) : (
           <section className="room__plan" data-testid="room-plan">
-            <p className="room__times tabular">
-              {t.events.round(state.shownRound)}
-              {state.shownStart !== null && state.shownEnd !== null && ` · ${clockAt(state.shownStart, 0, lang)} – ${clockAt(state.shownEnd, 0, lang)}`}
-            </p>
-            <ol className="room__tables" style={{ ["--cols" as string]: String(Math.min(4, Math.max(1, Math.ceil(state.tables.length / 8)))) }}>
-              {state.tables.map((tb) => (
-                <li key={tb.table} className="room__table">
-                  <span className="room__table-no tabular">{tb.table}</span>
-                  <span className="room__pair">
-                    <span className="room__seated">{tb.seated}</span>
-                    <span className={tb.visitor ? "room__visitor" : "room__visitor is-empty"}>{tb.visitor ?? t.events.room.noVisitor}</span>
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <RoomTables
+              heading={`${t.events.round(state.shownRound)}${
+                state.shownStart !== null && state.shownEnd !== null
+                  ? ` · ${clockAt(state.shownStart, 0, lang)} – ${clockAt(state.shownEnd, 0, lang)}`
+                  : ""
+              }`}
+              tables={state.tables}
+              elapsedMs={wall - v.clock.startedAtMs}
+            />
             {state.pauses.length > 0 && <p className="room__pauses">{t.events.room.pausesLine(state.pauses.join(", "))}</p>}
           </section>
         ))}

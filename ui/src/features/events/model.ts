@@ -128,3 +128,79 @@ export function signalFor(from: RoomPhase, to: RoomPhase): "roundEnd" | "roundSt
   if (to === "round") return "roundStart";
   return null;
 }
+
+// ---------------------------------------------------------------------------
+// The room's table plan: every table of the round, readable from the back of
+// the room. This is presentation (it depends on the pixels the projector's
+// window has, which only the window knows); the core gives every table.
+
+/** A table of the plan, in em of the plan's text (the CSS uses the same numbers). */
+export const ROOM_TABLE_EM = {
+  /** Two lines (seated, visitor) of line height 1.2, plus padding. */
+  row: 2.9,
+  rowGap: 0.3,
+  /** A column keeps about twenty-five characters of a name: wider columns rather than cut names. */
+  column: 17,
+  columnGap: 1,
+} as const;
+/** The plan's text: at least 3 % of the screen's height (readable from the back), at most 5 % (the countdown, 24 %, stays the largest). */
+export const ROOM_TEXT_MIN = 0.03;
+export const ROOM_TEXT_MAX = 0.05;
+/** Below this, glyphs are no longer crisp, whatever the screen. */
+export const ROOM_TEXT_FLOOR_PX = 16;
+/** How long a page of tables stays before the next one shows. */
+export const ROOM_PAGE_MS = 8000;
+
+export type RoomLayout = {
+  /** The plan's text size. */
+  fontPx: number;
+  columns: number;
+  rows: number;
+  /** Tables per page (the last page may hold fewer). */
+  perPage: number;
+  pages: number;
+};
+
+/**
+ * How the room lays out `tables` tables in the `width` × `height` pixels left
+ * under the countdown of a screen `screenHeight` pixels high: on one page at
+ * the largest text (up to 5 % of the screen) that fits, else at the smallest
+ * readable text (3 %) over as few balanced pages as possible, in as many
+ * columns as fit.
+ */
+export function roomLayout(tables: number, width: number, height: number, screenHeight: number): RoomLayout {
+  const min = Math.max(ROOM_TEXT_FLOOR_PX, Math.floor(screenHeight * ROOM_TEXT_MIN));
+  const max = Math.max(min, Math.floor(screenHeight * ROOM_TEXT_MAX));
+  const n = Math.max(1, tables);
+  const fit = (f: number) => ({
+    rows: Math.max(1, Math.floor((height + ROOM_TABLE_EM.rowGap * f) / ((ROOM_TABLE_EM.row + ROOM_TABLE_EM.rowGap) * f))),
+    columns: Math.max(1, Math.floor((width + ROOM_TABLE_EM.columnGap * f) / ((ROOM_TABLE_EM.column + ROOM_TABLE_EM.columnGap) * f))),
+  });
+  for (let f = max; f >= min; f--) {
+    const { rows, columns } = fit(f);
+    if (rows * columns >= n) {
+      const used = Math.ceil(n / rows);
+      return { fontPx: f, columns: used, rows: Math.ceil(n / used), perPage: n, pages: 1 };
+    }
+  }
+  const { rows, columns } = fit(min);
+  const pages = Math.ceil(n / (rows * columns));
+  const perPage = Math.ceil(n / pages);
+  const used = Math.min(columns, Math.ceil(perPage / rows));
+  return { fontPx: min, columns: used, rows: Math.ceil(perPage / used), perPage, pages };
+}
+
+/**
+ * The page shown `elapsedMs` after the phase started: the first page when a
+ * round or a changeover starts, then the next every {@link ROOM_PAGE_MS},
+ * round and round. A function of time only, so every window agrees.
+ */
+export function roomPage(elapsedMs: number, pages: number): number {
+  if (pages <= 1) return 0;
+  return Math.floor(Math.max(0, elapsedMs) / ROOM_PAGE_MS) % pages;
+}
+
+/** The tables of page `page` (0-based) of `layout`. */
+export function roomPageTables<T>(tables: readonly T[], layout: RoomLayout, page: number): T[] {
+  return tables.slice(page * layout.perPage, (page + 1) * layout.perPage);
+}
