@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tisserand_domain::{
-    Actor, AssociationRegime, Contact, ContactQuery, ContactSummary, MailingExclusion,
-    Partnership, Resource,
+    Actor, AssociationRegime, Contact, ContactQuery, ContactSummary, MailingExclusion, Partnership,
+    Resource,
 };
 use tisserand_tabular::Cell;
 use ts_rs::TS;

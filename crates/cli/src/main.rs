@@ -27,8 +27,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use tisserand_app::{default_data_dir, App, AppError, ContactSelection, ErrorKind, DB_FILE_NAME};
 use tisserand_domain::{
     ActorInput, ActorKind, ActorQuery, AssociationRegime, Consent, ContactInput, ContactQuery,
-    RegisterCourt, Resource,
-    ResourceCategory,
+    RegisterCourt, Resource, ResourceCategory,
 };
 
 #[derive(Parser)]

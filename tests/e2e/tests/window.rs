@@ -907,7 +907,8 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
         w.find("[data-testid=actor-row]").await;
         // Annuaire › Contacts, by its tab.
         w.click("[data-testid=directory-tab-contacts]").await;
-        w.wait_text("[data-testid=contacts-count]", "contacts").await;
+        w.wait_text("[data-testid=contacts-count]", "contacts")
+            .await;
         w.find("[data-testid=contact-row]").await;
 
         // The demo's contacts who objected to mailings: nobody to write to.
@@ -916,7 +917,8 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
             .select_by_value("objection")
             .await
             .expect("choose a consent");
-        w.wait_text("[data-testid=contacts-count]", "2 contacts").await;
+        w.wait_text("[data-testid=contacts-count]", "2 contacts")
+            .await;
         let list = w
             .wait_text("[data-testid=contact-list]", "opposition aux envois")
             .await;
@@ -941,9 +943,13 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
             .expect("choose a kind");
         w.wait_gone("[data-testid=contacts-export-error]").await;
         w.find("[data-testid=contact-row]").await;
-        w.key("[data-testid=contact-list]", "\u{E015} \u{E015} ").await;
-        w.wait_text("[data-testid=contacts-selection]", "2 contacts sélectionnés")
+        w.key("[data-testid=contact-list]", "\u{E015} \u{E015} ")
             .await;
+        w.wait_text(
+            "[data-testid=contacts-selection]",
+            "2 contacts sélectionnés",
+        )
+        .await;
         w.click("[data-testid=contacts-export]").await;
         let result = w
             .wait_text("[data-testid=contacts-export-result]", "exporté")
@@ -962,7 +968,10 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
             "Prénom;Nom;Organisation;Type d'organisation;Fonction;E-mail;Téléphone;Commune"
         );
         assert!(lines.len() <= 3, "two rows ticked: {csv}");
-        assert!(lines.iter().skip(1).all(|l| l.contains(";Association;")), "{csv}");
+        assert!(
+            lines.iter().skip(1).all(|l| l.contains(";Association;")),
+            "{csv}"
+        );
         let written = lines.len() - 1;
         assert!(
             result.contains(&format!("{written} contact")),
@@ -973,7 +982,8 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
         }
 
         // Ctrl+A ticks every matching contact; XLSX this time.
-        w.key("[data-testid=contact-list]", &format!("{CTRL}a{CTRL}")).await;
+        w.key("[data-testid=contact-list]", &format!("{CTRL}a{CTRL}"))
+            .await;
         w.wait_text("[data-testid=contacts-selection]", "correspondants")
             .await;
         w.find("[data-testid=contacts-export-format]")
@@ -982,7 +992,8 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
             .await
             .expect("choose XLSX");
         w.click("[data-testid=contacts-export]").await;
-        w.wait_text("[data-testid=contacts-export-result]", ".xlsx").await;
+        w.wait_text("[data-testid=contacts-export-result]", ".xlsx")
+            .await;
         assert!(std::fs::read_dir(&docs)
             .expect("the documents folder")
             .flatten()
@@ -990,7 +1001,8 @@ async fn contacts_are_filtered_ticked_and_exported_for_a_mailing_honouring_conse
         w.screenshot("contacts").await;
 
         // Enter opens the contact's organisation.
-        w.key("[data-testid=contact-list]", &ENTER.to_string()).await;
+        w.key("[data-testid=contact-list]", &ENTER.to_string())
+            .await;
         w.find("[data-testid=actor-title]").await;
         w.close().await;
     })
