@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Datelike, Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
@@ -130,14 +130,6 @@ fn party_role(kind: ActorKind, seated: bool, other: ActorKind) -> PartyRole {
         _ if seated => PartyRole::Porteur,
         _ => PartyRole::Partenaire,
     }
-}
-
-fn day_fr(d: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-        "déc.",
-    ];
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 /// The planner's input for a stored event: present (or expected) people,
@@ -620,7 +612,7 @@ impl App {
         let event = self.store.event(event_id)?;
         let today = Utc::now().date_naive();
         let due = today.max(event.date) + Duration::days(7);
-        let when = day_fr(event.date);
+        let when = tisserand_domain::text::date_short_fr(event.date);
         let lead = |m: &EventMeeting, s: &Participant, v: &Participant| {
             let notes: Vec<String> = [(s, &m.seated_note), (v, &m.visitor_note)]
                 .iter()

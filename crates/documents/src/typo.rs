@@ -1,6 +1,6 @@
 //! French typography: spacing around punctuation, amounts and dates.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 /// Narrow no-break space (espace fine insécable).
 pub const NNBSP: char = '\u{202F}';
@@ -90,49 +90,17 @@ pub fn clock(t: NaiveTime) -> String {
     format!("{}\u{A0}h\u{A0}{:02}", t.hour(), t.minute())
 }
 
-const MONTHS_SHORT: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-    "déc.",
-];
-const MONTHS_LONG: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// « 26 nov. 2026 ».
 #[must_use]
 pub fn date_short(d: NaiveDate) -> String {
-    let day = if d.day() == 1 {
-        "1er".to_owned()
-    } else {
-        d.day().to_string()
-    };
-    format!(
-        "{day}\u{A0}{}\u{A0}{}",
-        MONTHS_SHORT[d.month0() as usize],
-        d.year()
-    )
+    // No-break spaces: a date is never split across two lines.
+    tisserand_domain::text::date_short_fr(d).replace(' ', "\u{A0}")
 }
 
 /// « 26 novembre 2026 ».
 #[must_use]
 pub fn date_long(d: NaiveDate) -> String {
-    let day = if d.day() == 1 {
-        "1er".to_owned()
-    } else {
-        d.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS_LONG[d.month0() as usize], d.year())
+    tisserand_domain::text::date_long_fr(d)
 }
 
 /// A number the French way: « 1 234,5 » (at most two decimals, no

@@ -448,31 +448,6 @@ fn modes_fr(m: &Modes) -> String {
         .join(" + ")
 }
 
-/// « 12 mars 2026 ».
-fn day_fr(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let day = if d.day() == 1 {
-        "1er".to_owned()
-    } else {
-        d.day().to_string()
-    };
-    format!("{day} {} {}", MONTHS[d.month0() as usize], d.year())
-}
-
 /// « 12,5 » : a measured value as French writes it.
 fn number_fr(v: f64) -> String {
     v.to_string().replace('.', ",")
@@ -489,7 +464,7 @@ impl TimelineFact {
             Self::Created { modes } => format!("Partenariat créé (mode : {}).", modes_fr(modes)),
             Self::EventLead { event, date, round, table } => format!(
                 "Rencontre au speed-dating « {event} » ({}), tour {round}, table {table} : les deux ont coché « à revoir ».",
-                day_fr(*date)
+                crate::text::date_long_fr(*date)
             ),
             Self::SpawnedFrom { origin, modes } => format!(
                 "Partenariat essaimé depuis « {origin} » (mode : {}).",

@@ -172,9 +172,71 @@ pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
         })
 }
 
+const MONTHS_LONG_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS_SHORT_FR: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+
+/// The day of the month as French writes it: « 1er », « 2 »…
+fn day_of_month_fr(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    }
+}
+
+/// « 1er mars 2026 », « 26 novembre 2026 » (plain spaces).
+#[must_use]
+pub fn date_long_fr(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        day_of_month_fr(d),
+        MONTHS_LONG_FR[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// « 1er mars 2026 », « 26 nov. 2026 » (plain spaces).
+#[must_use]
+pub fn date_short_fr(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        day_of_month_fr(d),
+        MONTHS_SHORT_FR[d.month0() as usize],
+        d.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_the_french_way() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(date_long_fr(d(2026, 11, 26)), "26 novembre 2026");
+        assert_eq!(date_long_fr(d(2026, 3, 1)), "1er mars 2026");
+        assert_eq!(date_short_fr(d(2026, 2, 1)), "1er févr. 2026");
+        assert_eq!(date_short_fr(d(2026, 12, 7)), "7 déc. 2026");
+    }
 
     #[test]
     fn fold_removes_accents_and_case() {
