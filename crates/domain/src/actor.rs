@@ -925,6 +925,8 @@ mod tests {
         i.siren = Some("552 032 534".into());
         i.siret = Some("552 049 447 00013".into());
         assert!(fields(i.validate()).contains(&"siret".to_owned()));
+        // A valid SIRET of another company.
+        i.siret = Some("850 255 068 00031".into());
         let errors = i.validate().unwrap_err().0;
         let siret = errors.iter().find(|e| e.field == "siret").unwrap();
         assert_eq!(
