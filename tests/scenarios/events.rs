@@ -208,9 +208,15 @@ fn a_whole_event_from_registration_to_leads() {
     let lead = tisserand(&db, &["partnerships", "show", lead_id, "--format", "json"]).json();
     let text = lead.to_string();
     assert_eq!(lead["stage"], "rencontre", "{text}");
-    assert!(
-        text.contains("tour 1, table 1"),
-        "origin and timeline: {text}"
+    assert_eq!(lead["origin"], "Speed-dating de Sélestat", "{text}");
+    let met = lead["timeline"]
+        .as_array()
+        .and_then(|t| t.iter().find(|e| e["kind"] == "event_lead"))
+        .unwrap_or_else(|| panic!("the meeting on the timeline: {text}"));
+    assert_eq!(
+        (met["round"].as_u64(), met["table"].as_u64()),
+        (Some(1), Some(1)),
+        "{text}"
     );
     let parties: Vec<&str> = lead["parties"]
         .as_array()

@@ -602,7 +602,8 @@ impl App {
     }
 
     /// Turns mutual ticks into partnerships at stage « rencontre » (both
-    /// actors as parties, the event and round as origin, a timeline entry)
+    /// actors as parties, the event as origin, a timeline entry with its
+    /// date, round and table)
     /// and one-sided ticks into follow-ups due a week later. Running it again
     /// creates only what is new.
     ///
@@ -612,7 +613,6 @@ impl App {
         let event = self.store.event(event_id)?;
         let today = Utc::now().date_naive();
         let due = today.max(event.date) + Duration::days(7);
-        let when = tisserand_domain::text::date_short_fr(event.date);
         let lead = |m: &EventMeeting, s: &Participant, v: &Participant| {
             let notes: Vec<String> = [(s, &m.seated_note), (v, &m.visitor_note)]
                 .iter()
@@ -627,10 +627,9 @@ impl App {
                 title: format!("{} × {}", s.actor_name, v.actor_name),
                 summary: (!notes.is_empty()).then(|| notes.join("\n")),
                 parties: vec![party(s, true, v), party(v, false, s)],
-                origin: Some(format!(
-                    "Speed-dating « {} » du {when}, tour {}, table {}",
-                    event.name, m.round, m.table
-                )),
+                // The event's name as typed: the date, round and table are
+                // the timeline's entry, worded in each reader's language.
+                origin: Some(event.name.clone()),
                 tags: vec!["speed-dating".into()],
                 ..PartnershipInput::default()
             };

@@ -192,9 +192,19 @@ impl ContactSelection {
 }
 
 fn mailing_cells(c: &ContactSummary) -> Vec<Cell> {
+    // An organisation's general address greets nobody by name: a mail merge
+    // must not write « Bonjour Contact général ».
+    let general = tisserand_domain::contact::is_general_contact(&c.first_name, &c.last_name);
+    let name = |n: &String| {
+        if general {
+            Cell::Empty
+        } else {
+            text(n.clone())
+        }
+    };
     vec![
-        text(c.first_name.clone()),
-        text(c.last_name.clone()),
+        name(&c.first_name),
+        name(&c.last_name),
         opt(c.actor_name.as_ref()),
         c.actor_kind.map_or(Cell::Empty, |k| text(k.label_fr())),
         opt(c.role.as_ref()),

@@ -866,3 +866,29 @@ fn every_screen_reads_one_number_of_possible_meetings() {
         "the planning tab and the participants tab agree"
     );
 }
+
+#[test]
+fn a_mailing_greets_nobody_by_the_general_contact_name() {
+    use tisserand_domain::contact::GENERAL_CONTACT_NAME;
+    use tisserand_domain::LegalBasis;
+    let mut a = app();
+    let org = a.create_actor(&input("Épicerie solidaire")).unwrap();
+    a.create_contact(&ContactInput {
+        actor_id: Some(org.id.clone()),
+        last_name: GENERAL_CONTACT_NAME.into(),
+        email: Some("contact@epicerie.fr".into()),
+        legal_basis: Some(LegalBasis::InteretLegitime),
+        informed_on: Some("2026-01-05".into()),
+        ..ContactInput::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("invitations.csv");
+    let done = a
+        .export_mailing(&ContactSelection::default(), ExportFormat::Csv, &dest)
+        .unwrap();
+    assert_eq!(done.rows, 1, "the organisation's address is invited");
+    let csv = std::fs::read_to_string(&dest).unwrap();
+    assert!(csv.contains("contact@epicerie.fr"), "{csv}");
+    assert!(!csv.contains(GENERAL_CONTACT_NAME), "{csv}");
+}

@@ -1137,7 +1137,7 @@ async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads()
         w.click(&card).await;
         w.wait_text(
             "[data-testid=partnership-page]",
-            "Speed-dating « Speed-dating de test »",
+            "speed-dating « Speed-dating de test »",
         )
         .await;
         w.close().await;
