@@ -1135,11 +1135,14 @@ async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads()
         let card = format!("[data-testid=partnership-card][data-id='{id}']");
         assert_eq!(card_stage(&w, &card, "rencontre").await, "rencontre");
         w.click(&card).await;
-        w.wait_text(
-            "[data-testid=partnership-page]",
-            "speed-dating « Speed-dating de test »",
-        )
-        .await;
+        let page = w
+            .wait_text(
+                "[data-testid=partnership-page]",
+                "Rencontre au speed-dating",
+            )
+            .await;
+        assert!(page.contains("Speed-dating de test"), "{page}");
+        assert!(page.contains("tour 1, table 1"), "{page}");
         w.close().await;
     })
     .await;
