@@ -11,7 +11,7 @@ use ts_rs::TS;
 use crate::{App, AppResult};
 
 /// Everything Tisserand holds about one person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PersonExport {
@@ -35,16 +35,29 @@ pub struct PersonPartnership {
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PersonMention {
     pub entity: String,
     pub id: String,
+    /// The partnership's title, the event's, the actor's or contact's name.
     pub title: String,
     pub field: String,
+    /// As French words it (a timeline entry) or as typed.
     pub text: String,
     pub at: Option<String>,
+    /// A timeline entry as data: the window words it in its language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fact: Option<tisserand_domain::TimelineFact>,
+    /// For the notes of a speed-dating meeting: its round and table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub round: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub table: Option<u32>,
 }
 
 /// What an erasure did.
@@ -112,6 +125,9 @@ impl App {
                 field: m.field,
                 text: m.text,
                 at: m.at,
+                fact: m.fact,
+                round: m.meeting.map(|(round, _)| round),
+                table: m.meeting.map(|(_, table)| table),
             })
             .collect();
         Ok(PersonExport {

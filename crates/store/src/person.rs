@@ -6,7 +6,7 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use tisserand_domain::text::{fold, fold_with_offsets};
-use tisserand_domain::{Contact, Party, TimelineEntry};
+use tisserand_domain::{Contact, Party, TimelineEntry, TimelineFact};
 
 use crate::{new_id, now, Result, Store, StoreError};
 
@@ -14,7 +14,7 @@ use crate::{new_id, now, Result, Store, StoreError};
 pub const ERASED: &str = "[personne effacée]";
 
 /// A text that mentions the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Mention {
     /// `partnership`, `actor` or `contact`.
@@ -24,8 +24,13 @@ pub struct Mention {
     pub title: String,
     /// `timeline`, `summary` or `notes`.
     pub field: String,
+    /// The text as French words it (a timeline entry) or as typed.
     pub text: String,
     pub at: Option<String>,
+    /// A timeline entry as data, for a reader to word in their language.
+    pub fact: Option<TimelineFact>,
+    /// For a speed-dating meeting's notes: its round and table.
+    pub meeting: Option<(u32, u32)>,
 }
 
 /// A partnership that names the person as its party's contact.
@@ -198,6 +203,8 @@ impl Store {
                     field: "summary".into(),
                     text: summary,
                     at: None,
+                    fact: None,
+                    meeting: None,
                 });
             }
             let timeline: String = r.get(3)?;
@@ -216,25 +223,31 @@ impl Store {
                         field: "timeline".into(),
                         text,
                         at: Some(e.at.to_rfc3339()),
+                        fact: Some(e.fact),
+                        meeting: None,
                     });
                 }
             }
         }
         let mut stmt = self.conn.prepare(
-            "SELECT 'actor', id, name, notes FROM actors WHERE notes IS NOT NULL AND deleted_at IS NULL
+            "SELECT 'actor', id, name, notes, NULL, NULL FROM actors
+             WHERE notes IS NOT NULL AND deleted_at IS NULL
              UNION ALL
-             SELECT 'event', e.id, e.name || ', tour ' || m.round || ', table ' || m.table_no,
-                    coalesce(m.seated_note, '') || char(10) || coalesce(m.visitor_note, '')
+             SELECT 'event', e.id, e.name,
+                    coalesce(m.seated_note, '') || char(10) || coalesce(m.visitor_note, ''),
+                    m.round, m.table_no
              FROM event_meetings m JOIN events e ON e.rid = m.event_rid
              WHERE (m.seated_note IS NOT NULL OR m.visitor_note IS NOT NULL) AND e.deleted_at IS NULL
              UNION ALL
-             SELECT 'contact', id, trim(first_name || ' ' || last_name), notes FROM contacts
+             SELECT 'contact', id, trim(first_name || ' ' || last_name), notes, NULL, NULL FROM contacts
              WHERE notes IS NOT NULL AND deleted_at IS NULL AND id <> ?1",
         )?;
         let mut rows = stmt.query([except_contact])?;
         while let Some(r) = rows.next()? {
             let notes: String = r.get(3)?;
             if mentions(&notes, needles) {
+                let round: Option<u32> = r.get(4)?;
+                let table: Option<u32> = r.get(5)?;
                 found.push(Mention {
                     entity: r.get(0)?,
                     id: r.get(1)?,
@@ -242,6 +255,8 @@ impl Store {
                     field: "notes".into(),
                     text: notes,
                     at: None,
+                    fact: None,
+                    meeting: round.zip(table),
                 });
             }
         }

@@ -1035,6 +1035,15 @@ mod partnerships {
                 "Abandonné à l'étape « Rencontre » : Léa Koenig est partie."
             ]
         );
+        // Each also comes as data, for the window to word in its language.
+        assert!(
+            matches!(found[0].fact, Some(TimelineFact::ActionDone { .. })),
+            "{found:?}"
+        );
+        assert!(
+            matches!(found[1].fact, Some(TimelineFact::Abandoned { .. })),
+            "{found:?}"
+        );
         s.erase_contact(&contact.id, &needles).unwrap();
         let after = s.partnership(&p.id).unwrap();
         let json = serde_json::to_string(&after.timeline).unwrap();

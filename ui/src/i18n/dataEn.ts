@@ -326,6 +326,9 @@ export const dataEn: DataMessages = {
     partnerships: "Partnerships naming them",
     partnershipsNone: "They are named in no partnership.",
     mentions: "Mentions in histories and notes",
+    about:
+      "Personal data kept by Tisserand (right of access, GDPR article 15): the contact record, its merged duplicates, the partnerships naming the person and the texts that mention them.",
+    meetingTitle: (event: string, round: number, table: number) => `${event}, round ${round}, table ${table}`,
     mentionsNone: "Their name, email and phone appear in no text.",
     mentionEntity: { partnership: "Partnership", actor: "Organisation", contact: "Contact" },
     mentionField: { timeline: "History", summary: "Summary", notes: "Notes" },

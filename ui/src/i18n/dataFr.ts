@@ -344,6 +344,9 @@ export const dataFr = {
     partnerships: "Partenariats où elle est nommée",
     partnershipsNone: "Elle n'est nommée dans aucun partenariat.",
     mentions: "Mentions dans les historiques et les notes",
+    about:
+      "Données personnelles conservées par Tisserand (droit d'accès, RGPD article 15) : la fiche de contact, ses doublons fusionnés, les partenariats où la personne est nommée et les textes qui la mentionnent.",
+    meetingTitle: (event: string, round: number, table: number) => `${event}, tour ${round}, table ${table}`,
     mentionsNone: "Son nom, son e-mail et son téléphone n'apparaissent dans aucun texte.",
     mentionEntity: { partnership: "Partenariat", actor: "Organisation", contact: "Contact" } as Record<string, string>,
     mentionField: { timeline: "Historique", summary: "Résumé", notes: "Notes" } as Record<string, string>,

@@ -321,7 +321,7 @@ function PersonView({ id, onErased }: { id: string; onErased: (summary: ErasureS
         )}
       </section>
 
-      <p className="small muted">{`${person.about} · ${formatDateTime(person.exportedAt, lang)}`}</p>
+      <p className="small muted">{`${p.about} · ${formatDateTime(person.exportedAt, lang)}`}</p>
 
       {erasing && (
         <EraseDialog
@@ -391,7 +391,7 @@ function Mention({ mention: m }: { mention: PersonMention }) {
             {m.title}
           </a>
         ) : (
-          <strong>{m.title}</strong>
+          <strong>{m.round != null && m.table != null ? p.meetingTitle(m.title, m.round, m.table) : m.title}</strong>
         )}
         <span className="muted">
           {" · "}
@@ -399,7 +399,9 @@ function Mention({ mention: m }: { mention: PersonMention }) {
           {m.at && ` · ${formatDate(m.at, lang)}`}
         </span>
       </p>
-      <blockquote className="mention__text">{m.text}</blockquote>
+      <blockquote className="mention__text">
+        {m.fact && m.at ? t.partnership.timelineText({ at: m.at, ...m.fact }) : m.text}
+      </blockquote>
     </li>
   );
 }
