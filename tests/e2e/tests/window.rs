@@ -1726,6 +1726,27 @@ async fn the_room_shows_every_table_of_a_large_event_on_pages_that_turn() {
         assert!(num("text") >= (0.03 * num("screen")).floor(), "{m}");
         assert!(num("countdown") > 3.0 * num("text"), "{m}");
         assert_eq!(m["inside"], true, "{m}");
+        // Page Down turns a page by hand at once (tried thrice: a page may
+        // turn by itself between the two reads).
+        let page_now = || async {
+            w.find("[data-testid=room-page]")
+                .await
+                .attr("data-page")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+        };
+        let mut turned = false;
+        for _ in 0..3 {
+            let before = page_now().await;
+            w.key("body", "\u{E00F}").await;
+            if page_now().await != before {
+                turned = true;
+                break;
+            }
+        }
+        assert!(turned, "Page Down turns the page");
         let _ = w.find("[data-testid=room-close]").await.click().await;
         w.client
             .switch_to_window(main)

@@ -187,7 +187,7 @@ export const eventsEn: typeof eventsFr = {
     skip: "Next",
     fullscreen: "Full screen",
     close: "Close",
-    keys: "Space: start / pause · N: next · F: full screen",
+    keys: "Space: start / pause · N: next · F: full screen · PgUp / PgDn: tables",
     unplanned: "This event has no planning yet: plan it in the main window.",
     deleted: "This event was deleted. You can close this window.",
     lost: "Lost contact with Tisserand: retrying…",

@@ -216,7 +216,7 @@ export const eventsFr = {
     skip: "Suivant",
     fullscreen: "Plein écran",
     close: "Fermer",
-    keys: "Espace : démarrer / pause · N : suivant · F : plein écran",
+    keys: "Espace : démarrer / pause · N : suivant · F : plein écran · Pg↑ / Pg↓ : tables",
     unplanned: "Cet événement n'a pas encore de planning : planifiez-le dans la fenêtre principale.",
     deleted: "Cet événement a été supprimé. Vous pouvez fermer cette fenêtre.",
     lost: "Connexion à Tisserand perdue : nouvel essai…",

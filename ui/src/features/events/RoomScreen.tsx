@@ -79,12 +79,23 @@ function useArea() {
  * readable from the back of the room, on pages that turn by themselves
  * (`elapsedMs` since the phase started) with a visible indicator.
  */
-function RoomTables({ heading, tables, elapsedMs }: { heading: string; tables: RoomTable[]; elapsedMs: number }) {
+function RoomTables({
+  heading,
+  tables,
+  elapsedMs,
+  turned,
+}: {
+  heading: string;
+  tables: RoomTable[];
+  elapsedMs: number;
+  /** Pages turned by hand since the phase began. */
+  turned: number;
+}) {
   const { t } = useI18n();
   const { ref, area } = useArea();
   const measured = area.height > 0;
   const layout = roomLayout(tables.length, area.width, area.height, area.screen);
-  const page = measured ? roomPage(elapsedMs, layout.pages) : 0;
+  const page = measured ? roomPage(elapsedMs, layout.pages, turned) : 0;
   const shown = measured ? roomPageTables(tables, layout, page) : [];
   const first = shown[0]?.table;
   const last = shown[shown.length - 1]?.table;
@@ -133,6 +144,7 @@ export function RoomScreen({ id }: { id: string }) {
   const [problem, setProblem] = useState<"deleted" | "lost" | null>(null);
   const [flash, setFlash] = useState(false);
   const [full, setFull] = useState(true);
+  const [turned, setTurned] = useState<{ phaseStart: number; pages: number }>({ phaseStart: 0, pages: 0 });
   const last = useRef<RoomState | null>(null);
   const { unlock, beep } = useBeeper();
 
@@ -215,6 +227,12 @@ export function RoomScreen({ id }: { id: string }) {
       } else if (e.key === "f" || e.key === "F" || e.key === "F11") {
         e.preventDefault();
         toggleFull();
+      } else if (e.key === "PageDown" || e.key === "PageUp") {
+        // Turned pages count within the phase: a new round starts on page 1.
+        e.preventDefault();
+        const step = e.key === "PageDown" ? 1 : -1;
+        const phaseStart = state.view.clock.startedAtMs;
+        setTurned((prev) => ({ phaseStart, pages: (prev.phaseStart === phaseStart ? prev.pages : 0) + step }));
       }
     };
     window.addEventListener("keydown", onKey);
@@ -288,6 +306,7 @@ export function RoomScreen({ id }: { id: string }) {
               }`}
               tables={state.tables}
               elapsedMs={wall - v.clock.startedAtMs}
+              turned={turned.phaseStart === v.clock.startedAtMs ? turned.pages : 0}
             />
             {state.pauses.length > 0 && <p className="room__pauses">{t.events.room.pausesLine(state.pauses.join(", "))}</p>}
           </section>

@@ -149,6 +149,11 @@ describe("the room's table plan", () => {
     expect(roomPage(4 * ROOM_PAGE_MS, 4)).toBe(0);
     expect(roomPage(123_456, 1)).toBe(0);
     expect(roomPage(-50, 3)).toBe(0);
+    // Pages turned by hand move the page, and time turns on from there.
+    expect(roomPage(0, 4, 1)).toBe(1);
+    expect(roomPage(0, 4, -1)).toBe(3);
+    expect(roomPage(ROOM_PAGE_MS, 4, -1)).toBe(0);
+    expect(roomPage(0, 3, 7)).toBe(1);
     // Within one turn of every page, each table has been shown.
     const l = roomLayout(50, 1203, 290, 720);
     const seen = new Set<number>();

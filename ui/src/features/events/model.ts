@@ -193,11 +193,13 @@ export function roomLayout(tables: number, width: number, height: number, screen
 /**
  * The page shown `elapsedMs` after the phase started: the first page when a
  * round or a changeover starts, then the next every {@link ROOM_PAGE_MS},
- * round and round. A function of time only, so every window agrees.
+ * round and round. A function of time, so every window agrees, moved by
+ * `turned` pages the facilitator turned by hand (Page Up / Page Down).
  */
-export function roomPage(elapsedMs: number, pages: number): number {
+export function roomPage(elapsedMs: number, pages: number, turned = 0): number {
   if (pages <= 1) return 0;
-  return Math.floor(Math.max(0, elapsedMs) / ROOM_PAGE_MS) % pages;
+  const byTime = Math.floor(Math.max(0, elapsedMs) / ROOM_PAGE_MS);
+  return (((byTime + turned) % pages) + pages) % pages;
 }
 
 /** The tables of page `page` (0-based) of `layout`. */
