@@ -1,7 +1,7 @@
 // The directory: filters, a count and a virtualised list fetched page by page.
 import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Plus, Search, Users, X } from "lucide-react";
+import { Plus, Users, X } from "lucide-react";
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 import { actorFacets } from "../../api/gateway";
@@ -21,6 +21,7 @@ import { hasFilters, useDirectory, type Filters } from "./directoryState";
 import { EmptyDirectory } from "./EmptyDirectory";
 import { ACTOR_KINDS, isActorKind, KindBadge } from "./kinds";
 import { useSettledFetch } from "./pageCache";
+import { ListSearch } from "../../components/ListSearch";
 
 export const ROW_HEIGHT = 48;
 const MAX_ROW_TAGS = 2;
@@ -162,33 +163,20 @@ export function ActorList() {
       <DirectoryTabs selected="actors" />
 
       <div className="filters" role="search">
-        <label className="input-with-icon filters__text">
-          <Search size={16} aria-hidden="true" className="input-with-icon__icon" />
-          <span className="visually-hidden">{t.list.filterTextLabel}</span>
-          <input
-            type="search"
-            className="input"
-            data-testid="filter-text"
-            placeholder={t.list.filterText}
-            value={textDraft}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setTextDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowDown" && total) {
-                e.preventDefault();
-                scrollRef.current?.focus();
-                move(selected < 0 ? 0 : selected);
-              } else if (e.key === "Enter" && total) {
-                e.preventDefault();
-                open(selected < 0 ? 0 : selected);
-              } else if (e.key === "Escape" && textDraft !== "") {
-                e.preventDefault();
-                setTextDraft("");
-              }
-            }}
-          />
-        </label>
+        <ListSearch
+          label={t.list.filterTextLabel}
+          placeholder={t.list.filterText}
+          testId="filter-text"
+          value={textDraft}
+          onChange={setTextDraft}
+          total={total}
+          current={selected}
+          onMove={(i) => {
+            scrollRef.current?.focus();
+            move(i);
+          }}
+          onOpen={open}
+        />
         <FacetSelect
           testId="filter-kind"
           label={t.list.filterKind}

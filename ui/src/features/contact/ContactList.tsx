@@ -5,7 +5,7 @@
 // core leaves out, and counts, whoever may not be invited.
 import { useQuery } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Ban, Check, CircleAlert, CircleCheck, Download, Mail, Phone, Search, X } from "lucide-react";
+import { Ban, Check, CircleAlert, CircleCheck, Download, Mail, Phone, X } from "lucide-react";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -26,6 +26,7 @@ import { ACTOR_KINDS, isActorKind, KindBadge } from "../actor/kinds";
 import { PageCache, useSettledFetch } from "../actor/pageCache";
 import { CONSENTS } from "./contactFormModel";
 import { DirectoryTabs } from "./DirectoryTabs";
+import { ListSearch } from "../../components/ListSearch";
 
 export const CONTACT_ROW_HEIGHT = 52;
 const TEXT_DEBOUNCE_MS = 150;
@@ -249,33 +250,20 @@ export function ContactList() {
       <DirectoryTabs selected="contacts" />
 
       <div className="filters filters--contacts" role="search">
-        <label className="input-with-icon filters__text">
-          <Search size={16} aria-hidden="true" className="input-with-icon__icon" />
-          <span className="visually-hidden">{m.filterTextLabel}</span>
-          <input
-            type="search"
-            className="input"
-            data-testid="contacts-filter-text"
-            placeholder={m.filterText}
-            value={textDraft}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setTextDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowDown" && total) {
-                e.preventDefault();
-                scrollRef.current?.focus();
-                move(cursor < 0 ? 0 : cursor);
-              } else if (e.key === "Enter" && total) {
-                e.preventDefault();
-                open(cursor < 0 ? 0 : cursor);
-              } else if (e.key === "Escape" && textDraft !== "") {
-                e.preventDefault();
-                setTextDraft("");
-              }
-            }}
-          />
-        </label>
+        <ListSearch
+          label={m.filterTextLabel}
+          placeholder={m.filterText}
+          testId="contacts-filter-text"
+          value={textDraft}
+          onChange={setTextDraft}
+          total={total}
+          current={cursor}
+          onMove={(i) => {
+            scrollRef.current?.focus();
+            move(i);
+          }}
+          onOpen={open}
+        />
         <Select testId="contacts-filter-kind" label={m.filterKind} allLabel={m.allKinds} value={filters.kind} options={kindOptions} onChange={(v) => setFilters({ kind: v !== null && isActorKind(v) ? v : null })} />
         <Select
           testId="contacts-filter-commune"
