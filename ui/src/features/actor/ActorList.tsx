@@ -10,7 +10,6 @@ import type { AppError } from "../../api/types";
 import { queryKeys } from "../../app/data";
 import { navigate } from "../../app/router";
 import type { ActorSummary } from "../../bindings/ActorSummary";
-import type { Facet } from "../../bindings/Facet";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { handleListKey } from "../../lib/listNavigation";
@@ -22,6 +21,7 @@ import { EmptyDirectory } from "./EmptyDirectory";
 import { ACTOR_KINDS, isActorKind, KindBadge } from "./kinds";
 import { useSettledFetch } from "./pageCache";
 import { ListSearch } from "../../components/ListSearch";
+import { FilterSelect } from "../../components/FilterSelect";
 
 export const ROW_HEIGHT = 48;
 const MAX_ROW_TAGS = 2;
@@ -177,7 +177,8 @@ export function ActorList() {
           }}
           onOpen={open}
         />
-        <FacetSelect
+        <FilterSelect
+          showCounts
           testId="filter-kind"
           label={t.list.filterKind}
           allLabel={t.list.allKinds}
@@ -188,7 +189,8 @@ export function ActorList() {
             .map((f) => ({ ...f, label: isActorKind(f.value) ? t.labels.kinds[f.value] : f.label }))}
           onChange={(v) => setFilters({ kind: v !== null && isActorKind(v) ? v : null })}
         />
-        <FacetSelect
+        <FilterSelect
+          showCounts
           testId="filter-departement"
           label={t.list.filterDepartement}
           allLabel={t.list.allDepartements}
@@ -200,7 +202,8 @@ export function ActorList() {
             setFilters({ departement: v, communeInsee: keepCommune ? filters.communeInsee : null });
           }}
         />
-        <FacetSelect
+        <FilterSelect
+          showCounts
           testId="filter-commune"
           label={t.list.filterCommune}
           allLabel={t.list.allCommunes}
@@ -208,7 +211,8 @@ export function ActorList() {
           options={communeFacets}
           onChange={(v) => setFilters({ communeInsee: v })}
         />
-        <FacetSelect
+        <FilterSelect
+          showCounts
           testId="filter-tag"
           label={t.list.filterTag}
           allLabel={t.list.allTags}
@@ -396,36 +400,3 @@ function SkeletonRows() {
   );
 }
 
-type FacetSelectProps = {
-  testId: string;
-  label: string;
-  allLabel: string;
-  value: string | null;
-  options: Facet[];
-  onChange: (value: string | null) => void;
-};
-
-function FacetSelect({ testId, label, allLabel, value, options, onChange }: FacetSelectProps) {
-  const { lang } = useI18n();
-  const known = value === null || options.some((o) => o.value === value);
-  return (
-    <label className="filters__select">
-      <span className="visually-hidden">{label}</span>
-      <select
-        className={`select${value !== null ? " is-active" : ""}`}
-        data-testid={testId}
-        value={value ?? ""}
-        onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-        title={label}
-      >
-        <option value="">{allLabel}</option>
-        {!known && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label} – {formatCount(o.count, lang)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}

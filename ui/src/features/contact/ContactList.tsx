@@ -27,6 +27,7 @@ import { PageCache, useSettledFetch } from "../actor/pageCache";
 import { CONSENTS } from "./contactFormModel";
 import { DirectoryTabs } from "./DirectoryTabs";
 import { ListSearch } from "../../components/ListSearch";
+import { FilterSelect } from "../../components/FilterSelect";
 
 export const CONTACT_ROW_HEIGHT = 52;
 const TEXT_DEBOUNCE_MS = 150;
@@ -264,8 +265,9 @@ export function ContactList() {
           }}
           onOpen={open}
         />
-        <Select testId="contacts-filter-kind" label={m.filterKind} allLabel={m.allKinds} value={filters.kind} options={kindOptions} onChange={(v) => setFilters({ kind: v !== null && isActorKind(v) ? v : null })} />
-        <Select
+        {/* The organisations' facets without their counts: they count actors, not contacts. */}
+        <FilterSelect testId="contacts-filter-kind" label={m.filterKind} allLabel={m.allKinds} value={filters.kind} options={kindOptions} onChange={(v) => setFilters({ kind: v !== null && isActorKind(v) ? v : null })} />
+        <FilterSelect
           testId="contacts-filter-commune"
           label={m.filterCommune}
           allLabel={m.allCommunes}
@@ -273,8 +275,8 @@ export function ContactList() {
           options={facets.data?.communes ?? []}
           onChange={(v) => setFilters({ communeInsee: v })}
         />
-        <Select testId="contacts-filter-tag" label={m.filterTag} allLabel={m.allTags} value={filters.tag} options={facets.data?.tags ?? []} onChange={(v) => setFilters({ tag: v })} />
-        <Select
+        <FilterSelect testId="contacts-filter-tag" label={m.filterTag} allLabel={m.allTags} value={filters.tag} options={facets.data?.tags ?? []} onChange={(v) => setFilters({ tag: v })} />
+        <FilterSelect
           testId="contacts-filter-consent"
           label={m.filterConsent}
           allLabel={m.allConsents}
@@ -528,36 +530,3 @@ function ExportResult({ result, onClose }: { result: MailingExport; onClose: () 
   );
 }
 
-type SelectProps = {
-  testId: string;
-  label: string;
-  allLabel: string;
-  value: string | null;
-  options: { value: string; label: string }[];
-  onChange: (value: string | null) => void;
-};
-
-/** A filter: the organisations' facets without their counts (they count actors, not contacts). */
-function Select({ testId, label, allLabel, value, options, onChange }: SelectProps) {
-  const known = value === null || options.some((o) => o.value === value);
-  return (
-    <label className="filters__select">
-      <span className="visually-hidden">{label}</span>
-      <select
-        className={`select${value !== null ? " is-active" : ""}`}
-        data-testid={testId}
-        value={value ?? ""}
-        title={label}
-        onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
-      >
-        <option value="">{allLabel}</option>
-        {!known && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
