@@ -476,6 +476,40 @@ pub(crate) fn reindex_actor(tx: &Transaction<'_>, rid: i64) -> Result<()> {
     index_actor(tx, rid, &Indexed::from(&actor), place.as_ref(), false)
 }
 
+/// The WHERE clause of a directory query and its parameters; `None` when
+/// its text matches nothing that can be searched.
+fn actor_filter(q: &ActorQuery) -> Option<(String, Vec<String>)> {
+    let mut clauses = vec!["a.deleted_at IS NULL".to_owned()];
+    let mut args: Vec<String> = Vec::new();
+    if let Some(kind) = q.kind {
+        args.push(kind.code().to_owned());
+        clauses.push(format!("a.kind = ?{}", args.len()));
+    }
+    if let Some(insee) = q.commune_insee.as_ref().filter(|s| !s.is_empty()) {
+        args.push(insee.clone());
+        clauses.push(format!("a.commune_insee = ?{}", args.len()));
+    }
+    if let Some(dep) = q.departement.as_ref().filter(|s| !s.is_empty()) {
+        args.push(dep.clone());
+        clauses.push(format!("a.departement_code = ?{}", args.len()));
+    }
+    if let Some(tag) = q.tag.as_ref().filter(|s| !s.trim().is_empty()) {
+        args.push(fold(tag.trim()));
+        clauses.push(format!(
+            "a.rid IN (SELECT actor_rid FROM actor_tags WHERE tag_key = ?{})",
+            args.len()
+        ));
+    }
+    if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        args.push(fts_query(text)?);
+        clauses.push(format!(
+            "a.rid IN (SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?{})",
+            args.len()
+        ));
+    }
+    Some((clauses.join(" AND "), args))
+}
+
 impl Store {
     /// Creates an actor and returns it as stored.
     ///
@@ -620,45 +654,31 @@ impl Store {
     /// # Errors
     /// A storage error.
     pub fn list_actors(&self, q: &ActorQuery) -> Result<ActorPage> {
-        let mut clauses = vec!["a.deleted_at IS NULL".to_owned()];
-        let mut args: Vec<String> = Vec::new();
-        if let Some(kind) = q.kind {
-            args.push(kind.code().to_owned());
-            clauses.push(format!("a.kind = ?{}", args.len()));
-        }
-        if let Some(insee) = q.commune_insee.as_ref().filter(|s| !s.is_empty()) {
-            args.push(insee.clone());
-            clauses.push(format!("a.commune_insee = ?{}", args.len()));
-        }
-        if let Some(dep) = q.departement.as_ref().filter(|s| !s.is_empty()) {
-            args.push(dep.clone());
-            clauses.push(format!("a.departement_code = ?{}", args.len()));
-        }
-        if let Some(tag) = q.tag.as_ref().filter(|s| !s.trim().is_empty()) {
-            args.push(fold(tag.trim()));
-            clauses.push(format!(
-                "a.rid IN (SELECT actor_rid FROM actor_tags WHERE tag_key = ?{})",
-                args.len()
-            ));
-        }
-        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
-            let Some(m) = fts_query(text) else {
-                return Ok(ActorPage {
-                    total: 0,
-                    offset: q.offset,
-                    rows: Vec::new(),
-                });
-            };
-            args.push(m);
-            clauses.push(format!(
-                "a.rid IN (SELECT rowid FROM actors_fts WHERE actors_fts MATCH ?{})",
-                args.len()
-            ));
-        }
-        let filter = clauses.join(" AND ");
+        let Some((filter, args)) = actor_filter(q) else {
+            return Ok(ActorPage {
+                total: 0,
+                offset: q.offset,
+                rows: Vec::new(),
+            });
+        };
+        let total = self.actor_total(&filter, &args)?;
+        let limit = match q.limit {
+            0 => 100,
+            n => n.min(500),
+        };
+        let rows = self.actor_window(&filter, &args, limit, q.offset)?;
+        Ok(ActorPage {
+            total,
+            offset: q.offset,
+            rows,
+        })
+    }
+
+    /// How many live actors match `filter`, remembered until the next write.
+    fn actor_total(&self, filter: &str, args: &[String]) -> Result<u32> {
         let cache_key = format!("{filter}\u{1f}{}", args.join("\u{1f}"));
         let cached = self.cache.borrow().totals.get(&cache_key).copied();
-        let total = match cached {
+        Ok(match cached {
             Some(total) => total,
             None => {
                 let total: u32 = self
@@ -668,25 +688,30 @@ impl Store {
                 self.cache.borrow_mut().totals.insert(cache_key, total);
                 total
             }
-        };
-        let limit = match q.limit {
-            0 => 100,
-            n => n.min(500),
-        };
+        })
+    }
+
+    /// The rows of one window of the directory sorted by name.
+    fn actor_window(
+        &self,
+        filter: &str,
+        args: &[String],
+        limit: u32,
+        offset: u32,
+    ) -> Result<Vec<ActorSummary>> {
         // The window's keys come from the covering sort index alone; the
         // joins and counts run for the rows shown only.
         let sql = format!(
             "WITH page AS (
                 SELECT a.rid, a.sort_key FROM actors a WHERE {filter}
-                ORDER BY a.sort_key, a.rid LIMIT {limit} OFFSET {}
+                ORDER BY a.sort_key, a.rid LIMIT {limit} OFFSET {offset}
              )
              SELECT a.id, a.kind, a.name, a.commune_insee, c.name, d.name, a.sector, a.tags,
                     (SELECT count(*) FROM contacts k WHERE k.actor_rid = a.rid AND k.deleted_at IS NULL)
              FROM page JOIN actors a ON a.rid = page.rid
              LEFT JOIN communes c ON c.insee = a.commune_insee
              LEFT JOIN departements d ON d.code = a.departement_code
-             ORDER BY page.sort_key, page.rid",
-            q.offset
+             ORDER BY page.sort_key, page.rid"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
@@ -708,11 +733,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(ActorPage {
-            total,
-            offset: q.offset,
-            rows,
-        })
+        Ok(rows)
     }
 
     /// The values the directory's filters offer, with counts of live actors.

@@ -351,9 +351,19 @@ fn unname_in_partnerships(tx: &Transaction<'_>, ids: &[String]) -> Result<u32> {
     Ok(touched)
 }
 
-/// Replaces the needles in partnerships' timelines and summaries and in
-/// actors' and other contacts' notes.
+/// Replaces the needles in partnerships' timelines and summaries, in
+/// actors' and other contacts' notes, and in events' and their meetings'
+/// notes; returns how many records changed.
 fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Result<u32> {
+    Ok(scrub_partnerships(tx, needles)?
+        + scrub_actor_notes(tx, needles)?
+        + scrub_contact_notes(tx, needles, contact_rid)?
+        + scrub_meeting_notes(tx, needles)?
+        + scrub_event_notes(tx, needles)?)
+}
+
+/// Partnerships' summaries and the texts of their timelines.
+fn scrub_partnerships(tx: &Transaction<'_>, needles: &[String]) -> Result<u32> {
     let mut touched = 0;
     let rows: Vec<(i64, Option<String>, String)> = tx
         .prepare("SELECT rid, summary, timeline FROM partnerships")?
@@ -382,6 +392,12 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
         )?;
         touched += 1;
     }
+    Ok(touched)
+}
+
+/// Actors' notes (live actors are indexed again).
+fn scrub_actor_notes(tx: &Transaction<'_>, needles: &[String]) -> Result<u32> {
+    let mut touched = 0;
     let actors: Vec<(i64, String, bool)> = tx
         .prepare("SELECT rid, notes, deleted_at IS NULL FROM actors WHERE notes IS NOT NULL")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -396,6 +412,12 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
         }
         touched += 1;
     }
+    Ok(touched)
+}
+
+/// The notes of contacts other than `contact_rid`.
+fn scrub_contact_notes(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Result<u32> {
+    let mut touched = 0;
     let contacts: Vec<(i64, String)> = tx
         .prepare("SELECT rid, notes FROM contacts WHERE notes IS NOT NULL AND rid <> ?1")?
         .query_map([contact_rid], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -408,6 +430,12 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
         crate::contact::reindex_contact(tx, rid)?;
         touched += 1;
     }
+    Ok(touched)
+}
+
+/// The notes taken at events' meetings.
+fn scrub_meeting_notes(tx: &Transaction<'_>, needles: &[String]) -> Result<u32> {
+    let mut touched = 0;
     let meetings: Vec<(i64, Option<String>, Option<String>)> = tx
         .prepare("SELECT rid, seated_note, visitor_note FROM event_meetings WHERE seated_note IS NOT NULL OR visitor_note IS NOT NULL")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -426,6 +454,12 @@ fn scrub_texts(tx: &Transaction<'_>, needles: &[String], contact_rid: i64) -> Re
             touched += 1;
         }
     }
+    Ok(touched)
+}
+
+/// Events' notes.
+fn scrub_event_notes(tx: &Transaction<'_>, needles: &[String]) -> Result<u32> {
+    let mut touched = 0;
     let events: Vec<(i64, String)> = tx
         .prepare("SELECT rid, notes FROM events WHERE notes IS NOT NULL")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
