@@ -11,7 +11,7 @@ use super::data::actor_id;
 use super::{pdf_text, temp_db, tisserand};
 
 fn event_json(db: &Path, id: &str) -> Value {
-    tisserand(db, &["event", "show", id, "--format", "json"]).json()
+    tisserand(db, &["events", "show", id, "--format", "json"]).json()
 }
 
 fn participant(detail: &Value, name: &str) -> String {
@@ -60,7 +60,7 @@ fn a_whole_event_from_registration_to_leads() {
     let id = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "create",
             "--name",
             "Speed-dating de Sélestat",
@@ -80,12 +80,12 @@ fn a_whole_event_from_registration_to_leads() {
     .trim()
     .to_owned();
     for name in ASSOCIATIONS.iter().chain(COMPANIES.iter()) {
-        tisserand(&db, &["event", "add", &id, &actor_id(&db, name)]).ok();
+        tisserand(&db, &["events", "add", &id, &actor_id(&db, name)]).ok();
     }
     // The same actor twice is refused.
     let twice = tisserand(
         &db,
-        &["event", "add", &id, &actor_id(&db, "Graines de Moder")],
+        &["events", "add", &id, &actor_id(&db, "Graines de Moder")],
     )
     .fails();
     assert!(twice.contains("participe déjà"), "{twice}");
@@ -95,12 +95,12 @@ fn a_whole_event_from_registration_to_leads() {
     let caves = participant(&d, "Caves du Strengbach");
     let kaleido = participant(&d, "Agence Kaleido Com");
     // Caves must meet Bretzel; Kaleido wants nothing to do with Bretzel.
-    tisserand(&db, &["event", "wish", &id, &caves, &bretzel, "must"]).ok();
-    tisserand(&db, &["event", "wish", &id, &kaleido, &bretzel, "no"]).ok();
-    let same_side = tisserand(&db, &["event", "wish", &id, &caves, &kaleido, "must"]).fails();
+    tisserand(&db, &["events", "wish", &id, &caves, &bretzel, "must"]).ok();
+    tisserand(&db, &["events", "wish", &id, &kaleido, &bretzel, "no"]).ok();
+    let same_side = tisserand(&db, &["events", "wish", &id, &caves, &kaleido, "must"]).fails();
     assert!(same_side.contains("autre côté"), "{same_side}");
 
-    let planned = tisserand(&db, &["event", "replan", &id, "--format", "json"]).json();
+    let planned = tisserand(&db, &["events", "replan", &id, "--format", "json"]).json();
     let all: Vec<(u64, String, String)> = (1..=4).flat_map(|r| meetings_of(&planned, r)).collect();
     assert!(
         all.iter().any(|(_, s, v)| *s == bretzel && *v == caves),
@@ -118,13 +118,13 @@ fn a_whole_event_from_registration_to_leads() {
     assert_eq!(planned["event"]["planSummary"]["objective"]["mustOne"], 1);
 
     // Two rounds held; Caves leaves, a late company registers at the door.
-    tisserand(&db, &["event", "played", &id, "2"]).ok();
+    tisserand(&db, &["events", "played", &id, "2"]).ok();
     let held: Vec<_> = (1..=2).map(|r| meetings_of(&planned, r)).collect();
-    tisserand(&db, &["event", "presence", &id, &caves, "absent"]).ok();
+    tisserand(&db, &["events", "presence", &id, &caves, "absent"]).ok();
     let late = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "quick-add",
             &id,
             "--name",
@@ -140,7 +140,7 @@ fn a_whole_event_from_registration_to_leads() {
     .ok()
     .trim()
     .to_owned();
-    let replanned = tisserand(&db, &["event", "replan", &id, "--format", "json"]).json();
+    let replanned = tisserand(&db, &["events", "replan", &id, "--format", "json"]).json();
     for (r, round) in held.iter().enumerate() {
         assert_eq!(
             &meetings_of(&replanned, r as u64 + 1),
@@ -164,7 +164,7 @@ fn a_whole_event_from_registration_to_leads() {
     tisserand(
         &db,
         &[
-            "event",
+            "events",
             "capture",
             &id,
             "--round",
@@ -181,7 +181,7 @@ fn a_whole_event_from_registration_to_leads() {
     tisserand(
         &db,
         &[
-            "event",
+            "events",
             "capture",
             &id,
             "--round",
@@ -192,7 +192,7 @@ fn a_whole_event_from_registration_to_leads() {
         ],
     )
     .ok();
-    let leads = tisserand(&db, &["event", "leads", &id, "--format", "json"]).json();
+    let leads = tisserand(&db, &["events", "leads", &id, "--format", "json"]).json();
     assert_eq!(
         leads["partnerships"].as_array().map(Vec::len),
         Some(1),
@@ -200,7 +200,7 @@ fn a_whole_event_from_registration_to_leads() {
     );
     assert_eq!(leads["followUps"], 1);
     // Again: nothing new.
-    let again = tisserand(&db, &["event", "leads", &id, "--format", "json"]).json();
+    let again = tisserand(&db, &["events", "leads", &id, "--format", "json"]).json();
     assert_eq!(again["partnerships"].as_array().map(Vec::len), Some(0));
     assert_eq!(again["already"], 1);
 
@@ -235,7 +235,7 @@ fn a_whole_event_from_registration_to_leads() {
         .to_owned();
     assert!(parties.contains(&seated_actor.as_str()), "{parties:?}");
 
-    let report = tisserand(&db, &["event", "report", &id, "--format", "json"]).json();
+    let report = tisserand(&db, &["events", "report", &id, "--format", "json"]).json();
     assert_eq!(
         report["funnel"]["meetings"].as_u64(),
         Some(later.len() as u64 + held.iter().map(Vec::len).sum::<usize>() as u64)
@@ -254,7 +254,7 @@ fn a_whole_event_from_registration_to_leads() {
         Some(registered as u64 - 2),
         "{report}"
     );
-    let text = tisserand(&db, &["event", "report", &id]).ok();
+    let text = tisserand(&db, &["events", "report", &id]).ok();
     assert!(
         text.contains(&format!(
             "{registered} participants (1 présent, 1 absent, présence non relevée pour {})",
@@ -264,7 +264,7 @@ fn a_whole_event_from_registration_to_leads() {
     );
     let year = tisserand(
         &db,
-        &["event", "report", "--year", "2026", "--format", "json"],
+        &["events", "report", "--year", "2026", "--format", "json"],
     )
     .json();
     // The demo's own events may fall in 2026 too.
@@ -275,7 +275,7 @@ fn a_whole_event_from_registration_to_leads() {
     let pack = dir.path().join("pack.pdf");
     tisserand(
         &db,
-        &["event", "pack", &id, "-o", pack.to_str().expect("path")],
+        &["events", "pack", &id, "-o", pack.to_str().expect("path")],
     )
     .ok();
     let text = pdf_text(&pack);
@@ -287,7 +287,7 @@ fn a_whole_event_from_registration_to_leads() {
     tisserand(
         &db,
         &[
-            "event",
+            "events",
             "pack",
             &id,
             "-o",
@@ -304,8 +304,8 @@ fn a_whole_event_from_registration_to_leads() {
     );
 
     // Every round has started: a re-plan has nothing left to change.
-    tisserand(&db, &["event", "played", &id, "4"]).ok();
-    let after = tisserand(&db, &["event", "replan", &id]).fails();
+    tisserand(&db, &["events", "played", &id, "4"]).ok();
+    let after = tisserand(&db, &["events", "replan", &id]).fails();
     assert!(after.contains("ont tous commencé"), "{after}");
 }
 
@@ -316,7 +316,7 @@ fn impossible_events_are_refused_with_the_reason() {
     let zero = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "create",
             "--name",
             "X",
@@ -332,7 +332,7 @@ fn impossible_events_are_refused_with_the_reason() {
     assert!(zero.contains("tours") && zero.contains("tables"), "{zero}");
     let bad_date = tisserand(
         &db,
-        &["event", "create", "--name", "X", "--date", "31/02/2026"],
+        &["events", "create", "--name", "X", "--date", "31/02/2026"],
     )
     .fails();
     assert!(bad_date.contains("31/02/2026"), "{bad_date}");
@@ -340,7 +340,7 @@ fn impossible_events_are_refused_with_the_reason() {
     let id = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "create",
             "--name",
             "Petit",
@@ -358,29 +358,34 @@ fn impossible_events_are_refused_with_the_reason() {
     // One side empty.
     tisserand(
         &db,
-        &["event", "add", &id, &actor_id(&db, "Bretzel & Partage")],
+        &["events", "add", &id, &actor_id(&db, "Bretzel & Partage")],
     )
     .ok();
-    let empty = tisserand(&db, &["event", "replan", &id]).fails();
+    let empty = tisserand(&db, &["events", "replan", &id]).fails();
     assert!(empty.contains("Aucune entreprise"), "{empty}");
     // More people than one round at one table can serve.
     for name in COMPANIES {
-        tisserand(&db, &["event", "add", &id, &actor_id(&db, name)]).ok();
+        tisserand(&db, &["events", "add", &id, &actor_id(&db, name)]).ok();
     }
-    let full = tisserand(&db, &["event", "replan", &id]).fails();
+    let full = tisserand(&db, &["events", "replan", &id]).fails();
     assert!(full.contains("n'offrent que 1 rencontre"), "{full}");
     // More seated than tables.
     tisserand(
         &db,
-        &["event", "add", &id, &actor_id(&db, "Chantier Forêt Doller")],
+        &[
+            "events",
+            "add",
+            &id,
+            &actor_id(&db, "Chantier Forêt Doller"),
+        ],
     )
     .ok();
-    let seats = tisserand(&db, &["event", "replan", &id]).fails();
+    let seats = tisserand(&db, &["events", "replan", &id]).fails();
     assert!(seats.contains("pour 1 tables"), "{seats}");
 
     // A deleted event is gone for every command.
-    tisserand(&db, &["event", "delete", &id]).ok();
-    let gone = tisserand(&db, &["event", "show", &id]).fails();
+    tisserand(&db, &["events", "delete", &id]).ok();
+    let gone = tisserand(&db, &["events", "show", &id]).fails();
     assert!(gone.contains("n'existe pas"), "{gone}");
 }
 
@@ -399,7 +404,7 @@ fn an_event_described_in_json_is_planned_with_its_bound() {
     )
     .expect("write the event");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_tisserand"))
-        .args(["event", "plan", "--input"])
+        .args(["events", "plan", "--input"])
         .arg(&input)
         .args(["--format", "json"])
         .output()
@@ -444,7 +449,7 @@ fn merges_move_participations_and_erasure_removes_the_person_from_events() {
     let id = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "create",
             "--name",
             "Rencontres",
@@ -461,14 +466,14 @@ fn merges_move_participations_and_erasure_removes_the_person_from_events() {
     .to_owned();
     tisserand(
         &db,
-        &["event", "add", &id, &actor_id(&db, "Bretzel & Partage")],
+        &["events", "add", &id, &actor_id(&db, "Bretzel & Partage")],
     )
     .ok();
     // A duplicate registered at the door, with the person who came.
     let dup = tisserand(
         &db,
         &[
-            "event",
+            "events",
             "quick-add",
             &id,
             "--name",
@@ -486,10 +491,10 @@ fn merges_move_participations_and_erasure_removes_the_person_from_events() {
     .to_owned();
     tisserand(
         &db,
-        &["event", "add", &id, &actor_id(&db, "Caves du Strengbach")],
+        &["events", "add", &id, &actor_id(&db, "Caves du Strengbach")],
     )
     .ok();
-    tisserand(&db, &["event", "replan", &id]).ok();
+    tisserand(&db, &["events", "replan", &id]).ok();
     let d = event_json(&db, &id);
     let dup_actor = d["participants"]
         .as_array()
@@ -520,7 +525,7 @@ fn merges_move_participations_and_erasure_removes_the_person_from_events() {
     tisserand(
         &db,
         &[
-            "event",
+            "events",
             "capture",
             &id,
             "--round",

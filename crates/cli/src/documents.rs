@@ -4,9 +4,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use tisserand_app::{App, AppError, DocumentKind};
-use tisserand_domain::PartnershipQuery;
 
-use crate::partnerships::{mode_of, stage_of};
+use crate::partnerships::ModeStage;
 
 /// One document of one partnership.
 #[derive(Args)]
@@ -24,12 +23,8 @@ pub(crate) struct DocumentArgs {
 /// The briefs of every partnership matching the filters.
 #[derive(Args)]
 pub(crate) struct BriefsArgs {
-    /// mecenat, cooperation_economique, innovation_societale, pratiques_responsables.
-    #[arg(long)]
-    mode: Option<String>,
-    /// rencontre, exploration, preparation, contractualisation, mise_en_oeuvre, evaluation, essaimage, abandonne.
-    #[arg(long)]
-    stage: Option<String>,
+    #[command(flatten)]
+    filter: ModeStage,
     /// The folder to write one PDF per partnership into (created if needed).
     #[arg(short = 'o', long, required_unless_present = "combined")]
     output: Option<PathBuf>,
@@ -57,11 +52,7 @@ pub(crate) fn one(app: &App, kind: DocumentKind, a: &DocumentArgs) -> Result<(),
 
 pub(crate) fn many(app: &App, a: &BriefsArgs) -> Result<(), AppError> {
     let on = date_of(a.date.as_deref())?;
-    let query = PartnershipQuery {
-        mode: a.mode.as_deref().map(mode_of).transpose()?,
-        stage: a.stage.as_deref().map(stage_of).transpose()?,
-        ..PartnershipQuery::default()
-    };
+    let query = a.filter.query()?;
     // Progress on stderr, so stdout stays the result.
     let mut progress = |done: usize, total: usize| {
         if done == total || done.is_multiple_of(50) {

@@ -8,6 +8,11 @@ use tisserand_domain::{
 
 use crate::Format;
 
+/// « 1 acteur », « 0 acteur », « 3 acteurs » (French: singular below 2).
+pub(crate) fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n < 2 { one } else { many })
+}
+
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(text) => out!("{text}"),
