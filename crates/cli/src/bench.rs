@@ -208,6 +208,30 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
         .keep
         .clone()
         .unwrap_or_else(|| dir.join("bench.sqlite3"));
+    let mut app = open_new(&path, args)?;
+    let mut rng = Rng(0x5eed_cafe_f00d_1234);
+    let ids = insert_actors(&mut app, &mut rng, args.actors)?;
+    insert_contacts(&mut app, &mut rng, &ids, args.contacts)?;
+    search(&app)?;
+    list_pages(&app, &mut rng, args.actors)?;
+    open_actors(&app, &mut rng, &ids)?;
+    let (r, t) = time(|| app.actor_facets());
+    r?;
+    out!("{:<40} {:>8.1} ms", "filter facets", ms(t));
+    if args.partnerships > 0 && ids.len() >= 2 {
+        partnerships(&mut app, &mut rng, &ids, args.partnerships)?;
+    }
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    out!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
+    drop(app);
+    if args.keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}
+
+/// Opens a new database at `path` (refused when the file exists), timed.
+fn open_new(path: &std::path::Path, args: &BenchArgs) -> Result<App, AppError> {
     if path.exists() {
         return Err(AppError::new(
             ErrorKind::Conflict,
@@ -218,8 +242,8 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
             format!("{} already exists: choose another path.", path.display()),
         ));
     }
-    let (app, open_time) = time(|| App::open(&path));
-    let mut app = app?;
+    let (app, open_time) = time(|| App::open(path));
+    let app = app?;
     out!(
         "Tisserand bench: {} actors, {} contacts, database {}",
         args.actors,
@@ -231,9 +255,12 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
         "open + load communes referential",
         ms(open_time)
     );
+    Ok(app)
+}
 
-    let mut rng = Rng(0x5eed_cafe_f00d_1234);
-    let inputs: Vec<ActorInput> = (0..args.actors).map(|i| actor(&mut rng, i)).collect();
+/// Inserts `n` generated actors in one transaction; their ids.
+fn insert_actors(app: &mut App, rng: &mut Rng, n: usize) -> Result<Vec<String>, AppError> {
+    let inputs: Vec<ActorInput> = (0..n).map(|i| actor(rng, i)).collect();
     let (ids, t) = time(|| app.create_actors(&inputs));
     let ids = ids?;
     out!(
@@ -242,13 +269,17 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
         ms(t),
         ids.len() as f64 / t.as_secs_f64().max(1e-9)
     );
+    Ok(ids)
+}
 
-    let contacts: Vec<ContactInput> = (0..args.contacts)
+/// Inserts `n` generated contacts of the actors `ids`.
+fn insert_contacts(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Result<(), AppError> {
+    let contacts: Vec<ContactInput> = (0..n)
         .map(|i| {
             let first = *rng.pick(FIRST);
             let last = *rng.pick(LAST);
             ContactInput {
-                actor_id: Some(rng.pick(&ids).clone()),
+                actor_id: Some(rng.pick(ids).clone()),
                 first_name: first.to_owned(),
                 last_name: last.to_owned(),
                 role: Some("Chargée de mission".to_owned()),
@@ -265,7 +296,11 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
             ms(t)
         );
     }
+    Ok(())
+}
 
+/// Twenty everyday searches, ten times each.
+fn search(app: &App) -> Result<(), AppError> {
     let queries = [
         "selestat",
         "sel",
@@ -297,12 +332,16 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
         }
     }
     search.report("search (20 hits, actors + contacts)");
+    Ok(())
+}
 
+/// Pages of the directory at random offsets, and first pages of filters.
+fn list_pages(app: &App, rng: &mut Rng, actors: usize) -> Result<(), AppError> {
     let mut list = Samples(Vec::new());
     let mut filtered = Samples(Vec::new());
     for i in 0..200u32 {
         let offset =
-            u32::try_from(rng.next() % u64::try_from(args.actors.max(1)).unwrap_or(1)).unwrap_or(0);
+            u32::try_from(rng.next() % u64::try_from(actors.max(1)).unwrap_or(1)).unwrap_or(0);
         let (r, t) = time(|| {
             app.list_actors(&ActorQuery {
                 offset,
@@ -336,27 +375,19 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     }
     list.report("page of 100 rows (random offset)");
     filtered.report("page of 100 rows (filtered, first page)");
+    Ok(())
+}
 
+/// Opens 500 random actors.
+fn open_actors(app: &App, rng: &mut Rng, ids: &[String]) -> Result<(), AppError> {
     let mut open = Samples(Vec::new());
     for _ in 0..500 {
-        let id = rng.pick(&ids).clone();
+        let id = rng.pick(ids).clone();
         let (r, t) = time(|| app.actor(&id));
         r?;
         open.0.push(t);
     }
     open.report("open an actor (with commune, contacts)");
-    let (r, t) = time(|| app.actor_facets());
-    r?;
-    out!("{:<40} {:>8.1} ms", "filter facets", ms(t));
-    if args.partnerships > 0 && ids.len() >= 2 {
-        partnerships(&mut app, &mut rng, &ids, args.partnerships)?;
-    }
-    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-    out!("{:<40} {:>8.1} MB", "database file", size as f64 / 1e6);
-    drop(app);
-    if args.keep.is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
     Ok(())
 }
 
@@ -439,6 +470,22 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
         r?;
         moved.0.push(t);
     }
+    boards(app)?;
+    partnership_lists(app, n)?;
+    let mut possible = Samples(Vec::new());
+    for _ in 0..50 {
+        let id = rng.pick(ids);
+        let (r, t) = time(|| app.possibilities(id, 20));
+        r?;
+        possible.0.push(t);
+    }
+    possible.report(&format!("champ des possibles (of {} actors)", ids.len()));
+    moved.report("move a card to another stage");
+    Ok(())
+}
+
+/// The board with no filter and with each kind of filter.
+fn boards(app: &App) -> Result<(), AppError> {
     let queries = [
         (
             "board: 50 cards a column, no filter",
@@ -475,6 +522,11 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
         }
         board.report(what);
     }
+    Ok(())
+}
+
+/// The list view's first page, the overview, and every card at once.
+fn partnership_lists(app: &App, n: usize) -> Result<(), AppError> {
     let mut page = Samples(Vec::new());
     let mut overview = Samples(Vec::new());
     let mut all = Samples(Vec::new());
@@ -493,14 +545,5 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
     page.report("list view: 100 rows by next due date");
     overview.report("overview: matrix and counts");
     all.report(&format!("every card at once ({n}, command line)"));
-    let mut possible = Samples(Vec::new());
-    for _ in 0..50 {
-        let id = rng.pick(ids);
-        let (r, t) = time(|| app.possibilities(id, 20));
-        r?;
-        possible.0.push(t);
-    }
-    possible.report(&format!("champ des possibles (of {} actors)", ids.len()));
-    moved.report("move a card to another stage");
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use clap::Args;
-use tisserand_app::{App, AppError, ErrorKind, ImportOptions};
+use tisserand_app::{App, AppError, ErrorKind, ImportOptions, ImportReport};
 use tisserand_domain::backup::BackupReason;
 
 #[derive(Args)]
@@ -32,6 +32,58 @@ fn fail(what: &str, e: &dyn std::fmt::Display) -> AppError {
     )
 }
 
+/// Words the generated organisations' names start with.
+const HEADS: [&str; 24] = [
+    "Boulangerie",
+    "Atelier",
+    "Garage",
+    "Les Amis de",
+    "Compagnie",
+    "Ferme",
+    "Menuiserie",
+    "Collectif",
+    "Café",
+    "Librairie",
+    "Théâtre",
+    "Épicerie",
+    "Jardins de",
+    "Club",
+    "Maison de",
+    "Cabinet",
+    "Imprimerie",
+    "Brasserie",
+    "Chorale",
+    "Fondation",
+    "Ressourcerie",
+    "Crèche",
+    "Transports",
+    "Pharmacie",
+];
+const KINDS: [&str; 4] = ["Association", "Entreprise", "Fondation", "Collectivité"];
+const TOWNS: [(&str, &str); 5] = [
+    ("67600", "Sélestat"),
+    ("68000", "Colmar"),
+    ("67000", "Strasbourg"),
+    ("68100", "Mulhouse"),
+    ("67500", "Haguenau"),
+];
+const WORDS: [&str; 8] = [
+    "Ried",
+    "Vignoble",
+    "Kochersberg",
+    "Sundgau",
+    "Outre-Forêt",
+    "Hardt",
+    "Bruche",
+    "Zorn",
+];
+const FIRST: [&str; 8] = [
+    "Anne", "Jean", "Léa", "Hugo", "Chloé", "Karim", "Aïcha", "Théo",
+];
+const LAST: [&str; 8] = [
+    "Muller", "Schmitt", "Meyer", "Weber", "Klein", "Fischer", "Benali", "Nguyen",
+];
+
 /// Writes `rows` actor rows (with a contact each when `contacts`), as French
 /// Excel would: `;`, accents, quoted cells holding `;`. Names come from
 /// word lists, as varied as a real directory's; `offset` shifts them so
@@ -51,98 +103,58 @@ pub(crate) fn write_csv(
         write!(out, ";Prénom;Nom du contact;Courriel;Téléphone;Notes")?;
     }
     writeln!(out)?;
-    let kinds = ["Association", "Entreprise", "Fondation", "Collectivité"];
-    let heads = [
-        "Boulangerie",
-        "Atelier",
-        "Garage",
-        "Les Amis de",
-        "Compagnie",
-        "Ferme",
-        "Menuiserie",
-        "Collectif",
-        "Café",
-        "Librairie",
-        "Théâtre",
-        "Épicerie",
-        "Jardins de",
-        "Club",
-        "Maison de",
-        "Cabinet",
-        "Imprimerie",
-        "Brasserie",
-        "Chorale",
-        "Fondation",
-        "Ressourcerie",
-        "Crèche",
-        "Transports",
-        "Pharmacie",
-    ];
-    let names = crate::bench::LAST;
-    let towns = [
-        ("67600", "Sélestat"),
-        ("68000", "Colmar"),
-        ("67000", "Strasbourg"),
-        ("68100", "Mulhouse"),
-        ("67500", "Haguenau"),
-    ];
-    let words = [
-        "Ried",
-        "Vignoble",
-        "Kochersberg",
-        "Sundgau",
-        "Outre-Forêt",
-        "Hardt",
-        "Bruche",
-        "Zorn",
-    ];
-    let first = [
-        "Anne", "Jean", "Léa", "Hugo", "Chloé", "Karim", "Aïcha", "Théo",
-    ];
-    let last = [
-        "Muller", "Schmitt", "Meyer", "Weber", "Klein", "Fischer", "Benali", "Nguyen",
-    ];
     for i in offset..offset + rows {
-        let (cp, town) = towns[i % towns.len()];
-        // Mixed radix over the lists: distinct names for the first
-        // 24 × 20 × 8 × 20 × 20 rows.
-        let mut k = i;
-        let mut digit = |n: usize| {
-            let d = k % n;
-            k /= n;
-            d
-        };
-        let name = format!(
-            "{} {} {} {} {}",
-            heads[digit(heads.len())],
-            names[digit(names.len())],
-            words[digit(words.len())],
-            first[digit(first.len())],
-            names[digit(names.len())],
-        );
-        write!(
-            out,
-            "{name};{};;{cp};{town};\"locaux : salle de réunion pour {} personnes ; bénévoles le samedi\";compétences : comptabilité et paie;\"solidarité ; insertion ; {}\"",
-            kinds[i % kinds.len()],
-            10 + i % 90,
-            words[(i / 7) % words.len()].to_lowercase(),
-        )?;
+        write_actor(&mut out, i)?;
         if contacts {
-            write!(
-                out,
-                ";{};{};contact{i}@exemple.fr;03 88 {:02} {:02} {:02};Rencontrée au forum du {:02}/{:02}/2026, intéressée par un mécénat de compétences.",
-                first[i % first.len()],
-                last[(i / 3) % last.len()],
-                i % 100,
-                (i / 100) % 100,
-                (i / 10_000) % 100,
-                1 + i % 28,
-                1 + i % 12,
-            )?;
+            write_contact(&mut out, i)?;
         }
         writeln!(out)?;
     }
     out.flush()
+}
+
+/// Row `i`'s organisation cells.
+fn write_actor(out: &mut impl Write, i: usize) -> std::io::Result<()> {
+    let names = crate::bench::LAST;
+    let (cp, town) = TOWNS[i % TOWNS.len()];
+    // Mixed radix over the lists: distinct names for the first
+    // 24 × 20 × 8 × 20 × 20 rows.
+    let mut k = i;
+    let mut digit = |n: usize| {
+        let d = k % n;
+        k /= n;
+        d
+    };
+    let name = format!(
+        "{} {} {} {} {}",
+        HEADS[digit(HEADS.len())],
+        names[digit(names.len())],
+        WORDS[digit(WORDS.len())],
+        FIRST[digit(FIRST.len())],
+        names[digit(names.len())],
+    );
+    write!(
+        out,
+        "{name};{};;{cp};{town};\"locaux : salle de réunion pour {} personnes ; bénévoles le samedi\";compétences : comptabilité et paie;\"solidarité ; insertion ; {}\"",
+        KINDS[i % KINDS.len()],
+        10 + i % 90,
+        WORDS[(i / 7) % WORDS.len()].to_lowercase(),
+    )
+}
+
+/// Row `i`'s contact cells, each starting with its `;`.
+fn write_contact(out: &mut impl Write, i: usize) -> std::io::Result<()> {
+    write!(
+        out,
+        ";{};{};contact{i}@exemple.fr;03 88 {:02} {:02} {:02};Rencontrée au forum du {:02}/{:02}/2026, intéressée par un mécénat de compétences.",
+        FIRST[i % FIRST.len()],
+        LAST[(i / 3) % LAST.len()],
+        i % 100,
+        (i / 100) % 100,
+        (i / 10_000) % 100,
+        1 + i % 28,
+        1 + i % 12,
+    )
 }
 
 /// The process's peak resident memory (VmHWM), in MB.
@@ -169,10 +181,39 @@ fn secs(t: Instant) -> f64 {
 
 pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
     let dir = tempfile::tempdir().map_err(|e| fail("temp dir", &e))?;
-    // Actor rows alone first, into a database of their own.
-    let plain_csv = dir.path().join("acteurs-seuls.csv");
-    write_csv(&plain_csv, args.rows, 0, false).map_err(|e| fail("csv", &e))?;
-    let mut alone = App::open(&dir.path().join("alone.sqlite3"))?;
+    import_actors_alone(dir.path(), args.rows)?;
+    let csv = dir.path().join("acteurs.csv");
+    write_csv(&csv, args.rows, 0, true).map_err(|e| fail("csv", &e))?;
+    let size = csv.metadata().map_or(0, |m| m.len());
+    println!(
+        "## {} actor rows, each with a contact (CSV of {:.1} MB)",
+        args.rows,
+        size as f64 / 1e6
+    );
+    let db = dir.path().join("tisserand.sqlite3");
+    let mut app = App::open(&db)?;
+    let (report, import_s) = import_with_contacts(&mut app, &csv)?;
+    compare_with_sqlite(dir.path(), &csv, import_s);
+
+    let t = Instant::now();
+    let found = app.duplicates()?;
+    println!(
+        "duplicate scan of {} actors and {} contacts: {:.2} s ({} actor pairs, {} contact pairs)",
+        report.imported,
+        report.contacts,
+        secs(t),
+        found.actor_pairs,
+        found.contact_pairs
+    );
+    grow(&mut app, dir.path(), &db, args)?;
+    backup_and_check(&app, &db)
+}
+
+/// Imports actor rows alone (no contact columns) into a database of their own.
+fn import_actors_alone(dir: &Path, rows: usize) -> Result<(), AppError> {
+    let plain_csv = dir.join("acteurs-seuls.csv");
+    write_csv(&plain_csv, rows, 0, false).map_err(|e| fail("csv", &e))?;
+    let mut alone = App::open(&dir.join("alone.sqlite3"))?;
     reset_peak();
     let t = Instant::now();
     let r = alone.import_actors(
@@ -188,22 +229,15 @@ pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
         r.imported,
         peak_mb().unwrap_or(0.0)
     );
-    drop(alone);
-    let csv = dir.path().join("acteurs.csv");
-    write_csv(&csv, args.rows, 0, true).map_err(|e| fail("csv", &e))?;
-    let size = csv.metadata().map_or(0, |m| m.len());
-    println!(
-        "## {} actor rows, each with a contact (CSV of {:.1} MB)",
-        args.rows,
-        size as f64 / 1e6
-    );
+    Ok(())
+}
 
-    let db = dir.path().join("tisserand.sqlite3");
-    let mut app = App::open(&db)?;
+/// Imports `csv` end to end; the report and the seconds it took.
+fn import_with_contacts(app: &mut App, csv: &Path) -> Result<(ImportReport, f64), AppError> {
     reset_peak();
     let t = Instant::now();
     let report = app.import_actors(
-        &csv,
+        csv,
         &ImportOptions::default(),
         &mut |_| {},
         &AtomicBool::new(false),
@@ -216,8 +250,13 @@ pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
     if let Some(mb) = peak_mb() {
         println!("peak memory of the process during the import (VmHWM): {mb:.0} MB");
     }
+    Ok((report, import_s))
+}
 
-    let plain = dir.path().join("plain.sqlite3");
+/// Times sqlite3's own `.import` of `csv` into a plain table, when sqlite3
+/// is installed.
+fn compare_with_sqlite(dir: &Path, csv: &Path, import_s: f64) {
+    let plain = dir.join("plain.sqlite3");
     let t = Instant::now();
     let status = std::process::Command::new("sqlite3")
         .arg(&plain)
@@ -236,22 +275,14 @@ pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
         Ok(s) => println!("sqlite3 .import failed: {s}"),
         Err(e) => println!("sqlite3 not found ({e}): no comparison"),
     }
+}
 
-    let t = Instant::now();
-    let found = app.duplicates()?;
-    println!(
-        "duplicate scan of {} actors and {} contacts: {:.2} s ({} actor pairs, {} contact pairs)",
-        report.imported,
-        report.contacts,
-        secs(t),
-        found.actor_pairs,
-        found.contact_pairs
-    );
-
+/// Imports more files until the database reaches the size asked.
+fn grow(app: &mut App, dir: &Path, db: &Path, args: &BenchDataArgs) -> Result<(), AppError> {
     let mut extra = 0;
     while db.metadata().map_or(0, |m| m.len()) < args.backup_mb * 1_000_000 {
         extra += 1;
-        let more = dir.path().join(format!("more-{extra}.csv"));
+        let more = dir.join(format!("more-{extra}.csv"));
         write_csv(&more, args.rows, extra * args.rows, true).map_err(|e| fail("csv", &e))?;
         let all = ImportOptions {
             keep_duplicates: true,
@@ -259,6 +290,11 @@ pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
         };
         app.import_actors(&more, &all, &mut |_| {}, &AtomicBool::new(false))?;
     }
+    Ok(())
+}
+
+/// Times a backup of the database, then the check a restore runs on it.
+fn backup_and_check(app: &App, db: &Path) -> Result<(), AppError> {
     let db_mb = db.metadata().map_or(0, |m| m.len()) as f64 / 1e6;
     let t = Instant::now();
     let entry = app.backup_now(BackupReason::Manual, &mut |_, _| {})?;
