@@ -313,91 +313,130 @@ impl Parser {
         &mut self,
         input: &mut impl BufRead,
     ) -> Result<Option<(u64, Vec<String>)>, ParseError> {
-        let row = self.next_row;
-        let mut fields: Vec<String> = Vec::new();
-        let mut field: Vec<u8> = Vec::new();
-        let mut state = State::Start;
-        let mut started = false;
+        let mut record = Record::new(self.next_row);
         let mut size = 0usize;
         loop {
             let buf = input.fill_buf().map_err(ParseError::Io)?;
             if buf.is_empty() {
-                if state == State::Quoted {
-                    return Err(ParseError::Format(TabularError::UnbalancedQuote { row }));
+                if record.state == State::Quoted {
+                    return Err(record.unbalanced());
                 }
-                if !started {
+                if !record.started {
                     return Ok(None);
                 }
-                fields.push(into_string(field));
-                self.next_row += 1;
-                return Ok(Some((row, fields)));
+                return Ok(Some(self.finish(record)));
             }
-            let mut used = 0;
-            let mut end = false;
-            for &b in buf {
-                used += 1;
-                if self.skip_lf {
-                    self.skip_lf = false;
-                    if b == b'\n' {
-                        continue;
-                    }
-                }
-                started = true;
-                match state {
-                    State::Quoted => {
-                        if b == b'"' {
-                            state = State::QuoteInQuoted;
-                        } else {
-                            if b == b'\n' && field.last() == Some(&b'\r') {
-                                field.pop();
-                            }
-                            field.push(b);
-                        }
-                    }
-                    State::Start | State::Unquoted | State::QuoteInQuoted => {
-                        if b == self.delimiter {
-                            fields.push(into_string(std::mem::take(&mut field)));
-                            state = State::Start;
-                        } else if b == b'\n' || b == b'\r' {
-                            self.skip_lf = b == b'\r';
-                            end = true;
-                            break;
-                        } else if b == b'"' && state == State::Start {
-                            state = State::Quoted;
-                        } else if b == b'"' && state == State::QuoteInQuoted {
-                            field.push(b'"');
-                            state = State::Quoted;
-                        } else if state == State::QuoteInQuoted
-                            && !b.is_ascii_whitespace()
-                            && field.iter().any(|&c| c == b'\n' || c == b'\r')
-                        {
-                            // `"…line break…"x`: a legitimate multi-line
-                            // cell ends with its quote; this one ran on until
-                            // some later quote, so its opening quote was
-                            // never closed.
-                            return Err(ParseError::Format(TabularError::UnbalancedQuote { row }));
-                        } else {
-                            field.push(b);
-                            state = State::Unquoted;
-                        }
-                    }
-                }
-            }
+            let (used, end) = self.scan(buf, &mut record)?;
             input.consume(used);
             if end {
-                fields.push(into_string(field));
-                self.next_row += 1;
-                return Ok(Some((row, fields)));
+                return Ok(Some(self.finish(record)));
             }
             size += used;
             if size > crate::MAX_ROW_BYTES {
-                return Err(ParseError::Format(if state == State::Quoted {
-                    TabularError::UnbalancedQuote { row }
+                return Err(if record.state == State::Quoted {
+                    record.unbalanced()
                 } else {
-                    TabularError::RowTooLong { row }
-                }));
+                    ParseError::Format(TabularError::RowTooLong { row: record.row })
+                });
             }
         }
+    }
+
+    /// Reads `buf` into `record` up to the record's end: how many bytes it
+    /// used, and whether the record ended (on a line break outside quotes).
+    #[inline]
+    fn scan(&mut self, buf: &[u8], record: &mut Record) -> Result<(usize, bool), ParseError> {
+        let Record {
+            fields,
+            field,
+            state,
+            started,
+            ..
+        } = record;
+        let mut used = 0;
+        for &b in buf {
+            used += 1;
+            if self.skip_lf {
+                self.skip_lf = false;
+                if b == b'\n' {
+                    continue;
+                }
+            }
+            *started = true;
+            match *state {
+                State::Quoted => {
+                    if b == b'"' {
+                        *state = State::QuoteInQuoted;
+                    } else {
+                        if b == b'\n' && field.last() == Some(&b'\r') {
+                            field.pop();
+                        }
+                        field.push(b);
+                    }
+                }
+                State::Start | State::Unquoted | State::QuoteInQuoted => {
+                    if b == self.delimiter {
+                        fields.push(into_string(std::mem::take(field)));
+                        *state = State::Start;
+                    } else if b == b'\n' || b == b'\r' {
+                        self.skip_lf = b == b'\r';
+                        return Ok((used, true));
+                    } else if b == b'"' && *state == State::Start {
+                        *state = State::Quoted;
+                    } else if b == b'"' && *state == State::QuoteInQuoted {
+                        field.push(b'"');
+                        *state = State::Quoted;
+                    } else if *state == State::QuoteInQuoted
+                        && !b.is_ascii_whitespace()
+                        && field.iter().any(|&c| c == b'\n' || c == b'\r')
+                    {
+                        // `"…line break…"x`: a legitimate multi-line
+                        // cell ends with its quote; this one ran on until
+                        // some later quote, so its opening quote was
+                        // never closed.
+                        return Err(record.unbalanced());
+                    } else {
+                        field.push(b);
+                        *state = State::Unquoted;
+                    }
+                }
+            }
+        }
+        Ok((used, false))
+    }
+
+    /// The record with its last field, and the row count moved on.
+    fn finish(&mut self, mut record: Record) -> (u64, Vec<String>) {
+        record.fields.push(into_string(record.field));
+        self.next_row += 1;
+        (record.row, record.fields)
+    }
+}
+
+/// The record being read: the row it starts on, its fields so far, the
+/// field being read and where the parser is in it.
+struct Record {
+    row: u64,
+    fields: Vec<String>,
+    field: Vec<u8>,
+    state: State,
+    /// Some byte of the record was read (else the input had ended).
+    started: bool,
+}
+
+impl Record {
+    fn new(row: u64) -> Self {
+        Self {
+            row,
+            fields: Vec::new(),
+            field: Vec::new(),
+            state: State::Start,
+            started: false,
+        }
+    }
+
+    fn unbalanced(&self) -> ParseError {
+        ParseError::Format(TabularError::UnbalancedQuote { row: self.row })
     }
 }
 
