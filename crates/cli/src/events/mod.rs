@@ -355,23 +355,15 @@ fn add(
 
 /// Adds someone at the door and prints their participant id.
 fn quick_add(app: &mut App, args: QuickAddArgs) -> Result<(), AppError> {
-    let QuickAddArgs {
-        id,
-        name,
-        kind,
-        side,
-        first_name,
-        last_name,
-    } = args;
     let q = QuickAdd {
-        name,
-        kind: kind.as_deref().map(kind_of).transpose()?,
-        side: side.as_deref().map(side_of).transpose()?,
-        first_name,
-        last_name,
+        kind: args.kind.as_deref().map(kind_of).transpose()?,
+        side: args.side.as_deref().map(side_of).transpose()?,
+        name: args.name,
+        first_name: args.first_name,
+        last_name: args.last_name,
         email: None,
     };
-    let d = app.quick_add_participant(&id, &q)?;
+    let d = app.quick_add_participant(&args.id, &q)?;
     if let Some(p) = d
         .participants
         .iter()
@@ -472,25 +464,15 @@ fn replan(app: &mut App, id: &str, format: Format) -> Result<(), AppError> {
 }
 
 fn capture_meeting(app: &mut App, id: &str, c: CaptureArgs) -> Result<(), AppError> {
-    let CaptureArgs {
-        round,
-        table,
-        seated_tick,
-        visitor_tick,
-        seated_note,
-        visitor_note,
-    } = c;
-    app.capture_event_meeting(
-        id,
-        &MeetingCapture {
-            round,
-            table,
-            seated_tick,
-            visitor_tick,
-            seated_note,
-            visitor_note,
-        },
-    )?;
+    let capture = MeetingCapture {
+        round: c.round,
+        table: c.table,
+        seated_tick: c.seated_tick,
+        visitor_tick: c.visitor_tick,
+        seated_note: c.seated_note,
+        visitor_note: c.visitor_note,
+    };
+    app.capture_event_meeting(id, &capture)?;
     Ok(())
 }
 

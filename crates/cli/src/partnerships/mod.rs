@@ -322,22 +322,14 @@ fn all_pages(
 
 /// Spreads the partnership; prints the new one's id (or it all as JSON).
 fn essaimer(app: &mut App, args: EssaimerArgs) -> Result<(), AppError> {
-    let EssaimerArgs {
-        id,
-        title,
-        communes,
-        actors,
-        facilitator,
-        fmt,
-    } = args;
     let plan = EssaimagePlan {
-        title,
-        territory: communes,
-        actors,
-        facilitator,
+        title: args.title,
+        territory: args.communes,
+        actors: args.actors,
+        facilitator: args.facilitator,
     };
-    let p = app.essaimer(&id, &plan)?;
-    match fmt.format {
+    let p = app.essaimer(&args.id, &plan)?;
+    match args.fmt.format {
         Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
         Format::Table => out!("{}", p.id),
     }

@@ -25,22 +25,23 @@ impl Store {
         let from = from.format("%Y-%m-%d").to_string();
         let to = to.format("%Y-%m-%d").to_string();
         let args = params![event_id, from, to];
-        let presence = self.funnel_presence(args)?;
+        let (events, participants, present, absent, unrecorded) = self.funnel_presence(args)?;
         let contracted_stages = contracted_stages();
         Ok(EventReport {
             title: String::new(),
-            events: presence.events,
-            participants: presence.participants,
-            present: presence.present,
-            absent: presence.absent,
-            unrecorded: presence.unrecorded,
+            events,
+            participants,
+            present,
+            absent,
+            unrecorded,
             funnel: self.funnel_counts(args, &contracted_stages)?,
             by_mode: self.funnel_by_mode(args, &contracted_stages)?,
         })
     }
 
-    /// How many events and participants, and their recorded presence.
-    fn funnel_presence(&self, args: FunnelArgs<'_>) -> Result<PresenceCounts> {
+    /// How many events and participants; how many present, absent, and
+    /// whose presence was not recorded.
+    fn funnel_presence(&self, args: FunnelArgs<'_>) -> Result<(u32, u32, u32, u32, u32)> {
         // Only recorded presence counts: « attendu » (expected) is neither
         // present nor absent, it is presence not recorded.
         Ok(self.conn.query_row(
@@ -55,15 +56,7 @@ impl Store {
                 expected = Presence::Expected.code(),
             ),
             args,
-            |r| {
-                Ok(PresenceCounts {
-                    events: r.get(0)?,
-                    participants: r.get(1)?,
-                    present: r.get(2)?,
-                    absent: r.get(3)?,
-                    unrecorded: r.get(4)?,
-                })
-            },
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?)
     }
 
@@ -146,14 +139,6 @@ const FILTER: &str =
 
 /// The parameters of [`FILTER`]: the event's id (or null), from, to.
 type FunnelArgs<'a> = &'a [&'a dyn ToSql];
-
-struct PresenceCounts {
-    events: u32,
-    participants: u32,
-    present: u32,
-    absent: u32,
-    unrecorded: u32,
-}
 
 /// The stages of a contracted partnership, as an SQL list.
 fn contracted_stages() -> String {
