@@ -56,6 +56,7 @@ pub(crate) enum Format {
 /// `--format table|json`, shared by every command that prints for people or scripts.
 #[derive(Args, Clone, Copy)]
 pub(crate) struct FormatArg {
+    /// table for people, json for scripts.
     #[arg(long, value_enum, default_value_t)]
     pub(crate) format: Format,
 }
@@ -108,7 +109,7 @@ enum Command {
     /// Personal-data requests about one person: export (access) or erase.
     #[command(subcommand)]
     Person(person::PersonCommand),
-    /// Speed-dating events: participants, wishes, the plan of rounds, ticks, leads, reports.
+    /// Speed-dating events: participants, wishes, the plan of rounds, ticks, leads and reports.
     #[command(subcommand)]
     Events(events::EventsCommand),
     /// Find possible duplicate actors and contacts.
