@@ -2,7 +2,7 @@
 //! merging them (undoably).
 
 use clap::Args;
-use tisserand_app::{App, AppError};
+use tisserand_app::{ActorSide, App, AppError};
 use tisserand_domain::merge::{MergeChoices, MergeSide};
 
 use crate::output::{self, count};
@@ -25,19 +25,9 @@ pub(crate) fn duplicates(app: &App, format: Format) -> Result<(), AppError> {
     );
     for d in &found.actors {
         out!(
-            "  {} « {} » ({}) ↔ {} « {} » ({}) : {}",
-            d.a.actor.id,
-            d.a.actor.name,
-            d.a.actor
-                .commune
-                .as_ref()
-                .map_or("sans commune", |c| c.name.as_str()),
-            d.b.actor.id,
-            d.b.actor.name,
-            d.b.actor
-                .commune
-                .as_ref()
-                .map_or("sans commune", |c| c.name.as_str()),
+            "  {} ↔ {} : {}",
+            actor_side(&d.a),
+            actor_side(&d.b),
             d.why.join(" ; ")
         );
     }
@@ -55,6 +45,16 @@ pub(crate) fn duplicates(app: &App, format: Format) -> Result<(), AppError> {
         out!("Pour fusionner : tisserand merge ID_GARDÉ ID_FUSIONNÉ");
     }
     Ok(())
+}
+
+/// « ID « Name » (Commune) », one side of a possible duplicate.
+fn actor_side(side: &ActorSide) -> String {
+    let a = &side.actor;
+    let commune = a
+        .commune
+        .as_ref()
+        .map_or("sans commune", |c| c.name.as_str());
+    format!("{} « {} » ({commune})", a.id, a.name)
 }
 
 #[derive(Args)]
