@@ -4,7 +4,9 @@
 
 use printpdf::Op;
 use tisserand_domain::actor::{Actor, ActorKind};
-use tisserand_domain::partnership::{COUNTERPART_LIMIT_PERCENT, TAX_REDUCTION_PERCENT};
+use tisserand_domain::partnership::{
+    Indicator, MecenatBalance, Party, COUNTERPART_LIMIT_PERCENT, TAX_REDUCTION_PERCENT,
+};
 use tisserand_domain::rameau::{MecenatKind, RameauMode};
 use tisserand_domain::register::AssociationRegime;
 
@@ -110,6 +112,7 @@ fn text_block(w: &mut Writer, text: &str) {
     }
 }
 
+/// The articles being written: the writer and the last article's number.
 struct Articles<'w, 'f> {
     w: &'w mut Writer<'f>,
     n: usize,
@@ -129,19 +132,40 @@ impl Articles<'_, '_> {
     }
 }
 
-#[allow(clippy::too_many_lines)]
-pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
-    let p = &data.partnership;
-    let doc_title = title(data);
-    let mecenat = p.modes.has(RameauMode::Mecenat);
-    let totals = p.totals();
-    let mut w = Writer::new(fonts);
+/// The numbered articles of the agreement, in the order they print; the
+/// free clauses follow them.
+const ARTICLES: [fn(&mut Articles, &DocumentData); 11] = [
+    parties,
+    preamble,
+    object,
+    commitments,
+    counterparts,
+    communication,
+    duration,
+    termination,
+    evaluation,
+    personal_data,
+    disputes,
+];
 
-    // Title.
+pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
+    let mut w = Writer::new(fonts);
+    heading(&mut w, data);
+    let mut a = Articles { w: &mut w, n: 0 };
+    for article in ARTICLES {
+        article(&mut a, data);
+    }
+    free_clauses(&mut a, data);
+    signatures(&mut w, data);
+    footer(w, data)
+}
+
+/// The document's title, the partnership's name and a short rule.
+fn heading(w: &mut Writer, data: &DocumentData) {
     w.paragraph(
         &[span(
             Style::new(Face::Bold, 19.0, INK),
-            doc_title.to_uppercase(),
+            title(data).to_uppercase(),
         )],
         Para {
             align: Align::Center,
@@ -152,7 +176,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     w.paragraph(
         &[span(
             Style::new(Face::Regular, 12.5, ACCENT),
-            fr(&format!("« {} »", p.title)),
+            fr(&format!("« {} »", data.partnership.title)),
         )],
         Para {
             align: Align::Center,
@@ -164,10 +188,11 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     let mid = (w.left + w.right) / 2.0;
     w.hline(mid - 60.0, mid + 60.0, y, 0.8, ACCENT);
     w.y -= 14.0;
+}
 
-    let mut a = Articles { w: &mut w, n: 0 };
-
-    // Parties.
+/// Article « Parties »: who signs, in law, where, represented by whom.
+fn parties(a: &mut Articles, data: &DocumentData) {
+    let p = &data.partnership;
     a.next("Parties");
     a.w.paragraph(
         &[t(
@@ -177,57 +202,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     );
     let n_parties = p.parties.len();
     for (i, party) in p.parties.iter().enumerate() {
-        let d = data.party(&party.actor_id);
-        let name = data.actor_name(&party.actor_id);
-        let mut s = vec![b(name), t(", ")];
-        if let Some(d) = d {
-            legal_identity(&mut s, &d.actor);
-            s.push(t(", "));
-        }
-        let place: Vec<&str> = d
-            .into_iter()
-            .flat_map(|d| {
-                d.actor
-                    .address
-                    .as_deref()
-                    .into_iter()
-                    .chain(d.actor.commune.as_ref().map(|c| c.name.as_str()))
-            })
-            .collect();
-        let has_address = d.is_some_and(|d| d.actor.address.is_some());
-        s.push(t(if has_address || place.is_empty() {
-            "dont le siège est situé "
-        } else {
-            "dont le siège est situé à "
-        }));
-        if place.is_empty() {
-            s.push(blank(200.0));
-        } else {
-            s.push(t(&place.join(", ")));
-        }
-        s.push(t(", représenté(e) par "));
-        match d.and_then(|d| d.contact.as_ref()) {
-            Some(c) => s.push(t(&c.display_name())),
-            None => s.push(blank(140.0)),
-        }
-        s.push(t(", en qualité de "));
-        match d
-            .and_then(|d| d.contact.as_ref())
-            .and_then(|c| c.role.as_deref())
-        {
-            Some(r) => s.push(t(r)),
-            None => s.push(blank(110.0)),
-        }
-        // Quotes inside « » are “ ”.
-        let quoted = name
-            .replace("« ", "“")
-            .replace(" »", "”")
-            .replace(['«'], "“")
-            .replace(['»'], "”");
-        s.push(t(&format!(
-            ", ci-après « {quoted} », {} du partenariat",
-            role_fr(party.role).to_lowercase()
-        )));
+        let mut s = party_identity(data, party);
         s.push(t(if i + 1 == n_parties { " ;" } else { "," }));
         a.w.paragraph(
             &s,
@@ -250,8 +225,68 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         a.w.blank_lines(4, BODY);
     }
     a.w.paragraph(&[t("ci-après dénommés ensemble « les Parties ».")], PARA);
+}
 
-    // Preamble.
+/// One party as the article « Parties » names it: name, legal identity,
+/// seat, representative and role in the partnership.
+fn party_identity(data: &DocumentData, party: &Party) -> Vec<Span> {
+    let d = data.party(&party.actor_id);
+    let name = data.actor_name(&party.actor_id);
+    let mut s = vec![b(name), t(", ")];
+    if let Some(d) = d {
+        legal_identity(&mut s, &d.actor);
+        s.push(t(", "));
+    }
+    let place: Vec<&str> = d
+        .into_iter()
+        .flat_map(|d| {
+            d.actor
+                .address
+                .as_deref()
+                .into_iter()
+                .chain(d.actor.commune.as_ref().map(|c| c.name.as_str()))
+        })
+        .collect();
+    let has_address = d.is_some_and(|d| d.actor.address.is_some());
+    s.push(t(if has_address || place.is_empty() {
+        "dont le siège est situé "
+    } else {
+        "dont le siège est situé à "
+    }));
+    if place.is_empty() {
+        s.push(blank(200.0));
+    } else {
+        s.push(t(&place.join(", ")));
+    }
+    s.push(t(", représenté(e) par "));
+    match d.and_then(|d| d.contact.as_ref()) {
+        Some(c) => s.push(t(&c.display_name())),
+        None => s.push(blank(140.0)),
+    }
+    s.push(t(", en qualité de "));
+    match d
+        .and_then(|d| d.contact.as_ref())
+        .and_then(|c| c.role.as_deref())
+    {
+        Some(r) => s.push(t(r)),
+        None => s.push(blank(110.0)),
+    }
+    // Quotes inside « » are “ ”.
+    let quoted = name
+        .replace("« ", "“")
+        .replace(" »", "”")
+        .replace(['«'], "“")
+        .replace(['»'], "”");
+    s.push(t(&format!(
+        ", ci-après « {quoted} », {} du partenariat",
+        role_fr(party.role).to_lowercase()
+    )));
+    s
+}
+
+/// Article « Préambule »: the agreement's preamble, else the partnership's
+/// summary, else lines to write the context on.
+fn preamble(a: &mut Articles, data: &DocumentData) {
     a.next("Préambule");
     match (
         data.agreement
@@ -259,7 +294,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty()),
-        p.summary.as_deref(),
+        data.partnership.summary.as_deref(),
     ) {
         (Some(text), _) | (None, Some(text)) => text_block(a.w, text),
         (None, None) => {
@@ -273,8 +308,12 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             a.w.blank_lines(4, BODY);
         }
     }
+}
 
-    // Object.
+/// Article « Objet »: the partnership, its modes, the kinds of mécénat
+/// and the territory.
+fn object(a: &mut Articles, data: &DocumentData) {
+    let p = &data.partnership;
     a.next("Objet");
     let mut s = vec![t(&format!(
         "La présente convention a pour objet de définir les conditions dans lesquelles les Parties mettent en œuvre le partenariat « {} »",
@@ -298,7 +337,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     }
     s.push(t("."));
     a.w.paragraph(&s, PARA);
-    if mecenat && !p.modes.mecenat_kinds.is_empty() {
+    if p.modes.has(RameauMode::Mecenat) && !p.modes.mecenat_kinds.is_empty() {
         let kinds: Vec<&str> = p.modes.mecenat_kinds.iter().map(|k| k.label_fr()).collect();
         a.w.paragraph(
             &[t(&format!(
@@ -308,8 +347,13 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             PARA,
         );
     }
+    territory(a.w, data);
+}
+
+/// Where the partnership takes place, or a blank to write it.
+fn territory(w: &mut Writer, data: &DocumentData) {
     if data.territory.is_empty() {
-        a.w.paragraph(
+        w.paragraph(
             &[
                 t("Il se déroule sur le territoire suivant : "),
                 blank(220.0),
@@ -318,7 +362,7 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             PARA,
         );
     } else {
-        a.w.paragraph(
+        w.paragraph(
             &[t(&format!(
                 "Il se déroule sur le territoire {} : {}.",
                 if data.territory.len() > 1 {
@@ -331,62 +375,21 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             PARA,
         );
     }
+}
 
-    // Commitments.
+/// Article « Engagements des Parties »: one numbered section per party
+/// with its contributions, then the total and the common commitment.
+fn commitments(a: &mut Articles, data: &DocumentData) {
+    let p = &data.partnership;
     a.next("Engagements des Parties");
     let art = a.n;
     for (i, party) in p.parties.iter().enumerate() {
-        let name = data.actor_name(&party.actor_id);
-        a.w.heading(
-            &fr(&format!("{art}.{} Engagements de {name}", i + 1)),
-            SUB,
-            30.0,
-            false,
-        );
-        a.w.space(2.0);
-        let items: Vec<_> = p
-            .contributions
-            .iter()
-            .filter(|c| c.actor_id == party.actor_id)
-            .collect();
-        if items.is_empty() {
-            a.w.paragraph(&[t(&format!("{name} s'engage à :"))], PARA);
-            a.w.blank_lines(2, BODY);
-            continue;
-        }
-        a.w.paragraph(&[t(&format!("{name} s'engage à apporter :"))], PARA);
-        for c in items {
-            let mut s = vec![b(contribution_fr(c.kind))];
-            if let Some(d) = &c.description {
-                s.push(t(&format!(" — {d}")));
-            }
-            let mut v = Vec::new();
-            if c.value_cents > 0 {
-                v.push(format!("valorisé {}", euros(c.value_cents)));
-            }
-            if c.minutes > 0 {
-                v.push(hours(c.minutes));
-            }
-            if v.is_empty() {
-                s.push(t(" ; valeur : "));
-                s.push(blank(80.0));
-            } else {
-                s.push(t(&format!(" ; {}", v.join(", "))));
-            }
-            s.push(t("."));
-            a.w.bullet("•", &s, 12.0, BODY);
-        }
-        a.w.paragraph(
-            &[t("Calendrier des apports : "), blank(260.0)],
-            Para {
-                space_after: 6.0,
-                ..PARA
-            },
-        );
+        party_commitments(a.w, data, party, &format!("{art}.{}", i + 1));
     }
     if p.parties.is_empty() {
         a.w.blank_lines(3, BODY);
     }
+    let totals = p.totals();
     if totals.value_cents > 0 {
         a.w.paragraph(
             &[
@@ -407,8 +410,65 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         &[t("Chaque Partie s'engage à mettre en œuvre de bonne foi les moyens décrits ci-dessus et à informer sans délai les autres Parties de toute difficulté susceptible d'en affecter l'exécution.")],
         PARA,
     );
+}
 
-    // Counterparts.
+/// Section `number` of the commitments: what one party brings, with its
+/// value, or lines to write it.
+fn party_commitments(w: &mut Writer, data: &DocumentData, party: &Party, number: &str) {
+    let name = data.actor_name(&party.actor_id);
+    w.heading(
+        &fr(&format!("{number} Engagements de {name}")),
+        SUB,
+        30.0,
+        false,
+    );
+    w.space(2.0);
+    let items: Vec<_> = data
+        .partnership
+        .contributions
+        .iter()
+        .filter(|c| c.actor_id == party.actor_id)
+        .collect();
+    if items.is_empty() {
+        w.paragraph(&[t(&format!("{name} s'engage à :"))], PARA);
+        w.blank_lines(2, BODY);
+        return;
+    }
+    w.paragraph(&[t(&format!("{name} s'engage à apporter :"))], PARA);
+    for c in items {
+        let mut s = vec![b(contribution_fr(c.kind))];
+        if let Some(d) = &c.description {
+            s.push(t(&format!(" — {d}")));
+        }
+        let mut v = Vec::new();
+        if c.value_cents > 0 {
+            v.push(format!("valorisé {}", euros(c.value_cents)));
+        }
+        if c.minutes > 0 {
+            v.push(hours(c.minutes));
+        }
+        if v.is_empty() {
+            s.push(t(" ; valeur : "));
+            s.push(blank(80.0));
+        } else {
+            s.push(t(&format!(" ; {}", v.join(", "))));
+        }
+        s.push(t("."));
+        w.bullet("•", &s, 12.0, BODY);
+    }
+    w.paragraph(
+        &[t("Calendrier des apports : "), blank(260.0)],
+        Para {
+            space_after: 6.0,
+            ..PARA
+        },
+    );
+}
+
+/// Article « Contreparties »: what is given back, and for a mécénat the
+/// limit of counterparts and the tax receipt.
+fn counterparts(a: &mut Articles, data: &DocumentData) {
+    let p = &data.partnership;
     a.next("Contreparties");
     if p.counterparts.is_empty() {
         a.w.paragraph(&[t("Aucune contrepartie n'est prévue à ce jour.")], PARA);
@@ -431,41 +491,53 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         }
         a.w.space(3.0);
     }
-    if let Some(m) = &totals.mecenat {
-        let ratio = m.ratio_basis_points.map_or_else(String::new, |bp| {
-            format!(", soit {},{:02} % du don", bp / 100, bp % 100)
-        });
-        a.w.paragraph(
-            &[t(&format!(
-                "S'agissant d'un mécénat, la valeur des contreparties ({}{ratio}) demeure nettement disproportionnée par rapport au don, conformément à l'usage qui la limite à {COUNTERPART_LIMIT_PERCENT} % de celui-ci.",
-                euros(m.counterpart_cents)
-            ))],
-            PARA,
-        );
-        if let Some(warn) = &m.warning {
-            a.w.paragraph(
-                &[span(
-                    BODY.with_face(Face::Bold).with_color(crate::layout::WARN),
-                    fr(&format!("Attention : {warn}")),
-                )],
-                PARA,
-            );
-        }
-        a.w.paragraph(
-            &[t(&format!(
-                "Le bénéficiaire délivre au mécène un reçu fiscal (formulaire Cerfa n° 16216) pour les dons reçus. À titre indicatif, la réduction d'impôt du mécène est estimée à {} ({TAX_REDUCTION_PERCENT} % du don), sous réserve des plafonds et reports prévus par la loi.",
-                euros(m.estimated_tax_reduction_cents)
-            ))],
+    if let Some(m) = &p.totals().mecenat {
+        mecenat_balance(a.w, m);
+    }
+}
+
+/// For a mécénat: the counterparts against the gift, a warning when they
+/// exceed the usual limit, the tax receipt and the estimated reduction.
+fn mecenat_balance(w: &mut Writer, m: &MecenatBalance) {
+    let ratio = m.ratio_basis_points.map_or_else(String::new, |bp| {
+        format!(", soit {},{:02} % du don", bp / 100, bp % 100)
+    });
+    w.paragraph(
+        &[t(&format!(
+            "S'agissant d'un mécénat, la valeur des contreparties ({}{ratio}) demeure nettement disproportionnée par rapport au don, conformément à l'usage qui la limite à {COUNTERPART_LIMIT_PERCENT} % de celui-ci.",
+            euros(m.counterpart_cents)
+        ))],
+        PARA,
+    );
+    if let Some(warn) = &m.warning {
+        w.paragraph(
+            &[span(
+                BODY.with_face(Face::Bold).with_color(crate::layout::WARN),
+                fr(&format!("Attention : {warn}")),
+            )],
             PARA,
         );
     }
+    w.paragraph(
+        &[t(&format!(
+            "Le bénéficiaire délivre au mécène un reçu fiscal (formulaire Cerfa n° 16216) pour les dons reçus. À titre indicatif, la réduction d'impôt du mécène est estimée à {} ({TAX_REDUCTION_PERCENT} % du don), sous réserve des plafonds et reports prévus par la loi.",
+            euros(m.estimated_tax_reduction_cents)
+        ))],
+        PARA,
+    );
+}
 
+/// Article « Communication et logos ».
+fn communication(a: &mut Articles, _: &DocumentData) {
     a.next("Communication et logos");
     a.w.paragraph(
         &[t("Chaque Partie peut faire état du partenariat dans sa communication, dans le respect de l'image des autres Parties. L'usage du nom, de la marque ou du logo d'une Partie est soumis à son accord préalable et écrit, pour la seule durée de la convention. Les supports qui mentionnent le partenariat lui sont soumis avant diffusion.")],
         PARA,
     );
+}
 
+/// Article « Durée et renouvellement »: a blank for the months.
+fn duration(a: &mut Articles, _: &DocumentData) {
     a.next("Durée et renouvellement");
     a.w.paragraph(
         &[
@@ -475,7 +547,10 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         ],
         PARA,
     );
+}
 
+/// Article « Résiliation »: a blank for the notice.
+fn termination(a: &mut Articles, _: &DocumentData) {
     a.next("Résiliation");
     a.w.paragraph(
         &[
@@ -485,65 +560,25 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         ],
         PARA,
     );
+}
 
+/// Article « Évaluation »: the objectives, the indicators' table (or lines
+/// to write them) and a blank for the date of the common review.
+fn evaluation(a: &mut Articles, data: &DocumentData) {
+    let p = &data.partnership;
     a.next("Évaluation");
     a.w.paragraph(
         &[t("Les Parties évaluent ensemble le partenariat : ce qu'il a produit, l'équilibre entre les partenaires et la valeur de l'apport de chacun.")],
         PARA,
     );
     if !p.objectives.is_empty() {
-        a.w.paragraph(&[t("Objectifs poursuivis :")], PARA);
-        for o in &p.objectives {
-            let who = o
-                .actor_id
-                .as_deref()
-                .map_or("Bien commun", |id| data.actor_name(id));
-            let mut s = vec![b(who), t(" — ")];
-            if let Some(ax) = o.axis {
-                s.push(span(
-                    BODY.with_color(MUTED),
-                    fr(&format!("{} : ", axis_fr(ax))),
-                ));
-            }
-            s.push(t(&o.text));
-            a.w.bullet("•", &s, 12.0, BODY);
-        }
-        a.w.space(3.0);
+        objectives(a.w, data);
     }
     if p.indicators.is_empty() {
         a.w.paragraph(&[t("Indicateurs retenus :")], PARA);
         a.w.blank_lines(2, BODY);
     } else {
-        let rows: Vec<Row> = p
-            .indicators
-            .iter()
-            .map(|i| {
-                let u = i.unit.as_deref();
-                let v = |x: Option<f64>| match (x, u) {
-                    (None, _) => String::from("—"),
-                    (Some(x), Some(u)) => format!("{}\u{A0}{u}", number(x)),
-                    (Some(x), None) => number(x),
-                };
-                Row {
-                    cells: vec![
-                        vec![span(CELL, fr(&i.name))],
-                        vec![span(CELL, v(i.baseline))],
-                        vec![span(CELL, v(i.target))],
-                    ],
-                    total: false,
-                }
-            })
-            .collect();
-        a.w.table(
-            &[
-                col("Indicateur", 0.6, Align::Left),
-                col("Départ", 0.2, Align::Right),
-                col("Cible", 0.2, Align::Right),
-            ],
-            &rows,
-            HEAD,
-            CELL,
-        );
+        indicators(a.w, &p.indicators);
     }
     a.w.paragraph(
         &[
@@ -553,13 +588,73 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         ],
         PARA,
     );
+}
 
+/// The objectives pursued, one bullet each: whose, its axis, its text.
+fn objectives(w: &mut Writer, data: &DocumentData) {
+    w.paragraph(&[t("Objectifs poursuivis :")], PARA);
+    for o in &data.partnership.objectives {
+        let who = o
+            .actor_id
+            .as_deref()
+            .map_or("Bien commun", |id| data.actor_name(id));
+        let mut s = vec![b(who), t(" — ")];
+        if let Some(ax) = o.axis {
+            s.push(span(
+                BODY.with_color(MUTED),
+                fr(&format!("{} : ", axis_fr(ax))),
+            ));
+        }
+        s.push(t(&o.text));
+        w.bullet("•", &s, 12.0, BODY);
+    }
+    w.space(3.0);
+}
+
+/// The indicators' table: name, baseline and target with their unit.
+fn indicators(w: &mut Writer, indicators: &[Indicator]) {
+    let rows: Vec<Row> = indicators
+        .iter()
+        .map(|i| {
+            let u = i.unit.as_deref();
+            let v = |x: Option<f64>| match (x, u) {
+                (None, _) => String::from("—"),
+                (Some(x), Some(u)) => format!("{}\u{A0}{u}", number(x)),
+                (Some(x), None) => number(x),
+            };
+            Row {
+                cells: vec![
+                    vec![span(CELL, fr(&i.name))],
+                    vec![span(CELL, v(i.baseline))],
+                    vec![span(CELL, v(i.target))],
+                ],
+                total: false,
+            }
+        })
+        .collect();
+    w.table(
+        &[
+            col("Indicateur", 0.6, Align::Left),
+            col("Départ", 0.2, Align::Right),
+            col("Cible", 0.2, Align::Right),
+        ],
+        &rows,
+        HEAD,
+        CELL,
+    );
+}
+
+/// Article « Données personnelles » (GDPR).
+fn personal_data(a: &mut Articles, _: &DocumentData) {
     a.next("Données personnelles");
     a.w.paragraph(
         &[t("Les Parties traitent les données personnelles échangées pour l'exécution de la présente convention conformément au règlement (UE) 2016/679 (RGPD) et à la loi n° 78-17 du 6 janvier 1978 modifiée. Elles ne les utilisent qu'à cette fin, les conservent pour la durée de la convention augmentée des délais légaux, et informent les personnes concernées de leurs droits d'accès, de rectification, d'effacement et d'opposition.")],
         PARA,
     );
+}
 
+/// Article « Litiges »: a blank for the competent court.
+fn disputes(a: &mut Articles, _: &DocumentData) {
     a.next("Litiges");
     a.w.paragraph(
         &[
@@ -569,7 +664,10 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
         ],
         PARA,
     );
+}
 
+/// The agreement's free clauses, one numbered article each.
+fn free_clauses(a: &mut Articles, data: &DocumentData) {
     for c in &data.agreement.clauses {
         let name = if c.title.trim().is_empty() {
             "Clause particulière"
@@ -583,10 +681,12 @@ pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
             text_block(a.w, &c.body);
         }
     }
+}
 
-    signatures(&mut w, data);
-
-    let footer_title = format!("{doc_title} — {}", p.title);
+/// Pages the document with its footer: title, « page N / M », the date,
+/// and a box for the initials.
+fn footer(w: Writer, data: &DocumentData) -> Vec<Vec<Op>> {
+    let footer_title = format!("{} — {}", title(data), data.partnership.title);
     let on = date_long(data.generated_on);
     w.finish(|w, n, total| {
         let rule_y = MARGIN + 24.0;
