@@ -64,7 +64,8 @@ pub(crate) fn axis_fr(axis: ObjectiveAxis) -> &'static str {
     }
 }
 
-fn unit_value(v: Option<f64>, unit: Option<&str>) -> String {
+/// A value with its unit, « 12 repas », or « — » when there is none.
+pub(crate) fn unit_value(v: Option<f64>, unit: Option<&str>) -> String {
     match (v, unit) {
         (None, _) => "—".to_owned(),
         (Some(v), Some(u)) => format!("{}\u{A0}{u}", number(v)),

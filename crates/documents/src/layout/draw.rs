@@ -56,13 +56,7 @@ impl Writer<'_> {
         self.ops.push(Op::DrawPolygon {
             polygon: Polygon {
                 rings: vec![PolygonRing {
-                    points: pts
-                        .iter()
-                        .map(|&(x, y)| LinePoint {
-                            p: Point { x: Pt(x), y: Pt(y) },
-                            bezier: false,
-                        })
-                        .collect(),
+                    points: points(pts),
                 }],
                 mode: PaintMode::Fill,
                 winding_order: WindingOrder::NonZero,
@@ -210,16 +204,20 @@ fn stroke_line(ops: &mut Vec<Op>, pts: &[(f32, f32)], thickness: f32, color: Rgb
     ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
     ops.push(Op::DrawLine {
         line: Line {
-            points: pts
-                .iter()
-                .map(|&(x, y)| LinePoint {
-                    p: Point { x: Pt(x), y: Pt(y) },
-                    bezier: false,
-                })
-                .collect(),
+            points: points(pts),
             is_closed: closed,
         },
     });
+}
+
+/// Corners or ends as printpdf's straight-edged points.
+fn points(pts: &[(f32, f32)]) -> Vec<LinePoint> {
+    pts.iter()
+        .map(|&(x, y)| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: false,
+        })
+        .collect()
 }
 
 fn fill_rect(

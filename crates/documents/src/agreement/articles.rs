@@ -1,8 +1,6 @@
-//! The agreement (convention de partenariat, or de mécénat when mécénat is
-//! the primary mode): numbered articles filled from the partnership, ruled
-//! blanks where a value is missing, free clauses, signature blocks.
+//! The numbered articles of the agreement, one function each, named after
+//! the article.
 
-use printpdf::Op;
 use tisserand_domain::actor::{Actor, ActorKind};
 use tisserand_domain::partnership::{
     Indicator, MecenatBalance, Party, COUNTERPART_LIMIT_PERCENT, TAX_REDUCTION_PERCENT,
@@ -10,26 +8,12 @@ use tisserand_domain::partnership::{
 use tisserand_domain::rameau::{MecenatKind, RameauMode};
 use tisserand_domain::register::AssociationRegime;
 
-use crate::brief::{axis_fr, contribution_fr, role_fr};
-use crate::fonts::{Face, Fonts};
-use crate::layout::{
-    col, span, Align, Para, Row, Span, Style, Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W, RULE,
-};
-use crate::typo::{date_long, euros, french_spacing as fr, hours, number};
+use super::{b, blank, t, text_block, Articles, BODY, CELL, HEAD, PARA, SUB};
+use crate::brief::{axis_fr, contribution_fr, role_fr, unit_value};
+use crate::fonts::Face;
+use crate::layout::{col, span, Align, Para, Row, Span, Writer, MUTED};
+use crate::typo::{euros, french_spacing as fr, hours};
 use crate::DocumentData;
-
-const BODY: Style = Style::new(Face::Regular, 10.0, INK);
-const SMALL: Style = Style::new(Face::Regular, 8.0, MUTED);
-const ARTICLE: Style = Style::new(Face::Bold, 11.5, ACCENT);
-const SUB: Style = Style::new(Face::Bold, 10.0, INK);
-const HEAD: Style = Style::new(Face::Bold, 8.5, INK);
-const CELL: Style = Style::new(Face::Regular, 9.0, INK);
-const KEEP: f32 = 44.0;
-const PARA: Para = Para {
-    indent: 0.0,
-    space_after: 5.0,
-    align: Align::Justify,
-};
 
 /// Who a party is in law: « association inscrite au registre des
 /// associations du tribunal judiciaire de Colmar, volume 42, folio 17 » for
@@ -84,114 +68,8 @@ fn legal_identity(s: &mut Vec<Span>, a: &Actor) {
     }
 }
 
-/// « Convention de mécénat » when the primary mode is mécénat.
-pub(crate) fn title(data: &DocumentData) -> &'static str {
-    if data.partnership.modes.primary == Some(RameauMode::Mecenat) {
-        "Convention de mécénat"
-    } else {
-        "Convention de partenariat"
-    }
-}
-
-fn blank(w: f32) -> Span {
-    Span::Blank(BODY, w)
-}
-
-fn t(text: &str) -> Span {
-    span(BODY, fr(text))
-}
-
-fn b(text: &str) -> Span {
-    span(BODY.with_face(Face::Bold), fr(text))
-}
-
-/// Text that may hold several paragraphs (blank lines between them).
-fn text_block(w: &mut Writer, text: &str) {
-    for para in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        w.paragraph(&[t(para)], PARA);
-    }
-}
-
-/// The articles being written: the writer and the last article's number.
-struct Articles<'w, 'f> {
-    w: &'w mut Writer<'f>,
-    n: usize,
-}
-
-impl Articles<'_, '_> {
-    fn next(&mut self, name: &str) {
-        self.n += 1;
-        self.w.space(6.0);
-        self.w.heading(
-            &fr(&format!("Article {} — {name}", self.n)),
-            ARTICLE,
-            KEEP,
-            false,
-        );
-        self.w.space(2.0);
-    }
-}
-
-/// The numbered articles of the agreement, in the order they print; the
-/// free clauses follow them.
-const ARTICLES: [fn(&mut Articles, &DocumentData); 11] = [
-    parties,
-    preamble,
-    object,
-    commitments,
-    counterparts,
-    communication,
-    duration,
-    termination,
-    evaluation,
-    personal_data,
-    disputes,
-];
-
-pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
-    let mut w = Writer::new(fonts);
-    heading(&mut w, data);
-    let mut a = Articles { w: &mut w, n: 0 };
-    for article in ARTICLES {
-        article(&mut a, data);
-    }
-    free_clauses(&mut a, data);
-    signatures(&mut w, data);
-    footer(w, data)
-}
-
-/// The document's title, the partnership's name and a short rule.
-fn heading(w: &mut Writer, data: &DocumentData) {
-    w.paragraph(
-        &[span(
-            Style::new(Face::Bold, 19.0, INK),
-            title(data).to_uppercase(),
-        )],
-        Para {
-            align: Align::Center,
-            space_after: 3.0,
-            ..PARA
-        },
-    );
-    w.paragraph(
-        &[span(
-            Style::new(Face::Regular, 12.5, ACCENT),
-            fr(&format!("« {} »", data.partnership.title)),
-        )],
-        Para {
-            align: Align::Center,
-            space_after: 4.0,
-            ..PARA
-        },
-    );
-    let y = w.y - 2.0;
-    let mid = (w.left + w.right) / 2.0;
-    w.hline(mid - 60.0, mid + 60.0, y, 0.8, ACCENT);
-    w.y -= 14.0;
-}
-
 /// Article « Parties »: who signs, in law, where, represented by whom.
-fn parties(a: &mut Articles, data: &DocumentData) {
+pub(super) fn parties(a: &mut Articles, data: &DocumentData) {
     let p = &data.partnership;
     a.next("Parties");
     a.w.paragraph(
@@ -286,7 +164,7 @@ fn party_identity(data: &DocumentData, party: &Party) -> Vec<Span> {
 
 /// Article « Préambule »: the agreement's preamble, else the partnership's
 /// summary, else lines to write the context on.
-fn preamble(a: &mut Articles, data: &DocumentData) {
+pub(super) fn preamble(a: &mut Articles, data: &DocumentData) {
     a.next("Préambule");
     match (
         data.agreement
@@ -312,7 +190,7 @@ fn preamble(a: &mut Articles, data: &DocumentData) {
 
 /// Article « Objet »: the partnership, its modes, the kinds of mécénat
 /// and the territory.
-fn object(a: &mut Articles, data: &DocumentData) {
+pub(super) fn object(a: &mut Articles, data: &DocumentData) {
     let p = &data.partnership;
     a.next("Objet");
     let mut s = vec![t(&format!(
@@ -379,7 +257,7 @@ fn territory(w: &mut Writer, data: &DocumentData) {
 
 /// Article « Engagements des Parties »: one numbered section per party
 /// with its contributions, then the total and the common commitment.
-fn commitments(a: &mut Articles, data: &DocumentData) {
+pub(super) fn commitments(a: &mut Articles, data: &DocumentData) {
     let p = &data.partnership;
     a.next("Engagements des Parties");
     let art = a.n;
@@ -467,7 +345,7 @@ fn party_commitments(w: &mut Writer, data: &DocumentData, party: &Party, number:
 
 /// Article « Contreparties »: what is given back, and for a mécénat the
 /// limit of counterparts and the tax receipt.
-fn counterparts(a: &mut Articles, data: &DocumentData) {
+pub(super) fn counterparts(a: &mut Articles, data: &DocumentData) {
     let p = &data.partnership;
     a.next("Contreparties");
     if p.counterparts.is_empty() {
@@ -528,7 +406,7 @@ fn mecenat_balance(w: &mut Writer, m: &MecenatBalance) {
 }
 
 /// Article « Communication et logos ».
-fn communication(a: &mut Articles, _: &DocumentData) {
+pub(super) fn communication(a: &mut Articles, _: &DocumentData) {
     a.next("Communication et logos");
     a.w.paragraph(
         &[t("Chaque Partie peut faire état du partenariat dans sa communication, dans le respect de l'image des autres Parties. L'usage du nom, de la marque ou du logo d'une Partie est soumis à son accord préalable et écrit, pour la seule durée de la convention. Les supports qui mentionnent le partenariat lui sont soumis avant diffusion.")],
@@ -537,7 +415,7 @@ fn communication(a: &mut Articles, _: &DocumentData) {
 }
 
 /// Article « Durée et renouvellement »: a blank for the months.
-fn duration(a: &mut Articles, _: &DocumentData) {
+pub(super) fn duration(a: &mut Articles, _: &DocumentData) {
     a.next("Durée et renouvellement");
     a.w.paragraph(
         &[
@@ -550,7 +428,7 @@ fn duration(a: &mut Articles, _: &DocumentData) {
 }
 
 /// Article « Résiliation »: a blank for the notice.
-fn termination(a: &mut Articles, _: &DocumentData) {
+pub(super) fn termination(a: &mut Articles, _: &DocumentData) {
     a.next("Résiliation");
     a.w.paragraph(
         &[
@@ -564,7 +442,7 @@ fn termination(a: &mut Articles, _: &DocumentData) {
 
 /// Article « Évaluation »: the objectives, the indicators' table (or lines
 /// to write them) and a blank for the date of the common review.
-fn evaluation(a: &mut Articles, data: &DocumentData) {
+pub(super) fn evaluation(a: &mut Articles, data: &DocumentData) {
     let p = &data.partnership;
     a.next("Évaluation");
     a.w.paragraph(
@@ -617,11 +495,7 @@ fn indicators(w: &mut Writer, indicators: &[Indicator]) {
         .iter()
         .map(|i| {
             let u = i.unit.as_deref();
-            let v = |x: Option<f64>| match (x, u) {
-                (None, _) => String::from("—"),
-                (Some(x), Some(u)) => format!("{}\u{A0}{u}", number(x)),
-                (Some(x), None) => number(x),
-            };
+            let v = |x: Option<f64>| unit_value(x, u);
             Row {
                 cells: vec![
                     vec![span(CELL, fr(&i.name))],
@@ -645,7 +519,7 @@ fn indicators(w: &mut Writer, indicators: &[Indicator]) {
 }
 
 /// Article « Données personnelles » (GDPR).
-fn personal_data(a: &mut Articles, _: &DocumentData) {
+pub(super) fn personal_data(a: &mut Articles, _: &DocumentData) {
     a.next("Données personnelles");
     a.w.paragraph(
         &[t("Les Parties traitent les données personnelles échangées pour l'exécution de la présente convention conformément au règlement (UE) 2016/679 (RGPD) et à la loi n° 78-17 du 6 janvier 1978 modifiée. Elles ne les utilisent qu'à cette fin, les conservent pour la durée de la convention augmentée des délais légaux, et informent les personnes concernées de leurs droits d'accès, de rectification, d'effacement et d'opposition.")],
@@ -654,7 +528,7 @@ fn personal_data(a: &mut Articles, _: &DocumentData) {
 }
 
 /// Article « Litiges »: a blank for the competent court.
-fn disputes(a: &mut Articles, _: &DocumentData) {
+pub(super) fn disputes(a: &mut Articles, _: &DocumentData) {
     a.next("Litiges");
     a.w.paragraph(
         &[
@@ -666,53 +540,6 @@ fn disputes(a: &mut Articles, _: &DocumentData) {
     );
 }
 
-/// The agreement's free clauses, one numbered article each.
-fn free_clauses(a: &mut Articles, data: &DocumentData) {
-    for c in &data.agreement.clauses {
-        let name = if c.title.trim().is_empty() {
-            "Clause particulière"
-        } else {
-            c.title.trim()
-        };
-        a.next(name);
-        if c.body.trim().is_empty() {
-            a.w.blank_lines(3, BODY);
-        } else {
-            text_block(a.w, &c.body);
-        }
-    }
-}
-
-/// Pages the document with its footer: title, « page N / M », the date,
-/// and a box for the initials.
-fn footer(w: Writer, data: &DocumentData) -> Vec<Vec<Op>> {
-    let footer_title = format!("{} — {}", title(data), data.partnership.title);
-    let on = date_long(data.generated_on);
-    w.finish(|w, n, total| {
-        let rule_y = MARGIN + 24.0;
-        let box_w = 92.0;
-        let box_h = 20.0;
-        let bx = PAGE_W - MARGIN - box_w;
-        w.hline(MARGIN, PAGE_W - MARGIN, rule_y, 0.5, RULE);
-        let text_w = bx - MARGIN - 12.0;
-        let left = ellipsize(w, SMALL, &footer_title, text_w);
-        w.text_at(MARGIN, MARGIN + 11.0, SMALL, &left);
-        w.text_at(
-            MARGIN,
-            MARGIN + 1.5,
-            SMALL,
-            &format!("page {n} / {total} · document préparé le {on}"),
-        );
-        w.rect(bx, MARGIN, box_w, box_h, None, Some((MUTED, 0.6)));
-        w.text_at(
-            bx + 3.0,
-            MARGIN + box_h - 7.0,
-            Style::new(Face::Regular, 6.0, MUTED),
-            "Paraphes",
-        );
-    })
-}
-
 fn join_and(items: &[&str]) -> String {
     match items {
         [] => String::new(),
@@ -722,98 +549,5 @@ fn join_and(items: &[&str]) -> String {
             " et",
             usize::from(rest.len() == 1),
         ),
-    }
-}
-
-/// `text` cut with « … » to fit `width`.
-fn ellipsize(w: &Writer, style: Style, text: &str, width: f32) -> String {
-    if w.breaker.width(style, text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if w.breaker.width(style, &out) + w.breaker.width(style, "…") > width {
-            out.pop();
-            break;
-        }
-    }
-    format!("{}…", out.trim_end())
-}
-
-/// « Fait en N exemplaires » and one block per party, two per row.
-fn signatures(w: &mut Writer, data: &DocumentData) {
-    let p = &data.partnership;
-    let n = p.parties.len().max(2);
-    w.space(10.0);
-    w.paragraph(
-        &[t(&format!(
-            "Fait en {n} exemplaires originaux, un pour chaque Partie."
-        ))],
-        PARA,
-    );
-    w.space(4.0);
-    let gap = 18.0;
-    let bw = (w.width() - gap) / 2.0;
-    let names: Vec<Option<&str>> = if p.parties.is_empty() {
-        vec![None, None]
-    } else {
-        p.parties
-            .iter()
-            .map(|x| Some(x.actor_id.as_str()))
-            .collect()
-    };
-    for pair in names.chunks(2) {
-        // Lay out each block's lines first to know the row's height.
-        let blocks: Vec<Vec<Vec<Span>>> = pair
-            .iter()
-            .map(|id| {
-                let d = id.and_then(|id| data.party(id));
-                let contact = d.and_then(|d| d.contact.as_ref());
-                vec![
-                    match id {
-                        Some(id) => vec![t("Pour "), b(data.actor_name(id))],
-                        None => vec![t("Pour "), blank(150.0)],
-                    },
-                    match contact {
-                        Some(c) => vec![t("Nom : "), t(&c.display_name())],
-                        None => vec![t("Nom : "), blank(bw - 40.0)],
-                    },
-                    match contact.and_then(|c| c.role.as_deref()) {
-                        Some(r) => vec![t("Qualité : "), t(r)],
-                        None => vec![t("Qualité : "), blank(bw - 55.0)],
-                    },
-                    vec![t("Fait à "), blank(bw * 0.42), t(" le "), blank(bw * 0.3)],
-                ]
-            })
-            .collect();
-        let laid: Vec<Vec<crate::layout::LaidLine>> = blocks
-            .iter()
-            .map(|paras| paras.iter().flat_map(|s| w.breaker.lines(s, bw)).collect())
-            .collect();
-        let text_h = laid
-            .iter()
-            .map(|ls| ls.iter().map(|l| l.height + 3.0).sum::<f32>())
-            .fold(0.0, f32::max);
-        let sign_h = 70.0;
-        w.ensure(text_h + sign_h + 10.0);
-        let top = w.y;
-        for (k, ls) in laid.iter().enumerate() {
-            let x = w.left + k as f32 * (bw + gap);
-            let mut y = top;
-            for line in ls {
-                w.draw_line(line, x, y);
-                y -= line.height + 3.0;
-            }
-            let by = top - text_h - 4.0 - sign_h;
-            w.rect(x, by, bw, sign_h, None, Some((MUTED, 0.6)));
-            w.text_at(
-                x + 4.0,
-                by + sign_h - 9.0,
-                Style::new(Face::Italic, 7.0, MUTED),
-                "Signature (et cachet)",
-            );
-        }
-        w.y = top - text_h - 4.0 - sign_h - 14.0;
     }
 }
