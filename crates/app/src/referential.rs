@@ -2,6 +2,7 @@
 //! into a database when it is missing or out of date.
 
 use tisserand_domain::commune::parse_referential;
+use tisserand_domain::hash::fnv1a;
 use tisserand_store::Store;
 
 use crate::error::{AppError, AppResult, ErrorKind};
@@ -11,12 +12,7 @@ const COMMUNES_TSV: &str = include_str!("../../../assets/communes/communes.tsv")
 /// A fingerprint of the embedded file (FNV-1a), so that a new referential
 /// replaces the old one at the next start.
 fn version() -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in COMMUNES_TSV.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("fnv1a-{hash:016x}")
+    format!("fnv1a-{:016x}", fnv1a(COMMUNES_TSV.as_bytes()))
 }
 
 pub(crate) fn ensure_loaded(store: &mut Store) -> AppResult<()> {

@@ -24,6 +24,7 @@ use printpdf::{OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
 use tisserand_domain::actor::Actor;
 use tisserand_domain::agreement::AgreementText;
 use tisserand_domain::contact::Contact;
+use tisserand_domain::hash::fnv1a;
 use tisserand_domain::partnership::Partnership;
 
 pub use event_pack::{
@@ -230,13 +231,4 @@ fn fix_trailer_id(bytes: &mut [u8]) {
 
 fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn fnv1a(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }

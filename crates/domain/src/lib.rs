@@ -12,6 +12,7 @@ pub mod dedup;
 pub mod error;
 pub mod essaimage;
 pub mod event;
+pub mod hash;
 pub mod identifiers;
 pub mod import;
 pub mod merge;
