@@ -5,10 +5,9 @@ use super::{
     PartnershipInput, Party, ValidPartnership, AMOUNT_MAX_CENTS, INDICATOR_MAX, ITEMS_MAX,
     MINUTES_MAX,
 };
-use crate::actor::{check_length, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX, TAGS_MAX, TAG_MAX};
+use crate::actor::{check_length, normalize_tags, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX};
 use crate::error::{FieldError, ValidationErrors};
 use crate::rameau::RameauMode;
-use crate::text::fold;
 use crate::valid::Valid;
 
 fn clean(text: Option<&String>) -> Option<String> {
@@ -93,7 +92,7 @@ impl PartnershipInput {
             origin.as_deref(),
             SHORT_TEXT_MAX,
         );
-        let tags = check_tags(&mut errors, &self.tags);
+        let tags = normalize_tags(&mut errors, &self.tags);
         errors.into_result(Valid::new(Self {
             title,
             summary,
@@ -373,28 +372,6 @@ fn check_next_actions(errors: &mut ValidationErrors, items: &[NextAction]) -> Ve
         });
     }
     next_actions
-}
-
-/// Tags: without their « # », each once (case and accents ignored), short, not too many.
-fn check_tags(errors: &mut ValidationErrors, given: &[String]) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut tags = Vec::new();
-    for tag in given {
-        let t = tag.trim().trim_start_matches('#').trim();
-        if t.is_empty() || !seen.insert(fold(t)) {
-            continue;
-        }
-        check_length(errors, "tags", "Un mot-clé", "A tag", Some(t), TAG_MAX);
-        tags.push(t.to_owned());
-    }
-    if tags.len() > TAGS_MAX {
-        errors.push(FieldError::new(
-            "tags",
-            format!("Trop de mots-clés : {}, {TAGS_MAX} au plus.", tags.len()),
-            format!("Too many tags: {}, at most {TAGS_MAX}.", tags.len()),
-        ));
-    }
-    tags
 }
 
 fn check_objectives(
