@@ -15,7 +15,7 @@ use crate::contact::Contact;
 use crate::register::{AssociationRegime, RegisterCourt};
 use crate::text::fold;
 
-pub(crate) use validate::{check_length, normalize_tags};
+pub(crate) use validate::{check_identifier, check_length, normalize_tags};
 
 /// Longest name accepted, in characters.
 pub const NAME_MAX: usize = 200;

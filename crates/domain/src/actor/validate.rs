@@ -38,7 +38,8 @@ pub(crate) fn check_length(
     }
 }
 
-fn check_identifier(
+/// A cleaned identifier in its canonical form; a malformed one is an error.
+pub(crate) fn check_identifier(
     errors: &mut ValidationErrors,
     value: Option<&String>,
     normalize: fn(&str, &str) -> Result<String, FieldError>,
