@@ -462,8 +462,8 @@ fn read_played(
         let mut busy: BTreeSet<&str> = BTreeSet::new();
         for (m, meeting) in round.iter().enumerate() {
             let field = format!("played.{r}.{m}");
-            let s = played_seated(errors, &field, n, meeting, ids);
-            let v = played_visitor(errors, &field, n, meeting, ids);
+            let s = played_side(errors, &field, n, &meeting.seated, true, ids);
+            let v = played_side(errors, &field, n, &meeting.visitor, false, ids);
             if let Some(s) = s {
                 check_played_table(errors, &field, n, meeting, tables[s]);
             }
@@ -489,90 +489,43 @@ fn read_played(
     played
 }
 
-/// The seated side of a played meeting of round `n`: a known seated participant.
-fn played_seated(
+/// One side of a played meeting of round `n`: `id` must be a known
+/// participant of that side (`seated`, else visiting); its index there.
+fn played_side(
     errors: &mut ValidationErrors,
     field: &str,
     n: usize,
-    meeting: &Meeting,
+    id: &str,
+    seated: bool,
     ids: &Ids<'_>,
 ) -> Option<usize> {
-    match ids.get(meeting.seated.as_str()).copied() {
-        Some(Side::Seated(s)) => Some(s),
-        Some(Side::Visitor(_)) => {
-            err(
-                errors,
-                format!("{field}.seated"),
-                format!(
-                    "Manche {n} : « {} » est visiteur, pas assis.",
-                    meeting.seated
-                ),
-                format!(
-                    "Round {n}: \"{}\" is a visitor, not seated.",
-                    meeting.seated
-                ),
-            );
-            None
-        }
-        None => {
-            err(
-                errors,
-                format!("{field}.seated"),
-                format!(
-                    "Manche {n} : « {} » est un participant inconnu.",
-                    meeting.seated
-                ),
-                format!(
-                    "Round {n}: \"{}\" is an unknown participant.",
-                    meeting.seated
-                ),
-            );
-            None
-        }
-    }
-}
-
-/// The visiting side of a played meeting of round `n`: a known visitor.
-fn played_visitor(
-    errors: &mut ValidationErrors,
-    field: &str,
-    n: usize,
-    meeting: &Meeting,
-    ids: &Ids<'_>,
-) -> Option<usize> {
-    match ids.get(meeting.visitor.as_str()).copied() {
-        Some(Side::Visitor(v)) => Some(v),
-        Some(Side::Seated(_)) => {
-            err(
-                errors,
-                format!("{field}.visitor"),
-                format!(
-                    "Manche {n} : « {} » est assis, pas visiteur.",
-                    meeting.visitor
-                ),
-                format!(
-                    "Round {n}: \"{}\" is seated, not a visitor.",
-                    meeting.visitor
-                ),
-            );
-            None
-        }
-        None => {
-            err(
-                errors,
-                format!("{field}.visitor"),
-                format!(
-                    "Manche {n} : « {} » est un participant inconnu.",
-                    meeting.visitor
-                ),
-                format!(
-                    "Round {n}: \"{}\" is an unknown participant.",
-                    meeting.visitor
-                ),
-            );
-            None
-        }
-    }
+    let (suffix, wrong_fr, wrong_en) = if seated {
+        (
+            "seated",
+            "est visiteur, pas assis",
+            "is a visitor, not seated",
+        )
+    } else {
+        (
+            "visitor",
+            "est assis, pas visiteur",
+            "is seated, not a visitor",
+        )
+    };
+    let (fr, en) = match ids.get(id).copied() {
+        Some(Side::Seated(s)) if seated => return Some(s),
+        Some(Side::Visitor(v)) if !seated => return Some(v),
+        Some(_) => (
+            format!("Manche {n} : « {id} » {wrong_fr}."),
+            format!("Round {n}: \"{id}\" {wrong_en}."),
+        ),
+        None => (
+            format!("Manche {n} : « {id} » est un participant inconnu."),
+            format!("Round {n}: \"{id}\" is an unknown participant."),
+        ),
+    };
+    err(errors, format!("{field}.{suffix}"), fr, en);
+    None
 }
 
 /// A played meeting happened at its seated participant's own table.
