@@ -5,7 +5,9 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::actor::{check_length, ActorKind, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX};
+use crate::actor::{
+    check_identifier, check_length, ActorKind, LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX,
+};
 use crate::commune::CommuneRef;
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_email, normalize_phone};
@@ -232,31 +234,7 @@ impl ContactInput {
     /// One `FieldError` per field at fault.
     pub fn validate(&self) -> Result<ValidContact, ValidationErrors> {
         let mut errors = ValidationErrors::default();
-        let first_name = self.first_name.trim().to_owned();
-        let last_name = self.last_name.trim().to_owned();
-        if first_name.is_empty() && last_name.is_empty() {
-            errors.push(FieldError::new(
-                "lastName",
-                "Indiquez au moins le nom ou le prénom de la personne.",
-                "Give at least the person's last or first name.",
-            ));
-        }
-        check_length(
-            &mut errors,
-            "firstName",
-            "Le prénom",
-            "The first name",
-            Some(&first_name),
-            NAME_MAX,
-        );
-        check_length(
-            &mut errors,
-            "lastName",
-            "Le nom",
-            "The last name",
-            Some(&last_name),
-            NAME_MAX,
-        );
+        let (first_name, last_name) = check_names(&mut errors, &self.first_name, &self.last_name);
         let role = clean(self.role.as_ref());
         check_length(
             &mut errors,
@@ -266,20 +244,8 @@ impl ContactInput {
             role.as_deref(),
             SHORT_TEXT_MAX,
         );
-        let email = clean(self.email.as_ref()).and_then(|e| match normalize_email("email", &e) {
-            Ok(v) => Some(v),
-            Err(err) => {
-                errors.push(err);
-                None
-            }
-        });
-        let phone = clean(self.phone.as_ref()).and_then(|p| match normalize_phone("phone", &p) {
-            Ok(v) => Some(v),
-            Err(err) => {
-                errors.push(err);
-                None
-            }
-        });
+        let email = check_identifier(&mut errors, self.email.as_ref(), normalize_email, "email");
+        let phone = check_identifier(&mut errors, self.phone.as_ref(), normalize_phone, "phone");
         let notes = clean(self.notes.as_ref());
         check_length(
             &mut errors,
@@ -295,19 +261,7 @@ impl ContactInput {
             "lastInitiatedOn",
             self.last_initiated_on.as_ref(),
         );
-        let mut consents: Vec<Consent> = Vec::with_capacity(self.consents.len());
-        for c in &self.consents {
-            if !consents.contains(c) {
-                consents.push(*c);
-            }
-        }
-        if consents.contains(&Consent::Objection) && consents.contains(&Consent::Newsletter) {
-            errors.push(FieldError::new(
-                "consents",
-                "Une personne qui s'oppose aux envois ne peut pas recevoir la lettre d'information : décochez l'un des deux.",
-                "A person who objected to mailings cannot receive the newsletter: untick one of the two.",
-            ));
-        }
+        let consents = check_consents(&mut errors, &self.consents);
         errors.into_result(ValidContact {
             actor_id: clean(self.actor_id.as_ref()),
             first_name,
@@ -323,6 +277,55 @@ impl ContactInput {
             notes,
         })
     }
+}
+
+/// The first and last names, trimmed: at least one, neither too long.
+fn check_names(errors: &mut ValidationErrors, first: &str, last: &str) -> (String, String) {
+    let first_name = first.trim().to_owned();
+    let last_name = last.trim().to_owned();
+    if first_name.is_empty() && last_name.is_empty() {
+        errors.push(FieldError::new(
+            "lastName",
+            "Indiquez au moins le nom ou le prénom de la personne.",
+            "Give at least the person's last or first name.",
+        ));
+    }
+    check_length(
+        errors,
+        "firstName",
+        "Le prénom",
+        "The first name",
+        Some(&first_name),
+        NAME_MAX,
+    );
+    check_length(
+        errors,
+        "lastName",
+        "Le nom",
+        "The last name",
+        Some(&last_name),
+        NAME_MAX,
+    );
+    (first_name, last_name)
+}
+
+/// The consents, each once, in the order given; an objection to mailings
+/// and the newsletter exclude each other.
+fn check_consents(errors: &mut ValidationErrors, given: &[Consent]) -> Vec<Consent> {
+    let mut consents: Vec<Consent> = Vec::with_capacity(given.len());
+    for c in given {
+        if !consents.contains(c) {
+            consents.push(*c);
+        }
+    }
+    if consents.contains(&Consent::Objection) && consents.contains(&Consent::Newsletter) {
+        errors.push(FieldError::new(
+            "consents",
+            "Une personne qui s'oppose aux envois ne peut pas recevoir la lettre d'information : décochez l'un des deux.",
+            "A person who objected to mailings cannot receive the newsletter: untick one of the two.",
+        ));
+    }
+    consents
 }
 
 /// Filters and window of the contacts list. Empty filters match everything;
@@ -581,6 +584,8 @@ mod tests {
 
     #[test]
     fn review_is_due_three_years_after_last_contact() {
+        use chrono::TimeZone;
+        let at = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
         let c = Contact {
             id: "x".into(),
             actor_id: None,
@@ -596,8 +601,8 @@ mod tests {
             consents: vec![],
             last_initiated_on: NaiveDate::from_ymd_opt(2024, 2, 29),
             notes: None,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: at,
+            updated_at: at,
         };
         assert_eq!(
             c.review_due_on(),

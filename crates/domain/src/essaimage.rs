@@ -41,30 +41,7 @@ impl Partnership {
         &self,
         plan: &EssaimagePlan,
     ) -> Result<PartnershipInput, ValidationErrors> {
-        let mut errors = Vec::new();
-        if plan.actors.len() != self.parties.len() {
-            errors.push(FieldError::new(
-                "actors",
-                format!(
-                    "Choisissez un acteur pour chacun des {} rôles du partenariat d'origine.",
-                    self.parties.len()
-                ),
-                format!(
-                    "Choose an actor for each of the origin's {} roles.",
-                    self.parties.len()
-                ),
-            ));
-        }
-        if plan.territory.iter().all(|c| c.trim().is_empty()) {
-            errors.push(FieldError::new(
-                "territory",
-                "Choisissez au moins une commune : où ce partenariat essaime-t-il ?",
-                "Choose at least one commune: where does this partnership spread to?",
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(ValidationErrors(errors));
-        }
+        self.check_plan(plan)?;
         let new_id = |old: &str| -> String {
             self.parties
                 .iter()
@@ -72,22 +49,11 @@ impl Partnership {
                 .and_then(|i| plan.actors.get(i))
                 .map_or_else(|| old.to_owned(), |a| a.trim().to_owned())
         };
-        let parties = self
-            .parties
-            .iter()
-            .zip(&plan.actors)
-            .map(|(p, actor)| Party {
-                actor_id: actor.trim().to_owned(),
-                role: p.role,
-                // A contact belongs to its actor: kept only when the actor is.
-                contact_id: p.contact_id.clone().filter(|_| actor.trim() == p.actor_id),
-            })
-            .collect();
         Ok(PartnershipInput {
             title: plan.title.clone(),
             summary: self.summary.clone(),
             territory: plan.territory.clone(),
-            parties,
+            parties: self.spread_parties(plan),
             modes: self.modes.clone(),
             contributions: self
                 .contributions
@@ -135,6 +101,50 @@ impl Partnership {
                 })
                 .collect(),
         })
+    }
+
+    /// The plan names one actor per original party and a territory.
+    fn check_plan(&self, plan: &EssaimagePlan) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        if plan.actors.len() != self.parties.len() {
+            errors.push(FieldError::new(
+                "actors",
+                format!(
+                    "Choisissez un acteur pour chacun des {} rôles du partenariat d'origine.",
+                    self.parties.len()
+                ),
+                format!(
+                    "Choose an actor for each of the origin's {} roles.",
+                    self.parties.len()
+                ),
+            ));
+        }
+        if plan.territory.iter().all(|c| c.trim().is_empty()) {
+            errors.push(FieldError::new(
+                "territory",
+                "Choisissez au moins une commune : où ce partenariat essaime-t-il ?",
+                "Choose at least one commune: where does this partnership spread to?",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(errors))
+        }
+    }
+
+    /// Each original party's role, given to the actor chosen for it.
+    fn spread_parties(&self, plan: &EssaimagePlan) -> Vec<Party> {
+        self.parties
+            .iter()
+            .zip(&plan.actors)
+            .map(|(p, actor)| Party {
+                actor_id: actor.trim().to_owned(),
+                role: p.role,
+                // A contact belongs to its actor: kept only when the actor is.
+                contact_id: p.contact_id.clone().filter(|_| actor.trim() == p.actor_id),
+            })
+            .collect()
     }
 }
 

@@ -23,6 +23,7 @@ pub mod rameau;
 pub mod register;
 pub mod search;
 pub mod text;
+pub mod valid;
 
 pub use actor::{
     Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, ActorTies,
@@ -48,3 +49,4 @@ pub use possibles::Possibility;
 pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};
 pub use register::{AssociationRegime, RegisterCourt, RegisterHint};
 pub use search::{SearchEntity, SearchHit};
+pub use valid::Valid;

@@ -203,7 +203,7 @@ pub fn contact_input(c: &Contact) -> ContactInput {
 mod tests {
     use super::*;
     use crate::actor::{ActorKind, Resource, ResourceCategory};
-    use chrono::Utc;
+    use chrono::{TimeZone, Utc};
 
     fn actor(id: &str, name: &str) -> Actor {
         Actor {
@@ -229,8 +229,8 @@ mod tests {
             stakes: None,
             tags: vec![],
             notes: None,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap(),
+            updated_at: Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap(),
         }
     }
 

@@ -251,91 +251,13 @@ pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
                 continue;
             };
             let read = reading(need.category, giver.kind, needer.kind);
-            a.score += points;
-            a.add_mode(read.mode, points);
-            if let Some(k) = read.mecenat {
-                if !a.mecenat_kinds.contains(&k) {
-                    a.mecenat_kinds.push(k);
-                }
-            }
-            // The actor's own words, without their closing full stop.
-            let (need_text, offer_text) = (
-                need.text.trim().trim_end_matches('.'),
-                offer.text.trim().trim_end_matches('.'),
-            );
-            let (fr, en) = if mine {
-                (
-                    format!(
-                        "Besoin « {need_text} » ↔ offre « {offer_text} » : {}.",
-                        read.fr
-                    ),
-                    format!(
-                        "Need \"{need_text}\" ↔ offer \"{offer_text}\": {}.",
-                        read.en
-                    ),
-                )
-            } else {
-                (
-                    format!(
-                        "Offre « {offer_text} » ↔ besoin « {need_text} » : {}.",
-                        read.fr
-                    ),
-                    format!(
-                        "Offer \"{offer_text}\" ↔ need \"{need_text}\": {}.",
-                        read.en
-                    ),
-                )
-            };
-            a.reasons.push((points, fr, en));
-            let need_words = words(&need.text);
-            let shared: Vec<String> = words(&offer.text)
-                .into_iter()
-                .filter(|w| need_words.contains(w))
-                .take(2)
-                .collect();
-            for w in &shared {
-                a.score += SHARED_WORD;
-                a.reasons.push((
-                    SHARED_WORD,
-                    format!("Le mot « {w} » des deux côtés."),
-                    format!("The word \"{w}\" on both sides."),
-                ));
-            }
-            let text = fold(&format!("{} {}", need.text, offer.text));
-            if INNOVATION_ROOTS.iter().any(|r| text.contains(r)) {
-                a.add_mode(RameauMode::InnovationSocietale, points / 2);
-            }
+            a.add_met_need(need, offer, &read, points, mine);
         }
     }
     if a.reasons.is_empty() {
         return None;
     }
-    let near = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
-    let (points, fr, en) = if near(&from.commune, &other.commune) {
-        (
-            SAME_COMMUNE,
-            "Dans la même commune.",
-            "In the same commune.",
-        )
-    } else if near(&from.epci, &other.epci) {
-        (
-            SAME_EPCI,
-            "Dans la même intercommunalité.",
-            "In the same intercommunality.",
-        )
-    } else if near(&from.departement, &other.departement) {
-        (
-            SAME_DEPARTEMENT,
-            "Dans le même département.",
-            "In the same department.",
-        )
-    } else {
-        (0, "", "")
-    };
-    if points > 0 {
-        a.score += points;
-        a.reasons.push((points, fr.to_owned(), en.to_owned()));
-    }
+    a.add_nearness(from, other);
     if complementary(from.kind, other.kind) {
         a.score += COMPLEMENTARY;
         a.reasons.push((
@@ -346,6 +268,44 @@ pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
     }
     a.reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
     Some(a)
+}
+
+/// « Besoin « … » ↔ offre « … » : … » in French and English, the explored
+/// actor's side first (`mine`: the need is its own).
+fn met_need_reason(
+    need: &Resource,
+    offer: &Resource,
+    read: &Reading,
+    mine: bool,
+) -> (String, String) {
+    // The actor's own words, without their closing full stop.
+    let (need_text, offer_text) = (
+        need.text.trim().trim_end_matches('.'),
+        offer.text.trim().trim_end_matches('.'),
+    );
+    if mine {
+        (
+            format!(
+                "Besoin « {need_text} » ↔ offre « {offer_text} » : {}.",
+                read.fr
+            ),
+            format!(
+                "Need \"{need_text}\" ↔ offer \"{offer_text}\": {}.",
+                read.en
+            ),
+        )
+    } else {
+        (
+            format!(
+                "Offre « {offer_text} » ↔ besoin « {need_text} » : {}.",
+                read.fr
+            ),
+            format!(
+                "Offer \"{offer_text}\" ↔ need \"{need_text}\": {}.",
+                read.en
+            ),
+        )
+    }
 }
 
 /// The score, modes and reasons of one possibility.
@@ -360,6 +320,76 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// A need met by an offer: its points, the mode it reads as, its reason,
+    /// up to two words both texts share, and innovation when their words say so.
+    fn add_met_need(
+        &mut self,
+        need: &Resource,
+        offer: &Resource,
+        read: &Reading,
+        points: u32,
+        mine: bool,
+    ) {
+        self.score += points;
+        self.add_mode(read.mode, points);
+        if let Some(k) = read.mecenat {
+            if !self.mecenat_kinds.contains(&k) {
+                self.mecenat_kinds.push(k);
+            }
+        }
+        let (fr, en) = met_need_reason(need, offer, read, mine);
+        self.reasons.push((points, fr, en));
+        let need_words = words(&need.text);
+        let shared: Vec<String> = words(&offer.text)
+            .into_iter()
+            .filter(|w| need_words.contains(w))
+            .take(2)
+            .collect();
+        for w in &shared {
+            self.score += SHARED_WORD;
+            self.reasons.push((
+                SHARED_WORD,
+                format!("Le mot « {w} » des deux côtés."),
+                format!("The word \"{w}\" on both sides."),
+            ));
+        }
+        let text = fold(&format!("{} {}", need.text, offer.text));
+        if INNOVATION_ROOTS.iter().any(|r| text.contains(r)) {
+            self.add_mode(RameauMode::InnovationSocietale, points / 2);
+        }
+    }
+
+    /// The points of the nearest place both are in: commune, else
+    /// intercommunality, else département.
+    fn add_nearness(&mut self, from: &Profile, other: &Profile) {
+        let near = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
+        let (points, fr, en) = if near(&from.commune, &other.commune) {
+            (
+                SAME_COMMUNE,
+                "Dans la même commune.",
+                "In the same commune.",
+            )
+        } else if near(&from.epci, &other.epci) {
+            (
+                SAME_EPCI,
+                "Dans la même intercommunalité.",
+                "In the same intercommunality.",
+            )
+        } else if near(&from.departement, &other.departement) {
+            (
+                SAME_DEPARTEMENT,
+                "Dans le même département.",
+                "In the same department.",
+            )
+        } else {
+            (0, "", "")
+        };
+        if points > 0 {
+            self.score += points;
+            self.reasons.push((points, fr.to_owned(), en.to_owned()));
+        }
+    }
+
     fn add_mode(&mut self, mode: RameauMode, points: u32) {
         match self.weights.iter_mut().find(|(m, _)| *m == mode) {
             Some((_, w)) => *w += points,

@@ -31,6 +31,29 @@ pub(crate) struct ArcRef {
     index: usize,
 }
 
+/// Buffers of one solve, reused from one augmentation to the next.
+struct Scratch {
+    dist: Vec<Cost>,
+    done: Vec<bool>,
+    level: Vec<u32>,
+    iter: Vec<usize>,
+    queue: Vec<usize>,
+    heap: BinaryHeap<Reverse<(Cost, usize)>>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Self {
+        Self {
+            dist: vec![Cost::MAX; n],
+            done: vec![false; n],
+            level: vec![u32::MAX; n],
+            iter: vec![0usize; n],
+            queue: Vec::with_capacity(n),
+            heap: BinaryHeap::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Network {
     graph: Vec<Vec<Arc>>,
@@ -93,87 +116,107 @@ impl Network {
     /// Pushes flow from `source` to `sink` while it lowers the total cost;
     /// returns the total cost of the flow sent (negative or zero).
     pub(crate) fn min_cost_flow(&mut self, source: usize, sink: usize) -> Cost {
-        let n = self.graph.len();
         let mut pot = self.initial_potentials(source);
         let mut total: Cost = 0;
-        let mut dist: Vec<Cost> = vec![Cost::MAX; n];
-        let mut done = vec![false; n];
-        let mut level = vec![u32::MAX; n];
-        let mut iter = vec![0usize; n];
-        let mut queue = Vec::with_capacity(n);
-        let mut heap = BinaryHeap::new();
+        let mut scratch = Scratch::new(self.graph.len());
         loop {
-            // Dijkstra on reduced costs, stopping once the sink is settled.
-            dist.fill(Cost::MAX);
-            done.fill(false);
-            dist[source] = 0;
-            heap.clear();
-            heap.push(Reverse((0, source)));
-            while let Some(Reverse((d, u))) = heap.pop() {
-                if done[u] {
-                    continue;
-                }
-                done[u] = true;
-                if u == sink {
-                    break;
-                }
-                for a in &self.graph[u] {
-                    if a.cap <= 0 || done[a.to] {
-                        continue;
-                    }
-                    let candidate = d + a.cost + pot[u] - pot[a.to];
-                    if candidate < dist[a.to] {
-                        dist[a.to] = candidate;
-                        heap.push(Reverse((candidate, a.to)));
-                    }
-                }
-            }
-            if !done[sink] {
+            if !self.shortest_distances(source, sink, &pot, &mut scratch) {
                 break;
             }
-            let reach = dist[sink];
-            for v in 0..n {
-                if done[v] {
-                    pot[v] += dist[v] - reach;
+            let reach = scratch.dist[sink];
+            for (v, p) in pot.iter_mut().enumerate() {
+                if scratch.done[v] {
+                    *p += scratch.dist[v] - reach;
                 }
             }
             let path_cost = pot[sink] - pot[source];
             if path_cost >= 0 {
                 break;
             }
-            // Blocking flows on the arcs of zero reduced cost: every path
-            // found costs exactly `path_cost`.
-            loop {
-                level.fill(u32::MAX);
-                level[source] = 0;
-                queue.clear();
-                queue.push(source);
-                let mut head = 0;
-                while head < queue.len() {
-                    let u = queue[head];
-                    head += 1;
-                    for a in &self.graph[u] {
-                        if a.cap > 0 && level[a.to] == u32::MAX && a.cost + pot[u] - pot[a.to] == 0
-                        {
-                            level[a.to] = level[u] + 1;
-                            queue.push(a.to);
-                        }
-                    }
+            // Every path of zero reduced cost costs exactly `path_cost`.
+            total += self.blocking_flows(source, sink, &pot, &mut scratch) * path_cost;
+        }
+        total
+    }
+
+    /// Dijkstra on reduced costs, stopping once the sink is settled; whether
+    /// the sink is reachable.
+    fn shortest_distances(
+        &self,
+        source: usize,
+        sink: usize,
+        pot: &[Cost],
+        s: &mut Scratch,
+    ) -> bool {
+        s.dist.fill(Cost::MAX);
+        s.done.fill(false);
+        s.dist[source] = 0;
+        s.heap.clear();
+        s.heap.push(Reverse((0, source)));
+        while let Some(Reverse((d, u))) = s.heap.pop() {
+            if s.done[u] {
+                continue;
+            }
+            s.done[u] = true;
+            if u == sink {
+                break;
+            }
+            for a in &self.graph[u] {
+                if a.cap <= 0 || s.done[a.to] {
+                    continue;
                 }
-                if level[sink] == u32::MAX {
-                    break;
-                }
-                iter.fill(0);
-                loop {
-                    let pushed = self.augment(source, sink, i32::MAX, &level, &mut iter, &pot);
-                    if pushed == 0 {
-                        break;
-                    }
-                    total += Cost::from(pushed) * path_cost;
+                let candidate = d + a.cost + pot[u] - pot[a.to];
+                if candidate < s.dist[a.to] {
+                    s.dist[a.to] = candidate;
+                    s.heap.push(Reverse((candidate, a.to)));
                 }
             }
         }
-        total
+        s.done[sink]
+    }
+
+    /// Blocking flows on the arcs of zero reduced cost until the sink is
+    /// cut off from them; the amount pushed.
+    fn blocking_flows(
+        &mut self,
+        source: usize,
+        sink: usize,
+        pot: &[Cost],
+        s: &mut Scratch,
+    ) -> Cost {
+        let mut pushed_total: Cost = 0;
+        while self.zero_cost_levels(source, sink, pot, s) {
+            s.iter.fill(0);
+            loop {
+                let pushed = self.augment(source, sink, i32::MAX, &s.level, &mut s.iter, pot);
+                if pushed == 0 {
+                    break;
+                }
+                pushed_total += Cost::from(pushed);
+            }
+        }
+        pushed_total
+    }
+
+    /// Breadth-first levels from `source` over the arcs of zero reduced
+    /// cost with capacity left; whether they reach the sink.
+    fn zero_cost_levels(&self, source: usize, sink: usize, pot: &[Cost], s: &mut Scratch) -> bool {
+        s.level.fill(u32::MAX);
+        s.level[source] = 0;
+        s.queue.clear();
+        s.queue.push(source);
+        let mut head = 0;
+        while head < s.queue.len() {
+            let u = s.queue[head];
+            head += 1;
+            for a in &self.graph[u] {
+                if a.cap > 0 && s.level[a.to] == u32::MAX && a.cost + pot[u] - pot[a.to] == 0 {
+                    s.level[a.to] = s.level[u] + 1;
+                    s.queue.push(a.to);
+                }
+            }
+        }
+        s.level[sink] != u32::MAX
     }
 
     fn augment(

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
+use crate::error::FieldError;
 
 /// Xorshift64*: a tiny seeded generator, so every run sees the same cases.
 struct Rng(u64);
