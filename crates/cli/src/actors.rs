@@ -40,9 +40,11 @@ pub(crate) enum ActorsCommand {
         fmt: FormatArg,
     },
     /// Create an actor; prints its id.
-    Add(ActorArgs),
+    #[command(alias = "add")]
+    Create(ActorArgs),
     /// Show one actor with its contacts.
-    Show {
+    #[command(alias = "show")]
+    Get {
         id: String,
         #[command(flatten)]
         fmt: FormatArg,
@@ -225,11 +227,11 @@ pub(crate) fn run(app: &mut App, cmd: ActorsCommand) -> Result<(), AppError> {
         ActorsCommand::Search { query, limit, fmt } => {
             output::hits(&app.search(&query, limit)?, fmt.format);
         }
-        ActorsCommand::Add(args) => {
+        ActorsCommand::Create(args) => {
             let actor = app.create_actor(&actor_input(&args)?)?;
             output::created(&actor, &actor.id, args.fmt.format);
         }
-        ActorsCommand::Show { id, fmt } => output::actor_detail(&app.actor(&id)?, fmt.format),
+        ActorsCommand::Get { id, fmt } => output::actor_detail(&app.actor(&id)?, fmt.format),
         ActorsCommand::Possibles { id, limit, fmt } => {
             partnerships::print_possibilities(&app.possibilities(&id, limit)?, fmt.format);
         }

@@ -11,7 +11,8 @@ use crate::{output, parse_choice, Format, FormatArg, OutputFile};
 #[derive(Subcommand)]
 pub(crate) enum ContactsCommand {
     /// Create a contact; prints its id.
-    Add {
+    #[command(alias = "add")]
+    Create {
         /// The organisation's actor id.
         #[arg(long)]
         actor: Option<String>,
@@ -127,7 +128,7 @@ impl ContactFilters {
 
 pub(crate) fn run(app: &mut App, cmd: ContactsCommand) -> Result<(), AppError> {
     match cmd {
-        ContactsCommand::Add {
+        ContactsCommand::Create {
             actor,
             first_name,
             last_name,

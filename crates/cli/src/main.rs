@@ -110,7 +110,7 @@ enum Command {
     #[command(subcommand)]
     Person(person::PersonCommand),
     /// Speed-dating events: participants, wishes, the plan of rounds, ticks, leads and reports.
-    #[command(subcommand)]
+    #[command(subcommand, alias = "event")]
     Events(events::EventsCommand),
     /// Find possible duplicate actors and contacts.
     Duplicates(FormatArg),

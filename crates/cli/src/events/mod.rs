@@ -25,7 +25,8 @@ pub(crate) enum EventsCommand {
     /// Create an event; prints its id.
     Create(EventArgs),
     /// Change an event's settings.
-    Edit {
+    #[command(alias = "edit")]
+    Update {
         id: String,
         #[command(flatten)]
         settings: EventArgs,
@@ -33,7 +34,8 @@ pub(crate) enum EventsCommand {
     /// List the events.
     List(FormatArg),
     /// An event: settings, participants, plan, ticks.
-    Show {
+    #[command(alias = "show")]
+    Get {
         id: String,
         #[command(flatten)]
         fmt: FormatArg,
@@ -264,9 +266,9 @@ pub(crate) fn run(app: &mut App, cmd: EventsCommand) -> Result<(), AppError> {
     match cmd {
         EventsCommand::Plan(args) => plan(&args),
         EventsCommand::Create(a) => create(app, &a),
-        EventsCommand::Edit { id, settings } => edit(app, &id, &settings),
+        EventsCommand::Update { id, settings } => edit(app, &id, &settings),
         EventsCommand::List(a) => list(app, a.format),
-        EventsCommand::Show { id, fmt } => show(app, &id, fmt.format),
+        EventsCommand::Get { id, fmt } => show(app, &id, fmt.format),
         EventsCommand::Delete { id } => app.delete_event(&id),
         EventsCommand::Add {
             id,

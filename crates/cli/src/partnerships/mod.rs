@@ -43,9 +43,11 @@ pub(crate) enum PartnershipsCommand {
     /// rencontre with the same structure, one --actor per original party, in order.
     Essaimer(EssaimerArgs),
     /// Create a partnership (at stage rencontre); prints its id.
-    Add(Box<AddArgs>),
-    /// Edit a partnership loaded at --version (see `show`): refused if it changed since.
-    Edit(Box<EditArgs>),
+    #[command(alias = "add")]
+    Create(Box<AddArgs>),
+    /// Edit a partnership loaded at --version (see `get`): refused if it changed since.
+    #[command(alias = "edit")]
+    Update(Box<EditArgs>),
     /// Move a partnership to another stage (abandonne needs --reason).
     Move {
         id: String,
@@ -54,14 +56,15 @@ pub(crate) enum PartnershipsCommand {
         reason: Option<String>,
     },
     /// Show one partnership: parties, modes, contributions, totals, actions, timeline.
-    Show {
+    #[command(alias = "show")]
+    Get {
         id: String,
         #[command(flatten)]
         fmt: FormatArg,
     },
     /// Add a dated note to the timeline.
     Note { id: String, text: String },
-    /// Record a value of indicator number N (from 1, as `show` numbers them).
+    /// Record a value of indicator number N (from 1, as `get` numbers them).
     Measure {
         id: String,
         number: usize,
@@ -70,8 +73,9 @@ pub(crate) enum PartnershipsCommand {
         #[arg(long)]
         on: Option<String>,
     },
-    /// Mark next action number N (from 1, as `show` numbers them) done.
-    Done { id: String, number: usize },
+    /// Mark next action number N (from 1, as `get` numbers them) done.
+    #[command(alias = "done")]
+    Complete { id: String, number: usize },
     /// Delete a partnership (undo with `partnerships restore`).
     Delete { id: String },
     /// Undo the deletion of a partnership.
@@ -160,11 +164,11 @@ pub(crate) struct ModeArgs {
     /// The primary mode.
     #[arg(long)]
     mode: Option<String>,
-    /// A secondary mode. Repeatable; with `edit`, the ones given replace the secondary modes.
+    /// A secondary mode. Repeatable; with `update`, the ones given replace the secondary modes.
     #[arg(long = "secondary")]
     secondary: Vec<String>,
     /// What a mécénat gives: financier, en_nature, logistique, competences. Repeatable;
-    /// with `edit`, the ones given replace the mécénat kinds.
+    /// with `update`, the ones given replace the mécénat kinds.
     #[arg(long = "gift")]
     gifts: Vec<String>,
 }
@@ -214,7 +218,7 @@ pub(crate) struct AddArgs {
 #[derive(Args)]
 pub(crate) struct EditArgs {
     id: String,
-    /// The version you loaded (`show` prints it); the edit is refused if the partnership changed since.
+    /// The version you loaded (`get` prints it); the edit is refused if the partnership changed since.
     #[arg(long)]
     version: u32,
     #[arg(long)]
@@ -250,12 +254,12 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             Ok(())
         }
         PartnershipsCommand::Essaimer(args) => essaimer(app, args),
-        PartnershipsCommand::Add(args) => add(app, &args),
-        PartnershipsCommand::Edit(args) => edit(app, &args),
+        PartnershipsCommand::Create(args) => add(app, &args),
+        PartnershipsCommand::Update(args) => edit(app, &args),
         PartnershipsCommand::Move { id, stage, reason } => {
             move_to(app, &id, &stage, reason.as_deref())
         }
-        PartnershipsCommand::Show { id, fmt } => {
+        PartnershipsCommand::Get { id, fmt } => {
             print_detail(&app.partnership(&id)?, fmt.format);
             Ok(())
         }
@@ -266,7 +270,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             value,
             on,
         } => measure(app, &id, number, &value, on.as_deref()),
-        PartnershipsCommand::Done { id, number } => done(app, &id, number),
+        PartnershipsCommand::Complete { id, number } => done(app, &id, number),
         PartnershipsCommand::Delete { id } => delete(app, &id),
         PartnershipsCommand::Restore { id } => restore(app, &id),
         PartnershipsCommand::Classify { yes, fmt } => classify(app, &yes, fmt.format),
@@ -388,8 +392,8 @@ fn measure(
 ) -> Result<(), AppError> {
     let index = number.checked_sub(1).ok_or_else(|| {
         invalid(
-            "Les indicateurs sont numérotés à partir de 1 (voir partnerships show).".into(),
-            "Indicators are numbered from 1 (see partnerships show).".into(),
+            "Les indicateurs sont numérotés à partir de 1 (voir partnerships get).".into(),
+            "Indicators are numbered from 1 (see partnerships get).".into(),
         )
     })?;
     let on = on.map(date_of).transpose()?;
@@ -402,8 +406,8 @@ fn measure(
 fn done(app: &mut App, id: &str, number: usize) -> Result<(), AppError> {
     let index = number.checked_sub(1).ok_or_else(|| {
         invalid(
-            "Les actions sont numérotées à partir de 1 (voir partnerships show).".into(),
-            "Actions are numbered from 1 (see partnerships show).".into(),
+            "Les actions sont numérotées à partir de 1 (voir partnerships get).".into(),
+            "Actions are numbered from 1 (see partnerships get).".into(),
         )
     })?;
     app.complete_partnership_action(id, index)?;

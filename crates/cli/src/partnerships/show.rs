@@ -1,4 +1,4 @@
-//! `tisserand partnerships show`: one partnership, section by section.
+//! `tisserand partnerships get`: one partnership, section by section.
 
 use tisserand_domain::partnership::format_euros;
 use tisserand_domain::{Partnership, PartnershipDetail};
@@ -196,7 +196,7 @@ fn indicators(p: &Partnership) {
     }
 }
 
-/// The next actions, numbered from 1 as `partnerships done` takes them.
+/// The next actions, numbered from 1 as `partnerships complete` takes them.
 fn next_actions(p: &Partnership) {
     if !p.next_actions.is_empty() {
         out!("Prochaines actions :");
