@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use tisserand_domain::{
-    ActorInput, ContactInput, Contribution, ContributionKind, Counterpart, Indicator, Modes,
+    ActorInput, Clock, ContactInput, Contribution, ContributionKind, Counterpart, Indicator, Modes,
     NextAction, Objective, PartnershipInput, Party, PartyRole, Stage,
 };
 use ts_rs::TS;
@@ -107,7 +107,7 @@ fn internal(e: impl std::fmt::Display) -> AppError {
     )
 }
 
-pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
+pub(crate) fn load(app: &mut App, clock: Clock) -> AppResult<DemoSummary> {
     if app.store.meta(DEMO_KEY)?.is_some() {
         return Err(AppError::new(
             ErrorKind::Conflict,
@@ -178,9 +178,9 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
         .collect();
     // The past event's mutual ticks become partnerships too: count them, so
     // the summary says what the board shows.
-    let leads = load_events(app, &kinds)?;
+    let leads = load_events(app, &kinds, clock)?;
     app.store_mut()
-        .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
+        .set_meta(DEMO_KEY, &clock.utc().to_rfc3339())?;
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(DemoSummary {
         actors: count(ids.len()),
@@ -272,12 +272,13 @@ fn load_partnership(
 fn load_events(
     app: &mut App,
     actors: &[(String, tisserand_domain::ActorKind)],
+    clock: Clock,
 ) -> AppResult<usize> {
     use tisserand_domain::event::{EventBreak, EventInput, MeetingCapture};
     use tisserand_domain::planner::WishLevel;
     use tisserand_domain::ActorKind;
 
-    let today = chrono::Local::now().date_naive();
+    let today = clock.today();
     let of = |kind: ActorKind| -> Vec<&String> {
         actors
             .iter()
@@ -356,7 +357,7 @@ fn load_events(
             )?;
         }
     }
-    let leads = app.create_event_leads(&past.id)?.partnerships.len();
+    let leads = app.create_event_leads(&past.id, clock)?.partnerships.len();
 
     // Coming: eight associations, eight companies, eight rounds, planned.
     let next = app.create_event(&event(

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
@@ -17,7 +17,7 @@ use tisserand_domain::partnership::{PartnershipInput, Party, PartyRole};
 use tisserand_domain::planner::{
     self, Meeting, Plan, PlanInput, PlanSeated, PlanVisitor, Wish, WishLevel,
 };
-use tisserand_domain::{ActorKind, FieldError};
+use tisserand_domain::{ActorKind, Clock, FieldError};
 use ts_rs::TS;
 
 use crate::{App, AppError, AppResult, ErrorKind};
@@ -190,10 +190,6 @@ fn plan_input(detail: &EventDetail, partners: Vec<(String, String)>) -> PlanInpu
             partners
         },
     }
-}
-
-fn now_ms() -> i64 {
-    Utc::now().timestamp_millis()
 }
 
 impl App {
@@ -447,7 +443,8 @@ impl App {
         Ok(plan_input(&detail, partners))
     }
 
-    /// The room: runs `action` if any, brings the clock to now, records the
+    /// The room: runs `action` if any, brings the room clock to `clock`'s
+    /// instant, records the
     /// rounds that have started (so a re-plan keeps them), and returns what
     /// the projector shows.
     ///
@@ -458,10 +455,11 @@ impl App {
         &mut self,
         event_id: &str,
         action: Option<RoomAction>,
+        clock: Clock,
     ) -> AppResult<RoomState> {
         let (event, stored) = self.store.event_room(event_id)?;
         let timing = event.timing();
-        let now = now_ms();
+        let now = clock.millis();
         let clock = stored.unwrap_or_else(|| RoomClock::ready(event.played_rounds, event.rounds));
         let moved = match action {
             Some(RoomAction::Start) => clock.start(&timing, now),
@@ -604,14 +602,15 @@ impl App {
     /// Turns mutual ticks into partnerships at stage « rencontre » (both
     /// actors as parties, the event as origin, a timeline entry with its
     /// date, round and table)
-    /// and one-sided ticks into follow-ups due a week later. Running it again
-    /// creates only what is new.
+    /// and one-sided ticks into follow-ups due a week after `clock`'s local
+    /// date (or after the event, if later). Running it again creates only
+    /// what is new.
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn create_event_leads(&mut self, event_id: &str) -> AppResult<LeadsOutcome> {
+    pub fn create_event_leads(&mut self, event_id: &str, clock: Clock) -> AppResult<LeadsOutcome> {
         let event = self.store.event(event_id)?;
-        let today = Utc::now().date_naive();
+        let today = clock.today();
         let due = today.max(event.date) + Duration::days(7);
         let lead = |m: &EventMeeting, s: &Participant, v: &Participant| {
             let notes: Vec<String> = [(s, &m.seated_note), (v, &m.visitor_note)]

@@ -534,7 +534,7 @@ pub(crate) fn export(app: &App, args: &ExportArgs) -> Result<(), AppError> {
         ExportAs::Json => ExportFormat::Json,
     };
     let summary = match args.what {
-        ExportWhat::All => app.export_everything(&args.output)?,
+        ExportWhat::All => app.export_everything(&args.output, crate::clock::now())?,
         ExportWhat::Actors => app.export(ExportKind::Actors, format, &args.output)?,
         ExportWhat::Contacts => app.export(ExportKind::Contacts, format, &args.output)?,
         ExportWhat::Partnerships => app.export(ExportKind::Partnerships, format, &args.output)?,
@@ -570,16 +570,15 @@ pub(crate) enum PersonCommand {
 pub(crate) fn person(app: &mut App, cmd: PersonCommand) -> Result<(), AppError> {
     match cmd {
         PersonCommand::Export { id, output } => match output {
-            None => output::json(&app.person_export(&id)?),
+            None => output::json(&app.person_export(&id, crate::clock::now())?),
             Some(file) => {
-                let today = chrono::Local::now().date_naive();
-                let (_, text) = app.person_export_file(&id, today)?;
+                let (_, text) = app.person_export_file(&id, crate::clock::now())?;
                 tisserand_app::write_document(&file, text.as_bytes())?;
                 out!("Données de la personne écrites dans {}.", file.display());
             }
         },
         PersonCommand::Erase { id, yes } => {
-            let contact = app.person_export(&id)?.contact;
+            let contact = app.person_export(&id, crate::clock::now())?.contact;
             if !yes && std::io::stdin().is_terminal() {
                 eprint!(
                     "Effacer définitivement {} de Tisserand (contacts, partenariats, notes, historiques) ? [o/N] ",

@@ -664,7 +664,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
             )?;
         }
         EventCommand::Leads { id, format } => {
-            let o = app.create_event_leads(&id)?;
+            let o = app.create_event_leads(&id, crate::clock::now())?;
             match format {
                 Format::Json => output::json(&o),
                 Format::Table => out!(
@@ -684,7 +684,7 @@ pub(crate) fn run(app: &mut App, cmd: EventCommand) -> Result<(), AppError> {
                 Some(w) => Some(participant_id(app, &id, &w)?),
                 None => None,
             };
-            let bytes = app.event_pack(&id, who.as_deref(), chrono::Local::now().date_naive())?;
+            let bytes = app.event_pack(&id, who.as_deref(), crate::clock::now().today())?;
             tisserand_app::write_document(&output, &bytes)?;
             out!("{}", output.display());
         }

@@ -14,6 +14,7 @@ macro_rules! out {
 
 mod bench;
 mod bench_data;
+mod clock;
 mod data;
 mod documents;
 mod events;
@@ -466,7 +467,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
     let mut app = open(cli.db)?;
     match cli.command {
         Command::Demo => {
-            let s = app.load_demo()?;
+            let s = app.load_demo(clock::now())?;
             out!(
                 "Territoire de démonstration chargé : {} acteurs, {} contacts, {} partenariats.",
                 s.actors,

@@ -596,8 +596,8 @@ mod tests {
             consents: vec![],
             last_initiated_on: NaiveDate::from_ymd_opt(2024, 2, 29),
             notes: None,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            updated_at: chrono::DateTime::UNIX_EPOCH,
         };
         assert_eq!(
             c.review_due_on(),

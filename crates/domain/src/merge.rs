@@ -229,8 +229,8 @@ mod tests {
             stakes: None,
             tags: vec![],
             notes: None,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            updated_at: chrono::DateTime::UNIX_EPOCH,
         }
     }
 

@@ -828,7 +828,7 @@ impl Store {
                         |r| r.get(0),
                     )?;
                     let entry = TimelineEntry {
-                        at: chrono::Utc::now(),
+                        at: crate::clock().utc(),
                         fact: TimelineFact::EventLead {
                             event: detail.event.name.clone(),
                             date: detail.event.date,
