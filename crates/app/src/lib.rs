@@ -24,6 +24,7 @@ use tisserand_domain::{
     Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Clock, Commune, Contact, ContactInput,
     ContactPage, ContactQuery, Facets, FieldError, RegisterHint, SearchHit,
 };
+use tisserand_store::Entity;
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
@@ -407,7 +408,7 @@ fn unknown_organisation(id: &str) -> AppError {
 fn organisation_error(e: StoreError) -> AppError {
     match e {
         StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             id,
         } => unknown_organisation(&id),
         other => other.into(),

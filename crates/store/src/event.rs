@@ -21,6 +21,7 @@ use tisserand_domain::{ActorKind, FieldError, RameauMode};
 use crate::actor::{insert_actor_in, live_actor_rid, timestamp, PlaceCache};
 use crate::contact::{insert_contact_in, live_contact_rid};
 use crate::partnership::{code_from, json};
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 const EVENT_COLUMNS: &str = "e.id, e.name, e.date, e.venue, e.start_time, e.round_minutes, e.changeover_minutes,
@@ -81,7 +82,7 @@ fn event_from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
-fn not_found(entity: &'static str, id: &str) -> StoreError {
+fn not_found(entity: Entity, id: &str) -> StoreError {
     StoreError::NotFound {
         entity,
         id: id.to_owned(),
@@ -99,7 +100,7 @@ fn live_event(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Event)> {
     ))?
     .query_row([id], |r| Ok((r.get(19)?, event_from_row(r)?)))
     .optional()?
-    .ok_or_else(|| not_found("event", id))
+    .ok_or_else(|| not_found(Entity::Event, id))
 }
 
 /// Bumps the event's version (every change to it or its children).
@@ -130,7 +131,7 @@ fn participant_rid(tx: &rusqlite::Connection, event_rid: i64, id: &str) -> Resul
     tx.prepare_cached("SELECT rid FROM event_participants WHERE id = ?1 AND event_rid = ?2")?
         .query_row(params![id, event_rid], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| not_found("participant", id))
+        .ok_or_else(|| not_found(Entity::Participant, id))
 }
 
 const PARTICIPANT_COLUMNS: &str = "p.id, a.id, a.name, a.kind, a.sector, cm.name, c.id,
@@ -262,7 +263,7 @@ impl Store {
             let (rid, old) = live_event(tx, id)?;
             if old.version != version {
                 return Err(StoreError::Conflict {
-                    entity: "event",
+                    entity: Entity::Event,
                     id: id.to_owned(),
                     expected: version,
                     found: old.version,
@@ -356,7 +357,7 @@ impl Store {
                 [id],
             )?;
             if n == 0 {
-                return Err(not_found("event", id));
+                return Err(not_found(Entity::Event, id));
             }
             Ok(())
         })
@@ -709,7 +710,7 @@ impl Store {
             let (event_rid, event) = live_event(tx, event_id)?;
             if event.version != version {
                 return Err(StoreError::Conflict {
-                    entity: "event",
+                    entity: Entity::Event,
                     id: event_id.to_owned(),
                     expected: version,
                     found: event.version,
@@ -719,7 +720,7 @@ impl Store {
                 .prepare_cached("SELECT id, rid FROM event_participants WHERE event_rid = ?1")?
                 .query_map([event_rid], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let key = |id: &str| keys.get(id).copied().ok_or_else(|| not_found("participant", id));
+            let key = |id: &str| keys.get(id).copied().ok_or_else(|| not_found(Entity::Participant, id));
             tx.execute(
                 "DELETE FROM event_meetings WHERE event_rid = ?1 AND round > ?2",
                 params![event_rid, kept_rounds],
@@ -772,7 +773,7 @@ impl Store {
                 ],
             )?;
             if n == 0 {
-                return Err(not_found("meeting", &format!("{}/{}", c.round, c.table)));
+                return Err(not_found(Entity::Meeting, &format!("{}/{}", c.round, c.table)));
             }
             touch(tx, event_rid)?;
             Ok(tx
@@ -881,7 +882,7 @@ impl Store {
                 params![id, done, now()],
             )?;
             if n == 0 {
-                return Err(not_found("follow-up", id));
+                return Err(not_found(Entity::FollowUp, id));
             }
             Ok(())
         })

@@ -31,7 +31,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 pub use backup::{
     backup_file, backups_dir, check_backup, list_backups_in, prune_backups_in, CheckedBackup,
 };
-pub use error::StoreError;
+pub use error::{Entity, StoreError};
 pub use event::LeadMaker;
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
