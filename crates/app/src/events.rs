@@ -192,6 +192,85 @@ fn plan_input(detail: &EventDetail, partners: Vec<(String, String)>) -> PlanInpu
     }
 }
 
+/// The tables of round `shown_round` (the seated present, with their
+/// visitor if any) and the visitors who pause in it.
+fn room_tables(
+    detail: &EventDetail,
+    event: &Event,
+    shown_round: u32,
+) -> (Vec<RoomTable>, Vec<String>) {
+    let names: HashMap<&str, &Participant> = detail
+        .participants
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
+    let name = |id: &str| {
+        names
+            .get(id)
+            .map_or_else(|| id.to_owned(), |p| p.actor_name.clone())
+    };
+    let mut tables: BTreeMap<u32, RoomTable> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side == event.seated_side && p.presence != Presence::Absent)
+        .filter_map(|p| {
+            p.table.map(|t| {
+                (
+                    t,
+                    RoomTable {
+                        table: t,
+                        seated: p.actor_name.clone(),
+                        visitor: None,
+                    },
+                )
+            })
+        })
+        .collect();
+    let mut busy = Vec::new();
+    for m in detail.meetings.iter().filter(|m| m.round == shown_round) {
+        busy.push(m.visitor.as_str());
+        let entry = tables.entry(m.table).or_insert_with(|| RoomTable {
+            table: m.table,
+            seated: name(&m.seated),
+            visitor: None,
+        });
+        entry.visitor = Some(name(&m.visitor));
+    }
+    let pauses = if detail.meetings.is_empty() {
+        Vec::new()
+    } else {
+        detail
+            .participants
+            .iter()
+            .filter(|p| {
+                p.side != event.seated_side
+                    && p.presence != Presence::Absent
+                    && !busy.contains(&p.id.as_str())
+            })
+            .map(|p| p.actor_name.clone())
+            .collect()
+    };
+    (tables.into_values().collect(), pauses)
+}
+
+/// When round `shown_round` starts and ends as planned (`14:30`, `14:37`).
+fn planned_times(
+    event: &Event,
+    timing: &Timing,
+    shown_round: u32,
+) -> (Option<String>, Option<String>) {
+    let slot = timing.slots().into_iter().find(|s| s.number == shown_round);
+    let clock = |minute: u32| {
+        Timing::time_at(event.start_time, minute)
+            .format("%H:%M")
+            .to_string()
+    };
+    (
+        slot.as_ref().map(|s| clock(s.start_minute)),
+        slot.as_ref().map(|s| clock(s.end_minute)),
+    )
+}
+
 impl App {
     /// Checks an event form without saving it.
     #[must_use]
@@ -486,65 +565,8 @@ impl App {
             RoomPhase::Gap => (view.clock.round + 1).min(event.rounds),
             _ => view.clock.round.max(1),
         };
-        let names: HashMap<&str, &Participant> = detail
-            .participants
-            .iter()
-            .map(|p| (p.id.as_str(), p))
-            .collect();
-        let name = |id: &str| {
-            names
-                .get(id)
-                .map_or_else(|| id.to_owned(), |p| p.actor_name.clone())
-        };
-        let mut tables: BTreeMap<u32, RoomTable> = detail
-            .participants
-            .iter()
-            .filter(|p| p.side == event.seated_side && p.presence != Presence::Absent)
-            .filter_map(|p| {
-                p.table.map(|t| {
-                    (
-                        t,
-                        RoomTable {
-                            table: t,
-                            seated: p.actor_name.clone(),
-                            visitor: None,
-                        },
-                    )
-                })
-            })
-            .collect();
-        let mut busy = Vec::new();
-        for m in detail.meetings.iter().filter(|m| m.round == shown_round) {
-            busy.push(m.visitor.as_str());
-            let entry = tables.entry(m.table).or_insert_with(|| RoomTable {
-                table: m.table,
-                seated: name(&m.seated),
-                visitor: None,
-            });
-            entry.visitor = Some(name(&m.visitor));
-        }
-        let pauses = if detail.meetings.is_empty() {
-            Vec::new()
-        } else {
-            detail
-                .participants
-                .iter()
-                .filter(|p| {
-                    p.side != event.seated_side
-                        && p.presence != Presence::Absent
-                        && !busy.contains(&p.id.as_str())
-                })
-                .map(|p| p.actor_name.clone())
-                .collect()
-        };
-        let slot = timing.slots().into_iter().find(|s| s.number == shown_round);
-        let clock = |minute: u32| {
-            Timing::time_at(event.start_time, minute)
-                .format("%H:%M")
-                .to_string()
-        };
-        let shown_start = slot.as_ref().map(|s| clock(s.start_minute));
-        let shown_end = slot.as_ref().map(|s| clock(s.end_minute));
+        let (tables, pauses) = room_tables(&detail, event, shown_round);
+        let (shown_start, shown_end) = planned_times(event, timing, shown_round);
         Ok(RoomState {
             event_id: event.id.clone(),
             event_name: event.name.clone(),
@@ -554,7 +576,7 @@ impl App {
             shown_round,
             shown_start,
             shown_end,
-            tables: tables.into_values().collect(),
+            tables,
             pauses,
             unplanned: detail.meetings.is_empty(),
             round_ms: i64::from(event.round_minutes) * 60_000,
