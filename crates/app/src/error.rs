@@ -191,90 +191,98 @@ fn io_error(path: &Path, kind: std::io::ErrorKind, message: &str) -> AppError {
     AppError::new(ErrorKind::Storage, fr, en)
 }
 
-/// The database file itself: too new, not a database, damaged, read-only,
-/// disk full, busy; anything else is a storage error that lost nothing.
+/// The database file itself: too new, not a database, not Tisserand's,
+/// damaged; else its disk.
 fn file_error(e: StoreError) -> AppError {
     match e {
-            StoreError::TooNew { path, found, supported } => AppError::new(
-                ErrorKind::TooNew,
-                format!(
-                    "Le fichier {} a été enregistré par une version plus récente de Tisserand (schéma {found} ; \
-                     cette version connaît le schéma {supported} au plus). Mettez Tisserand à jour : \
-                     le fichier n'a pas été modifié.",
-                    path.display()
-                ),
-                format!(
-                    "{} was written by a newer Tisserand (schema {found}; this version knows up to \
-                     {supported}). Update Tisserand: the file was left untouched.",
-                    path.display()
-                ),
+        StoreError::TooNew { path, found, supported } => AppError::new(
+            ErrorKind::TooNew,
+            format!(
+                "Le fichier {} a été enregistré par une version plus récente de Tisserand (schéma {found} ; \
+                 cette version connaît le schéma {supported} au plus). Mettez Tisserand à jour : \
+                 le fichier n'a pas été modifié.",
+                path.display()
             ),
-            StoreError::NotADatabase { path } => AppError::new(
-                ErrorKind::NotADatabase,
-                format!(
-                    "Le fichier {} n'est pas une base de données Tisserand. Il n'a pas été modifié.",
-                    path.display()
-                ),
-                format!("{} is not a Tisserand database. It was left untouched.", path.display()),
+            format!(
+                "{} was written by a newer Tisserand (schema {found}; this version knows up to \
+                 {supported}). Update Tisserand: the file was left untouched.",
+                path.display()
             ),
-            StoreError::NotTisserand { path } => AppError::new(
-                ErrorKind::NotADatabase,
-                format!(
-                    "Le fichier {} est une base SQLite, mais pas une sauvegarde de Tisserand : rien n'a été restauré.",
-                    path.display()
-                ),
-                format!("{} is an SQLite file but not a Tisserand backup: nothing was restored.", path.display()),
+        ),
+        StoreError::NotADatabase { path } => AppError::new(
+            ErrorKind::NotADatabase,
+            format!(
+                "Le fichier {} n'est pas une base de données Tisserand. Il n'a pas été modifié.",
+                path.display()
             ),
-            StoreError::Damaged { path, detail } => AppError::new(
-                ErrorKind::NotADatabase,
-                format!(
-                    "La sauvegarde {} est abîmée (contrôle d'intégrité : {detail}) : rien n'a été restauré. \
-                     Choisissez une sauvegarde plus ancienne.",
-                    path.display()
-                ),
-                format!(
-                    "Backup {} is damaged (integrity check: {detail}): nothing was restored. Choose an older backup.",
-                    path.display()
-                ),
+            format!("{} is not a Tisserand database. It was left untouched.", path.display()),
+        ),
+        StoreError::NotTisserand { path } => AppError::new(
+            ErrorKind::NotADatabase,
+            format!(
+                "Le fichier {} est une base SQLite, mais pas une sauvegarde de Tisserand : rien n'a été restauré.",
+                path.display()
             ),
-            StoreError::ReadOnly { path } => AppError::new(
-                ErrorKind::ReadOnly,
-                format!(
-                    "Le fichier {} est en lecture seule : Tisserand ne peut pas y enregistrer. \
-                     Vérifiez ses droits ou choisissez un autre dossier.",
-                    path.display()
-                ),
-                format!(
-                    "{} is read-only: Tisserand cannot save to it. Check its permissions or choose another folder.",
-                    path.display()
-                ),
+            format!("{} is an SQLite file but not a Tisserand backup: nothing was restored.", path.display()),
+        ),
+        StoreError::Damaged { path, detail } => AppError::new(
+            ErrorKind::NotADatabase,
+            format!(
+                "La sauvegarde {} est abîmée (contrôle d'intégrité : {detail}) : rien n'a été restauré. \
+                 Choisissez une sauvegarde plus ancienne.",
+                path.display()
             ),
-            StoreError::DiskFull { path } => AppError::new(
-                ErrorKind::DiskFull,
-                format!(
-                    "Le disque qui contient {} est plein : l'enregistrement a été annulé, rien de ce qui était \
-                     enregistré n'est perdu. Libérez de la place puis réessayez.",
-                    path.display()
-                ),
-                format!(
-                    "The disk holding {} is full: the change was cancelled and nothing saved before was lost. \
-                     Free some space and try again.",
-                    path.display()
-                ),
+            format!(
+                "Backup {} is damaged (integrity check: {detail}): nothing was restored. Choose an older backup.",
+                path.display()
             ),
-            StoreError::Busy { path } => AppError::new(
-                ErrorKind::Storage,
-                format!(
-                    "Le fichier {} est utilisé par un autre programme. Fermez-le puis réessayez.",
-                    path.display()
-                ),
-                format!("{} is in use by another program. Close it and try again.", path.display()),
+        ),
+        other => disk_error(other),
+    }
+}
+
+/// The disk under the database file: read-only, full, busy; anything else is
+/// a storage error that lost nothing.
+fn disk_error(e: StoreError) -> AppError {
+    match e {
+        StoreError::ReadOnly { path } => AppError::new(
+            ErrorKind::ReadOnly,
+            format!(
+                "Le fichier {} est en lecture seule : Tisserand ne peut pas y enregistrer. \
+                 Vérifiez ses droits ou choisissez un autre dossier.",
+                path.display()
             ),
-            other => AppError::new(
-                ErrorKind::Storage,
-                format!("Erreur de la base de données : {other}. Rien de ce qui était enregistré n'est perdu."),
-                format!("Database error: {other}. Nothing saved before was lost."),
+            format!(
+                "{} is read-only: Tisserand cannot save to it. Check its permissions or choose another folder.",
+                path.display()
             ),
+        ),
+        StoreError::DiskFull { path } => AppError::new(
+            ErrorKind::DiskFull,
+            format!(
+                "Le disque qui contient {} est plein : l'enregistrement a été annulé, rien de ce qui était \
+                 enregistré n'est perdu. Libérez de la place puis réessayez.",
+                path.display()
+            ),
+            format!(
+                "The disk holding {} is full: the change was cancelled and nothing saved before was lost. \
+                 Free some space and try again.",
+                path.display()
+            ),
+        ),
+        StoreError::Busy { path } => AppError::new(
+            ErrorKind::Storage,
+            format!(
+                "Le fichier {} est utilisé par un autre programme. Fermez-le puis réessayez.",
+                path.display()
+            ),
+            format!("{} is in use by another program. Close it and try again.", path.display()),
+        ),
+        other => AppError::new(
+            ErrorKind::Storage,
+            format!("Erreur de la base de données : {other}. Rien de ce qui était enregistré n'est perdu."),
+            format!("Database error: {other}. Nothing saved before was lost."),
+        ),
     }
 }
 
