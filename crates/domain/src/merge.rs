@@ -203,7 +203,6 @@ pub fn contact_input(c: &Contact) -> ContactInput {
 mod tests {
     use super::*;
     use crate::actor::{ActorKind, Resource, ResourceCategory};
-    use chrono::Utc;
 
     fn actor(id: &str, name: &str) -> Actor {
         Actor {
