@@ -142,7 +142,7 @@ fn communes_search(state: State<'_, Shared>, text: String, limit: u32) -> AppRes
 
 #[tauri::command(async)]
 fn demo_load(state: State<'_, Shared>) -> AppResult<DemoSummary> {
-    with_app(&state, App::load_demo)
+    with_app(&state, |a| a.load_demo(crate::clock::now()))
 }
 
 #[tauri::command(async)]

@@ -146,15 +146,17 @@ pub(crate) fn backup_restore(
 /// The daily backup, taken at start on a thread of its own (at most once a
 /// day), so the window opens without waiting for it.
 pub(crate) fn daily_backup_in_background(db_path: PathBuf) {
-    std::thread::spawn(move || match tisserand_app::daily_backup_if_due(&db_path) {
-        Ok(Some(entry)) => tracing::info!(path = %entry.path, "daily backup taken"),
-        Ok(None) => {}
-        Err(e) => tracing::warn!("daily backup failed: {}", e.message_en),
+    std::thread::spawn(move || {
+        match tisserand_app::daily_backup_if_due(&db_path, crate::clock::now()) {
+            Ok(Some(entry)) => tracing::info!(path = %entry.path, "daily backup taken"),
+            Ok(None) => {}
+            Err(e) => tracing::warn!("daily backup failed: {}", e.message_en),
+        }
     });
 }
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::clock::now().today()
 }
 
 /// Exports one kind of records where the person chooses; `null` when the
@@ -204,7 +206,8 @@ pub(crate) fn export_all_save(
     app: AppHandle,
     state: State<'_, Shared>,
 ) -> AppResult<Option<ExportSummary>> {
-    let name = format!("tisserand-export-complet-{}.json", today());
+    let clock = crate::clock::now();
+    let name = format!("tisserand-export-complet-{}.json", clock.today());
     let Some(path) = ask_save(
         &app,
         &name,
@@ -213,7 +216,7 @@ pub(crate) fn export_all_save(
     ) else {
         return Ok(None);
     };
-    with_app(&state, |a| a.export_everything(&path)).map(Some)
+    with_app(&state, |a| a.export_everything(&path, clock)).map(Some)
 }
 
 #[tauri::command(async)]
@@ -258,7 +261,7 @@ pub(crate) fn duplicate_dismiss(
 /// Everything about a person, to show before exporting or erasing.
 #[tauri::command(async)]
 pub(crate) fn person_get(state: State<'_, Shared>, id: String) -> AppResult<PersonExport> {
-    with_app(&state, |a| a.person_export(&id))
+    with_app(&state, |a| a.person_export(&id, crate::clock::now()))
 }
 
 /// Writes everything about a person as JSON where the facilitator chooses.
@@ -268,7 +271,7 @@ pub(crate) fn person_export_save(
     state: State<'_, Shared>,
     id: String,
 ) -> AppResult<Option<String>> {
-    let (name, text) = with_app(&state, |a| a.person_export_file(&id, today()))?;
+    let (name, text) = with_app(&state, |a| a.person_export_file(&id, crate::clock::now()))?;
     let Some(path) = ask_save(
         &app,
         &name,

@@ -36,7 +36,7 @@ fn fixed_dir() -> Option<PathBuf> {
 }
 
 pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    crate::clock::now().today()
 }
 
 /// Opens `path` in the system's PDF viewer, unless files go to a fixed folder.

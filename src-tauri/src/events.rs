@@ -134,7 +134,7 @@ pub(crate) fn event_room(
     id: String,
     action: Option<RoomAction>,
 ) -> AppResult<RoomState> {
-    let room = with_app(&state, |a| a.event_room(&id, action))?;
+    let room = with_app(&state, |a| a.event_room(&id, action, crate::clock::now()))?;
     if room.wrote {
         // The main window reloads the event (rounds started, clock).
         let _ = app.emit_to("main", "event-changed", &id);
@@ -153,7 +153,7 @@ pub(crate) fn event_capture(
 
 #[tauri::command(async)]
 pub(crate) fn event_leads(state: State<'_, Shared>, id: String) -> AppResult<LeadsOutcome> {
-    with_app(&state, |a| a.create_event_leads(&id))
+    with_app(&state, |a| a.create_event_leads(&id, crate::clock::now()))
 }
 
 #[tauri::command(async)]

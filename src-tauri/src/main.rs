@@ -4,6 +4,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod clock;
 mod commands;
 mod data;
 mod documents;
@@ -55,7 +56,7 @@ fn open(demo: bool) -> Shared {
     let path = database_path(demo);
     let mut app = App::open(&path)?;
     if demo && app.info()?.actor_count == 0 {
-        app.load_demo()?;
+        app.load_demo(clock::now())?;
     }
     tracing::info!(demo, "database opened");
     Ok(Mutex::new(app))

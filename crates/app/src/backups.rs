@@ -4,25 +4,20 @@
 
 use std::path::Path;
 
-use chrono::Local;
 use tisserand_domain::backup::{BackupEntry, BackupReason};
+use tisserand_domain::Clock;
 
 use crate::{App, AppError, AppResult, ErrorKind};
 
-/// Local time, as backups are named.
-fn local_now() -> chrono::NaiveDateTime {
-    Local::now().naive_local()
-}
-
 /// Takes the daily backup of the database at `db_path` when none was taken
-/// today, through a connection of its own (the desktop shell runs it on a
-/// background thread at start).
+/// on `clock`'s day, named by `clock`'s local time, through a connection of
+/// its own (the desktop shell runs it on a background thread at start).
 ///
 /// # Errors
 /// A storage error naming the file.
-pub fn daily_backup_if_due(db_path: &Path) -> AppResult<Option<BackupEntry>> {
+pub fn daily_backup_if_due(db_path: &Path, clock: Clock) -> AppResult<Option<BackupEntry>> {
     let existing = tisserand_store::list_backups_in(&tisserand_store::backups_dir(db_path))?;
-    let now = local_now();
+    let now = clock.local();
     if !tisserand_domain::backup::daily_due(&existing, now.date()) {
         return Ok(None);
     }
@@ -58,7 +53,8 @@ impl App {
         tisserand_store::backups_dir(self.store.path())
     }
 
-    /// Takes a backup now into the backups folder.
+    /// Takes a backup now into the backups folder, named by the store's
+    /// clock.
     ///
     /// # Errors
     /// A storage error naming the file (disk full…).
@@ -74,7 +70,7 @@ impl App {
                 "An in-memory database cannot be backed up.",
             ));
         }
-        Ok(self.store.backup_now(reason, local_now(), progress)?)
+        Ok(self.store.backup_stamped(reason, progress)?)
     }
 
     /// The backup taken before a risky operation; in-memory databases

@@ -1,10 +1,15 @@
 //! The demo territory: fictional actors and contacts in real Alsatian
 //! communes, embedded from assets/demo/territory.json.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
+use tisserand_domain::event::{EventBreak, EventInput, MeetingCapture};
+use tisserand_domain::planner::WishLevel;
+use tisserand_domain::ActorKind;
 use tisserand_domain::{
-    ActorInput, ContactInput, Contribution, ContributionKind, Counterpart, Indicator, Modes,
+    ActorInput, Clock, ContactInput, Contribution, ContributionKind, Counterpart, Indicator, Modes,
     NextAction, Objective, PartnershipInput, Party, PartyRole, Stage,
 };
 use ts_rs::TS;
@@ -107,7 +112,7 @@ fn internal(e: impl std::fmt::Display) -> AppError {
     )
 }
 
-pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
+pub(crate) fn load(app: &mut App, clock: Clock) -> AppResult<DemoSummary> {
     if app.store.meta(DEMO_KEY)?.is_some() {
         return Err(AppError::new(
             ErrorKind::Conflict,
@@ -118,12 +123,40 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
     let territory: Territory = serde_json::from_str(TERRITORY_JSON).map_err(internal)?;
     let inputs: Vec<ActorInput> = territory.actors.iter().map(|a| a.input.clone()).collect();
     let ids = app.create_actors(&inputs)?;
-    let by_key: std::collections::HashMap<&str, &String> = territory
+    let by_key: HashMap<&str, &String> = territory
         .actors
         .iter()
         .map(|a| a.key.as_str())
         .zip(ids.iter())
         .collect();
+    let contact_ids = load_contacts(app, &territory, &by_key)?;
+    load_partnerships(app, &territory, &by_key, &contact_ids)?;
+    let kinds: Vec<(String, tisserand_domain::ActorKind)> = territory
+        .actors
+        .iter()
+        .zip(ids.iter())
+        .filter_map(|(a, id)| Some((id.clone(), a.input.kind?)))
+        .collect();
+    // The past event's mutual ticks become partnerships too: count them, so
+    // the summary says what the board shows.
+    let leads = load_events(app, &kinds, clock)?;
+    app.store_mut()
+        .set_meta(DEMO_KEY, &clock.utc().to_rfc3339())?;
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(DemoSummary {
+        actors: count(ids.len()),
+        contacts: count(contact_ids.len()),
+        partnerships: count(territory.partnerships.len() + leads),
+    })
+}
+
+/// The demo's contacts, each in its actor (named by key); their ids, in the
+/// territory's order.
+fn load_contacts(
+    app: &mut App,
+    territory: &Territory,
+    by_key: &HashMap<&str, &String>,
+) -> AppResult<Vec<String>> {
     let contacts = territory
         .contacts
         .iter()
@@ -137,22 +170,31 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
-    let contact_ids = app.create_contacts(&contacts)?;
+    app.create_contacts(&contacts)
+}
+
+/// The demo's partnerships, each party with its actor's first contact, and
+/// a territory of the parties' communes where the demo names none.
+fn load_partnerships(
+    app: &mut App,
+    territory: &Territory,
+    by_key: &HashMap<&str, &String>,
+    contact_ids: &[String],
+) -> AppResult<()> {
     let actor = |key: &str| -> AppResult<String> {
         by_key
             .get(key)
             .map(|id| (*id).clone())
             .ok_or_else(|| internal(format!("unknown actor key {key}")))
     };
-    let communes: std::collections::HashMap<&str, &str> = territory
+    let communes: HashMap<&str, &str> = territory
         .actors
         .iter()
         .filter_map(|a| Some((a.key.as_str(), a.input.commune_insee.as_deref()?)))
         .collect();
     // Each party's contact person: its actor's first contact.
-    let mut first_contact: std::collections::HashMap<&str, &String> =
-        std::collections::HashMap::new();
-    for (c, id) in territory.contacts.iter().zip(&contact_ids) {
+    let mut first_contact: HashMap<&str, &String> = HashMap::new();
+    for (c, id) in territory.contacts.iter().zip(contact_ids) {
         first_contact.entry(c.actor.as_str()).or_insert(id);
     }
     let contact = |key: &str| first_contact.get(key).map(|id| (*id).clone());
@@ -170,23 +212,7 @@ pub(crate) fn load(app: &mut App) -> AppResult<DemoSummary> {
         }
         load_partnership(app, p, &places, &actor, &contact)?;
     }
-    let kinds: Vec<(String, tisserand_domain::ActorKind)> = territory
-        .actors
-        .iter()
-        .zip(ids.iter())
-        .filter_map(|(a, id)| Some((id.clone(), a.input.kind?)))
-        .collect();
-    // The past event's mutual ticks become partnerships too: count them, so
-    // the summary says what the board shows.
-    let leads = load_events(app, &kinds)?;
-    app.store_mut()
-        .set_meta(DEMO_KEY, &chrono::Utc::now().to_rfc3339())?;
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok(DemoSummary {
-        actors: count(ids.len()),
-        contacts: count(contact_ids.len()),
-        partnerships: count(territory.partnerships.len() + leads),
-    })
+    Ok(())
 }
 
 /// Creates one demo partnership, walks it through the pipeline to its stage
@@ -266,18 +292,10 @@ fn load_partnership(
     Ok(())
 }
 
-/// Two speed-datings: one held seven weeks ago (ticks captured, leads
-/// created, follow-ups), one in two weeks (planned, not started). Returns the
-/// number of partnerships the leads created.
-fn load_events(
-    app: &mut App,
-    actors: &[(String, tisserand_domain::ActorKind)],
-) -> AppResult<usize> {
-    use tisserand_domain::event::{EventBreak, EventInput, MeetingCapture};
-    use tisserand_domain::planner::WishLevel;
-    use tisserand_domain::ActorKind;
-
-    let today = chrono::Local::now().date_naive();
+/// Two speed-datings: one held seven weeks before `clock`'s day (ticks
+/// captured, leads created, follow-ups), one two weeks after (planned, not
+/// started). Returns the number of partnerships the leads created.
+fn load_events(app: &mut App, actors: &[(String, ActorKind)], clock: Clock) -> AppResult<usize> {
     let of = |kind: ActorKind| -> Vec<&String> {
         actors
             .iter()
@@ -287,7 +305,21 @@ fn load_events(
     };
     let associations = of(ActorKind::Association);
     let companies = of(ActorKind::Entreprise);
-    let event = |name: &str, days: i64, rounds: u32, tables: u32, venue: &str| EventInput {
+    let leads = load_held_event(app, &associations, &companies, clock)?;
+    load_coming_event(app, &associations, &companies, clock.today())?;
+    Ok(leads)
+}
+
+/// A demo event `days` from `today`, from 14:00, rounds of seven minutes,
+/// a break of a quarter of an hour half-way.
+fn demo_event(
+    today: NaiveDate,
+    name: &str,
+    days: i64,
+    (rounds, tables): (u32, u32),
+    venue: &str,
+) -> EventInput {
+    EventInput {
         name: name.into(),
         date: (today + chrono::Duration::days(days))
             .format("%d/%m/%Y")
@@ -303,40 +335,29 @@ fn load_events(
             minutes: 15,
         }],
         ..EventInput::default()
-    };
+    }
+}
 
-    // Held: six associations, seven companies, six rounds.
-    let past = app.create_event(&event(
+/// The held event: six associations, seven companies, six rounds, wishes,
+/// every round played, ticks captured and the leads created. Returns the
+/// number of partnerships the leads created.
+fn load_held_event(
+    app: &mut App,
+    associations: &[&String],
+    companies: &[&String],
+    clock: Clock,
+) -> AppResult<usize> {
+    let past = app.create_event(&demo_event(
+        clock.today(),
         "Speed-dating entreprises–associations de Haguenau",
         -49,
-        6,
-        6,
+        (6, 6),
         "Espace Saint-Martin, Haguenau",
     ))?;
     for id in associations.iter().take(6).chain(companies.iter().take(7)) {
         app.add_event_participant(&past.id, id, None, None)?;
     }
-    let detail = app.event(&past.id)?;
-    let seated: Vec<&str> = detail
-        .participants
-        .iter()
-        .filter(|p| p.side == detail.event.seated_side)
-        .map(|p| p.id.as_str())
-        .collect();
-    let visitors: Vec<&str> = detail
-        .participants
-        .iter()
-        .filter(|p| p.side != detail.event.seated_side)
-        .map(|p| p.id.as_str())
-        .collect();
-    for (i, v) in visitors.iter().enumerate() {
-        if let Some(s) = seated.get(i % seated.len()) {
-            app.set_event_wish(&past.id, v, s, Some(WishLevel::Must))?;
-        }
-        if let Some(s) = seated.get((i + 2) % seated.len()) {
-            app.set_event_wish(&past.id, s, v, Some(WishLevel::Would))?;
-        }
-    }
+    set_demo_wishes(app, &past.id)?;
     let planned = app.plan_stored_event(&past.id)?;
     app.set_event_played_rounds(&past.id, planned.event.rounds)?;
     for (i, m) in planned.meetings.iter().enumerate() {
@@ -356,14 +377,49 @@ fn load_events(
             )?;
         }
     }
-    let leads = app.create_event_leads(&past.id)?.partnerships.len();
+    Ok(app.create_event_leads(&past.id, clock)?.partnerships.len())
+}
 
-    // Coming: eight associations, eight companies, eight rounds, planned.
-    let next = app.create_event(&event(
+/// Each visitor must see one seated participant; seated participants would
+/// see a visitor two places on.
+fn set_demo_wishes(app: &mut App, event_id: &str) -> AppResult<()> {
+    let detail = app.event(event_id)?;
+    let seated: Vec<&str> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side == detail.event.seated_side)
+        .map(|p| p.id.as_str())
+        .collect();
+    let visitors: Vec<&str> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side != detail.event.seated_side)
+        .map(|p| p.id.as_str())
+        .collect();
+    for (i, v) in visitors.iter().enumerate() {
+        if let Some(s) = seated.get(i % seated.len()) {
+            app.set_event_wish(event_id, v, s, Some(WishLevel::Must))?;
+        }
+        if let Some(s) = seated.get((i + 2) % seated.len()) {
+            app.set_event_wish(event_id, s, v, Some(WishLevel::Would))?;
+        }
+    }
+    Ok(())
+}
+
+/// The coming event: eight associations, eight companies, eight rounds,
+/// planned.
+fn load_coming_event(
+    app: &mut App,
+    associations: &[&String],
+    companies: &[&String],
+    today: NaiveDate,
+) -> AppResult<()> {
+    let next = app.create_event(&demo_event(
+        today,
         "Rencontres entreprises–associations de Colmar",
         14,
-        8,
-        8,
+        (8, 8),
         "Salle des Catherinettes, Colmar",
     ))?;
     for id in associations
@@ -375,5 +431,5 @@ fn load_events(
         app.add_event_participant(&next.id, id, None, None)?;
     }
     app.plan_stored_event(&next.id)?;
-    Ok(leads)
+    Ok(())
 }

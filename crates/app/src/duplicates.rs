@@ -12,6 +12,7 @@ use tisserand_domain::merge::{
     contact_input, merge_actors, merge_contacts, MergeChoices, MergeRecord,
 };
 use tisserand_domain::{Actor, ActorInput, Contact, ContactInput};
+use tisserand_store::Entity;
 use tisserand_store::{Restored, StoreError};
 use ts_rs::TS;
 
@@ -120,7 +121,7 @@ fn undo_refused(e: StoreError) -> AppError {
             format!("Cette fusion ne peut plus être annulée : une fiche qu'elle a touchée a été modifiée depuis (identifiant {id}). Rien n'a été changé."),
             format!("This merge can no longer be undone: a record it touched was changed since (id {id}). Nothing was changed."),
         ),
-        StoreError::NotFound { entity: "merge", .. } => AppError::new(
+        StoreError::NotFound { entity: Entity::Merge, .. } => AppError::new(
             ErrorKind::NotFound,
             "Cette fusion n'existe pas ou a déjà été annulée.",
             "This merge does not exist or was already undone.",

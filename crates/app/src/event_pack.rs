@@ -10,6 +10,7 @@ use tisserand_domain::actor::Resource;
 use tisserand_domain::event::{EventDetail, Participant, Timing};
 
 use crate::{App, AppError, AppResult, ErrorKind};
+use tisserand_store::Entity;
 
 /// Longest one-line presentation, in characters.
 const PRESENTATION_MAX: usize = 110;
@@ -127,7 +128,7 @@ impl App {
         }
         if let Some(p) = participant {
             if !detail.participants.iter().any(|x| x.id == p) {
-                return Err(AppError::not_found("participant", p));
+                return Err(AppError::not_found(Entity::Participant, p));
             }
         }
         let data = self.event_pack_data(&detail, generated_on);
@@ -152,7 +153,7 @@ impl App {
                     .participants
                     .iter()
                     .find(|x| x.id == p)
-                    .ok_or_else(|| AppError::not_found("participant", p))?;
+                    .ok_or_else(|| AppError::not_found(Entity::Participant, p))?;
                 Ok(file_name(
                     "planning",
                     &format!("{} {}", detail.event.name, who.actor_name),

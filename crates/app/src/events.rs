@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
@@ -17,7 +17,7 @@ use tisserand_domain::partnership::{PartnershipInput, Party, PartyRole};
 use tisserand_domain::planner::{
     self, Meeting, Plan, PlanInput, PlanSeated, PlanVisitor, Wish, WishLevel,
 };
-use tisserand_domain::{ActorKind, FieldError};
+use tisserand_domain::{ActorKind, Clock, FieldError};
 use ts_rs::TS;
 
 use crate::{App, AppError, AppResult, ErrorKind};
@@ -192,8 +192,83 @@ fn plan_input(detail: &EventDetail, partners: Vec<(String, String)>) -> PlanInpu
     }
 }
 
-fn now_ms() -> i64 {
-    Utc::now().timestamp_millis()
+/// The tables of round `shown_round` (the seated present, with their
+/// visitor if any) and the visitors who pause in it.
+fn room_tables(
+    detail: &EventDetail,
+    event: &Event,
+    shown_round: u32,
+) -> (Vec<RoomTable>, Vec<String>) {
+    let names: HashMap<&str, &Participant> = detail
+        .participants
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
+    let name = |id: &str| {
+        names
+            .get(id)
+            .map_or_else(|| id.to_owned(), |p| p.actor_name.clone())
+    };
+    let mut tables: BTreeMap<u32, RoomTable> = detail
+        .participants
+        .iter()
+        .filter(|p| p.side == event.seated_side && p.presence != Presence::Absent)
+        .filter_map(|p| {
+            p.table.map(|t| {
+                (
+                    t,
+                    RoomTable {
+                        table: t,
+                        seated: p.actor_name.clone(),
+                        visitor: None,
+                    },
+                )
+            })
+        })
+        .collect();
+    let mut busy = Vec::new();
+    for m in detail.meetings.iter().filter(|m| m.round == shown_round) {
+        busy.push(m.visitor.as_str());
+        let entry = tables.entry(m.table).or_insert_with(|| RoomTable {
+            table: m.table,
+            seated: name(&m.seated),
+            visitor: None,
+        });
+        entry.visitor = Some(name(&m.visitor));
+    }
+    let pauses = if detail.meetings.is_empty() {
+        Vec::new()
+    } else {
+        detail
+            .participants
+            .iter()
+            .filter(|p| {
+                p.side != event.seated_side
+                    && p.presence != Presence::Absent
+                    && !busy.contains(&p.id.as_str())
+            })
+            .map(|p| p.actor_name.clone())
+            .collect()
+    };
+    (tables.into_values().collect(), pauses)
+}
+
+/// When round `shown_round` starts and ends as planned (`14:30`, `14:37`).
+fn planned_times(
+    event: &Event,
+    timing: &Timing,
+    shown_round: u32,
+) -> (Option<String>, Option<String>) {
+    let slot = timing.slots().into_iter().find(|s| s.number == shown_round);
+    let clock = |minute: u32| {
+        Timing::time_at(event.start_time, minute)
+            .format("%H:%M")
+            .to_string()
+    };
+    (
+        slot.as_ref().map(|s| clock(s.start_minute)),
+        slot.as_ref().map(|s| clock(s.end_minute)),
+    )
 }
 
 impl App {
@@ -447,7 +522,8 @@ impl App {
         Ok(plan_input(&detail, partners))
     }
 
-    /// The room: runs `action` if any, brings the clock to now, records the
+    /// The room: runs `action` if any, brings the room clock to `clock`'s
+    /// instant, records the
     /// rounds that have started (so a re-plan keeps them), and returns what
     /// the projector shows.
     ///
@@ -458,10 +534,11 @@ impl App {
         &mut self,
         event_id: &str,
         action: Option<RoomAction>,
+        clock: Clock,
     ) -> AppResult<RoomState> {
         let (event, stored) = self.store.event_room(event_id)?;
         let timing = event.timing();
-        let now = now_ms();
+        let now = clock.millis();
         let clock = stored.unwrap_or_else(|| RoomClock::ready(event.played_rounds, event.rounds));
         let moved = match action {
             Some(RoomAction::Start) => clock.start(&timing, now),
@@ -488,65 +565,8 @@ impl App {
             RoomPhase::Gap => (view.clock.round + 1).min(event.rounds),
             _ => view.clock.round.max(1),
         };
-        let names: HashMap<&str, &Participant> = detail
-            .participants
-            .iter()
-            .map(|p| (p.id.as_str(), p))
-            .collect();
-        let name = |id: &str| {
-            names
-                .get(id)
-                .map_or_else(|| id.to_owned(), |p| p.actor_name.clone())
-        };
-        let mut tables: BTreeMap<u32, RoomTable> = detail
-            .participants
-            .iter()
-            .filter(|p| p.side == event.seated_side && p.presence != Presence::Absent)
-            .filter_map(|p| {
-                p.table.map(|t| {
-                    (
-                        t,
-                        RoomTable {
-                            table: t,
-                            seated: p.actor_name.clone(),
-                            visitor: None,
-                        },
-                    )
-                })
-            })
-            .collect();
-        let mut busy = Vec::new();
-        for m in detail.meetings.iter().filter(|m| m.round == shown_round) {
-            busy.push(m.visitor.as_str());
-            let entry = tables.entry(m.table).or_insert_with(|| RoomTable {
-                table: m.table,
-                seated: name(&m.seated),
-                visitor: None,
-            });
-            entry.visitor = Some(name(&m.visitor));
-        }
-        let pauses = if detail.meetings.is_empty() {
-            Vec::new()
-        } else {
-            detail
-                .participants
-                .iter()
-                .filter(|p| {
-                    p.side != event.seated_side
-                        && p.presence != Presence::Absent
-                        && !busy.contains(&p.id.as_str())
-                })
-                .map(|p| p.actor_name.clone())
-                .collect()
-        };
-        let slot = timing.slots().into_iter().find(|s| s.number == shown_round);
-        let clock = |minute: u32| {
-            Timing::time_at(event.start_time, minute)
-                .format("%H:%M")
-                .to_string()
-        };
-        let shown_start = slot.as_ref().map(|s| clock(s.start_minute));
-        let shown_end = slot.as_ref().map(|s| clock(s.end_minute));
+        let (tables, pauses) = room_tables(&detail, event, shown_round);
+        let (shown_start, shown_end) = planned_times(event, timing, shown_round);
         Ok(RoomState {
             event_id: event.id.clone(),
             event_name: event.name.clone(),
@@ -556,7 +576,7 @@ impl App {
             shown_round,
             shown_start,
             shown_end,
-            tables: tables.into_values().collect(),
+            tables,
             pauses,
             unplanned: detail.meetings.is_empty(),
             round_ms: i64::from(event.round_minutes) * 60_000,
@@ -604,14 +624,15 @@ impl App {
     /// Turns mutual ticks into partnerships at stage « rencontre » (both
     /// actors as parties, the event as origin, a timeline entry with its
     /// date, round and table)
-    /// and one-sided ticks into follow-ups due a week later. Running it again
-    /// creates only what is new.
+    /// and one-sided ticks into follow-ups due a week after `clock`'s local
+    /// date (or after the event, if later). Running it again creates only
+    /// what is new.
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn create_event_leads(&mut self, event_id: &str) -> AppResult<LeadsOutcome> {
+    pub fn create_event_leads(&mut self, event_id: &str, clock: Clock) -> AppResult<LeadsOutcome> {
         let event = self.store.event(event_id)?;
-        let today = Utc::now().date_naive();
+        let today = clock.today();
         let due = today.max(event.date) + Duration::days(7);
         let lead = |m: &EventMeeting, s: &Participant, v: &Participant| {
             let notes: Vec<String> = [(s, &m.seated_note), (v, &m.visitor_note)]

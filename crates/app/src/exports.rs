@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tisserand_domain::{
-    Actor, AssociationRegime, Contact, ContactQuery, ContactSummary, MailingExclusion, Partnership,
-    Resource,
+    Actor, AssociationRegime, Clock, Contact, ContactQuery, ContactSummary, MailingExclusion,
+    Partnership, Resource,
 };
 use tisserand_tabular::Cell;
 use ts_rs::TS;
@@ -656,11 +656,11 @@ impl App {
 
     /// Writes the whole database as one JSON document: actors, contacts,
     /// partnerships, imports, merges and erasure records, with the format
-    /// and schema versions.
+    /// and schema versions, stamped with `clock`'s instant.
     ///
     /// # Errors
     /// The file cannot be written (nothing is left behind); a storage error.
-    pub fn export_everything(&self, dest: &Path) -> AppResult<ExportSummary> {
+    pub fn export_everything(&self, dest: &Path, clock: Clock) -> AppResult<ExportSummary> {
         write_atomically(dest, |tmp| {
             let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
             let mut out = std::io::BufWriter::new(file);
@@ -669,7 +669,7 @@ impl App {
                 "formatVersion": 1,
                 "schemaVersion": tisserand_store::SCHEMA_VERSION,
                 "application": format!("Tisserand {}", env!("CARGO_PKG_VERSION")),
-                "exportedAt": chrono::Utc::now().to_rfc3339(),
+                "exportedAt": clock.utc().to_rfc3339(),
             });
             let head = serde_json::to_string(&head).map_err(|e| io_error(dest, &e))?;
             // The head object without its closing brace, then the arrays.

@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use tisserand_domain::{
-    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Commune, Contact, ContactInput,
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Clock, Commune, Contact, ContactInput,
     ContactPage, ContactQuery, Facets, FieldError, RegisterHint, SearchHit,
 };
+use tisserand_store::Entity;
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
@@ -352,12 +353,13 @@ impl App {
     // --- Demo and backups -------------------------------------------------
 
     /// Loads the demo territory (fictional actors and contacts in real
-    /// Alsatian communes) in one transaction.
+    /// Alsatian communes) in one transaction; its events are dated from
+    /// `clock`'s day (one held seven weeks before, one two weeks after).
     ///
     /// # Errors
     /// `Conflict` when it is already loaded; a storage error.
-    pub fn load_demo(&mut self) -> AppResult<DemoSummary> {
-        demo::load(self)
+    pub fn load_demo(&mut self, clock: Clock) -> AppResult<DemoSummary> {
+        demo::load(self, clock)
     }
 
     /// Writes a consistent copy of the database to `dest` (never overwrites).
@@ -406,7 +408,7 @@ fn unknown_organisation(id: &str) -> AppError {
 fn organisation_error(e: StoreError) -> AppError {
     match e {
         StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             id,
         } => unknown_organisation(&id),
         other => other.into(),

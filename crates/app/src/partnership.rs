@@ -7,6 +7,7 @@ use tisserand_domain::{
     PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery, PartnershipSort,
     PartnershipSummary, Possibility, Question, Stage,
 };
+use tisserand_store::Entity;
 use tisserand_store::StoreError;
 
 use crate::{validation_result, App, AppError, AppResult, ErrorKind};
@@ -24,17 +25,17 @@ const POSSIBILITIES_MAX: u32 = 200;
 /// contact or commune is a field error; a stale edit is a conflict.
 pub(crate) fn partnership_error(e: StoreError) -> AppError {
     match e {
-        StoreError::NotFound { entity: "actor", id } => AppError::field(FieldError::new(
+        StoreError::NotFound { entity: Entity::Actor, id } => AppError::field(FieldError::new(
             "parties",
             format!("L'acteur {id} n'existe pas ou a été supprimé : choisissez un acteur de l'annuaire."),
             format!("Actor {id} does not exist or was deleted: choose an actor from the directory."),
         )),
-        StoreError::NotFound { entity: "contact", id } => AppError::field(FieldError::new(
+        StoreError::NotFound { entity: Entity::Contact, id } => AppError::field(FieldError::new(
             "parties",
             format!("Le contact {id} n'existe pas ou n'appartient pas à l'acteur de sa partie."),
             format!("Contact {id} does not exist or does not belong to its party's actor."),
         )),
-        StoreError::NotFound { entity: "commune", id } => AppError::field(FieldError::new(
+        StoreError::NotFound { entity: Entity::Commune, id } => AppError::field(FieldError::new(
             "territory",
             format!("La commune de code {id} est inconnue : choisissez-la dans la liste."),
             format!("Commune code {id} is unknown: pick it from the list."),

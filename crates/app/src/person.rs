@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use tisserand_domain::backup::BackupReason;
-use tisserand_domain::Contact;
+use tisserand_domain::{Clock, Contact};
 use ts_rs::TS;
 
 use crate::{App, AppResult};
@@ -92,11 +92,12 @@ fn needles(c: &Contact) -> Vec<String> {
 }
 
 impl App {
-    /// Everything about contact `id` (live or deleted): the right of access.
+    /// Everything about contact `id` (live or deleted): the right of access,
+    /// exported at `clock`'s instant.
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn person_export(&self, id: &str) -> AppResult<PersonExport> {
+    pub fn person_export(&self, id: &str, clock: Clock) -> AppResult<PersonExport> {
         let contact = self.store.any_contact(id)?;
         let merged_records = self.store.merged_into(id)?;
         let mut all_needles = needles(&contact);
@@ -135,7 +136,7 @@ impl App {
                     la fiche de contact, ses doublons fusionnés, les partenariats où la personne est nommée \
                     et les textes qui la mentionnent."
                 .to_owned(),
-            exported_at: chrono::Utc::now().to_rfc3339(),
+            exported_at: clock.utc().to_rfc3339(),
             contact,
             merged_records,
             partnerships,
@@ -143,16 +144,13 @@ impl App {
         })
     }
 
-    /// The file name offered for a person's export, and its pretty JSON.
+    /// The file name offered for a person's export (dated `clock`'s local
+    /// day), and its pretty JSON.
     ///
     /// # Errors
     /// As `person_export`.
-    pub fn person_export_file(
-        &self,
-        id: &str,
-        on: chrono::NaiveDate,
-    ) -> AppResult<(String, String)> {
-        let export = self.person_export(id)?;
+    pub fn person_export_file(&self, id: &str, clock: Clock) -> AppResult<(String, String)> {
+        let export = self.person_export(id, clock)?;
         let slug: String = export
             .contact
             .display_name()
@@ -172,7 +170,10 @@ impl App {
                 format!("Export failed: {e}."),
             )
         })?;
-        Ok((format!("donnees-personnelles-{slug}-{on}.json"), text))
+        Ok((
+            format!("donnees-personnelles-{slug}-{}.json", clock.today()),
+            text,
+        ))
     }
 
     /// Erases contact `id` after a backup (see `Store::erase_contact`).

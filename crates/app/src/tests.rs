@@ -6,6 +6,15 @@ fn app() -> App {
     App::open_in_memory().unwrap()
 }
 
+/// A fixed « now »: 10 March 2026, 10:00 in Strasbourg (UTC+1).
+fn clock() -> Clock {
+    at("2026-03-10T10:00:00+01:00")
+}
+
+fn at(rfc3339: &str) -> Clock {
+    Clock::at(chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap())
+}
+
 fn input(name: &str) -> ActorInput {
     ActorInput {
         kind: Some(ActorKind::Association),
@@ -89,7 +98,7 @@ fn deleting_is_undoable() {
 #[test]
 fn the_demo_territory_loads_once_and_is_rich_enough() {
     let mut a = app();
-    let summary = a.load_demo().unwrap();
+    let summary = a.load_demo(clock()).unwrap();
     assert!(summary.actors >= 60, "{summary:?}");
     assert!(summary.contacts >= 80, "{summary:?}");
     let facets = a.actor_facets().unwrap();
@@ -129,7 +138,7 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
         }),
         "overdue actions"
     );
-    assert_eq!(a.load_demo().unwrap_err().kind, ErrorKind::Conflict);
+    assert_eq!(a.load_demo(clock()).unwrap_err().kind, ErrorKind::Conflict);
     assert!(!a.search("selestat", 5).unwrap().is_empty());
 }
 
@@ -411,7 +420,7 @@ mod partnerships {
 #[test]
 fn a_cancelled_export_of_briefs_leaves_nothing_behind() {
     let mut a = app();
-    a.load_demo().unwrap();
+    a.load_demo(clock()).unwrap();
     let items = a
         .briefs_to_export(&tisserand_domain::PartnershipQuery::default())
         .unwrap();
@@ -493,7 +502,7 @@ fn small_event(a: &mut App) -> String {
 fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
     let mut a = app();
     let id = small_event(&mut a);
-    let ready = a.event_room(&id, None).unwrap();
+    let ready = a.event_room(&id, None, clock()).unwrap();
     assert_eq!(
         ready.view.clock.phase,
         tisserand_domain::event::RoomPhase::Ready
@@ -505,7 +514,7 @@ fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
         "{:?}",
         ready.tables
     );
-    let started = a.event_room(&id, Some(RoomAction::Start)).unwrap();
+    let started = a.event_room(&id, Some(RoomAction::Start), clock()).unwrap();
     assert!(started.wrote);
     assert_eq!(
         a.event(&id).unwrap().event.played_rounds,
@@ -513,7 +522,7 @@ fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
         "a started round is kept by a re-plan"
     );
     // During the changeover the room shows the next round's tables.
-    let gap = a.event_room(&id, Some(RoomAction::Next)).unwrap();
+    let gap = a.event_room(&id, Some(RoomAction::Next), clock()).unwrap();
     assert_eq!(
         (gap.view.clock.phase, gap.shown_round),
         (tisserand_domain::event::RoomPhase::Gap, 2)
@@ -541,13 +550,13 @@ fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
 fn a_room_on_a_deleted_event_says_so_and_an_undo_brings_it_back() {
     let mut a = app();
     let id = small_event(&mut a);
-    a.event_room(&id, Some(RoomAction::Start)).unwrap();
+    a.event_room(&id, Some(RoomAction::Start), clock()).unwrap();
     a.delete_event(&id).unwrap();
-    let err = a.event_room(&id, None).unwrap_err();
+    let err = a.event_room(&id, None, clock()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound);
     assert!(err.message.contains("Cet événement"), "{}", err.message);
     a.restore_event(&id).unwrap();
-    let back = a.event_room(&id, None).unwrap();
+    let back = a.event_room(&id, None, clock()).unwrap();
     assert_eq!(
         back.view.clock.phase,
         tisserand_domain::event::RoomPhase::Round
@@ -721,7 +730,7 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
 fn the_demo_associations_are_inscribed_at_their_courts_register() {
     use tisserand_domain::AssociationRegime;
     let mut a = app();
-    a.load_demo().unwrap();
+    a.load_demo(clock()).unwrap();
     let page = a
         .list_actors(&ActorQuery {
             limit: 500,
@@ -808,7 +817,7 @@ fn the_report_counts_only_recorded_presence() {
 #[test]
 fn every_screen_reads_one_number_of_possible_meetings() {
     let mut a = app();
-    a.load_demo().unwrap();
+    a.load_demo(clock()).unwrap();
     // The demo's coming event: eight tables, eight rounds, eight on each
     // side (64 slots), planned.
     let coming = a
@@ -891,4 +900,40 @@ fn a_mailing_greets_nobody_by_the_general_contact_name() {
     let csv = std::fs::read_to_string(&dest).unwrap();
     assert!(csv.contains("contact@epicerie.fr"), "{csv}");
     assert!(!csv.contains(GENERAL_CONTACT_NAME), "{csv}");
+}
+
+#[test]
+fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
+    use tisserand_domain::event::MeetingCapture;
+    let mut a = app();
+    let id = small_event(&mut a);
+    let m = a.event(&id).unwrap().meetings[0].clone();
+    a.capture_event_meeting(
+        &id,
+        &MeetingCapture {
+            round: m.round,
+            table: m.table,
+            seated_tick: true,
+            visitor_tick: false,
+            seated_note: None,
+            visitor_note: None,
+        },
+    )
+    .unwrap();
+    // Twenty past midnight on 10 December in Strasbourg: still the 9th in
+    // UTC. The event (26 November) is past: due a week after the local day.
+    let outcome = a
+        .create_event_leads(&id, at("2026-12-10T00:20:00+01:00"))
+        .unwrap();
+    assert!(outcome.partnerships.is_empty());
+    let due: Vec<_> = a
+        .open_follow_ups(10)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.due)
+        .collect();
+    assert_eq!(
+        due,
+        vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap()]
+    );
 }

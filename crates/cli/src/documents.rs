@@ -38,7 +38,7 @@ pub(crate) struct BriefsArgs {
 /// The « generated on » date: the one given, else today.
 fn date_of(text: Option<&str>) -> Result<chrono::NaiveDate, AppError> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Ok(chrono::Local::now().date_naive()),
+        None => Ok(crate::clock::now().today()),
         Some(t) => crate::partnerships::date_of(t),
     }
 }

@@ -16,6 +16,7 @@ mod actors;
 mod backups;
 mod bench;
 mod bench_data;
+mod clock;
 mod contacts;
 mod documents;
 mod duplicates;
@@ -200,7 +201,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
 }
 
 fn demo(app: &mut App) -> Result<(), AppError> {
-    let s = app.load_demo()?;
+    let s = app.load_demo(clock::now())?;
     out!(
         "Territoire de démonstration chargé : {} acteurs, {} contacts, {} partenariats.",
         s.actors,

@@ -38,10 +38,9 @@ pub(crate) fn run(app: &mut App, cmd: PersonCommand) -> Result<(), AppError> {
 /// Everything kept about the person, printed or written to `output`.
 fn export(app: &App, id: &str, output: Option<PathBuf>) -> Result<(), AppError> {
     match output {
-        None => output::json(&app.person_export(id)?),
+        None => output::json(&app.person_export(id, crate::clock::now())?),
         Some(file) => {
-            let today = chrono::Local::now().date_naive();
-            let (_, text) = app.person_export_file(id, today)?;
+            let (_, text) = app.person_export_file(id, crate::clock::now())?;
             tisserand_app::write_document(&file, text.as_bytes())?;
             out!("Données de la personne écrites dans {}.", file.display());
         }
@@ -51,7 +50,7 @@ fn export(app: &App, id: &str, output: Option<PathBuf>) -> Result<(), AppError> 
 
 /// Erases the person, after asking on a terminal unless `yes`.
 fn erase(app: &mut App, id: &str, yes: bool) -> Result<(), AppError> {
-    let contact = app.person_export(id)?.contact;
+    let contact = app.person_export(id, crate::clock::now())?.contact;
     if !yes && std::io::stdin().is_terminal() {
         eprint!(
             "Effacer définitivement {} de Tisserand (contacts, partenariats, notes, historiques) ? [o/N] ",

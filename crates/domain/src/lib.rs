@@ -6,6 +6,7 @@ pub mod actor;
 pub mod agreement;
 pub mod backup;
 pub mod board;
+pub mod clock;
 pub mod commune;
 pub mod contact;
 pub mod dedup;
@@ -32,6 +33,7 @@ pub use actor::{
 pub use board::{
     Board, BoardColumn, CountBy, MatrixCell, Overview, PartnershipPage, PartnershipSort,
 };
+pub use clock::Clock;
 pub use commune::{Commune, CommuneRef, NamedCode};
 pub use contact::{
     Consent, Contact, ContactInput, ContactPage, ContactQuery, ContactSource, ContactSummary,

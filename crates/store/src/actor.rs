@@ -12,6 +12,7 @@ use tisserand_domain::{
 };
 
 use crate::search::fts_query;
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
@@ -114,7 +115,7 @@ pub(crate) fn live_actor_rid(tx: &rusqlite::Connection, id: &str) -> Result<i64>
         .query_row([id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             id: id.to_owned(),
         })
 }
@@ -144,7 +145,7 @@ fn place_of(tx: &rusqlite::Connection, insee: Option<&String>) -> Result<Option<
     .optional()?
     .map(Some)
     .ok_or_else(|| StoreError::NotFound {
-        entity: "commune",
+        entity: Entity::Commune,
         id: insee.clone(),
     })
 }
@@ -561,7 +562,7 @@ impl Store {
             let used_by = Store::partnership_titles_of(tx, rid)?;
             if !used_by.is_empty() {
                 return Err(StoreError::InUse {
-                    entity: "actor",
+                    entity: Entity::Actor,
                     id: id.to_owned(),
                     used_by,
                 });
@@ -613,7 +614,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound {
-                    entity: "actor",
+                    entity: Entity::Actor,
                     id: id.to_owned(),
                 })?;
             undelete_actor_in(tx, rid)
@@ -632,7 +633,7 @@ impl Store {
             ))?
             .query_row([id], actor_from_row)
             .optional()?
-            .ok_or_else(|| StoreError::NotFound { entity: "actor", id: id.to_owned() })
+            .ok_or_else(|| StoreError::NotFound { entity: Entity::Actor, id: id.to_owned() })
     }
 
     /// How many live actors there are.

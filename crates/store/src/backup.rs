@@ -287,6 +287,20 @@ impl Store {
         take(&self.conn, &self.path, reason, at, progress)
     }
 
+    /// Takes a backup now, named by the store's own clock (a backup the
+    /// store takes as part of its work: asked for, before a migration or a
+    /// risky operation).
+    ///
+    /// # Errors
+    /// As [`Store::backup_now`].
+    pub fn backup_stamped(
+        &self,
+        reason: BackupReason,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<BackupEntry> {
+        self.backup_now(reason, crate::clock().local(), progress)
+    }
+
     /// The backups beside this database, newest first.
     ///
     /// # Errors
@@ -335,11 +349,7 @@ impl Store {
 
     pub(crate) fn backup_before_migration(&self, from: i64) -> Result<PathBuf> {
         tracing::info!(from, to = SCHEMA_VERSION, "backing up before migrating");
-        let entry = self.backup_now(
-            BackupReason::BeforeMigration,
-            chrono::Local::now().naive_local(),
-            &mut |_, _| {},
-        )?;
+        let entry = self.backup_stamped(BackupReason::BeforeMigration, &mut |_, _| {})?;
         Ok(PathBuf::from(entry.path))
     }
 }

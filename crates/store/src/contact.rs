@@ -11,6 +11,7 @@ use tisserand_domain::{
 
 use crate::actor::{kind_from, live_actor_rid, timestamp};
 use crate::search::fts_query;
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const CONTACT_COLUMNS: &str = "k.id, a.id, a.name, k.first_name, k.last_name, k.role, k.email, k.phone,
@@ -155,7 +156,7 @@ fn organisation(
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             id: id.to_owned(),
         })?;
     cache.insert(id.to_owned(), found.clone());
@@ -269,7 +270,7 @@ pub(crate) fn live_contact_rid(tx: &Transaction<'_>, id: &str) -> Result<i64> {
     )
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
-        entity: "contact",
+        entity: Entity::Contact,
         id: id.to_owned(),
     })
 }
@@ -335,7 +336,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound {
-                    entity: "contact",
+                    entity: Entity::Contact,
                     id: id.to_owned(),
                 })?;
             undelete_contact_in(tx, rid)
@@ -355,7 +356,7 @@ impl Store {
             .query_row([id], contact_from_row)
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
-                entity: "contact",
+                entity: Entity::Contact,
                 id: id.to_owned(),
             })
     }

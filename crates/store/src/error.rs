@@ -5,14 +5,78 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::ErrorCode;
 
+/// What a `NotFound`, `Conflict` or `InUse` error is about: matched by
+/// variant, named in French and English by the methods below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Actor,
+    Contact,
+    Commune,
+    Partnership,
+    Action,
+    Indicator,
+    Event,
+    Participant,
+    Meeting,
+    FollowUp,
+    Import,
+    Merge,
+}
+
+impl Entity {
+    /// The English noun, as log lines and English messages use it.
+    #[must_use]
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Self::Actor => "actor",
+            Self::Contact => "contact",
+            Self::Commune => "commune",
+            Self::Partnership => "partnership",
+            Self::Action => "action",
+            Self::Indicator => "indicator",
+            Self::Event => "event",
+            Self::Participant => "participant",
+            Self::Meeting => "meeting",
+            Self::FollowUp => "follow-up",
+            Self::Import => "import",
+            Self::Merge => "merge",
+        }
+    }
+
+    /// « This actor » in French and English, to begin a sentence.
+    #[must_use]
+    pub const fn this(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Actor => ("Cet acteur", "This actor"),
+            Self::Contact => ("Ce contact", "This contact"),
+            Self::Commune => ("Cette commune", "This commune"),
+            Self::Partnership => ("Ce partenariat", "This partnership"),
+            Self::Action => ("Cette action", "This action"),
+            Self::Indicator => ("Cet indicateur", "This indicator"),
+            Self::Event => ("Cet événement", "This event"),
+            Self::Participant => ("Ce participant", "This participant"),
+            Self::Meeting => ("Cette rencontre", "This meeting"),
+            Self::FollowUp => ("Cette relance", "This follow-up"),
+            Self::Import => ("Cet import", "This import"),
+            Self::Merge => ("Cette fusion", "This merge"),
+        }
+    }
+}
+
+impl std::fmt::Display for Entity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name_en())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{entity} {id} not found")]
-    NotFound { entity: &'static str, id: String },
+    NotFound { entity: Entity, id: String },
     /// The row changed since the editor loaded it (optimistic concurrency).
     #[error("{entity} {id} changed since it was loaded (version {expected}, now {found})")]
     Conflict {
-        entity: &'static str,
+        entity: Entity,
         id: String,
         expected: u32,
         found: u32,
@@ -20,7 +84,7 @@ pub enum StoreError {
     /// The row is referenced by live rows of another table (their titles).
     #[error("{entity} {id} is used by: {}", used_by.join(", "))]
     InUse {
-        entity: &'static str,
+        entity: Entity,
         id: String,
         used_by: Vec<String>,
     },

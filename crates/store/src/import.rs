@@ -17,6 +17,7 @@ use tisserand_domain::import::ImportRecord;
 
 use crate::actor::{insert_actor_cached, PlaceCache, TagKeys};
 use crate::contact::{insert_contact_in, Organisations};
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 /// FTS5's default: the bytes of search index it keeps in memory before
@@ -262,7 +263,7 @@ impl Store {
                 )
                 .optional()?
                 .ok_or_else(|| StoreError::NotFound {
-                    entity: "import",
+                    entity: Entity::Import,
                     id: id.to_owned(),
                 })?;
             let used_by: Vec<String> = tx
@@ -276,7 +277,7 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             if !used_by.is_empty() {
                 return Err(StoreError::InUse {
-                    entity: "import",
+                    entity: Entity::Import,
                     id: id.to_owned(),
                     used_by,
                 });

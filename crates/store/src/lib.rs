@@ -25,13 +25,13 @@ mod search;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use chrono::{SecondsFormat, Utc};
+use chrono::SecondsFormat;
 use rusqlite::{Connection, OpenFlags, Transaction};
 
 pub use backup::{
     backup_file, backups_dir, check_backup, list_backups_in, prune_backups_in, CheckedBackup,
 };
-pub use error::StoreError;
+pub use error::{Entity, StoreError};
 pub use event::LeadMaker;
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
@@ -56,9 +56,17 @@ struct ReadCache {
     facets: Option<tisserand_domain::Facets>,
 }
 
+/// The store's own clock, read when it stamps its writes (`created_at`,
+/// `updated_at`, a lead's timeline entry) and names the backups it takes by itself (before a migration, before a
+/// risky operation): the one reading of the system clock in the core.
+#[allow(clippy::disallowed_methods)] // the store stamps its own writes
+pub(crate) fn clock() -> tisserand_domain::Clock {
+    tisserand_domain::Clock::at(chrono::Local::now().fixed_offset())
+}
+
 /// The current instant as stored: RFC 3339, UTC, milliseconds.
 pub(crate) fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    clock().utc().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 pub(crate) fn new_id() -> String {

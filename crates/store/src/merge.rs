@@ -15,6 +15,7 @@ use crate::actor::{live_actor_rid, soft_delete_actor_in, undelete_actor_in, upda
 use crate::contact::{
     live_contact_rid, soft_delete_contact_in, undelete_contact_in, update_contact_in,
 };
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 /// The JSON columns of a partnership that may name an actor or a contact.
@@ -353,11 +354,11 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
                 )
                 .optional()?
-                .ok_or_else(|| StoreError::NotFound { entity: "merge", id: id.to_owned() })?;
+                .ok_or_else(|| StoreError::NotFound { entity: Entity::Merge, id: id.to_owned() })?;
             let undo: Undo = serde_json::from_str(&undo).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let table = if entity == "actor" { "actors" } else { "contacts" };
             let changed = |what: &str| StoreError::Conflict {
-                entity: "merge",
+                entity: Entity::Merge,
                 id: what.to_owned(),
                 expected: 0,
                 found: 1,

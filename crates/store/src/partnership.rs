@@ -15,6 +15,7 @@ use tisserand_domain::{
 };
 
 use crate::actor::{live_actor_rid, timestamp};
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
@@ -77,7 +78,7 @@ fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partner
     .query_row([id], |r| Ok((r.get(24)?, partnership_from_row(r)?)))
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
-        entity: "partnership",
+        entity: Entity::Partnership,
         id: id.to_owned(),
     })
 }
@@ -105,7 +106,7 @@ fn check_references(tx: &Transaction<'_>, p: &ValidPartnership) -> Result<Vec<i6
                 .optional()?;
             if found.is_none() {
                 return Err(StoreError::NotFound {
-                    entity: "contact",
+                    entity: Entity::Contact,
                     id: contact.clone(),
                 });
             }
@@ -119,7 +120,7 @@ fn check_references(tx: &Transaction<'_>, p: &ValidPartnership) -> Result<Vec<i6
             .optional()?;
         if known.is_none() {
             return Err(StoreError::NotFound {
-                entity: "commune",
+                entity: Entity::Commune,
                 id: insee.clone(),
             });
         }
@@ -341,7 +342,7 @@ impl Store {
             let (rid, old) = live_partnership(tx, id)?;
             if old.version != expected_version {
                 return Err(StoreError::Conflict {
-                    entity: "partnership",
+                    entity: Entity::Partnership,
                     id: id.to_owned(),
                     expected: expected_version,
                     found: old.version,
@@ -451,7 +452,7 @@ impl Store {
             let mut actions = p.next_actions;
             let Some(action) = actions.get_mut(index) else {
                 return Err(StoreError::NotFound {
-                    entity: "action",
+                    entity: Entity::Action,
                     id: (index + 1).to_string(),
                 });
             };
@@ -496,7 +497,7 @@ impl Store {
             let (rid, p) = live_partnership(tx, id)?;
             if let Some(expected) = expected_version.filter(|v| *v != p.version) {
                 return Err(StoreError::Conflict {
-                    entity: "partnership",
+                    entity: Entity::Partnership,
                     id: id.to_owned(),
                     expected,
                     found: p.version,
@@ -512,7 +513,7 @@ impl Store {
             let mut indicators = p.indicators;
             let Some(indicator) = indicators.get_mut(index) else {
                 return Err(StoreError::NotFound {
-                    entity: "indicator",
+                    entity: Entity::Indicator,
                     id: (index + 1).to_string(),
                 });
             };
@@ -569,7 +570,7 @@ impl Store {
                 )
                 .optional()?;
             let (rid, parties) = found.ok_or_else(|| StoreError::NotFound {
-                entity: "partnership",
+                entity: Entity::Partnership,
                 id: id.to_owned(),
             })?;
             let parties: Vec<Party> = json(&parties)?;
@@ -596,7 +597,7 @@ impl Store {
             .query_row([id], partnership_from_row)
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
-                entity: "partnership",
+                entity: Entity::Partnership,
                 id: id.to_owned(),
             })
     }
@@ -683,7 +684,7 @@ impl Store {
             .query_row([id], |r| r.get(0))
             .optional()?;
         let text = text.ok_or_else(|| StoreError::NotFound {
-            entity: "partnership",
+            entity: Entity::Partnership,
             id: id.to_owned(),
         })?;
         Ok(json(&text)?)
@@ -705,7 +706,7 @@ impl Store {
             let (rid, p) = live_partnership(tx, id)?;
             if p.version != expected_version {
                 return Err(StoreError::Conflict {
-                    entity: "partnership",
+                    entity: Entity::Partnership,
                     id: id.to_owned(),
                     expected: expected_version,
                     found: p.version,

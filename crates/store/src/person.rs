@@ -8,6 +8,7 @@ use serde::Serialize;
 use tisserand_domain::text::{fold, fold_with_offsets};
 use tisserand_domain::{Contact, Party, TimelineEntry, TimelineFact};
 
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 /// What replaces a person's name in texts after an erasure.
@@ -106,7 +107,7 @@ fn any_contact_rid(tx: &rusqlite::Connection, id: &str) -> Result<i64> {
     tx.query_row("SELECT rid FROM contacts WHERE id = ?1", [id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreError::NotFound {
-            entity: "contact",
+            entity: Entity::Contact,
             id: id.to_owned(),
         })
 }
@@ -128,7 +129,7 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
-                entity: "contact",
+                entity: Entity::Contact,
                 id: id.to_owned(),
             })
     }

@@ -7,6 +7,7 @@ use tisserand_domain::possibles::{assess, rough_score, Candidate, Profile};
 use tisserand_domain::{ActorKind, Possibility};
 
 use crate::partnership::{code_from, json};
+use crate::Entity;
 use crate::{Result, Store, StoreError};
 
 /// How many candidates the masks short-list before the precise ranking.
@@ -87,7 +88,7 @@ impl Store {
             })
             .optional()?;
         let (from, rid, needs, offers) = found.ok_or_else(|| StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             id: actor_id.to_owned(),
         })?;
         if needs == 0 && offers == 0 {

@@ -348,7 +348,7 @@ fn unknown_communes_and_organisations_are_not_found() {
     assert!(matches!(
         err,
         StoreError::NotFound {
-            entity: "commune",
+            entity: Entity::Commune,
             ..
         }
     ));
@@ -361,7 +361,7 @@ fn unknown_communes_and_organisations_are_not_found() {
     assert!(matches!(
         err,
         StoreError::NotFound {
-            entity: "actor",
+            entity: Entity::Actor,
             ..
         }
     ));
@@ -864,7 +864,7 @@ mod partnerships {
         assert!(matches!(
             s.move_partnership(&p.id, Stage::Exploration, None),
             Err(StoreError::NotFound {
-                entity: "partnership",
+                entity: Entity::Partnership,
                 ..
             })
         ));
@@ -879,7 +879,7 @@ mod partnerships {
         assert!(matches!(
             s.insert_partnership(&valid(&ghost)),
             Err(StoreError::NotFound {
-                entity: "actor",
+                entity: Entity::Actor,
                 ..
             })
         ));
@@ -888,7 +888,7 @@ mod partnerships {
         assert!(matches!(
             s.insert_partnership(&valid(&far)),
             Err(StoreError::NotFound {
-                entity: "commune",
+                entity: Entity::Commune,
                 ..
             })
         ));
@@ -897,7 +897,7 @@ mod partnerships {
         assert!(matches!(
             s.insert_partnership(&valid(&with_contact)),
             Err(StoreError::NotFound {
-                entity: "contact",
+                entity: Entity::Contact,
                 ..
             })
         ));
@@ -1111,7 +1111,7 @@ mod partnerships {
         assert!(matches!(
             s.complete_partnership_action(&p.id, 9),
             Err(StoreError::NotFound {
-                entity: "action",
+                entity: Entity::Action,
                 ..
             })
         ));
@@ -1154,7 +1154,7 @@ mod partnerships {
         assert!(matches!(
             s.record_partnership_measure(&p.id, None, 3, None, 1.0),
             Err(StoreError::NotFound {
-                entity: "indicator",
+                entity: Entity::Indicator,
                 ..
             })
         ));
@@ -1203,7 +1203,7 @@ mod partnerships {
         assert!(matches!(
             s.restore_partnership(&p.id),
             Err(StoreError::NotFound {
-                entity: "actor",
+                entity: Entity::Actor,
                 ..
             })
         ));
@@ -1495,7 +1495,7 @@ mod partnerships {
         assert!(matches!(
             s.insert_spawned_partnership(&origin.id, &valid(&child_input)),
             Err(StoreError::NotFound {
-                entity: "partnership",
+                entity: Entity::Partnership,
                 ..
             })
         ));
@@ -1638,7 +1638,7 @@ mod partnerships {
         assert!(matches!(
             s.possibilities("nobody", 10),
             Err(StoreError::NotFound {
-                entity: "actor",
+                entity: Entity::Actor,
                 ..
             })
         ));

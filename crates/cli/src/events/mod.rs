@@ -479,7 +479,7 @@ fn capture_meeting(app: &mut App, id: &str, c: CaptureArgs) -> Result<(), AppErr
 }
 
 fn leads(app: &mut App, id: &str, format: Format) -> Result<(), AppError> {
-    let o = app.create_event_leads(id)?;
+    let o = app.create_event_leads(id, crate::clock::now())?;
     match format {
         Format::Json => output::json(&o),
         Format::Table => out!(
@@ -503,7 +503,7 @@ fn pack(app: &App, args: PackArgs) -> Result<(), AppError> {
         Some(w) => Some(participant_id(app, &id, &w)?),
         None => None,
     };
-    let bytes = app.event_pack(&id, who.as_deref(), chrono::Local::now().date_naive())?;
+    let bytes = app.event_pack(&id, who.as_deref(), crate::clock::now().today())?;
     tisserand_app::write_document(&output, &bytes)?;
     out!("{}", output.display());
     Ok(())

@@ -10,6 +10,7 @@ use tisserand_domain::partnership::{TimelineEntry, TimelineFact, ValidPartnershi
 use tisserand_domain::FieldError;
 
 use super::{follow_up_from_row, live_event, not_found, to_json, touch, FOLLOW_UP_SELECT};
+use crate::Entity;
 use crate::{new_id, now, Result, Store, StoreError};
 
 /// Builds a lead's partnership from a meeting, its seated and its visiting
@@ -66,7 +67,7 @@ impl Store {
                         |r| r.get(0),
                     )?;
                     let entry = TimelineEntry {
-                        at: chrono::Utc::now(),
+                        at: crate::clock().utc(),
                         fact: TimelineFact::EventLead {
                             event: detail.event.name.clone(),
                             date: detail.event.date,
@@ -119,7 +120,7 @@ impl Store {
                 params![id, done, now()],
             )?;
             if n == 0 {
-                return Err(not_found("follow-up", id));
+                return Err(not_found(Entity::FollowUp, id));
             }
             Ok(())
         })

@@ -11,6 +11,7 @@ use super::{
     live_event, meeting_from_row, not_found, participant_rid, rule, to_json, touch,
     MEETING_COLUMNS, MEETING_FROM,
 };
+use crate::Entity;
 use crate::{now, Result, Store, StoreError};
 
 impl Store {
@@ -76,7 +77,7 @@ impl Store {
             let (event_rid, event) = live_event(tx, event_id)?;
             if event.version != version {
                 return Err(StoreError::Conflict {
-                    entity: "event",
+                    entity: Entity::Event,
                     id: event_id.to_owned(),
                     expected: version,
                     found: event.version,
@@ -86,7 +87,7 @@ impl Store {
                 .prepare_cached("SELECT id, rid FROM event_participants WHERE event_rid = ?1")?
                 .query_map([event_rid], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let key = |id: &str| keys.get(id).copied().ok_or_else(|| not_found("participant", id));
+            let key = |id: &str| keys.get(id).copied().ok_or_else(|| not_found(Entity::Participant, id));
             tx.execute(
                 "DELETE FROM event_meetings WHERE event_rid = ?1 AND round > ?2",
                 params![event_rid, kept_rounds],
@@ -139,7 +140,7 @@ impl Store {
                 ],
             )?;
             if n == 0 {
-                return Err(not_found("meeting", &format!("{}/{}", c.round, c.table)));
+                return Err(not_found(Entity::Meeting, &format!("{}/{}", c.round, c.table)));
             }
             touch(tx, event_rid)?;
             Ok(tx

@@ -26,7 +26,7 @@ use tisserand_domain::{ActorKind, FieldError};
 
 use crate::actor::timestamp;
 use crate::partnership::{code_from, json};
-use crate::{new_id, now, Result, Store, StoreError};
+use crate::{new_id, now, Entity, Result, Store, StoreError};
 
 pub use lead::LeadMaker;
 
@@ -79,7 +79,7 @@ pub(super) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
-pub(super) fn not_found(entity: &'static str, id: &str) -> StoreError {
+pub(super) fn not_found(entity: Entity, id: &str) -> StoreError {
     StoreError::NotFound {
         entity,
         id: id.to_owned(),
@@ -97,7 +97,7 @@ pub(super) fn live_event(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Ev
     ))?
     .query_row([id], |r| Ok((r.get(19)?, event_from_row(r)?)))
     .optional()?
-    .ok_or_else(|| not_found("event", id))
+    .ok_or_else(|| not_found(Entity::Event, id))
 }
 
 /// Bumps the event's version (every change to it or its children).
@@ -128,7 +128,7 @@ pub(super) fn participant_rid(tx: &rusqlite::Connection, event_rid: i64, id: &st
     tx.prepare_cached("SELECT rid FROM event_participants WHERE id = ?1 AND event_rid = ?2")?
         .query_row(params![id, event_rid], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| not_found("participant", id))
+        .ok_or_else(|| not_found(Entity::Participant, id))
 }
 
 pub(super) const PARTICIPANT_COLUMNS: &str = "p.id, a.id, a.name, a.kind, a.sector, cm.name, c.id,
@@ -261,7 +261,7 @@ impl Store {
             let (rid, old) = live_event(tx, id)?;
             if old.version != version {
                 return Err(StoreError::Conflict {
-                    entity: "event",
+                    entity: Entity::Event,
                     id: id.to_owned(),
                     expected: version,
                     found: old.version,
@@ -355,7 +355,7 @@ impl Store {
                 [id],
             )?;
             if n == 0 {
-                return Err(not_found("event", id));
+                return Err(not_found(Entity::Event, id));
             }
             Ok(())
         })
