@@ -2193,6 +2193,7 @@ fn readme_screenshots_dir() -> PathBuf {
 /// Saves what the window shows as `dir/name.png`, once its fonts are loaded
 /// and its transitions (toasts, dialogs) are over.
 async fn save_picture(w: &Window, dir: &Path, name: &str) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
     for _ in 0..50 {
         let status = w
             .client
@@ -2205,10 +2206,49 @@ async fn save_picture(w: &Window, dir: &Path, name: &str) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     tokio::time::sleep(Duration::from_millis(800)).await;
-    let png = tokio::time::timeout(Duration::from_secs(20), w.client.screenshot())
+    // The pointer rests on the empty top bar, hovering nothing.
+    let rest = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: 1270.0,
+        y: 20.0,
+    });
+    w.client
+        .perform_actions(rest)
+        .await
+        .expect("move the pointer away");
+    let _ = w.client.release_actions().await;
+    // WebKitWebDriver's snapshot waits for a frame: on an idle page none
+    // comes. A pixel in a corner, invisible, changes on every frame.
+    w.client
+        .execute(
+            "const d = document.createElement('div');
+             d.id = 'snapshot-tick';
+             d.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:99999';
+             document.body.appendChild(d);
+             let n = 0;
+             const tick = () => {
+               if (!d.isConnected) return;
+               d.style.background = `rgba(128,128,128,${(n++ % 2) / 255})`;
+               requestAnimationFrame(tick);
+             };
+             tick();",
+            vec![],
+        )
+        .await
+        .expect("start the frame ticker");
+    let started = std::time::Instant::now();
+    let png = tokio::time::timeout(Duration::from_secs(60), w.client.screenshot())
         .await
         .unwrap_or_else(|_| panic!("the screenshot {name} timed out"))
         .unwrap_or_else(|e| panic!("the screenshot {name}: {e}"));
+    println!("{name}.png taken in {:?}", started.elapsed());
+    w.client
+        .execute(
+            "document.getElementById('snapshot-tick')?.remove();",
+            vec![],
+        )
+        .await
+        .expect("stop the frame ticker");
     assert!(png.starts_with(b"\x89PNG"), "{name}: WebDriver gave no PNG");
     let path = dir.join(format!("{name}.png"));
     std::fs::write(&path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
@@ -2260,11 +2300,12 @@ async fn readme_screenshots() {
         w.click("[data-testid=room-next]").await;
         w.wait_text("[data-testid=room-phase]", "Changez de table")
             .await;
-        // The pointer leaves the buttons alone.
+        // The change of round flashes the room for a second and a half.
+        w.wait_gone(".room.is-flashing").await;
         w.client
             .execute("document.activeElement?.blur();", vec![])
             .await
-            .expect("blur");
+            .expect("no button focused");
         save_picture(&w, &dir, "room").await;
         let _ = w.find("[data-testid=room-close]").await.click().await;
         w.client
