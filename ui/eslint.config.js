@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist", "dist-mock", "node_modules", "src/bindings", "screenshots"] },
+  { ignores: ["dist", "node_modules", "src/bindings"] },
   {
     files: ["**/*.{ts,tsx}"],
     extends: [js.configs.recommended, ...tseslint.configs.strictTypeChecked],
@@ -40,8 +40,8 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
-    // The mock backend rejects like Tauri does: with plain objects and strings.
-    files: ["src/api/devMock.ts", "src/api/devMockPartnerships.ts", "src/**/*.test.{ts,tsx}"],
+    // Tests reject like Tauri does: with plain objects and strings.
+    files: ["src/**/*.test.{ts,tsx}"],
     rules: { "@typescript-eslint/only-throw-error": "off" },
   },
   {
@@ -52,9 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "eslint.config.js"],
+    files: ["eslint.config.js"],
     extends: [js.configs.recommended],
-    // Scripts run in Node and pass functions to the browser (page.evaluate).
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    languageOptions: { globals: globals.node },
   },
 );

@@ -4,7 +4,7 @@ import react from "@vitejs/plugin-react";
 
 // The window is served by Tauri from `dist/` (custom protocol) in production
 // and by this dev server during development: relative paths work for both.
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   base: "./",
   plugins: [react()],
   clearScreen: false,
@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => ({
     host: "127.0.0.1",
   },
   build: {
-    outDir: mode === "mock" ? "dist-mock" : "dist",
+    outDir: "dist",
     target: "es2022",
     sourcemap: false,
     chunkSizeWarningLimit: 800,
@@ -25,4 +25,4 @@ export default defineConfig(({ mode }) => ({
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
   },
-}));
+});

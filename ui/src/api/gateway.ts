@@ -1,8 +1,5 @@
 // The only module that talks to the desktop shell. One typed function per
 // command of docs/ipc.md; every rejection becomes an `AppError`.
-//
-// With `vite --mode mock` the calls go to an in-memory backend (devMock.ts),
-// loaded by a dynamic import that the production build drops entirely.
 import { invoke as tauriInvoke } from "@tauri-apps/api/core";
 import { listen as tauriListen } from "@tauri-apps/api/event";
 
@@ -75,41 +72,15 @@ import { toAppError } from "./errors";
 import type { AppInfo, DemoSummary, MergeChoices, MergeRecord } from "./types";
 
 type InvokeArgs = Record<string, unknown>;
-export type Invoke = <T>(command: string, args?: InvokeArgs) => Promise<T>;
-
-let backend: Promise<Invoke> | null = null;
-
-function resolveBackend(): Promise<Invoke> {
-  if (import.meta.env.MODE === "mock") {
-    return import("./devMock").then((m) => m.mockInvoke as Invoke);
-  }
-  return Promise.resolve(tauriInvoke);
-}
 
 /** Subscribes to a shell event; resolves to the function that unsubscribes. */
-export type Listen = (event: string, handler: (payload: unknown) => void) => Promise<() => void>;
-
-let events: Promise<Listen> | null = null;
-
-function resolveEvents(): Promise<Listen> {
-  if (import.meta.env.MODE === "mock") {
-    return import("./devMock").then((m) => m.mockListen);
-  }
-  const listen: Listen = (event, handler) => tauriListen(event, (e) => handler(e.payload));
-  return Promise.resolve(listen);
-}
-
-async function subscribe(event: string, handler: (payload: unknown) => void): Promise<() => void> {
-  events ??= resolveEvents();
-  const listen = await events;
-  return listen(event, handler);
+function subscribe(event: string, handler: (payload: unknown) => void): Promise<() => void> {
+  return tauriListen(event, (e) => handler(e.payload));
 }
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  backend ??= resolveBackend();
   try {
-    const invoke = await backend;
-    return await invoke<T>(command, args);
+    return await tauriInvoke<T>(command, args);
   } catch (raw: unknown) {
     // Rejecting with a plain object is the contract: callers read `AppError`.
     // eslint-disable-next-line @typescript-eslint/only-throw-error

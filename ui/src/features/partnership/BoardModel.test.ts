@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { mockInvoke } from "../../api/devMock";
 import { parseHash, routeHash } from "../../app/router";
-import type { Board } from "../../bindings/Board";
-import type { Overview } from "../../bindings/Overview";
-import type { PartnershipPage } from "../../bindings/PartnershipPage";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { buildMatrix, emptyPartnershipQuery, hasPartnershipFilters, moveCardOnBoard, nextListSort, STAGES } from "./model";
 import { summary } from "./testFixtures";
@@ -65,50 +61,5 @@ describe("board helpers", () => {
     expect(routeHash({ name: "overview" })).toBe("#/partenariats/vue-d-ensemble");
     expect(parseHash("#/partenariats/vue-d-ensemble")).toEqual({ name: "overview" });
     expect(parseHash("#/partenariats/prt-1")).toEqual({ name: "partnership", id: "prt-1" });
-  });
-});
-
-describe("mock backend: board, page and overview", () => {
-  it("answers like the core", async () => {
-    await mockInvoke("app_info");
-    const overview = (await mockInvoke("partnerships_overview")) as Overview;
-    expect(overview.total).toBeGreaterThan(10);
-    expect(overview.matrix.reduce((n, c) => n + c.count, 0)).toBe(overview.total);
-
-    const board = (await mockInvoke("partnerships_board", { query: emptyPartnershipQuery(), perColumn: 1 })) as Board;
-    expect(board.columns.map((c) => c.stage)).toEqual([...STAGES]);
-    expect(board.columns.reduce((n, c) => n + c.total, 0)).toBe(overview.total);
-    expect(board.columns.every((c) => c.cards.length <= 1)).toBe(true);
-
-    const mecenat = overview.matrix.filter((c) => c.mode === "mecenat").reduce((n, c) => n + c.count, 0);
-    const primary = (await mockInvoke("partnerships_page", {
-      query: { ...emptyPartnershipQuery(), mode: "mecenat", primaryOnly: true },
-      sort: "title",
-      descending: false,
-      offset: 0,
-      limit: 100,
-    })) as PartnershipPage;
-    expect(primary.total).toBe(mecenat);
-    expect(primary.items.every((p) => p.modes.primary === "mecenat")).toBe(true);
-
-    const byTitle = (await mockInvoke("partnerships_page", {
-      query: emptyPartnershipQuery(),
-      sort: "title",
-      descending: true,
-      offset: 0,
-      limit: 3,
-    })) as PartnershipPage;
-    expect(byTitle.items).toHaveLength(3);
-    const titles = byTitle.items.map((p) => p.title);
-    expect([...titles].sort((a, b) => b.localeCompare(a, "fr"))).toEqual(titles);
-
-    const late = (await mockInvoke("partnerships_page", {
-      query: { ...emptyPartnershipQuery(), overdue: true },
-      sort: "nextDue",
-      descending: false,
-      offset: 0,
-      limit: 100,
-    })) as PartnershipPage;
-    expect(late.total).toBe(overview.overdue);
   });
 });
