@@ -9,6 +9,18 @@ use tisserand_domain::backup::{BackupEntry, BackupReason};
 
 use crate::{App, AppError, AppResult, ErrorKind};
 
+/// One step of a backup or a restore: `done` of `total` pages copied (the
+/// shell sends it as event `backup-progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
 /// Local time, as backups are named.
 fn local_now() -> chrono::NaiveDateTime {
     Local::now().naive_local()

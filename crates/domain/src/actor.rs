@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::commune::{Commune, CommuneRef};
-use crate::contact::Contact;
+use crate::contact::ContactCard;
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_rna, normalize_siren, normalize_siret, normalize_website};
 use crate::register::{guess_regime, is_alsace_moselle, AssociationRegime, RegisterCourt};
@@ -766,14 +766,15 @@ impl Actor {
     }
 }
 
-/// An actor page: the actor, its commune in full and its contacts.
+/// An actor page: the actor, its commune in full and its contacts (each
+/// with the date its data should be reviewed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ActorDetail {
     pub actor: Actor,
     pub commune: Option<Commune>,
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<ContactCard>,
 }
 
 /// What an actor's deletion touches, said before the person confirms it:
