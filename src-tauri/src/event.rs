@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
 use tisserand_app::{
-    AppError, AppResult, ErrorKind, ParticipantChange, QuickAdd, RoomAction, RoomState,
+    AppError, AppResult, DialogLabels, ErrorKind, ParticipantChange, QuickAdd, RoomAction,
+    RoomState,
 };
 use tisserand_domain::event::{
     Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide, EventSummary, FollowUp,
@@ -256,16 +257,12 @@ pub(crate) fn event_pack_save(
     state: State<'_, Shared>,
     id: String,
     participant_id: Option<String>,
+    labels: Option<DialogLabels>,
 ) -> AppResult<Option<String>> {
     let name = with_app(&state, |a| {
         a.event_pack_file_name(&id, participant_id.as_deref())
     })?;
-    let title = if participant_id.is_some() {
-        "Enregistrer le planning"
-    } else {
-        "Enregistrer le dossier de l'événement"
-    };
-    let Some(path) = crate::documents::ask_save(&app, &name, title, ("PDF", &["pdf"])) else {
+    let Some(path) = crate::documents::ask_save(&app, &name, labels.as_ref(), &["pdf"]) else {
         return Ok(None);
     };
     let today = crate::documents::today();

@@ -4,10 +4,15 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod commands;
-mod data;
+mod dialog;
 mod documents;
-mod events;
+mod duplicates;
+mod event;
+mod export;
+mod import;
+mod person;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -96,7 +101,7 @@ fn main() {
     let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
     match &shared {
-        Ok(_) => data::daily_backup_in_background(database_path(demo)),
+        Ok(_) => backups::daily_backup_in_background(database_path(demo)),
         Err(e) => tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en),
     }
     let result = tauri::Builder::default()
@@ -129,7 +134,7 @@ fn main() {
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
                 .data_directory(webview_dir.clone())
                 .build()?;
-            app.manage(events::WebviewDir(webview_dir.clone()));
+            app.manage(event::WebviewDir(webview_dir.clone()));
             Ok(())
         })
         .manage(shared)
