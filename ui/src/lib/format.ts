@@ -88,16 +88,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** The date `years` later, same day (29 Feb → 28 Feb), as "YYYY-MM-DD". */
-export function addYears(value: string, years: number): string | null {
-  const d = parseDate(value);
-  if (!d) return null;
-  const target = new Date(d.getFullYear() + years, d.getMonth(), 1);
-  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  target.setDate(Math.min(d.getDate(), lastDay));
-  return todayIso(target);
-}
-
 /** An ISO date (2026-11-26) as people type it in France: 26/11/2026. */
 export function isoToTyped(iso: string | null | undefined): string {
   if (!iso) return "";
