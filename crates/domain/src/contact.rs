@@ -627,9 +627,10 @@ mod tests {
         assert_eq!(ok.consents, [Consent::Photos, Consent::Objection]);
     }
 
-    #[test]
-    fn review_is_due_three_years_after_last_contact() {
-        let c = Contact {
+    /// Jean Klein, created at `created_at`, who last got in touch on
+    /// `last_initiated_on`.
+    fn klein(last_initiated_on: Option<NaiveDate>, created_at: DateTime<Utc>) -> Contact {
+        Contact {
             id: "x".into(),
             actor_id: None,
             actor_name: None,
@@ -642,11 +643,16 @@ mod tests {
             source: None,
             informed_on: None,
             consents: vec![],
-            last_initiated_on: NaiveDate::from_ymd_opt(2024, 2, 29),
+            last_initiated_on,
             notes: None,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
-        };
+            created_at,
+            updated_at: created_at,
+        }
+    }
+
+    #[test]
+    fn review_is_due_three_years_after_last_contact() {
+        let c = klein(NaiveDate::from_ymd_opt(2024, 2, 29), Utc::now());
         assert_eq!(
             c.review_due_on(),
             NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()
@@ -658,24 +664,7 @@ mod tests {
         let created = DateTime::parse_from_rfc3339("2026-03-14T09:30:00Z")
             .unwrap()
             .with_timezone(&Utc);
-        let c = Contact {
-            id: "x".into(),
-            actor_id: None,
-            actor_name: None,
-            first_name: "Jean".into(),
-            last_name: "Klein".into(),
-            role: None,
-            email: None,
-            phone: None,
-            legal_basis: LegalBasis::InteretLegitime,
-            source: None,
-            informed_on: None,
-            consents: vec![],
-            last_initiated_on: None,
-            notes: None,
-            created_at: created,
-            updated_at: created,
-        };
+        let c = klein(None, created);
         let card = ContactCard::from(c);
         assert_eq!(
             card.review_due_on,
