@@ -178,13 +178,15 @@ pub(crate) fn events_year_report(state: State<'_, Shared>, year: i32) -> AppResu
 }
 
 /// Opens the room window on event `id` (full screen), or brings the open one
-/// to this event.
+/// to this event. `title` is the window's title in the person's language
+/// (the window's i18n); without it, « Tisserand ».
 #[tauri::command]
 pub(crate) fn event_room_open(
     app: AppHandle,
     state: State<'_, Shared>,
     dir: State<'_, WebviewDir>,
     id: String,
+    title: Option<String>,
 ) -> AppResult<()> {
     // Refuse an unknown event here rather than in an empty window.
     with_app(&state, |a| a.event(&id).map(|_| ()))?;
@@ -213,7 +215,7 @@ pub(crate) fn event_room_open(
         return Ok(());
     }
     WebviewWindowBuilder::new(&app, ROOM, WebviewUrl::App("index.html".into()))
-        .title("Tisserand — salle")
+        .title(title.as_deref().unwrap_or("Tisserand"))
         .initialization_script(format!(
             "if (window.location.hash === '' || window.location.hash === '#/') {{ window.location.hash = '{hash}'; }}"
         ))

@@ -531,9 +531,9 @@ export function eventRoom(id: string, action: RoomAction | null = null): Promise
   return call("event_room", { id, action });
 }
 
-/** Opens the room window (full screen) on this event. */
-export async function openEventRoom(id: string): Promise<void> {
-  await call<null>("event_room_open", { id });
+/** Opens the room window (full screen) on this event, titled `title` (in the person's language). */
+export async function openEventRoom(id: string, title: string): Promise<void> {
+  await call<null>("event_room_open", { id, title });
 }
 
 /** Full screen on or off for this window. */
