@@ -12,10 +12,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State};
-use tauri_plugin_dialog::DialogExt;
-use tisserand_app::{AppResult, BriefsExport, DocumentKind};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
+use tisserand_app::{AppResult, BriefsExport, BriefsProgress, DialogLabels, DocumentKind};
 use tisserand_domain::agreement::AgreementText;
 use tisserand_domain::{Partnership, PartnershipQuery};
 
@@ -48,27 +47,20 @@ pub(crate) fn show(path: &std::path::Path) {
     }
 }
 
-/// Asks where to save `name` (a PDF); `None` when the person cancels.
-fn ask_save_pdf(app: &AppHandle, name: &str, title: &str) -> Option<PathBuf> {
-    ask_save(app, name, title, ("PDF", &["pdf"]))
-}
-
-/// Asks where to save `name`, offering files of `filter` (label,
-/// extensions); `None` when the person cancels. With
+/// Asks where to save `name`, offering files with `extensions`, worded by
+/// the window's `labels`; `None` when the person cancels. With
 /// `TISSERAND_DOCUMENTS_DIR` set, the file goes there without asking.
 pub(crate) fn ask_save(
     app: &AppHandle,
     name: &str,
-    title: &str,
-    filter: (&str, &[&str]),
+    labels: Option<&DialogLabels>,
+    extensions: &[&str],
 ) -> Option<PathBuf> {
     if let Some(dir) = fixed_dir() {
         return Some(dir.join(name));
     }
-    let chosen = in_dialog_folder(app, app.dialog().file())
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter(filter.0, filter.1)
+    let dialog = in_dialog_folder(app, app.dialog().file()).set_file_name(name);
+    let chosen = worded(dialog, labels, extensions)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok());
     remember_folder(app, chosen.as_deref());
@@ -79,11 +71,32 @@ pub(crate) fn ask_save(
 /// Documents), never in the program's working folder.
 pub(crate) fn in_dialog_folder(
     app: &AppHandle,
-    dialog: tauri_plugin_dialog::FileDialogBuilder<tauri::Wry>,
-) -> tauri_plugin_dialog::FileDialogBuilder<tauri::Wry> {
+    dialog: FileDialogBuilder<tauri::Wry>,
+) -> FileDialogBuilder<tauri::Wry> {
     let state = app.state::<Shared>();
     match with_app(&state, |a| Ok(a.dialog_folder())).ok().flatten() {
         Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// `dialog` with the title and file filters the window sent, in the
+/// person's language (its i18n holds the words). Without them (a window
+/// that sent none) the system's default title shows and the filter is
+/// named by its extensions.
+pub(crate) fn worded(
+    dialog: FileDialogBuilder<tauri::Wry>,
+    labels: Option<&DialogLabels>,
+    extensions: &[&str],
+) -> FileDialogBuilder<tauri::Wry> {
+    let Some(labels) = labels else {
+        return dialog.add_filter(extensions.join(", ").to_uppercase(), extensions);
+    };
+    let dialog = dialog
+        .set_title(&labels.title)
+        .add_filter(&labels.files, extensions);
+    match &labels.all_files {
+        Some(all) => dialog.add_filter(all, &["*"]),
         None => dialog,
     }
 }
@@ -106,13 +119,10 @@ pub(crate) fn document_save(
     state: State<'_, Shared>,
     id: String,
     kind: DocumentKind,
+    labels: Option<DialogLabels>,
 ) -> AppResult<Option<String>> {
     let name = with_app(&state, |a| a.document_file_name(&id, kind))?;
-    let title = match kind {
-        DocumentKind::Brief => "Enregistrer la fiche partenariat",
-        DocumentKind::Agreement => "Enregistrer la convention",
-    };
-    let Some(path) = ask_save_pdf(&app, &name, title) else {
+    let Some(path) = ask_save(&app, &name, labels.as_ref(), &["pdf"]) else {
         return Ok(None);
     };
     let bytes = with_app(&state, |a| a.document_pdf(&id, kind, today()))?;
@@ -131,13 +141,6 @@ pub(crate) fn briefs_export_cancel() {
     CANCEL_EXPORT.store(true, Ordering::SeqCst);
 }
 
-/// One step of an export, sent as event `briefs-progress`.
-#[derive(Clone, Serialize)]
-struct Progress {
-    done: usize,
-    total: usize,
-}
-
 /// Writes the briefs of the partnerships matching `query`: one PDF each
 /// into a chosen folder, or all in one chosen file (`combined`). Sends
 /// `briefs-progress` events; returns `null` when the dialog or the export
@@ -148,20 +151,20 @@ pub(crate) fn briefs_export(
     state: State<'_, Shared>,
     query: PartnershipQuery,
     combined: bool,
+    labels: Option<DialogLabels>,
 ) -> AppResult<Option<BriefsExport>> {
     let items = with_app(&state, |a| a.briefs_to_export(&query))?;
     let on = today();
     let target = if combined {
-        ask_save_pdf(
-            &app,
-            "fiches-partenariats.pdf",
-            "Enregistrer les fiches en un seul PDF",
-        )
+        ask_save(&app, "fiches-partenariats.pdf", labels.as_ref(), &["pdf"])
     } else if let Some(dir) = fixed_dir() {
         Some(dir.join("fiches"))
     } else {
-        let chosen = in_dialog_folder(&app, app.dialog().file())
-            .set_title("Choisir le dossier des fiches")
+        let mut dialog = in_dialog_folder(&app, app.dialog().file());
+        if let Some(labels) = &labels {
+            dialog = dialog.set_title(&labels.title);
+        }
+        let chosen = dialog
             .blocking_pick_folder()
             .and_then(|p| p.into_path().ok());
         remember_folder(&app, chosen.as_deref());
@@ -172,7 +175,7 @@ pub(crate) fn briefs_export(
     };
     CANCEL_EXPORT.store(false, Ordering::SeqCst);
     let mut progress = |done: usize, total: usize| {
-        let _ = app.emit("briefs-progress", Progress { done, total });
+        let _ = app.emit("briefs-progress", BriefsProgress { done, total });
         !CANCEL_EXPORT.load(Ordering::SeqCst)
     };
     let mut load = |id: &str| with_app(&state, |a| a.document_data(id, on));

@@ -4,11 +4,16 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod clock;
 mod commands;
-mod data;
+mod dialog;
 mod documents;
-mod events;
+mod duplicates;
+mod event;
+mod export;
+mod import;
+mod person;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -66,11 +71,7 @@ fn open(demo: bool) -> Shared {
 /// file focuses the first window; another data folder (a test, the demo) is
 /// another instance. (On Linux this is a D-Bus name.)
 fn instance_id(db: &std::path::Path) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in db.to_string_lossy().bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
+    let hash = tisserand_domain::hash::fnv1a(db.to_string_lossy().as_bytes());
     format!("fr.tisserand.desktop.i{hash:016x}")
 }
 
@@ -97,7 +98,7 @@ fn main() {
     let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
     match &shared {
-        Ok(_) => data::daily_backup_in_background(database_path(demo)),
+        Ok(_) => backups::daily_backup_in_background(database_path(demo)),
         Err(e) => tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en),
     }
     let result = tauri::Builder::default()
@@ -130,7 +131,7 @@ fn main() {
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
                 .data_directory(webview_dir.clone())
                 .build()?;
-            app.manage(events::WebviewDir(webview_dir.clone()));
+            app.manage(event::WebviewDir(webview_dir.clone()));
             Ok(())
         })
         .manage(shared)

@@ -9,6 +9,17 @@ use tisserand_domain::Clock;
 
 use crate::{App, AppError, AppResult, ErrorKind};
 
+/// One step of a backup or a restore: `done` of `total` pages copied (the
+/// shell sends it as event `backup-progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
 /// Takes the daily backup of the database at `db_path` when none was taken
 /// on `clock`'s day, named by `clock`'s local time, through a connection of
 /// its own (the desktop shell runs it on a background thread at start).

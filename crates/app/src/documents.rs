@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use tisserand_documents::{DocumentData, DocumentError, PartyData};
 use tisserand_domain::agreement::AgreementText;
-use tisserand_domain::{Partnership, PartnershipQuery};
+use tisserand_domain::{FieldError, Partnership, PartnershipQuery};
 
 use crate::{App, AppError, AppResult, ErrorKind};
 
@@ -42,6 +42,16 @@ impl DocumentKind {
             Self::Agreement => "convention",
         }
     }
+}
+
+/// One step of an export of briefs: `done` of `total` written (the shell
+/// sends it as event `briefs-progress`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BriefsProgress {
+    pub done: usize,
+    pub total: usize,
 }
 
 /// Where an export of briefs went.
@@ -181,6 +191,13 @@ impl App {
     /// `NotFound`; a storage error.
     pub fn agreement_text(&self, id: &str) -> AppResult<AgreementText> {
         Ok(self.store.partnership_agreement(id)?)
+    }
+
+    /// The errors the agreement text would get if saved now (none: an
+    /// empty list), checked as the person types.
+    #[must_use]
+    pub fn validate_agreement_text(&self, text: &AgreementText) -> Vec<FieldError> {
+        crate::validation_result(text.validate())
     }
 
     /// Saves the agreement text edited on `version`.

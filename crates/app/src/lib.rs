@@ -5,6 +5,7 @@
 
 mod backups;
 mod demo;
+mod dialog;
 mod documents;
 mod duplicates;
 mod error;
@@ -20,6 +21,7 @@ mod referential;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use tisserand_domain::contact::ContactCard;
 use tisserand_domain::{
     Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, Clock, Commune, Contact, ContactInput,
     ContactPage, ContactQuery, Facets, FieldError, RegisterHint, SearchHit,
@@ -28,10 +30,11 @@ use tisserand_store::Entity;
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
-pub use backups::{check_backup_file, daily_backup_if_due};
+pub use backups::{check_backup_file, daily_backup_if_due, BackupProgress};
 pub use demo::DemoSummary;
+pub use dialog::DialogLabels;
 pub use documents::{
-    write_briefs, write_combined_briefs, write_document, BriefsExport, DocumentKind,
+    write_briefs, write_combined_briefs, write_document, BriefsExport, BriefsProgress, DocumentKind,
 };
 pub use duplicates::{
     ActorDuplicate, ActorSide, ContactDuplicate, DuplicateEntity, Duplicates, MergeOutcome,
@@ -234,7 +237,12 @@ impl App {
             Some(c) => self.store.commune(&c.insee)?,
             None => None,
         };
-        let contacts = self.store.contacts_of(id)?;
+        let contacts = self
+            .store
+            .contacts_of(id)?
+            .into_iter()
+            .map(ContactCard::from)
+            .collect();
         Ok(ActorDetail {
             actor,
             commune,

@@ -208,6 +208,7 @@ impl App {
             spawned_from,
             children,
             agreement,
+            agreement_limits: tisserand_domain::agreement::AgreementLimits::current(),
         })
     }
 

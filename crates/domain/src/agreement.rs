@@ -16,6 +16,37 @@ pub const CLAUSE_TITLE_MAX: usize = 200;
 /// Longest clause body, in characters.
 pub const CLAUSE_BODY_MAX: usize = 20_000;
 
+/// The limits of an agreement's text, sent to the window so that its
+/// editor counts against the core's numbers (the errors come from
+/// [`AgreementText::validate`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AgreementLimits {
+    /// [`PREAMBLE_MAX`].
+    pub preamble_max: u32,
+    /// [`CLAUSES_MAX`].
+    pub clauses_max: u32,
+    /// [`CLAUSE_TITLE_MAX`].
+    pub clause_title_max: u32,
+    /// [`CLAUSE_BODY_MAX`].
+    pub clause_body_max: u32,
+}
+
+impl AgreementLimits {
+    /// The limits [`AgreementText::validate`] applies.
+    #[must_use]
+    pub fn current() -> Self {
+        let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Self {
+            preamble_max: n(PREAMBLE_MAX),
+            clauses_max: n(CLAUSES_MAX),
+            clause_title_max: n(CLAUSE_TITLE_MAX),
+            clause_body_max: n(CLAUSE_BODY_MAX),
+        }
+    }
+}
+
 /// One free clause, printed as an article of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]

@@ -440,6 +440,54 @@ impl Contact {
     }
 }
 
+/// A contact as its organisation's page shows it: the stored contact and
+/// the date from which its data should be reviewed
+/// ([`Contact::review_due_on`]), so that the window shows the core's date
+/// rather than computing its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ContactCard {
+    #[serde(flatten)]
+    pub contact: Contact,
+    #[ts(type = "string")]
+    pub review_due_on: NaiveDate,
+}
+
+impl From<Contact> for ContactCard {
+    fn from(contact: Contact) -> Self {
+        Self {
+            review_due_on: contact.review_due_on(),
+            contact,
+        }
+    }
+}
+
+impl std::ops::Deref for ContactCard {
+    type Target = Contact;
+
+    fn deref(&self) -> &Contact {
+        &self.contact
+    }
+}
+
+/// Whether `typed` names the person `expected` well enough to confirm an
+/// erasure: the same words once folded by [`fold`] (case, accents,
+/// ligatures aside), punctuation and spaces between them aside. A person
+/// without a name needs nothing typed.
+#[must_use]
+pub fn erasure_name_matches(expected: &str, typed: &str) -> bool {
+    fn words(s: &str) -> Vec<String> {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    let expected = words(expected);
+    expected.is_empty() || words(typed) == expected
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,11 +630,10 @@ mod tests {
         assert_eq!(ok.consents, [Consent::Photos, Consent::Objection]);
     }
 
-    #[test]
-    fn review_is_due_three_years_after_last_contact() {
-        use chrono::TimeZone;
-        let at = Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap();
-        let c = Contact {
+    /// Jean Klein, created at `created_at`, who last got in touch on
+    /// `last_initiated_on`.
+    fn klein(last_initiated_on: Option<NaiveDate>, created_at: DateTime<Utc>) -> Contact {
+        Contact {
             id: "x".into(),
             actor_id: None,
             actor_name: None,
@@ -599,14 +646,55 @@ mod tests {
             source: None,
             informed_on: None,
             consents: vec![],
-            last_initiated_on: NaiveDate::from_ymd_opt(2024, 2, 29),
+            last_initiated_on,
             notes: None,
-            created_at: at,
-            updated_at: at,
-        };
+            created_at,
+            updated_at: created_at,
+        }
+    }
+
+    #[test]
+    fn review_is_due_three_years_after_last_contact() {
+        let c = klein(NaiveDate::from_ymd_opt(2024, 2, 29), DateTime::UNIX_EPOCH);
         assert_eq!(
             c.review_due_on(),
             NaiveDate::from_ymd_opt(2027, 2, 28).unwrap()
         );
+    }
+
+    #[test]
+    fn a_card_carries_the_review_date_from_creation_when_no_contact_is_known() {
+        let created = DateTime::parse_from_rfc3339("2026-03-14T09:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let c = klein(None, created);
+        let card = ContactCard::from(c);
+        assert_eq!(
+            card.review_due_on,
+            NaiveDate::from_ymd_opt(2029, 3, 14).unwrap()
+        );
+        assert_eq!(card.display_name(), "Jean Klein");
+        let json = serde_json::to_value(&card).unwrap();
+        assert_eq!(json["reviewDueOn"], "2029-03-14");
+        assert_eq!(json["firstName"], "Jean");
+        let back: ContactCard = serde_json::from_value(json).unwrap();
+        assert_eq!(back, card);
+    }
+
+    #[test]
+    fn an_erasure_needs_the_name_typed_case_accents_and_punctuation_aside() {
+        assert!(erasure_name_matches(
+            "Jean Kœnig-Müller",
+            "jean kœnig muller"
+        ));
+        assert!(erasure_name_matches(
+            "Jean Kœnig-Müller",
+            "  JEAN KOENIG MÜLLER "
+        ));
+        assert!(erasure_name_matches("Jean Koenig", "Jean Koenig"));
+        assert!(!erasure_name_matches("Jean Koenig", "Jean"));
+        assert!(!erasure_name_matches("Jean Koenig", ""));
+        assert!(erasure_name_matches("", ""));
+        assert!(erasure_name_matches("", "anything"));
     }
 }

@@ -36,8 +36,8 @@ pub use board::{
 pub use clock::Clock;
 pub use commune::{Commune, CommuneRef, NamedCode};
 pub use contact::{
-    Consent, Contact, ContactInput, ContactPage, ContactQuery, ContactSource, ContactSummary,
-    LegalBasis, MailingExclusion,
+    Consent, Contact, ContactCard, ContactInput, ContactPage, ContactQuery, ContactSource,
+    ContactSummary, LegalBasis, MailingExclusion,
 };
 pub use error::{FieldError, ValidationErrors};
 pub use essaimage::EssaimagePlan;

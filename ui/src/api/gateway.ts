@@ -12,8 +12,10 @@ import type { ActorInput } from "../bindings/ActorInput";
 import type { ActorPage } from "../bindings/ActorPage";
 import type { ActorQuery } from "../bindings/ActorQuery";
 import type { BackupEntry } from "../bindings/BackupEntry";
+import type { BackupProgress } from "../bindings/BackupProgress";
 import type { Board } from "../bindings/Board";
 import type { BriefsExport } from "../bindings/BriefsExport";
+import type { BriefsProgress } from "../bindings/BriefsProgress";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
@@ -68,8 +70,11 @@ import type { Possibility } from "../bindings/Possibility";
 import type { Question } from "../bindings/Question";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Stage } from "../bindings/Stage";
+import { fileDialog } from "./dialogLabels";
 import { toAppError } from "./errors";
 import type { AppInfo, DemoSummary, MergeChoices, MergeRecord } from "./types";
+
+export type { BackupProgress, BriefsProgress };
 
 type InvokeArgs = Record<string, unknown>;
 
@@ -185,6 +190,11 @@ export function validatePartnership(input: PartnershipInput): Promise<FieldError
   return call("partnership_validate", { input });
 }
 
+/** The errors the core would give the agreement's text (none: an empty list). */
+export function validateAgreement(text: AgreementText): Promise<FieldError[]> {
+  return call("agreement_validate", { text });
+}
+
 export function createPartnership(input: PartnershipInput): Promise<Partnership> {
   return call("partnership_create", { input });
 }
@@ -266,7 +276,7 @@ export function classifyPartnership(yes: Question[]): Promise<ClassificationProp
  * the person cancelled the save dialog.
  */
 export function documentSave(id: string, kind: DocumentKind): Promise<string | null> {
-  return call("document_save", { id, kind });
+  return call("document_save", { id, kind, labels: fileDialog((d) => d.document(kind)) });
 }
 
 /**
@@ -275,16 +285,14 @@ export function documentSave(id: string, kind: DocumentKind): Promise<string | n
  * `briefs-progress` events (see onBriefsProgress); null when cancelled.
  */
 export function exportBriefs(query: PartnershipQuery, combined: boolean): Promise<BriefsExport | null> {
-  return call("briefs_export", { query, combined });
+  const labels = fileDialog((d) => (combined ? d.briefsCombined : d.briefsFolder));
+  return call("briefs_export", { query, combined, labels });
 }
 
 /** Stops the running export after the brief being written; it then answers null and keeps no file. */
 export async function cancelBriefsExport(): Promise<void> {
   await call<null>("briefs_export_cancel");
 }
-
-/** One step of a briefs export. */
-export type BriefsProgress = { done: number; total: number };
 
 /** Listens to `briefs-progress`; resolves to the function that stops listening. */
 export function onBriefsProgress(handler: (progress: BriefsProgress) => void): Promise<() => void> {
@@ -303,7 +311,8 @@ export type FilePurpose = "import" | "restore";
 
 /** The shell's open dialog; resolves to the chosen path, or null when the person cancelled. */
 export function filePick(purpose: FilePurpose): Promise<string | null> {
-  return call("file_pick", { purpose });
+  const labels = fileDialog((d) => (purpose === "import" ? d.importFile : d.restoreFile));
+  return call("file_pick", { purpose, labels });
 }
 
 /** Reads the file's header and first rows, and guesses (or remembers) each column's field. */
@@ -350,9 +359,6 @@ export function createBackup(): Promise<BackupEntry> {
   return call("backup_create");
 }
 
-/** One step of a backup. */
-export type BackupProgress = { done: number; total: number };
-
 /** Listens to `backup-progress`; resolves to the function that stops listening. */
 export function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<() => void> {
   return subscribe("backup-progress", (payload) => handler(payload as BackupProgress));
@@ -371,17 +377,17 @@ export function restoreBackup(path: string): Promise<BackupEntry | null> {
 
 /** One kind of records as CSV, XLSX or JSON, after a save dialog; null when the person cancelled. */
 export function exportSave(kind: ExportKind, format: ExportFormat): Promise<ExportSummary | null> {
-  return call("export_save", { kind, format });
+  return call("export_save", { kind, format, labels: fileDialog((d) => d.exportRecords(format)) });
 }
 
 /** The selected contacts for an invitation mailing (CSV or XLSX), after a save dialog; null when cancelled. */
 export function exportContactsSave(selection: ContactSelection, format: ExportFormat): Promise<MailingExport | null> {
-  return call("contacts_export_save", { selection, format });
+  return call("contacts_export_save", { selection, format, labels: fileDialog((d) => d.exportMailing(format)) });
 }
 
 /** The whole database as one JSON document, after a save dialog; null when cancelled. */
 export function exportAllSave(): Promise<ExportSummary | null> {
-  return call("export_all_save");
+  return call("export_all_save", { labels: fileDialog((d) => d.exportAll) });
 }
 
 /** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
@@ -416,12 +422,17 @@ export function getPerson(id: string): Promise<PersonExport> {
 
 /** Writes the person's data as JSON after a save dialog; the path, or null when cancelled. */
 export function personExportSave(id: string): Promise<string | null> {
-  return call("person_export_save", { id });
+  return call("person_export_save", { id, labels: fileDialog((d) => d.personData) });
 }
 
 /** Erases the person everywhere (after a backup). Irreversible. */
 export function erasePerson(id: string): Promise<ErasureSummary> {
   return call("person_erase", { id });
+}
+
+/** Whether `typed` names the person `expected` well enough to confirm their erasure (the core's folding). */
+export function personNameMatches(expected: string, typed: string): Promise<boolean> {
+  return call("person_name_matches", { expected, typed });
 }
 
 // ---------- Événements: speed-dating ----------
@@ -491,9 +502,9 @@ export function eventRoom(id: string, action: RoomAction | null = null): Promise
   return call("event_room", { id, action });
 }
 
-/** Opens the room window (full screen) on this event. */
-export async function openEventRoom(id: string): Promise<void> {
-  await call<null>("event_room_open", { id });
+/** Opens the room window (full screen) on this event, titled `title` (in the person's language). */
+export async function openEventRoom(id: string, title: string): Promise<void> {
+  await call<null>("event_room_open", { id, title });
 }
 
 /** Full screen on or off for this window. */
@@ -534,7 +545,8 @@ export function eventsYearReport(year: number): Promise<EventReport> {
 
 /** Writes the pack (or one participant's planning) after a save dialog; the path, or null when cancelled. */
 export function eventPackSave(id: string, participantId: string | null = null): Promise<string | null> {
-  return call("event_pack_save", { id, participantId });
+  const labels = fileDialog((d) => (participantId === null ? d.eventPack : d.eventPlanning));
+  return call("event_pack_save", { id, participantId, labels });
 }
 
 /** Listens to `event-changed` (the room started a round…); resolves to the function that stops listening. */

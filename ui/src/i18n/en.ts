@@ -5,6 +5,7 @@ import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
+import { dialogsEn } from "./dialogsEn";
 
 export const en: Messages = {
   common: {
@@ -295,6 +296,7 @@ export const en: Messages = {
   data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
+  fileDialogs: dialogsEn,
   events: eventsEn,
   confirm: {
     ok: "Confirm",

@@ -173,6 +173,7 @@ export const eventsEn: typeof eventsFr = {
   followUpsLine: (done, total) => `${done} follow-up(s) done of ${total}`,
   eventsCount: (n) => (n > 1 ? `${n} events` : n === 1 ? "1 event" : "No event"),
   room: {
+    windowTitle: "Tisserand — room",
     ready: "Ready to start",
     round: "Meetings in progress",
     gap: "Move to your next table",

@@ -202,6 +202,7 @@ export const eventsFr = {
   eventsCount: (n: number) => (n > 1 ? `${n} événements` : n === 1 ? "1 événement" : "Aucun événement"),
   // Room
   room: {
+    windowTitle: "Tisserand — salle",
     ready: "Prêt à démarrer",
     round: "Rencontres en cours",
     gap: "Changez de table",

@@ -13,6 +13,7 @@ import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
+import { dialogsFr } from "./dialogsFr";
 
 const kinds: Record<ActorKind, string> = {
   entreprise: "Entreprise",
@@ -371,6 +372,7 @@ export const fr = {
   data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
+  fileDialogs: dialogsFr,
   events: eventsFr,
   confirm: {
     ok: "Confirmer",

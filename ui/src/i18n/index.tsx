@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 
 import type { Lang } from "../lib/format";
+import { setFileDialogs } from "../api/dialogLabels";
 import { en } from "./en";
 import { fr, type Messages } from "./fr";
 
@@ -35,7 +36,11 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo(() => ({ lang, t: DICTIONARIES[lang], setLang }), [lang, setLang]);
+  const value = useMemo(() => {
+    // The shell's file dialogs speak the window's language (set before any click can open one).
+    setFileDialogs(DICTIONARIES[lang].fileDialogs);
+    return { lang, t: DICTIONARIES[lang], setLang };
+  }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

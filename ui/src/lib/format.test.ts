@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  addYears,
   formatCount,
   formatDate,
   formatSiren,
@@ -34,9 +33,7 @@ describe("dates", () => {
     expect(formatDate(null, "fr")).toBe("");
   });
 
-  it("adds years the way the retention rule needs (29 Feb → 28 Feb)", () => {
-    expect(addYears("2024-02-29", 3)).toBe("2027-02-28");
-    expect(addYears("2026-09-02", 3)).toBe("2029-09-02");
+  it("writes a day as YYYY-MM-DD", () => {
     expect(todayIso(new Date(2026, 10, 26))).toBe("2026-11-26");
   });
 });

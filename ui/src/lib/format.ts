@@ -88,16 +88,6 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** The date `years` later, same day (29 Feb → 28 Feb), as "YYYY-MM-DD". */
-export function addYears(value: string, years: number): string | null {
-  const d = parseDate(value);
-  if (!d) return null;
-  const target = new Date(d.getFullYear() + years, d.getMonth(), 1);
-  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
-  target.setDate(Math.min(d.getDate(), lastDay));
-  return todayIso(target);
-}
-
 /** An ISO date (2026-11-26) as people type it in France: 26/11/2026. */
 export function isoToTyped(iso: string | null | undefined): string {
   if (!iso) return "";
@@ -108,4 +98,42 @@ export function isoToTyped(iso: string | null | undefined): string {
 /** Today as typed in a date field: 26/11/2026. */
 export function todayTyped(now: Date = new Date()): string {
   return isoToTyped(todayIso(now));
+}
+
+// ---------- Files and times (the « Données » tabs) ----------
+
+/** « 3,7 Mo », « 820 ko », « 512 octets » (binary multiples, as file managers show them). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = lang === "fr" ? ["octets", "ko", "Mo", "Go", "To"] : ["bytes", "KB", "MB", "GB", "TB"];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value);
+  if (unit === 0 && lang === "fr") return `${number}\u00a0${Math.round(value) < 2 ? "octet" : "octets"}`;
+  if (unit === 0 && lang === "en") return `${number} ${Math.round(value) === 1 ? "byte" : "bytes"}`;
+  return `${number}\u00a0${units[unit] ?? ""}`;
+}
+
+/**
+ * « 26 nov. 2026 à 14 h 30 » / "26 Nov 2026 at 14:30": a local time without
+ * zone ("2026-11-26T14:30:05") as written, an RFC 3339 instant in local time.
+ */
+export function formatDateTime(value: string, lang: Lang): string {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : parseDate(value);
+  if (!d) return value;
+  const date = new Intl.DateTimeFormat(LOCALES[lang], { day: "numeric", month: "short", year: "numeric" }).format(d);
+  const minutes = String(d.getMinutes()).padStart(2, "0");
+  return lang === "fr"
+    ? `${date} à ${d.getHours()}\u00a0h\u00a0${minutes}`
+    : `${date} at ${String(d.getHours()).padStart(2, "0")}:${minutes}`;
+}
+
+/** The last part of a path, Windows or Unix. */
+export function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
 }

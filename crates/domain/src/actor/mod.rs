@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::commune::{Commune, CommuneRef};
-use crate::contact::Contact;
+use crate::contact::ContactCard;
 use crate::register::{AssociationRegime, RegisterCourt};
 use crate::text::fold;
 
@@ -359,14 +359,15 @@ impl Actor {
     }
 }
 
-/// An actor page: the actor, its commune in full and its contacts.
+/// An actor page: the actor, its commune in full and its contacts (each
+/// with the date its data should be reviewed).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ActorDetail {
     pub actor: Actor,
     pub commune: Option<Commune>,
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<ContactCard>,
 }
 
 /// What an actor's deletion touches, said before the person confirms it:

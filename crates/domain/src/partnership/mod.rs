@@ -205,6 +205,8 @@ pub struct PartnershipDetail {
     pub children: Vec<PartnershipLink>,
     /// The agreement's preamble and free clauses.
     pub agreement: crate::agreement::AgreementText,
+    /// The limits its editor counts against.
+    pub agreement_limits: crate::agreement::AgreementLimits,
 }
 
 /// Another partnership named on a page: essaimage origin or child.

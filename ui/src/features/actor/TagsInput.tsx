@@ -5,15 +5,18 @@ import { X } from "lucide-react";
 import type { ControlProps } from "../../components/Field";
 import { useI18n } from "../../i18n";
 
-/** Splits typed or pasted text into tags, dropping blanks and repeats. */
+/**
+ * Splits typed or pasted text into tags, dropping blanks and exact repeats
+ * (one chip per text). Tags that differ only by case or accents are the
+ * core's to merge: it folds them with `domain::text::fold` when saving.
+ */
 export function addTags(tags: readonly string[], text: string): string[] {
   const out = [...tags];
-  const seen = new Set(out.map((t) => t.toLocaleLowerCase("fr")));
+  const seen = new Set(out);
   for (const raw of text.split(/[,;\n]/)) {
     const tag = raw.trim().replace(/^#+/, "").trim();
-    const key = tag.toLocaleLowerCase("fr");
-    if (tag === "" || seen.has(key)) continue;
-    seen.add(key);
+    if (tag === "" || seen.has(tag)) continue;
+    seen.add(tag);
     out.push(tag);
   }
   return out;

@@ -9,19 +9,11 @@ import { useDataChanged } from "../../app/data";
 import { routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import type { Contact } from "../../bindings/Contact";
+import type { ContactCard } from "../../bindings/ContactCard";
 import { useI18n } from "../../i18n";
-import { addYears, formatDate, todayIso } from "../../lib/format";
+import { formatDate, todayIso } from "../../lib/format";
 import { ContactForm } from "./ContactForm";
 import { contactDisplayName, initials } from "./contactFormModel";
-
-/** Retention reference: years after the last contact the person initiated. */
-export const RETENTION_YEARS = 3;
-
-/** When the data should be reviewed: 3 years after the last contact they initiated (or after creation). */
-export function reviewDueOn(c: Pick<Contact, "lastInitiatedOn" | "createdAt">): string | null {
-  const from = c.lastInitiatedOn ?? c.createdAt.slice(0, 10);
-  return addYears(from, RETENTION_YEARS);
-}
 
 type Editing = { contact: Contact | null } | null;
 
@@ -31,7 +23,7 @@ export function ContactsSection({
   highlightId,
 }: {
   actorId: string;
-  contacts: Contact[];
+  contacts: ContactCard[];
   highlightId: string | null;
 }) {
   const { t, lang } = useI18n();
@@ -121,15 +113,16 @@ function ContactRow({
   onEdit,
   onDelete,
 }: {
-  contact: Contact;
+  contact: ContactCard;
   highlighted: boolean;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   const { t, lang } = useI18n();
   const name = contactDisplayName(c) || t.contact.unnamed;
-  const review = reviewDueOn(c);
-  const overdue = review !== null && review < todayIso();
+  // The core computes the date (domain::contact::Contact::review_due_on).
+  const review = c.reviewDueOn;
+  const overdue = review < todayIso();
   return (
     <li className={`contact-row${highlighted ? " is-highlighted" : ""}`} data-testid="contact-row" data-id={c.id}>
       <span className="avatar" aria-hidden="true">

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { reviewDueOn } from "./ContactsSection";
 import { emptyContactForm, initials, toContactInput } from "./contactFormModel";
 import { addTags } from "../actor/TagsInput";
 
@@ -15,11 +14,6 @@ describe("contact form", () => {
     expect(input.consents).toEqual(["newsletter", "photos"]);
   });
 
-  it("reviews personal data 3 years after the last contact the person initiated", () => {
-    expect(reviewDueOn({ lastInitiatedOn: "2024-02-29", createdAt: "2020-01-01T00:00:00Z" })).toBe("2027-02-28");
-    expect(reviewDueOn({ lastInitiatedOn: null, createdAt: "2026-03-14T09:30:00Z" })).toBe("2029-03-14");
-  });
-
   it("makes initials from the names", () => {
     expect(initials({ firstName: "aïcha", lastName: "Benali" })).toBe("AB");
     expect(initials({ firstName: "", lastName: "Émile" })).toBe("É");
@@ -28,7 +22,11 @@ describe("contact form", () => {
 });
 
 describe("tags", () => {
-  it("adds typed or pasted tags, dropping blanks, # and repeats", () => {
-    expect(addTags(["ESS"], "insertion, #numérique,, ess ;Insertion")).toEqual(["ESS", "insertion", "numérique"]);
+  it("adds typed or pasted tags, dropping blanks, # and exact repeats", () => {
+    expect(addTags(["ESS"], "insertion, #numérique,, ESS ;insertion")).toEqual(["ESS", "insertion", "numérique"]);
+  });
+
+  it("leaves repeats that differ by case or accents to the core, which folds them when saving", () => {
+    expect(addTags(["ESS"], "ess, Numérique, numerique")).toEqual(["ESS", "ess", "Numérique", "numerique"]);
   });
 });

@@ -11,9 +11,9 @@ import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
 import { renderWithProviders } from "../partnership/testFixtures";
-import { BackupsTab } from "./BackupsTab";
-import { ImportTab } from "./ImportTab";
-import { resetImportSession } from "./importSession";
+import { BackupsTab } from "../backups/BackupsTab";
+import { ImportTab } from "../import/ImportTab";
+import { resetImportSession } from "../import/importSession";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");

@@ -109,7 +109,7 @@ export function EventPage({ id, tab }: { id: string; tab: EventTab }) {
 
   const room = async () => {
     try {
-      await openEventRoom(id);
+      await openEventRoom(id, t.events.room.windowTitle);
     } catch (raw: unknown) {
       toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
     }

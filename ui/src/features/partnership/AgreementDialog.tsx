@@ -8,7 +8,7 @@
 import { ArrowDown, ArrowUp, Pencil, Plus, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
 
-import { setPartnershipAgreement } from "../../api/gateway";
+import { setPartnershipAgreement, validateAgreement } from "../../api/gateway";
 import type { AgreementText } from "../../bindings/AgreementText";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
@@ -16,7 +16,7 @@ import { Field, FieldErrors } from "../../components/Field";
 import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
 import { EditShell, useConflictBanners, type Reload } from "./EditDialog";
-import { agreementErrors, charCount, CLAUSES_MAX, moveItem, PREAMBLE_MAX } from "./editModel";
+import { charCount, moveItem } from "./editModel";
 
 type ClauseDraft = { key: number; title: string; body: string };
 type Draft = { preamble: string; clauses: ClauseDraft[] };
@@ -60,7 +60,7 @@ export function AgreementDialog({ detail, reload, onSaved, onClose }: Props) {
   const form = useServerForm<AgreementText, Partnership>({
     formRef,
     input: text,
-    validate: (x) => Promise.resolve(agreementErrors(x)),
+    validate: validateAgreement,
     save: (x) => setPartnershipAgreement(base.id, base.version, x),
     onSaved,
     onClose,
@@ -107,8 +107,10 @@ export function AgreementDialog({ detail, reload, onSaved, onClose }: Props) {
     focusLater(left === 0 ? '[data-testid="clause-add"]' : `[data-testid="field-clauses.${Math.min(index, left - 1)}.title"]`);
   };
 
+  // The core's limits (domain::agreement); its validator words the errors.
+  const { preambleMax, clausesMax } = detail.agreementLimits;
   const length = charCount(draft.preamble.trim());
-  const over = length > PREAMBLE_MAX;
+  const over = length > preambleMax;
   return (
     <EditShell title={d.agreementDialogTitle} testId="agreement-form" size="lg" formRef={formRef} form={{ ...form, banners, submitInput: () => void form.submit(text) }}>
       <p className="small muted">{d.agreementIntro}</p>
@@ -125,7 +127,7 @@ export function AgreementDialog({ detail, reload, onSaved, onClose }: Props) {
         )}
       </Field>
       <p className={`char-count small tabular${over ? " is-over" : ""}`} data-testid="preamble-count">
-        {d.chars(group(length, lang), group(PREAMBLE_MAX, lang))}
+        {d.chars(group(length, lang), group(preambleMax, lang))}
       </p>
 
       <fieldset className="clause-editor" data-field-group="clauses">
@@ -204,13 +206,13 @@ export function AgreementDialog({ detail, reload, onSaved, onClose }: Props) {
             type="button"
             className="button button--secondary button--small"
             data-testid="clause-add"
-            disabled={draft.clauses.length >= CLAUSES_MAX}
+            disabled={draft.clauses.length >= clausesMax}
             onClick={addClause}
           >
             <Plus size={14} aria-hidden="true" />
             {d.addClause}
           </button>
-          {draft.clauses.length >= CLAUSES_MAX && <span className="small muted">{d.clausesFull(CLAUSES_MAX)}</span>}
+          {draft.clauses.length >= clausesMax && <span className="small muted">{d.clausesFull(clausesMax)}</span>}
         </div>
       </fieldset>
       <p className="visually-hidden" aria-live="polite">

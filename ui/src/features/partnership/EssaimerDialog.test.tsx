@@ -56,6 +56,7 @@ function detail(): PartnershipDetail {
     spawnedFrom: { id: "p0", title: "Garage école pilote", stage: "evaluation", places: ["Mulhouse"] },
     children: [{ id: "p2", title: "Garage école — Haguenau", stage: "rencontre", places: ["Haguenau"] }],
     agreement: { preamble: null, clauses: [] },
+    agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
   };
 }
 

@@ -2,7 +2,6 @@
 // people type them in France, the input that recreates a partnership, row
 // lists edited by index, and server field errors of one row renamed for the
 // row's dialog. Easy to test.
-import type { AgreementText } from "../../bindings/AgreementText";
 import type { ContributionKind } from "../../bindings/ContributionKind";
 import type { FieldError } from "../../bindings/FieldError";
 import type { ObjectiveAxis } from "../../bindings/ObjectiveAxis";
@@ -199,60 +198,9 @@ export function rowErrors(errors: readonly FieldError[], list: RowList, index: n
 
 // ---------- The agreement's text (preamble and free clauses) ----------
 
-/** The core's limits (domain::agreement). */
-export const PREAMBLE_MAX = 50_000;
-export const CLAUSES_MAX = 60;
-export const CLAUSE_TITLE_MAX = 200;
-export const CLAUSE_BODY_MAX = 20_000;
-
-/** Characters as the core counts them (Unicode scalar values, not UTF-16 units). */
+/** Characters as the core counts them (Unicode scalar values, not UTF-16 units), for the preamble's counter. */
 export function charCount(text: string): number {
   return Array.from(text).length;
-}
-
-/** The errors the core would give for `text`, for validation as you type (the core stays the truth). */
-export function agreementErrors(text: AgreementText): FieldError[] {
-  const errors: FieldError[] = [];
-  const preamble = text.preamble?.trim() ?? "";
-  const n = charCount(preamble);
-  if (n > PREAMBLE_MAX) {
-    errors.push({
-      field: "preamble",
-      message: `Le préambule est trop long : ${n} caractères, ${PREAMBLE_MAX} au plus.`,
-      messageEn: `The preamble is too long: ${n} characters, at most ${PREAMBLE_MAX}.`,
-    });
-  }
-  if (text.clauses.length > CLAUSES_MAX) {
-    errors.push({
-      field: "clauses",
-      message: `Trop de clauses : ${text.clauses.length}, ${CLAUSES_MAX} au plus.`,
-      messageEn: `Too many clauses: ${text.clauses.length}, at most ${CLAUSES_MAX}.`,
-    });
-  }
-  text.clauses.forEach((c, i) => {
-    const title = c.title.trim();
-    if (title === "") {
-      errors.push({
-        field: `clauses.${i}.title`,
-        message: "Donnez un titre à la clause (par exemple : Assurances), ou retirez-la.",
-        messageEn: "Give the clause a title (for example: Insurance), or remove it.",
-      });
-    } else if (charCount(title) > CLAUSE_TITLE_MAX) {
-      errors.push({
-        field: `clauses.${i}.title`,
-        message: `Le titre de la clause est trop long : ${CLAUSE_TITLE_MAX} caractères au plus.`,
-        messageEn: `The clause's title is too long: at most ${CLAUSE_TITLE_MAX} characters.`,
-      });
-    }
-    if (charCount(c.body.trim()) > CLAUSE_BODY_MAX) {
-      errors.push({
-        field: `clauses.${i}.body`,
-        message: `Le texte de la clause est trop long : ${CLAUSE_BODY_MAX} caractères au plus.`,
-        messageEn: `The clause's text is too long: at most ${CLAUSE_BODY_MAX} characters.`,
-      });
-    }
-  });
-  return errors;
 }
 
 /** `list` with the item at `from` moved to `to` (unchanged when either is out of range). */

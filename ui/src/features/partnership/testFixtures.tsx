@@ -19,7 +19,8 @@ import { STAGES } from "./model";
 
 /** The gateway a test mocks: one `vi.fn()` per name. */
 export function gatewayMock(...names: string[]): Record<string, ReturnType<typeof vi.fn>> {
-  return Object.fromEntries(names.map((name) => [name, vi.fn()]));
+  // A validator answers « no error » unless a test says otherwise.
+  return Object.fromEntries(names.map((name) => [name, name.startsWith("validate") ? vi.fn(() => Promise.resolve([])) : vi.fn()]));
 }
 
 /** What a partnership's page calls. */
@@ -27,6 +28,7 @@ export const PAGE_GATEWAY = [
   "getPartnership",
   "updatePartnership",
   "validatePartnership",
+  "validateAgreement",
   "measurePartnership",
   "movePartnership",
   "notePartnership",
@@ -126,6 +128,7 @@ export function detail(p: Partnership, counterpartCents = 0, agreement: Agreemen
     spawnedFrom: null,
     children: [],
     agreement,
+    agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
   };
 }
 

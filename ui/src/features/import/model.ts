@@ -1,16 +1,13 @@
 // The import wizard's rules and state, without React: which fields a column
 // can go to, what is wrong with a mapping (the backend checks it again and
-// stays the truth), the wizard's steps as a reducer, and the display formats
-// of « Données » (sizes, dates with the time, problem lines).
+// stays the truth), the wizard's steps as a reducer, and the report's problem lines.
 import type { AppError } from "../../api/types";
-import type { BackupReason } from "../../bindings/BackupReason";
 import type { ImportField } from "../../bindings/ImportField";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { RowProblem } from "../../bindings/RowProblem";
 import type { Lang } from "../../lib/format";
-import { parseDate } from "../../lib/format";
 
 /** Every field, in the order the column selects list them. */
 export const IMPORT_FIELDS = [
@@ -98,38 +95,6 @@ export function columnLetter(index: number): string {
 
 // ---------- Formats ----------
 
-const LOCALES: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
-
-/** « 3,7 Mo », « 820 ko », « 512 octets » (binary multiples, as file managers show them). */
-export function formatBytes(bytes: number, lang: Lang): string {
-  const units = lang === "fr" ? ["octets", "ko", "Mo", "Go", "To"] : ["bytes", "KB", "MB", "GB", "TB"];
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const number = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits }).format(value);
-  if (unit === 0 && lang === "fr") return `${number}\u00a0${Math.round(value) < 2 ? "octet" : "octets"}`;
-  if (unit === 0 && lang === "en") return `${number} ${Math.round(value) === 1 ? "byte" : "bytes"}`;
-  return `${number}\u00a0${units[unit] ?? ""}`;
-}
-
-/**
- * « 26 nov. 2026 à 14 h 30 » / "26 Nov 2026 at 14:30": a local time without
- * zone ("2026-11-26T14:30:05") as written, an RFC 3339 instant in local time.
- */
-export function formatDateTime(value: string, lang: Lang): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? null : parseDate(value);
-  if (!d) return value;
-  const date = new Intl.DateTimeFormat(LOCALES[lang], { day: "numeric", month: "short", year: "numeric" }).format(d);
-  const minutes = String(d.getMinutes()).padStart(2, "0");
-  return lang === "fr"
-    ? `${date} à ${d.getHours()}\u00a0h\u00a0${minutes}`
-    : `${date} at ${String(d.getHours()).padStart(2, "0")}:${minutes}`;
-}
-
 /** « Ligne 18 · colonne C « SIREN » : message »; the whole row when no column. */
 export function problemLine(p: RowProblem, lang: Lang): string {
   const message = lang === "en" ? p.messageEn || p.message : p.message;
@@ -143,30 +108,11 @@ export function problemLine(p: RowProblem, lang: Lang): string {
   return `Ligne ${p.row}${where}\u00a0: ${message}`;
 }
 
-/** The last part of a path, Windows or Unix. */
-export function baseName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] || path;
-}
-
 /** The share of the file read, 0–100, or null when the size is unknown. */
 export function progressPercent(p: ImportProgress | null): number | null {
   if (!p || p.totalBytes <= 0) return null;
   return Math.min(100, Math.max(0, Math.round((p.bytesRead / p.totalBytes) * 100)));
 }
-
-export const BACKUP_REASONS = [
-  "daily",
-  "manual",
-  "beforeImport",
-  "beforeMerge",
-  "beforeRestore",
-  "beforeMigration",
-  "beforeErasure",
-] as const satisfies readonly BackupReason[];
-
-type MissingReason = Exclude<BackupReason, (typeof BACKUP_REASONS)[number]>;
-export const ALL_REASONS_LISTED: MissingReason extends never ? true : false = true;
 
 // ---------- The wizard ----------
 

@@ -13,9 +13,10 @@ import type { ImportReport } from "../../bindings/ImportReport";
 import type { RowDuplicate } from "../../bindings/RowDuplicate";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
-import { dataKeys } from "./ImportHistory";
+import { dataKeys } from "../data/queryKeys";
 import { dispatch } from "./importSession";
-import { baseName, problemLine, type ImportFile } from "./model";
+import { baseName } from "../../lib/format";
+import { problemLine, type ImportFile } from "./model";
 import { PickButton } from "./PickButton";
 
 type Props = {

@@ -2,10 +2,10 @@
 // typed and « Je comprends que c'est définitif » ticked before the red
 // button works. Irreversible: no undo toast, a summary afterwards.
 import { CircleAlert, LoaderCircle, Trash2, TriangleAlert } from "lucide-react";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { erasePerson } from "../../api/gateway";
+import { erasePerson, personNameMatches } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { useDataChanged } from "../../app/data";
 import { Dialog } from "../../app/Dialog";
@@ -13,7 +13,6 @@ import type { ErasureSummary } from "../../bindings/ErasureSummary";
 import type { PersonExport } from "../../bindings/PersonExport";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
-import { erasureConfirmed } from "./mergeModel";
 
 export function EraseDialog({
   person,
@@ -36,7 +35,23 @@ export function EraseDialog({
   const c = person.contact;
   const name = `${c.firstName} ${c.lastName}`.trim();
   const shown = name || t.contact.unnamed;
-  const ready = erasureConfirmed(name, typed, understood);
+  // Whether the name typed is the person's is the core's to say (its folding of text).
+  const [nameTyped, setNameTyped] = useState(false);
+  useEffect(() => {
+    let live = true;
+    personNameMatches(name, typed).then(
+      (ok) => {
+        if (live) setNameTyped(ok);
+      },
+      () => {
+        if (live) setNameTyped(false);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [name, typed]);
+  const ready = understood && nameTyped;
   const merged = person.mergedRecords.length;
 
   const erase = async () => {

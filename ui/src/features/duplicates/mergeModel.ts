@@ -1,8 +1,7 @@
 // The merge dialog's rules, without React: which record to keep by default,
 // which fields differ, what each field's choices are and which one is
 // preselected (the backend's defaults), what the merged record would hold
-// (the same rules as the domain's merge.rs), and the choices sent. Also the
-// erasure's confirmation gate.
+// (the same rules as the domain's merge.rs), and the choices sent.
 import type { MergeChoices, MergeSide } from "../../api/types";
 import type { Actor } from "../../bindings/Actor";
 import type { ActorDuplicate } from "../../bindings/ActorDuplicate";
@@ -169,27 +168,4 @@ export function mergeChoices<T>(fields: FieldSpec<T>[], sides: Record<string, Me
   const allowed = (f: FieldSpec<T>, side: MergeSide | undefined): MergeSide =>
     side !== undefined && sidesFor(f.kind).includes(side) ? side : defaultSide(f.kind);
   return { fields: Object.fromEntries(fields.map((f) => [f.field, allowed(f, sides[f.field])])) };
-}
-
-// ---------- Erasure ----------
-
-/** Lower case, accents, punctuation and repeated spaces aside. */
-function foldName(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-/**
- * Whether « Effacer définitivement » may be pressed: the person's name typed
- * (case and accents aside) and the « définitif » box ticked. A person without
- * a name only needs the box.
- */
-export function erasureConfirmed(expectedName: string, typed: string, understood: boolean): boolean {
-  if (!understood) return false;
-  const expected = foldName(expectedName);
-  return expected === "" || foldName(typed) === expected;
 }

@@ -20,8 +20,8 @@ import type { Stage } from "../../bindings/Stage";
 import { useI18n } from "../../i18n";
 import { formatCount, formatDate } from "../../lib/format";
 import { EraseDialog } from "./EraseDialog";
-import { dataKeys } from "./ImportHistory";
-import { formatDateTime } from "./model";
+import { formatDateTime } from "../../lib/format";
+import { dataKeys } from "../data/queryKeys";
 
 const SEARCH_LIMIT = 20;
 

@@ -18,10 +18,10 @@ import type { Duplicates } from "../../bindings/Duplicates";
 import { useI18n } from "../../i18n";
 import { formatCount, formatSiren, websiteLabel } from "../../lib/format";
 import { KindBadge } from "../actor/kinds";
-import { dataKeys } from "./ImportHistory";
 import { MergeDialog, recordName, type MergePair, type MergeRequest } from "./MergeDialog";
 import { MergeHistory, useUndoMerge } from "./MergeHistory";
-import { ProgressPanel } from "./ProgressPanel";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { dataKeys } from "../data/queryKeys";
 
 /** The most pairs of each kind the scan lists. */
 export const LISTED_PAIRS = 300;

@@ -10,9 +10,9 @@ import { useI18n, type Messages } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { PickButton } from "./PickButton";
 import { cancelImport, dispatch } from "./importSession";
+import { formatBytes } from "../../lib/format";
 import {
   columnLetter,
-  formatBytes,
   IMPORT_FIELDS,
   invalidColumns,
   mappingIssues,
@@ -21,7 +21,7 @@ import {
   type MappingIssue,
   type WizardState,
 } from "./model";
-import { ProgressPanel } from "./ProgressPanel";
+import { ProgressPanel } from "../../components/ProgressPanel";
 
 type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;

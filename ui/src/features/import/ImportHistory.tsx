@@ -11,18 +11,9 @@ import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import type { ImportRecord } from "../../bindings/ImportRecord";
 import { useI18n } from "../../i18n";
-import { formatCount } from "../../lib/format";
-import { ListState } from "./ListState";
-import { formatDateTime } from "./model";
-
-export const dataKeys = {
-  imports: ["data", "imports"] as const,
-  backups: ["data", "backups"] as const,
-  duplicates: ["data", "duplicates"] as const,
-  merges: ["data", "merges"] as const,
-  mergeName: (entity: string, id: string) => ["data", "mergeName", entity, id] as const,
-  person: (id: string) => ["data", "person", id] as const,
-};
+import { ListState } from "../../components/ListState";
+import { formatCount, formatDateTime } from "../../lib/format";
+import { dataKeys } from "../data/queryKeys";
 
 /** Undoes an import and says what went; every cached list reloads. Resolves to whether it worked. */
 export function useUndoImport(): (id: string) => Promise<boolean> {

@@ -11,9 +11,9 @@ import { useConfirm } from "../../app/confirm";
 import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import { useI18n } from "../../i18n";
-import { dataKeys } from "./ImportHistory";
-import { ListState } from "./ListState";
-import { formatDateTime } from "./model";
+import { ListState } from "../../components/ListState";
+import { formatDateTime } from "../../lib/format";
+import { dataKeys } from "../data/queryKeys";
 
 /** Undoes a merge and says so; every cached list reloads. Resolves to whether it worked. */
 export function useUndoMerge(): (id: string) => Promise<boolean> {

@@ -1,10 +1,10 @@
-// The states every list of the « Données » page goes through: loading, a
+// The states every list of the « Données » tabs goes through: loading, a
 // load error with « Réessayer », empty, or the list itself.
 import type { UseQueryResult } from "@tanstack/react-query";
 import { CircleAlert } from "lucide-react";
 import type { ReactNode } from "react";
-import { errorText, toAppError } from "../../api/errors";
-import { useI18n } from "../../i18n";
+import { errorText, toAppError } from "../api/errors";
+import { useI18n } from "../i18n";
 
 type Props<T> = {
   query: UseQueryResult<T[]>;

@@ -3,11 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { AppError } from "../../api/types";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportReport } from "../../bindings/ImportReport";
+import { baseName, formatBytes, formatDateTime } from "../../lib/format";
 import {
-  baseName,
   columnLetter,
-  formatBytes,
-  formatDateTime,
   initialWizard,
   invalidColumns,
   mappingIssues,

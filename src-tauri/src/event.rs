@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
 use tisserand_app::{
-    AppError, AppResult, ErrorKind, ParticipantChange, QuickAdd, RoomAction, RoomState,
+    AppError, AppResult, DialogLabels, ErrorKind, ParticipantChange, QuickAdd, RoomAction,
+    RoomState,
 };
 use tisserand_domain::event::{
     Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide, EventSummary, FollowUp,
@@ -177,13 +178,15 @@ pub(crate) fn events_year_report(state: State<'_, Shared>, year: i32) -> AppResu
 }
 
 /// Opens the room window on event `id` (full screen), or brings the open one
-/// to this event.
+/// to this event. `title` is the window's title in the person's language
+/// (the window's i18n); without it, « Tisserand ».
 #[tauri::command]
 pub(crate) fn event_room_open(
     app: AppHandle,
     state: State<'_, Shared>,
     dir: State<'_, WebviewDir>,
     id: String,
+    title: Option<String>,
 ) -> AppResult<()> {
     // Refuse an unknown event here rather than in an empty window.
     with_app(&state, |a| a.event(&id).map(|_| ()))?;
@@ -212,7 +215,7 @@ pub(crate) fn event_room_open(
         return Ok(());
     }
     WebviewWindowBuilder::new(&app, ROOM, WebviewUrl::App("index.html".into()))
-        .title("Tisserand — salle")
+        .title(title.as_deref().unwrap_or("Tisserand"))
         .initialization_script(format!(
             "if (window.location.hash === '' || window.location.hash === '#/') {{ window.location.hash = '{hash}'; }}"
         ))
@@ -256,16 +259,12 @@ pub(crate) fn event_pack_save(
     state: State<'_, Shared>,
     id: String,
     participant_id: Option<String>,
+    labels: Option<DialogLabels>,
 ) -> AppResult<Option<String>> {
     let name = with_app(&state, |a| {
         a.event_pack_file_name(&id, participant_id.as_deref())
     })?;
-    let title = if participant_id.is_some() {
-        "Enregistrer le planning"
-    } else {
-        "Enregistrer le dossier de l'événement"
-    };
-    let Some(path) = crate::documents::ask_save(&app, &name, title, ("PDF", &["pdf"])) else {
+    let Some(path) = crate::documents::ask_save(&app, &name, labels.as_ref(), &["pdf"]) else {
         return Ok(None);
     };
     let today = crate::documents::today();

@@ -10,7 +10,6 @@ import {
   defaultKeepContact,
   defaultSides,
   differingFields,
-  erasureConfirmed,
   mergeChoices,
   mergePreview,
   mergedValue,
@@ -143,14 +142,5 @@ describe("the merged record", () => {
     const rows = mergePreview(ACTOR_FIELDS, keep, other, { name: "other" });
     const origin = Object.fromEntries(rows.map((r) => [r.field, r.origin]));
     expect(origin).toEqual({ name: "other", kind: "keep", siren: "other", tags: "both" });
-  });
-});
-
-describe("erasure confirmation", () => {
-  it("needs the box ticked and the name typed, accents and case aside", () => {
-    expect(erasureConfirmed("Jean Kœnig-Müller", "jean kœnig muller", true)).toBe(true);
-    expect(erasureConfirmed("Jean Koenig", "Jean Koenig", false)).toBe(false);
-    expect(erasureConfirmed("Jean Koenig", "Jean", true)).toBe(false);
-    expect(erasureConfirmed("", "", true)).toBe(true);
   });
 });

@@ -14,10 +14,10 @@ import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import type { BackupEntry } from "../../bindings/BackupEntry";
 import { useI18n } from "../../i18n";
-import { dataKeys } from "./ImportHistory";
-import { ListState } from "./ListState";
-import { baseName, formatBytes, formatDateTime } from "./model";
-import { ProgressPanel } from "./ProgressPanel";
+import { ListState } from "../../components/ListState";
+import { ProgressPanel } from "../../components/ProgressPanel";
+import { baseName, formatBytes, formatDateTime } from "../../lib/format";
+import { dataKeys } from "../data/queryKeys";
 
 type Job = { kind: "create" | "restore"; progress: BackupProgress | null };
 type Restored = { from: string; previous: BackupEntry | null };

@@ -1,0 +1,50 @@
+//! Commands of the duplicates: the scan, merges and their undo, dismissals.
+
+// Tauri hands commands their arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
+use tauri::State;
+use tisserand_app::{AppResult, DuplicateEntity, Duplicates, MergeOutcome};
+use tisserand_domain::merge::{MergeChoices, MergeRecord};
+
+use crate::commands::with_app;
+use crate::Shared;
+
+#[tauri::command(async)]
+pub(crate) fn duplicates_scan(state: State<'_, Shared>) -> AppResult<Duplicates> {
+    with_app(&state, |a| a.duplicates())
+}
+
+#[tauri::command(async)]
+pub(crate) fn duplicates_merge(
+    state: State<'_, Shared>,
+    entity: DuplicateEntity,
+    keep: String,
+    other: String,
+    choices: MergeChoices,
+) -> AppResult<MergeOutcome> {
+    with_app(&state, |a| match entity {
+        DuplicateEntity::Actor => a.merge_actors(&keep, &other, &choices),
+        DuplicateEntity::Contact => a.merge_contacts(&keep, &other, &choices),
+    })
+}
+
+#[tauri::command(async)]
+pub(crate) fn merge_undo(state: State<'_, Shared>, id: String) -> AppResult<MergeRecord> {
+    with_app(&state, |a| a.undo_merge(&id))
+}
+
+#[tauri::command(async)]
+pub(crate) fn merges_list(state: State<'_, Shared>) -> AppResult<Vec<MergeRecord>> {
+    with_app(&state, |a| a.merges())
+}
+
+#[tauri::command(async)]
+pub(crate) fn duplicate_dismiss(
+    state: State<'_, Shared>,
+    entity: DuplicateEntity,
+    a: String,
+    b: String,
+) -> AppResult<()> {
+    with_app(&state, |app| app.dismiss_duplicate(entity, &a, &b))
+}

@@ -1,0 +1,61 @@
+//! Commands of the import: the preview of a file, the import itself (with
+//! `import-progress` events and cancel), the past imports and their undo.
+
+// Tauri hands commands their arguments by value.
+#![allow(clippy::needless_pass_by_value)]
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tauri::{AppHandle, Emitter, State};
+use tisserand_app::{AppResult, ImportOptions, ImportPreview, ImportReport, ImportUndone};
+use tisserand_domain::import::ImportRecord;
+
+use crate::commands::with_app;
+use crate::Shared;
+
+#[tauri::command(async)]
+pub(crate) fn import_preview(state: State<'_, Shared>, path: String) -> AppResult<ImportPreview> {
+    with_app(&state, |a| a.preview_import(&PathBuf::from(path)))
+}
+
+/// Set by `import_cancel`, read every few hundred rows.
+static CANCEL_IMPORT: AtomicBool = AtomicBool::new(false);
+
+/// Stops the running import; nothing of it is kept.
+#[tauri::command]
+pub(crate) fn import_cancel() {
+    CANCEL_IMPORT.store(true, Ordering::SeqCst);
+}
+
+/// Imports a file (or checks it, with `options.dryRun`), sending
+/// `import-progress` events.
+#[tauri::command(async)]
+pub(crate) fn import_run(
+    app: AppHandle,
+    state: State<'_, Shared>,
+    path: String,
+    options: ImportOptions,
+) -> AppResult<ImportReport> {
+    CANCEL_IMPORT.store(false, Ordering::SeqCst);
+    with_app(&state, |a| {
+        a.import_actors(
+            &PathBuf::from(&path),
+            &options,
+            &mut |p| {
+                let _ = app.emit("import-progress", p);
+            },
+            &CANCEL_IMPORT,
+        )
+    })
+}
+
+#[tauri::command(async)]
+pub(crate) fn imports_list(state: State<'_, Shared>) -> AppResult<Vec<ImportRecord>> {
+    with_app(&state, |a| a.imports())
+}
+
+#[tauri::command(async)]
+pub(crate) fn import_undo(state: State<'_, Shared>, id: String) -> AppResult<ImportUndone> {
+    with_app(&state, |a| a.undo_import(&id))
+}
