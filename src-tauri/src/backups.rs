@@ -14,14 +14,14 @@ use crate::commands::with_app;
 use crate::Shared;
 
 #[tauri::command(async)]
-pub(crate) fn backups_list(state: State<'_, Shared>) -> AppResult<Vec<BackupEntry>> {
-    with_app(&state, |a| a.backups())
+pub(crate) fn list_backups(state: State<'_, Shared>) -> AppResult<Vec<BackupEntry>> {
+    with_app(&state, |a| a.list_backups())
 }
 
 #[tauri::command(async)]
-pub(crate) fn backup_create(app: AppHandle, state: State<'_, Shared>) -> AppResult<BackupEntry> {
+pub(crate) fn create_backup(app: AppHandle, state: State<'_, Shared>) -> AppResult<BackupEntry> {
     with_app(&state, |a| {
-        a.backup_now(BackupReason::Manual, &mut |done, total| {
+        a.create_backup(BackupReason::Manual, &mut |done, total| {
             let _ = app.emit("backup-progress", BackupProgress { done, total });
         })
     })
@@ -30,7 +30,7 @@ pub(crate) fn backup_create(app: AppHandle, state: State<'_, Shared>) -> AppResu
 /// Restores a backup (checked first; the current state is backed up
 /// before, and that backup is returned).
 #[tauri::command(async)]
-pub(crate) fn backup_restore(
+pub(crate) fn restore_backup(
     app: AppHandle,
     state: State<'_, Shared>,
     path: String,

@@ -36,7 +36,7 @@ pub(crate) fn with_app<T>(
 }
 
 #[tauri::command(async)]
-fn app_info(state: State<'_, Shared>) -> AppResult<AppInfo> {
+fn get_app_info(state: State<'_, Shared>) -> AppResult<AppInfo> {
     // The window asks for this first, once its page has loaded: the moment
     // it becomes usable (scripts/bench-window.sh reads this line).
     static FIRST: std::sync::Once = std::sync::Once::new();
@@ -44,91 +44,91 @@ fn app_info(state: State<'_, Shared>) -> AppResult<AppInfo> {
         let ms = crate::STARTED.get().map_or(0, |t| t.elapsed().as_millis());
         tracing::info!(ms, "window ready: first call from the page");
     });
-    with_app(&state, |a| a.info())
+    with_app(&state, |a| a.get_app_info())
 }
 
 #[tauri::command(async)]
-fn actors_list(state: State<'_, Shared>, query: ActorQuery) -> AppResult<ActorPage> {
+fn list_actors(state: State<'_, Shared>, query: ActorQuery) -> AppResult<ActorPage> {
     with_app(&state, |a| a.list_actors(&query))
 }
 
 #[tauri::command(async)]
-fn contacts_list(state: State<'_, Shared>, query: ContactQuery) -> AppResult<ContactPage> {
+fn list_contacts(state: State<'_, Shared>, query: ContactQuery) -> AppResult<ContactPage> {
     with_app(&state, |a| a.list_contacts(&query))
 }
 
 #[tauri::command(async)]
-fn actors_facets(state: State<'_, Shared>) -> AppResult<Facets> {
-    with_app(&state, |a| a.actor_facets())
+fn get_actor_facets(state: State<'_, Shared>) -> AppResult<Facets> {
+    with_app(&state, |a| a.get_actor_facets())
 }
 
 #[tauri::command(async)]
-fn actor_get(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
-    with_app(&state, |a| a.actor(&id))
+fn get_actor(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
+    with_app(&state, |a| a.get_actor(&id))
 }
 
 #[tauri::command(async)]
-fn actor_validate(state: State<'_, Shared>, input: ActorInput) -> AppResult<Vec<FieldError>> {
+fn validate_actor(state: State<'_, Shared>, input: ActorInput) -> AppResult<Vec<FieldError>> {
     with_app(&state, |a| Ok(a.validate_actor(&input)))
 }
 
 #[tauri::command(async)]
-fn association_register_hint(
+fn get_association_register_hint(
     state: State<'_, Shared>,
     commune_insee: Option<String>,
 ) -> AppResult<RegisterHint> {
     with_app(&state, |a| {
-        Ok(a.association_register_hint(commune_insee.as_deref()))
+        Ok(a.get_association_register_hint(commune_insee.as_deref()))
     })
 }
 
 #[tauri::command(async)]
-fn actor_create(state: State<'_, Shared>, input: ActorInput) -> AppResult<Actor> {
+fn create_actor(state: State<'_, Shared>, input: ActorInput) -> AppResult<Actor> {
     with_app(&state, |a| a.create_actor(&input))
 }
 
 #[tauri::command(async)]
-fn actor_update(state: State<'_, Shared>, id: String, input: ActorInput) -> AppResult<Actor> {
+fn update_actor(state: State<'_, Shared>, id: String, input: ActorInput) -> AppResult<Actor> {
     with_app(&state, |a| a.update_actor(&id, &input))
 }
 
 #[tauri::command(async)]
-fn actor_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn delete_actor(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.delete_actor(&id))
 }
 
 #[tauri::command(async)]
-fn actor_ties(state: State<'_, Shared>, id: String) -> AppResult<tisserand_domain::ActorTies> {
-    with_app(&state, |a| a.actor_ties(&id))
+fn get_actor_ties(state: State<'_, Shared>, id: String) -> AppResult<tisserand_domain::ActorTies> {
+    with_app(&state, |a| a.get_actor_ties(&id))
 }
 
 #[tauri::command(async)]
-fn actor_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn restore_actor(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.restore_actor(&id))
 }
 
 #[tauri::command(async)]
-fn contact_validate(state: State<'_, Shared>, input: ContactInput) -> AppResult<Vec<FieldError>> {
+fn validate_contact(state: State<'_, Shared>, input: ContactInput) -> AppResult<Vec<FieldError>> {
     with_app(&state, |a| Ok(a.validate_contact(&input)))
 }
 
 #[tauri::command(async)]
-fn contact_create(state: State<'_, Shared>, input: ContactInput) -> AppResult<Contact> {
+fn create_contact(state: State<'_, Shared>, input: ContactInput) -> AppResult<Contact> {
     with_app(&state, |a| a.create_contact(&input))
 }
 
 #[tauri::command(async)]
-fn contact_update(state: State<'_, Shared>, id: String, input: ContactInput) -> AppResult<Contact> {
+fn update_contact(state: State<'_, Shared>, id: String, input: ContactInput) -> AppResult<Contact> {
     with_app(&state, |a| a.update_contact(&id, &input))
 }
 
 #[tauri::command(async)]
-fn contact_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn delete_contact(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.delete_contact(&id))
 }
 
 #[tauri::command(async)]
-fn contact_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn restore_contact(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.restore_contact(&id))
 }
 
@@ -138,17 +138,17 @@ fn search(state: State<'_, Shared>, text: String, limit: u32) -> AppResult<Vec<S
 }
 
 #[tauri::command(async)]
-fn communes_search(state: State<'_, Shared>, text: String, limit: u32) -> AppResult<Vec<Commune>> {
+fn search_communes(state: State<'_, Shared>, text: String, limit: u32) -> AppResult<Vec<Commune>> {
     with_app(&state, |a| a.search_communes(&text, limit))
 }
 
 #[tauri::command(async)]
-fn demo_load(state: State<'_, Shared>) -> AppResult<DemoSummary> {
+fn load_demo(state: State<'_, Shared>) -> AppResult<DemoSummary> {
     with_app(&state, |a| a.load_demo(crate::clock::now()))
 }
 
 #[tauri::command(async)]
-fn partnerships_list(
+fn list_partnerships(
     state: State<'_, Shared>,
     query: PartnershipQuery,
 ) -> AppResult<Vec<PartnershipSummary>> {
@@ -156,12 +156,12 @@ fn partnerships_list(
 }
 
 #[tauri::command(async)]
-fn partnership_get(state: State<'_, Shared>, id: String) -> AppResult<PartnershipDetail> {
-    with_app(&state, |a| a.partnership(&id))
+fn get_partnership(state: State<'_, Shared>, id: String) -> AppResult<PartnershipDetail> {
+    with_app(&state, |a| a.get_partnership(&id))
 }
 
 #[tauri::command(async)]
-fn partnership_validate(
+fn validate_partnership(
     state: State<'_, Shared>,
     input: PartnershipInput,
 ) -> AppResult<Vec<FieldError>> {
@@ -169,17 +169,20 @@ fn partnership_validate(
 }
 
 #[tauri::command(async)]
-fn agreement_validate(state: State<'_, Shared>, text: AgreementText) -> AppResult<Vec<FieldError>> {
+fn validate_agreement_text(
+    state: State<'_, Shared>,
+    text: AgreementText,
+) -> AppResult<Vec<FieldError>> {
     with_app(&state, |a| Ok(a.validate_agreement_text(&text)))
 }
 
 #[tauri::command(async)]
-fn partnership_create(state: State<'_, Shared>, input: PartnershipInput) -> AppResult<Partnership> {
+fn create_partnership(state: State<'_, Shared>, input: PartnershipInput) -> AppResult<Partnership> {
     with_app(&state, |a| a.create_partnership(&input))
 }
 
 #[tauri::command(async)]
-fn partnership_update(
+fn update_partnership(
     state: State<'_, Shared>,
     id: String,
     version: u32,
@@ -189,7 +192,7 @@ fn partnership_update(
 }
 
 #[tauri::command(async)]
-fn partnership_move(
+fn move_partnership(
     state: State<'_, Shared>,
     id: String,
     stage: Stage,
@@ -201,12 +204,12 @@ fn partnership_move(
 }
 
 #[tauri::command(async)]
-fn partnership_note(state: State<'_, Shared>, id: String, text: String) -> AppResult<Partnership> {
-    with_app(&state, |a| a.add_partnership_note(&id, &text))
+fn note_partnership(state: State<'_, Shared>, id: String, text: String) -> AppResult<Partnership> {
+    with_app(&state, |a| a.note_partnership(&id, &text))
 }
 
 #[tauri::command(async)]
-fn partnership_action_done(
+fn complete_partnership_action(
     state: State<'_, Shared>,
     id: String,
     index: usize,
@@ -217,7 +220,7 @@ fn partnership_action_done(
 /// Records a dated value of indicator `index`; `on` is "YYYY-MM-DD", today
 /// when absent; `version` (what the page loaded) refuses a stale measure.
 #[tauri::command(async)]
-fn partnership_measure(
+fn measure_partnership(
     state: State<'_, Shared>,
     id: String,
     version: Option<u32>,
@@ -233,22 +236,22 @@ fn partnership_measure(
         .transpose()
         .map_err(AppError::field)?;
     with_app(&state, |a| {
-        a.record_indicator_value(&id, version, index, on, value)
+        a.measure_partnership(&id, version, index, on, value)
     })
 }
 
 #[tauri::command(async)]
-fn partnership_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn delete_partnership(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.delete_partnership(&id))
 }
 
 #[tauri::command(async)]
-fn partnership_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+fn restore_partnership(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.restore_partnership(&id))
 }
 
 #[tauri::command(async)]
-fn partnership_classify(
+fn classify_partnership(
     state: State<'_, Shared>,
     yes: Vec<Question>,
 ) -> AppResult<ClassificationProposal> {
@@ -256,16 +259,16 @@ fn partnership_classify(
 }
 
 #[tauri::command(async)]
-fn partnerships_board(
+fn get_partnership_board(
     state: State<'_, Shared>,
     query: PartnershipQuery,
     per_column: u32,
 ) -> AppResult<Board> {
-    with_app(&state, |a| a.partnership_board(&query, per_column))
+    with_app(&state, |a| a.get_partnership_board(&query, per_column))
 }
 
 #[tauri::command(async)]
-fn partnerships_page(
+fn get_partnership_page(
     state: State<'_, Shared>,
     query: PartnershipQuery,
     sort: PartnershipSort,
@@ -274,121 +277,117 @@ fn partnerships_page(
     limit: u32,
 ) -> AppResult<PartnershipPage> {
     with_app(&state, |a| {
-        a.partnership_page(&query, sort, descending, offset, limit)
+        a.get_partnership_page(&query, sort, descending, offset, limit)
     })
 }
 
 #[tauri::command(async)]
-fn partnerships_overview(state: State<'_, Shared>) -> AppResult<Overview> {
-    with_app(&state, |a| a.partnership_overview())
+fn get_partnership_overview(state: State<'_, Shared>) -> AppResult<Overview> {
+    with_app(&state, |a| a.get_partnership_overview())
 }
 
 #[tauri::command(async)]
-fn actor_possibilities(
-    state: State<'_, Shared>,
-    id: String,
-    limit: u32,
-) -> AppResult<Vec<Possibility>> {
-    with_app(&state, |a| a.possibilities(&id, limit))
+fn list_possibles(state: State<'_, Shared>, id: String, limit: u32) -> AppResult<Vec<Possibility>> {
+    with_app(&state, |a| a.list_possibles(&id, limit))
 }
 
 #[tauri::command(async)]
-fn partnership_essaimer(
+fn essaimer_partnership(
     state: State<'_, Shared>,
     id: String,
     plan: EssaimagePlan,
 ) -> AppResult<Partnership> {
-    with_app(&state, |a| a.essaimer(&id, &plan))
+    with_app(&state, |a| a.essaimer_partnership(&id, &plan))
 }
 
 pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
-        app_info,
-        actors_list,
-        contacts_list,
-        actors_facets,
-        actor_get,
-        actor_validate,
-        association_register_hint,
-        actor_create,
-        actor_update,
-        actor_delete,
-        actor_ties,
-        actor_restore,
-        contact_validate,
-        contact_create,
-        contact_update,
-        contact_delete,
-        contact_restore,
+        get_app_info,
+        list_actors,
+        list_contacts,
+        get_actor_facets,
+        get_actor,
+        validate_actor,
+        get_association_register_hint,
+        create_actor,
+        update_actor,
+        delete_actor,
+        get_actor_ties,
+        restore_actor,
+        validate_contact,
+        create_contact,
+        update_contact,
+        delete_contact,
+        restore_contact,
         search,
-        communes_search,
-        demo_load,
-        partnerships_list,
-        partnership_get,
-        partnership_validate,
-        agreement_validate,
-        partnership_create,
-        partnership_update,
-        partnership_move,
-        partnership_note,
-        partnership_action_done,
-        partnership_measure,
-        partnership_delete,
-        partnership_restore,
-        partnership_classify,
-        partnerships_board,
-        partnerships_page,
-        partnerships_overview,
-        actor_possibilities,
-        partnership_essaimer,
-        crate::documents::document_save,
-        crate::documents::briefs_export,
-        crate::documents::briefs_export_cancel,
-        crate::documents::partnership_agreement_set,
-        crate::event::events_list,
-        crate::event::event_get,
-        crate::event::event_validate,
-        crate::event::event_create,
-        crate::event::event_update,
-        crate::event::event_delete,
-        crate::event::event_restore,
-        crate::event::event_participant_add,
-        crate::event::event_quick_add,
-        crate::event::event_participant_remove,
-        crate::event::event_participant_change,
-        crate::event::event_wish_set,
-        crate::event::event_plan,
-        crate::event::event_room,
-        crate::event::event_room_open,
-        crate::event::window_fullscreen,
-        crate::event::window_close,
-        crate::event::event_capture,
-        crate::event::event_leads,
-        crate::event::follow_up_done,
-        crate::event::follow_ups_open,
-        crate::event::event_report,
-        crate::event::events_year_report,
-        crate::event::event_pack_save,
-        crate::dialog::file_pick,
-        crate::import::import_preview,
-        crate::import::import_run,
-        crate::import::import_cancel,
-        crate::import::imports_list,
-        crate::import::import_undo,
-        crate::backups::backups_list,
-        crate::backups::backup_create,
-        crate::backups::backup_restore,
-        crate::export::export_save,
-        crate::export::export_all_save,
-        crate::export::contacts_export_save,
-        crate::duplicates::duplicates_scan,
-        crate::duplicates::duplicates_merge,
-        crate::duplicates::merge_undo,
-        crate::duplicates::merges_list,
-        crate::duplicates::duplicate_dismiss,
-        crate::person::person_get,
-        crate::person::person_export_save,
-        crate::person::person_erase,
-        crate::person::person_name_matches,
+        search_communes,
+        load_demo,
+        list_partnerships,
+        get_partnership,
+        validate_partnership,
+        validate_agreement_text,
+        create_partnership,
+        update_partnership,
+        move_partnership,
+        note_partnership,
+        complete_partnership_action,
+        measure_partnership,
+        delete_partnership,
+        restore_partnership,
+        classify_partnership,
+        get_partnership_board,
+        get_partnership_page,
+        get_partnership_overview,
+        list_possibles,
+        essaimer_partnership,
+        crate::documents::save_document,
+        crate::documents::export_briefs,
+        crate::documents::cancel_briefs_export,
+        crate::documents::set_partnership_agreement,
+        crate::event::list_events,
+        crate::event::get_event,
+        crate::event::validate_event,
+        crate::event::create_event,
+        crate::event::update_event,
+        crate::event::delete_event,
+        crate::event::restore_event,
+        crate::event::add_event_participant,
+        crate::event::quick_add_event_participant,
+        crate::event::remove_event_participant,
+        crate::event::change_event_participant,
+        crate::event::set_event_wish,
+        crate::event::plan_event,
+        crate::event::run_event_room,
+        crate::event::open_event_room,
+        crate::event::set_fullscreen,
+        crate::event::close_window,
+        crate::event::capture_event_meeting,
+        crate::event::create_event_leads,
+        crate::event::set_follow_up_done,
+        crate::event::list_open_follow_ups,
+        crate::event::get_event_report,
+        crate::event::get_events_year_report,
+        crate::event::save_event_pack,
+        crate::dialog::pick_file,
+        crate::import::preview_import,
+        crate::import::import_actors,
+        crate::import::cancel_import,
+        crate::import::list_imports,
+        crate::import::undo_import,
+        crate::backups::list_backups,
+        crate::backups::create_backup,
+        crate::backups::restore_backup,
+        crate::export::save_export,
+        crate::export::save_export_all,
+        crate::export::save_contacts_export,
+        crate::duplicates::scan_duplicates,
+        crate::duplicates::merge_duplicates,
+        crate::duplicates::undo_merge,
+        crate::duplicates::list_merges,
+        crate::duplicates::dismiss_duplicate,
+        crate::person::get_person,
+        crate::person::save_person_export,
+        crate::person::erase_person,
+        crate::person::match_person_name,
     ]
 }

@@ -34,7 +34,7 @@ impl Purpose {
 
 /// Asks for a file to open; `null` when the person cancels.
 #[tauri::command(async)]
-pub(crate) fn file_pick(
+pub(crate) fn pick_file(
     app: AppHandle,
     purpose: Purpose,
     labels: Option<DialogLabels>,

@@ -74,7 +74,10 @@ pub(crate) fn in_dialog_folder(
     dialog: FileDialogBuilder<tauri::Wry>,
 ) -> FileDialogBuilder<tauri::Wry> {
     let state = app.state::<Shared>();
-    match with_app(&state, |a| Ok(a.dialog_folder())).ok().flatten() {
+    match with_app(&state, |a| Ok(a.get_dialog_folder()))
+        .ok()
+        .flatten()
+    {
         Some(folder) => dialog.set_directory(folder),
         None => dialog,
     }
@@ -114,7 +117,7 @@ pub(crate) fn remember_folder(app: &AppHandle, chosen: Option<&std::path::Path>)
 /// Writes one document of a partnership where the person chooses, then
 /// opens it; returns the path, or `null` when the dialog was cancelled.
 #[tauri::command(async)]
-pub(crate) fn document_save(
+pub(crate) fn save_document(
     app: AppHandle,
     state: State<'_, Shared>,
     id: String,
@@ -131,22 +134,22 @@ pub(crate) fn document_save(
     Ok(Some(path.display().to_string()))
 }
 
-/// Set by `briefs_export_cancel`, read between two briefs.
+/// Set by `cancel_briefs_export`, read between two briefs.
 static CANCEL_EXPORT: AtomicBool = AtomicBool::new(false);
 
 /// Stops the running export of briefs after the brief being written; the
 /// files it wrote are removed.
 #[tauri::command]
-pub(crate) fn briefs_export_cancel() {
+pub(crate) fn cancel_briefs_export() {
     CANCEL_EXPORT.store(true, Ordering::SeqCst);
 }
 
 /// Writes the briefs of the partnerships matching `query`: one PDF each
 /// into a chosen folder, or all in one chosen file (`combined`). Sends
 /// `briefs-progress` events; returns `null` when the dialog or the export
-/// was cancelled (`briefs_export_cancel`).
+/// was cancelled (`cancel_briefs_export`).
 #[tauri::command(async)]
-pub(crate) fn briefs_export(
+pub(crate) fn export_briefs(
     app: AppHandle,
     state: State<'_, Shared>,
     query: PartnershipQuery,
@@ -196,11 +199,11 @@ pub(crate) fn briefs_export(
 
 /// Saves the agreement's preamble and free clauses, edited on `version`.
 #[tauri::command(async)]
-pub(crate) fn partnership_agreement_set(
+pub(crate) fn set_partnership_agreement(
     state: State<'_, Shared>,
     id: String,
     version: u32,
     text: AgreementText,
 ) -> AppResult<Partnership> {
-    with_app(&state, |a| a.set_agreement_text(&id, version, &text))
+    with_app(&state, |a| a.set_partnership_agreement(&id, version, &text))
 }

@@ -11,12 +11,12 @@ use crate::commands::with_app;
 use crate::Shared;
 
 #[tauri::command(async)]
-pub(crate) fn duplicates_scan(state: State<'_, Shared>) -> AppResult<Duplicates> {
-    with_app(&state, |a| a.duplicates())
+pub(crate) fn scan_duplicates(state: State<'_, Shared>) -> AppResult<Duplicates> {
+    with_app(&state, |a| a.scan_duplicates())
 }
 
 #[tauri::command(async)]
-pub(crate) fn duplicates_merge(
+pub(crate) fn merge_duplicates(
     state: State<'_, Shared>,
     entity: DuplicateEntity,
     keep: String,
@@ -30,17 +30,17 @@ pub(crate) fn duplicates_merge(
 }
 
 #[tauri::command(async)]
-pub(crate) fn merge_undo(state: State<'_, Shared>, id: String) -> AppResult<MergeRecord> {
+pub(crate) fn undo_merge(state: State<'_, Shared>, id: String) -> AppResult<MergeRecord> {
     with_app(&state, |a| a.undo_merge(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn merges_list(state: State<'_, Shared>) -> AppResult<Vec<MergeRecord>> {
-    with_app(&state, |a| a.merges())
+pub(crate) fn list_merges(state: State<'_, Shared>) -> AppResult<Vec<MergeRecord>> {
+    with_app(&state, |a| a.list_merges())
 }
 
 #[tauri::command(async)]
-pub(crate) fn duplicate_dismiss(
+pub(crate) fn dismiss_duplicate(
     state: State<'_, Shared>,
     entity: DuplicateEntity,
     a: String,

@@ -28,17 +28,17 @@ const ROOM: &str = "room";
 pub(crate) struct WebviewDir(pub(crate) PathBuf);
 
 #[tauri::command(async)]
-pub(crate) fn events_list(state: State<'_, Shared>) -> AppResult<Vec<EventSummary>> {
-    with_app(&state, |a| a.events())
+pub(crate) fn list_events(state: State<'_, Shared>) -> AppResult<Vec<EventSummary>> {
+    with_app(&state, |a| a.list_events())
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_get(state: State<'_, Shared>, id: String) -> AppResult<EventDetail> {
-    with_app(&state, |a| a.event(&id))
+pub(crate) fn get_event(state: State<'_, Shared>, id: String) -> AppResult<EventDetail> {
+    with_app(&state, |a| a.get_event(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_validate(
+pub(crate) fn validate_event(
     state: State<'_, Shared>,
     input: EventInput,
 ) -> AppResult<Vec<FieldError>> {
@@ -46,12 +46,12 @@ pub(crate) fn event_validate(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_create(state: State<'_, Shared>, input: EventInput) -> AppResult<Event> {
+pub(crate) fn create_event(state: State<'_, Shared>, input: EventInput) -> AppResult<Event> {
     with_app(&state, |a| a.create_event(&input))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_update(
+pub(crate) fn update_event(
     state: State<'_, Shared>,
     id: String,
     version: u32,
@@ -61,17 +61,17 @@ pub(crate) fn event_update(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_delete(state: State<'_, Shared>, id: String) -> AppResult<()> {
+pub(crate) fn delete_event(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.delete_event(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_restore(state: State<'_, Shared>, id: String) -> AppResult<()> {
+pub(crate) fn restore_event(state: State<'_, Shared>, id: String) -> AppResult<()> {
     with_app(&state, |a| a.restore_event(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_participant_add(
+pub(crate) fn add_event_participant(
     state: State<'_, Shared>,
     id: String,
     actor_id: String,
@@ -83,16 +83,16 @@ pub(crate) fn event_participant_add(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_quick_add(
+pub(crate) fn quick_add_event_participant(
     state: State<'_, Shared>,
     id: String,
     input: QuickAdd,
 ) -> AppResult<EventDetail> {
-    with_app(&state, |a| a.quick_add_participant(&id, &input))
+    with_app(&state, |a| a.quick_add_event_participant(&id, &input))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_participant_remove(
+pub(crate) fn remove_event_participant(
     state: State<'_, Shared>,
     id: String,
     participant_id: String,
@@ -101,7 +101,7 @@ pub(crate) fn event_participant_remove(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_participant_change(
+pub(crate) fn change_event_participant(
     state: State<'_, Shared>,
     id: String,
     participant_id: String,
@@ -113,7 +113,7 @@ pub(crate) fn event_participant_change(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_wish_set(
+pub(crate) fn set_event_wish(
     state: State<'_, Shared>,
     id: String,
     from: String,
@@ -124,18 +124,20 @@ pub(crate) fn event_wish_set(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_plan(state: State<'_, Shared>, id: String) -> AppResult<EventDetail> {
-    with_app(&state, |a| a.plan_stored_event(&id))
+pub(crate) fn plan_event(state: State<'_, Shared>, id: String) -> AppResult<EventDetail> {
+    with_app(&state, |a| a.plan_event(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_room(
+pub(crate) fn run_event_room(
     app: AppHandle,
     state: State<'_, Shared>,
     id: String,
     action: Option<RoomAction>,
 ) -> AppResult<RoomState> {
-    let room = with_app(&state, |a| a.event_room(&id, action, crate::clock::now()))?;
+    let room = with_app(&state, |a| {
+        a.run_event_room(&id, action, crate::clock::now())
+    })?;
     if room.wrote {
         // The main window reloads the event (rounds started, clock).
         let _ = app.emit_to("main", "event-changed", &id);
@@ -144,7 +146,7 @@ pub(crate) fn event_room(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_capture(
+pub(crate) fn capture_event_meeting(
     state: State<'_, Shared>,
     id: String,
     capture: MeetingCapture,
@@ -153,35 +155,42 @@ pub(crate) fn event_capture(
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_leads(state: State<'_, Shared>, id: String) -> AppResult<LeadsOutcome> {
+pub(crate) fn create_event_leads(state: State<'_, Shared>, id: String) -> AppResult<LeadsOutcome> {
     with_app(&state, |a| a.create_event_leads(&id, crate::clock::now()))
 }
 
 #[tauri::command(async)]
-pub(crate) fn follow_up_done(state: State<'_, Shared>, id: String, done: bool) -> AppResult<()> {
+pub(crate) fn set_follow_up_done(
+    state: State<'_, Shared>,
+    id: String,
+    done: bool,
+) -> AppResult<()> {
     with_app(&state, |a| a.set_follow_up_done(&id, done))
 }
 
 #[tauri::command(async)]
-pub(crate) fn follow_ups_open(state: State<'_, Shared>) -> AppResult<Vec<FollowUp>> {
-    with_app(&state, |a| a.open_follow_ups(200))
+pub(crate) fn list_open_follow_ups(state: State<'_, Shared>) -> AppResult<Vec<FollowUp>> {
+    with_app(&state, |a| a.list_open_follow_ups(200))
 }
 
 #[tauri::command(async)]
-pub(crate) fn event_report(state: State<'_, Shared>, id: String) -> AppResult<EventReport> {
-    with_app(&state, |a| a.event_report(&id))
+pub(crate) fn get_event_report(state: State<'_, Shared>, id: String) -> AppResult<EventReport> {
+    with_app(&state, |a| a.get_event_report(&id))
 }
 
 #[tauri::command(async)]
-pub(crate) fn events_year_report(state: State<'_, Shared>, year: i32) -> AppResult<EventReport> {
-    with_app(&state, |a| a.events_year_report(year))
+pub(crate) fn get_events_year_report(
+    state: State<'_, Shared>,
+    year: i32,
+) -> AppResult<EventReport> {
+    with_app(&state, |a| a.get_events_year_report(year))
 }
 
 /// Opens the room window on event `id` (full screen), or brings the open one
 /// to this event. `title` is the window's title in the person's language
 /// (the window's i18n); without it, « Tisserand ».
 #[tauri::command]
-pub(crate) fn event_room_open(
+pub(crate) fn open_event_room(
     app: AppHandle,
     state: State<'_, Shared>,
     dir: State<'_, WebviewDir>,
@@ -189,7 +198,7 @@ pub(crate) fn event_room_open(
     title: Option<String>,
 ) -> AppResult<()> {
     // Refuse an unknown event here rather than in an empty window.
-    with_app(&state, |a| a.event(&id).map(|_| ()))?;
+    with_app(&state, |a| a.get_event(&id).map(|_| ()))?;
     // Event ids are UUIDs; anything else would not be one.
     if !id.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(AppError::new(
@@ -229,7 +238,7 @@ pub(crate) fn event_room_open(
 
 /// Full screen on or off for the window that asks (F11 in the room).
 #[tauri::command]
-pub(crate) fn window_fullscreen(window: tauri::WebviewWindow, on: bool) -> AppResult<()> {
+pub(crate) fn set_fullscreen(window: tauri::WebviewWindow, on: bool) -> AppResult<()> {
     window.set_fullscreen(on).map_err(|e| {
         AppError::new(
             ErrorKind::Internal,
@@ -241,7 +250,7 @@ pub(crate) fn window_fullscreen(window: tauri::WebviewWindow, on: bool) -> AppRe
 
 /// Closes the window that asks (the room's « Fermer »).
 #[tauri::command]
-pub(crate) fn window_close(window: tauri::WebviewWindow) -> AppResult<()> {
+pub(crate) fn close_window(window: tauri::WebviewWindow) -> AppResult<()> {
     window.close().map_err(|e| {
         AppError::new(
             ErrorKind::Internal,
@@ -254,7 +263,7 @@ pub(crate) fn window_close(window: tauri::WebviewWindow) -> AppResult<()> {
 /// Writes the event pack (or one participant's planning) where the person
 /// chooses, then opens it; `null` when the dialog was cancelled.
 #[tauri::command(async)]
-pub(crate) fn event_pack_save(
+pub(crate) fn save_event_pack(
     app: AppHandle,
     state: State<'_, Shared>,
     id: String,
@@ -269,7 +278,7 @@ pub(crate) fn event_pack_save(
     };
     let today = crate::documents::today();
     let bytes = with_app(&state, |a| {
-        a.event_pack(&id, participant_id.as_deref(), today)
+        a.event_pack_pdf(&id, participant_id.as_deref(), today)
     })?;
     tisserand_app::write_document(&path, &bytes)?;
     crate::documents::show(&path);

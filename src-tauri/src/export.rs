@@ -18,7 +18,7 @@ use crate::Shared;
 /// Exports one kind of records where the person chooses; `null` when the
 /// dialog was cancelled.
 #[tauri::command(async)]
-pub(crate) fn export_save(
+pub(crate) fn save_export(
     app: AppHandle,
     state: State<'_, Shared>,
     kind: ExportKind,
@@ -40,7 +40,7 @@ pub(crate) fn export_save(
 /// Exports a selection of contacts for an invitation mailing (CSV or XLSX)
 /// where the person chooses; `null` when the dialog was cancelled.
 #[tauri::command(async)]
-pub(crate) fn contacts_export_save(
+pub(crate) fn save_contacts_export(
     app: AppHandle,
     state: State<'_, Shared>,
     selection: ContactSelection,
@@ -55,12 +55,12 @@ pub(crate) fn contacts_export_save(
     let Some(path) = ask_save(&app, &name, labels.as_ref(), extensions) else {
         return Ok(None);
     };
-    with_app(&state, |a| a.export_mailing(&selection, format, &path)).map(Some)
+    with_app(&state, |a| a.export_contacts(&selection, format, &path)).map(Some)
 }
 
 /// Exports the whole database as JSON where the person chooses.
 #[tauri::command(async)]
-pub(crate) fn export_all_save(
+pub(crate) fn save_export_all(
     app: AppHandle,
     state: State<'_, Shared>,
     labels: Option<DialogLabels>,
@@ -70,5 +70,5 @@ pub(crate) fn export_all_save(
     let Some(path) = ask_save(&app, &name, labels.as_ref(), &["json"]) else {
         return Ok(None);
     };
-    with_app(&state, |a| a.export_everything(&path, clock)).map(Some)
+    with_app(&state, |a| a.export_all(&path, clock)).map(Some)
 }

@@ -15,23 +15,23 @@ use crate::commands::with_app;
 use crate::Shared;
 
 #[tauri::command(async)]
-pub(crate) fn import_preview(state: State<'_, Shared>, path: String) -> AppResult<ImportPreview> {
+pub(crate) fn preview_import(state: State<'_, Shared>, path: String) -> AppResult<ImportPreview> {
     with_app(&state, |a| a.preview_import(&PathBuf::from(path)))
 }
 
-/// Set by `import_cancel`, read every few hundred rows.
+/// Set by `cancel_import`, read every few hundred rows.
 static CANCEL_IMPORT: AtomicBool = AtomicBool::new(false);
 
 /// Stops the running import; nothing of it is kept.
 #[tauri::command]
-pub(crate) fn import_cancel() {
+pub(crate) fn cancel_import() {
     CANCEL_IMPORT.store(true, Ordering::SeqCst);
 }
 
 /// Imports a file (or checks it, with `options.dryRun`), sending
 /// `import-progress` events.
 #[tauri::command(async)]
-pub(crate) fn import_run(
+pub(crate) fn import_actors(
     app: AppHandle,
     state: State<'_, Shared>,
     path: String,
@@ -51,11 +51,11 @@ pub(crate) fn import_run(
 }
 
 #[tauri::command(async)]
-pub(crate) fn imports_list(state: State<'_, Shared>) -> AppResult<Vec<ImportRecord>> {
-    with_app(&state, |a| a.imports())
+pub(crate) fn list_imports(state: State<'_, Shared>) -> AppResult<Vec<ImportRecord>> {
+    with_app(&state, |a| a.list_imports())
 }
 
 #[tauri::command(async)]
-pub(crate) fn import_undo(state: State<'_, Shared>, id: String) -> AppResult<ImportUndone> {
+pub(crate) fn undo_import(state: State<'_, Shared>, id: String) -> AppResult<ImportUndone> {
     with_app(&state, |a| a.undo_import(&id))
 }

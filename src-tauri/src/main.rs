@@ -60,7 +60,7 @@ fn init_logging(dir: &std::path::Path) {
 fn open(demo: bool) -> Shared {
     let path = database_path(demo);
     let mut app = App::open(&path)?;
-    if demo && app.info()?.actor_count == 0 {
+    if demo && app.get_app_info()?.actor_count == 0 {
         app.load_demo(clock::now())?;
     }
     tracing::info!(demo, "database opened");

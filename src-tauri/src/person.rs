@@ -13,19 +13,19 @@ use crate::Shared;
 
 /// Everything about a person, to show before exporting or erasing.
 #[tauri::command(async)]
-pub(crate) fn person_get(state: State<'_, Shared>, id: String) -> AppResult<PersonExport> {
-    with_app(&state, |a| a.person_export(&id, crate::clock::now()))
+pub(crate) fn get_person(state: State<'_, Shared>, id: String) -> AppResult<PersonExport> {
+    with_app(&state, |a| a.get_person(&id, crate::clock::now()))
 }
 
 /// Writes everything about a person as JSON where the facilitator chooses.
 #[tauri::command(async)]
-pub(crate) fn person_export_save(
+pub(crate) fn save_person_export(
     app: AppHandle,
     state: State<'_, Shared>,
     id: String,
     labels: Option<DialogLabels>,
 ) -> AppResult<Option<String>> {
-    let (name, text) = with_app(&state, |a| a.person_export_file(&id, crate::clock::now()))?;
+    let (name, text) = with_app(&state, |a| a.export_person(&id, crate::clock::now()))?;
     let Some(path) = ask_save(&app, &name, labels.as_ref(), &["json"]) else {
         return Ok(None);
     };
@@ -34,13 +34,13 @@ pub(crate) fn person_export_save(
 }
 
 #[tauri::command(async)]
-pub(crate) fn person_erase(state: State<'_, Shared>, id: String) -> AppResult<ErasureSummary> {
-    with_app(&state, |a| a.person_erase(&id))
+pub(crate) fn erase_person(state: State<'_, Shared>, id: String) -> AppResult<ErasureSummary> {
+    with_app(&state, |a| a.erase_person(&id))
 }
 
 /// Whether `typed` names the person `expected` well enough to confirm an
 /// erasure (`domain::contact::erasure_name_matches`).
 #[tauri::command]
-pub(crate) fn person_name_matches(expected: String, typed: String) -> bool {
+pub(crate) fn match_person_name(expected: String, typed: String) -> bool {
     tisserand_domain::contact::erasure_name_matches(&expected, &typed)
 }

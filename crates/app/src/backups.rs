@@ -54,7 +54,7 @@ impl App {
     ///
     /// # Errors
     /// The folder cannot be read.
-    pub fn backups(&self) -> AppResult<Vec<BackupEntry>> {
+    pub fn list_backups(&self) -> AppResult<Vec<BackupEntry>> {
         Ok(self.store.backups()?)
     }
 
@@ -69,7 +69,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error naming the file (disk full…).
-    pub fn backup_now(
+    pub fn create_backup(
         &self,
         reason: BackupReason,
         progress: &mut dyn FnMut(u64, u64),
@@ -90,7 +90,7 @@ impl App {
         if self.store.path() == Path::new(":memory:") {
             return Ok(None);
         }
-        self.backup_now(reason, &mut |_, _| {}).map(Some)
+        self.create_backup(reason, &mut |_, _| {}).map(Some)
     }
 
     /// Replaces the database with the backup at `path`: checks it first

@@ -358,7 +358,7 @@ fn load_held_event(
         app.add_event_participant(&past.id, id, None, None)?;
     }
     set_demo_wishes(app, &past.id)?;
-    let planned = app.plan_stored_event(&past.id)?;
+    let planned = app.plan_event(&past.id)?;
     app.set_event_played_rounds(&past.id, planned.event.rounds)?;
     for (i, m) in planned.meetings.iter().enumerate() {
         let (seated_tick, visitor_tick) = (i % 3 == 0, i % 4 == 0 || i % 7 == 1);
@@ -383,7 +383,7 @@ fn load_held_event(
 /// Each visitor must see one seated participant; seated participants would
 /// see a visitor two places on.
 fn set_demo_wishes(app: &mut App, event_id: &str) -> AppResult<()> {
-    let detail = app.event(event_id)?;
+    let detail = app.get_event(event_id)?;
     let seated: Vec<&str> = detail
         .participants
         .iter()
@@ -430,6 +430,6 @@ fn load_coming_event(
     {
         app.add_event_participant(&next.id, id, None, None)?;
     }
-    app.plan_stored_event(&next.id)?;
+    app.plan_event(&next.id)?;
     Ok(())
 }

@@ -189,7 +189,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn agreement_text(&self, id: &str) -> AppResult<AgreementText> {
+    pub fn get_partnership_agreement(&self, id: &str) -> AppResult<AgreementText> {
         Ok(self.store.partnership_agreement(id)?)
     }
 
@@ -205,7 +205,7 @@ impl App {
     /// # Errors
     /// `Invalid` (a clause without title, a preamble too long…);
     /// `Conflict` when the partnership changed since `version`; `NotFound`.
-    pub fn set_agreement_text(
+    pub fn set_partnership_agreement(
         &mut self,
         id: &str,
         version: u32,

@@ -136,7 +136,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn duplicates(&self) -> AppResult<Duplicates> {
+    pub fn scan_duplicates(&self) -> AppResult<Duplicates> {
         let actor_keys = self.store.actor_keys()?;
         let orgs: Vec<OrgCandidate<'_>> = actor_keys
             .iter()
@@ -304,7 +304,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn merges(&self) -> AppResult<Vec<MergeRecord>> {
+    pub fn list_merges(&self) -> AppResult<Vec<MergeRecord>> {
         Ok(self.store.merges(50)?)
     }
 

@@ -112,13 +112,13 @@ impl App {
     /// # Errors
     /// `NotFound` (event or participant); `Invalid` when the event has no
     /// plan yet; a layout error.
-    pub fn event_pack(
+    pub fn event_pack_pdf(
         &self,
         event_id: &str,
         participant: Option<&str>,
         generated_on: NaiveDate,
     ) -> AppResult<Vec<u8>> {
-        let detail = self.event(event_id)?;
+        let detail = self.get_event(event_id)?;
         if detail.meetings.is_empty() {
             return Err(AppError::new(
                 ErrorKind::Invalid,
@@ -145,7 +145,7 @@ impl App {
         event_id: &str,
         participant: Option<&str>,
     ) -> AppResult<String> {
-        let detail = self.event(event_id)?;
+        let detail = self.get_event(event_id)?;
         match participant {
             None => Ok(file_name("dossier", &detail.event.name)),
             Some(p) => {

@@ -27,14 +27,14 @@ use crate::{App, AppError, AppResult, ErrorKind};
 /// # Errors
 /// `Invalid` naming what is wrong with the event (no rounds, more seated
 /// people than tables, a wish naming someone unknown…).
-pub fn plan_event(input: &PlanInput) -> AppResult<Plan> {
+pub fn plan_described_event(input: &PlanInput) -> AppResult<Plan> {
     Ok(planner::plan(input)?)
 }
 
 /// The round-by-round greedy plan of the same event, for comparison.
 ///
 /// # Errors
-/// As `plan_event`.
+/// As `plan_described_event`.
 pub fn greedy_plan(input: &PlanInput) -> AppResult<Plan> {
     Ok(planner::greedy_plan(input)?)
 }
@@ -316,7 +316,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn events(&self) -> AppResult<Vec<EventSummary>> {
+    pub fn list_events(&self) -> AppResult<Vec<EventSummary>> {
         Ok(self.store.events()?)
     }
 
@@ -324,7 +324,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn event(&self, id: &str) -> AppResult<EventDetail> {
+    pub fn get_event(&self, id: &str) -> AppResult<EventDetail> {
         let mut detail = self.store.event_detail(id)?;
         let partners = self.store.event_partner_pairs(id)?;
         detail.possible_meetings = planner::possible_meetings(&plan_input(&detail, partners)).ok();
@@ -349,7 +349,7 @@ impl App {
         };
         self.store
             .add_participant(event_id, actor_id, side, contact_id)?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// Adds someone at the door: creates the actor (and its contact person)
@@ -357,7 +357,7 @@ impl App {
     ///
     /// # Errors
     /// `Invalid` (no name…), `NotFound`; a storage error.
-    pub fn quick_add_participant(
+    pub fn quick_add_event_participant(
         &mut self,
         event_id: &str,
         q: &QuickAdd,
@@ -395,7 +395,7 @@ impl App {
         let side = q.side.unwrap_or_else(|| EventSide::default_for(kind));
         self.store
             .quick_add_participant(event_id, &actor, contact.as_ref(), side)?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// Removes a participant who has not met anyone in a held round.
@@ -408,7 +408,7 @@ impl App {
         participant_id: &str,
     ) -> AppResult<EventDetail> {
         self.store.remove_participant(event_id, participant_id)?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// Marks a participant present or absent, moves them to a table or to
@@ -434,7 +434,7 @@ impl App {
             },
             change.side,
         )?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// Sets or clears a wish (wishes go both ways: the planner reads each
@@ -450,7 +450,7 @@ impl App {
         level: Option<WishLevel>,
     ) -> AppResult<EventDetail> {
         self.store.set_wish(event_id, from, to, level)?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// Plans the event optimally, or re-plans the rounds not yet started
@@ -462,8 +462,8 @@ impl App {
     /// than tables, more visitors than the rounds and tables can serve,
     /// every round already held); `Conflict` when the event changed while
     /// planning; a storage error.
-    pub fn plan_stored_event(&mut self, event_id: &str) -> AppResult<EventDetail> {
-        let detail = self.event(event_id)?;
+    pub fn plan_event(&mut self, event_id: &str) -> AppResult<EventDetail> {
+        let detail = self.get_event(event_id)?;
         let e = &detail.event;
         if e.played_rounds >= e.rounds {
             return Err(AppError::field(FieldError::new(
@@ -509,7 +509,7 @@ impl App {
         };
         self.store
             .save_event_plan(event_id, e.version, e.played_rounds, &plan.rounds, &summary)?;
-        self.event(event_id)
+        self.get_event(event_id)
     }
 
     /// The planner's input for a stored event (what `event plan` reads).
@@ -517,7 +517,7 @@ impl App {
     /// # Errors
     /// `NotFound`; a storage error.
     pub fn event_plan_input(&self, event_id: &str) -> AppResult<PlanInput> {
-        let detail = self.event(event_id)?;
+        let detail = self.get_event(event_id)?;
         let partners = self.store.event_partner_pairs(event_id)?;
         Ok(plan_input(&detail, partners))
     }
@@ -530,7 +530,7 @@ impl App {
     /// # Errors
     /// `NotFound` when the event was deleted (the room says so); a storage
     /// error.
-    pub fn event_room(
+    pub fn run_event_room(
         &mut self,
         event_id: &str,
         action: Option<RoomAction>,
@@ -683,7 +683,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn open_follow_ups(&self, limit: u32) -> AppResult<Vec<FollowUp>> {
+    pub fn list_open_follow_ups(&self, limit: u32) -> AppResult<Vec<FollowUp>> {
         Ok(self.store.open_follow_ups(limit)?)
     }
 
@@ -692,7 +692,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn event_report(&self, event_id: &str) -> AppResult<EventReport> {
+    pub fn get_event_report(&self, event_id: &str) -> AppResult<EventReport> {
         let event = self.store.event(event_id)?;
         Ok(EventReport {
             title: event.name,
@@ -706,7 +706,7 @@ impl App {
     ///
     /// # Errors
     /// `Invalid` for an absurd year; a storage error.
-    pub fn events_year_report(&self, year: i32) -> AppResult<EventReport> {
+    pub fn get_events_year_report(&self, year: i32) -> AppResult<EventReport> {
         let (Some(from), Some(to)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
             NaiveDate::from_ymd_opt(year, 12, 31),

@@ -574,7 +574,7 @@ impl App {
     /// `Invalid` for JSON, an empty selection, or a selection nobody in which
     /// may be invited (nothing is written); the file cannot be written
     /// (nothing is left behind); a storage error.
-    pub fn export_mailing(
+    pub fn export_contacts(
         &self,
         selection: &ContactSelection,
         format: ExportFormat,
@@ -660,7 +660,7 @@ impl App {
     ///
     /// # Errors
     /// The file cannot be written (nothing is left behind); a storage error.
-    pub fn export_everything(&self, dest: &Path, clock: Clock) -> AppResult<ExportSummary> {
+    pub fn export_all(&self, dest: &Path, clock: Clock) -> AppResult<ExportSummary> {
         write_atomically(dest, |tmp| {
             let file = std::fs::File::create(tmp).map_err(|e| io_error(dest, &e))?;
             let mut out = std::io::BufWriter::new(file);

@@ -41,7 +41,8 @@ pub use duplicates::{
 };
 pub use error::{AppError, AppResult, ErrorKind};
 pub use events::{
-    greedy_plan, plan_event, ParticipantChange, QuickAdd, RoomAction, RoomState, RoomTable,
+    greedy_plan, plan_described_event, ParticipantChange, QuickAdd, RoomAction, RoomState,
+    RoomTable,
 };
 pub use exports::{
     ContactSelection, ExportFormat, ExportKind, ExportSummary, LeftOut, MailingExport,
@@ -67,7 +68,7 @@ pub struct AppInfo {
     pub demo: bool,
 }
 
-/// The `meta` key of the folder file dialogs open in (`App::dialog_folder`).
+/// The `meta` key of the folder file dialogs open in (`App::get_dialog_folder`).
 const DIALOG_FOLDER_KEY: &str = "dialog_folder";
 
 /// One open Tisserand database and the actions on it.
@@ -108,7 +109,7 @@ impl App {
 
     /// # Errors
     /// A storage error.
-    pub fn info(&self) -> AppResult<AppInfo> {
+    pub fn get_app_info(&self) -> AppResult<AppInfo> {
         let db = self.store.path();
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -129,7 +130,7 @@ impl App {
     /// implies, the courts whose register it can be inscribed at, and the
     /// court to suggest (the actor form asks as the commune changes).
     #[must_use]
-    pub fn association_register_hint(&self, commune_insee: Option<&str>) -> RegisterHint {
+    pub fn get_association_register_hint(&self, commune_insee: Option<&str>) -> RegisterHint {
         tisserand_domain::register::register_hint(commune_insee)
     }
 
@@ -180,7 +181,7 @@ impl App {
     /// or picked from, while it still exists; else the person's Documents
     /// folder; else their home folder. Never the program's working folder.
     #[must_use]
-    pub fn dialog_folder(&self) -> Option<std::path::PathBuf> {
+    pub fn get_dialog_folder(&self) -> Option<std::path::PathBuf> {
         let remembered = self
             .store
             .meta(DIALOG_FOLDER_KEY)
@@ -219,7 +220,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn actor_ties(&self, id: &str) -> AppResult<tisserand_domain::ActorTies> {
+    pub fn get_actor_ties(&self, id: &str) -> AppResult<tisserand_domain::ActorTies> {
         Ok(self.store.actor_ties(id)?)
     }
 
@@ -231,7 +232,7 @@ impl App {
 
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn actor(&self, id: &str) -> AppResult<ActorDetail> {
+    pub fn get_actor(&self, id: &str) -> AppResult<ActorDetail> {
         let actor = self.store.actor(id)?;
         let commune = match &actor.commune {
             Some(c) => self.store.commune(&c.insee)?,
@@ -258,7 +259,7 @@ impl App {
 
     /// # Errors
     /// A storage error.
-    pub fn actor_facets(&self) -> AppResult<Facets> {
+    pub fn get_actor_facets(&self) -> AppResult<Facets> {
         Ok(self.store.actor_facets()?)
     }
 
@@ -354,7 +355,7 @@ impl App {
 
     /// # Errors
     /// A storage error.
-    pub fn commune(&self, insee: &str) -> AppResult<Option<Commune>> {
+    pub fn get_commune(&self, insee: &str) -> AppResult<Option<Commune>> {
         Ok(self.store.commune(insee)?)
     }
 
@@ -374,7 +375,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error naming the file.
-    pub fn backup_to(&self, dest: &Path) -> AppResult<()> {
+    pub fn create_backup_to(&self, dest: &Path) -> AppResult<()> {
         if dest.exists() {
             return Err(AppError::new(
                 ErrorKind::Conflict,

@@ -122,7 +122,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; `Invalid` for an empty or too long note; a storage error.
-    pub fn add_partnership_note(&mut self, id: &str, text: &str) -> AppResult<Partnership> {
+    pub fn note_partnership(&mut self, id: &str, text: &str) -> AppResult<Partnership> {
         let text = text.trim();
         if text.is_empty() {
             return Err(AppError::field(FieldError::new(
@@ -161,7 +161,7 @@ impl App {
     /// # Errors
     /// `NotFound`; `Conflict`; `Invalid` for an implausible value; a
     /// storage error.
-    pub fn record_indicator_value(
+    pub fn measure_partnership(
         &mut self,
         id: &str,
         version: Option<u32>,
@@ -193,7 +193,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn partnership(&self, id: &str) -> AppResult<PartnershipDetail> {
+    pub fn get_partnership(&self, id: &str) -> AppResult<PartnershipDetail> {
         let partnership = self.store.partnership(id)?;
         let parties = self.store.party_summaries(&partnership.parties)?;
         let totals = partnership.totals();
@@ -216,7 +216,11 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn partnership_board(&self, query: &PartnershipQuery, per_column: u32) -> AppResult<Board> {
+    pub fn get_partnership_board(
+        &self,
+        query: &PartnershipQuery,
+        per_column: u32,
+    ) -> AppResult<Board> {
         Ok(self
             .store
             .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?)
@@ -226,7 +230,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn partnership_page(
+    pub fn get_partnership_page(
         &self,
         query: &PartnershipQuery,
         sort: PartnershipSort,
@@ -247,7 +251,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn partnership_overview(&self) -> AppResult<Overview> {
+    pub fn get_partnership_overview(&self) -> AppResult<Overview> {
         Ok(self.store.partnership_overview()?)
     }
 
@@ -256,7 +260,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound` for an actor that is not live; a storage error.
-    pub fn possibilities(&self, actor_id: &str, limit: u32) -> AppResult<Vec<Possibility>> {
+    pub fn list_possibles(&self, actor_id: &str, limit: u32) -> AppResult<Vec<Possibility>> {
         Ok(self
             .store
             .possibilities(actor_id, limit.clamp(1, POSSIBILITIES_MAX))?)
@@ -269,7 +273,11 @@ impl App {
     /// `NotFound` for the origin; `Invalid` for a plan that does not name an
     /// actor per role, a territory, or gives an invalid partnership (the
     /// same actor twice…); a storage error.
-    pub fn essaimer(&mut self, id: &str, plan: &EssaimagePlan) -> AppResult<Partnership> {
+    pub fn essaimer_partnership(
+        &mut self,
+        id: &str,
+        plan: &EssaimagePlan,
+    ) -> AppResult<Partnership> {
         let origin = self.store.partnership(id)?;
         let input = origin.essaimage_input(plan)?;
         let valid = input.validate()?;

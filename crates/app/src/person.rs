@@ -97,7 +97,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn person_export(&self, id: &str, clock: Clock) -> AppResult<PersonExport> {
+    pub fn get_person(&self, id: &str, clock: Clock) -> AppResult<PersonExport> {
         let contact = self.store.any_contact(id)?;
         let merged_records = self.store.merged_into(id)?;
         let mut all_needles = needles(&contact);
@@ -148,9 +148,9 @@ impl App {
     /// day), and its pretty JSON.
     ///
     /// # Errors
-    /// As `person_export`.
-    pub fn person_export_file(&self, id: &str, clock: Clock) -> AppResult<(String, String)> {
-        let export = self.person_export(id, clock)?;
+    /// As `get_person`.
+    pub fn export_person(&self, id: &str, clock: Clock) -> AppResult<(String, String)> {
+        let export = self.get_person(id, clock)?;
         let slug: String = export
             .contact
             .display_name()
@@ -180,7 +180,7 @@ impl App {
     ///
     /// # Errors
     /// `NotFound`; a storage error (nothing changed).
-    pub fn person_erase(&mut self, id: &str) -> AppResult<ErasureSummary> {
+    pub fn erase_person(&mut self, id: &str) -> AppResult<ErasureSummary> {
         let contact = self.store.any_contact(id)?;
         let mut all_needles = needles(&contact);
         for m in self.store.merged_into(id)? {

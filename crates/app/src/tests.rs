@@ -26,12 +26,12 @@ fn input(name: &str) -> ActorInput {
 #[test]
 fn the_embedded_referential_knows_alsace() {
     let a = app();
-    let s = a.commune("67462").unwrap().unwrap();
+    let s = a.get_commune("67462").unwrap().unwrap();
     assert_eq!(s.name, "Sélestat");
     assert_eq!(s.departement.name, "Bas-Rhin");
     assert!(s.epci.is_some());
     assert_eq!(a.search_communes("selestat", 5).unwrap()[0].insee, "67462");
-    assert_eq!(a.commune("68066").unwrap().unwrap().name, "Colmar");
+    assert_eq!(a.get_commune("68066").unwrap().unwrap().name, "Colmar");
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn invalid_input_names_each_field() {
     let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["name", "siren"]);
     assert!(err.message.contains("Le SIREN 123 456 789 est invalide"));
-    assert_eq!(a.info().unwrap().actor_count, 0);
+    assert_eq!(a.get_app_info().unwrap().actor_count, 0);
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn an_actor_page_has_its_commune_and_contacts() {
         ..ContactInput::default()
     };
     a.create_contact(&c).unwrap();
-    let page = a.actor(&actor.id).unwrap();
+    let page = a.get_actor(&actor.id).unwrap();
     assert_eq!(page.commune.unwrap().epci.unwrap().code.len(), 9);
     assert_eq!(page.contacts[0].display_name(), "Léa Weber");
     let bad = ContactInput {
@@ -89,7 +89,10 @@ fn deleting_is_undoable() {
     let mut a = app();
     let actor = a.create_actor(&input("Banque alimentaire")).unwrap();
     a.delete_actor(&actor.id).unwrap();
-    assert_eq!(a.actor(&actor.id).unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(
+        a.get_actor(&actor.id).unwrap_err().kind,
+        ErrorKind::NotFound
+    );
     assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 0);
     a.restore_actor(&actor.id).unwrap();
     assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 1);
@@ -101,7 +104,7 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
     let summary = a.load_demo(clock()).unwrap();
     assert!(summary.actors >= 60, "{summary:?}");
     assert!(summary.contacts >= 80, "{summary:?}");
-    let facets = a.actor_facets().unwrap();
+    let facets = a.get_actor_facets().unwrap();
     assert_eq!(
         facets.kinds.len(),
         ActorKind::ALL.len(),
@@ -112,7 +115,7 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
         "{} communes",
         facets.communes.len()
     );
-    assert!(a.info().unwrap().demo);
+    assert!(a.get_app_info().unwrap().demo);
     assert!(summary.partnerships >= 25, "{summary:?}");
     let all = a
         .list_partnerships(&tisserand_domain::PartnershipQuery::default())
@@ -226,21 +229,23 @@ mod partnerships {
             .unwrap();
         }
         let event = small_event(&mut a);
-        let seated = a.event(&event).unwrap().participants[0].actor_id.clone();
+        let seated = a.get_event(&event).unwrap().participants[0]
+            .actor_id
+            .clone();
         assert_eq!(
-            a.actor_ties(&seated).unwrap().events,
+            a.get_actor_ties(&seated).unwrap().events,
             ["Speed-dating"],
             "the events it took part in"
         );
         let p = a.create_partnership(&partnership(&x, &y)).unwrap();
-        let ties = a.actor_ties(&y).unwrap();
+        let ties = a.get_actor_ties(&y).unwrap();
         assert_eq!(ties.contacts, 2);
         assert_eq!(ties.partnerships, ["Pain du lendemain"]);
         assert!(ties.events.is_empty());
         a.delete_partnership(&p.id).unwrap();
-        assert!(a.actor_ties(&y).unwrap().partnerships.is_empty());
+        assert!(a.get_actor_ties(&y).unwrap().partnerships.is_empty());
         a.delete_actor(&y).unwrap();
-        assert_eq!(a.actor_ties(&y).unwrap_err().kind, ErrorKind::NotFound);
+        assert_eq!(a.get_actor_ties(&y).unwrap_err().kind, ErrorKind::NotFound);
     }
 
     #[test]
@@ -248,7 +253,7 @@ mod partnerships {
         let mut a = app();
         let (x, y) = actors(&mut a);
         let p = a.create_partnership(&partnership(&x, &y)).unwrap();
-        let d = a.partnership(&p.id).unwrap();
+        let d = a.get_partnership(&p.id).unwrap();
         assert_eq!(d.parties[0].actor_name, "Boulangerie Schmitt");
         assert_eq!(d.totals.value_cents, 1_000_000);
         let m = d.totals.mecenat.unwrap();
@@ -313,7 +318,7 @@ mod partnerships {
         let err = a.update_partnership(&p.id, p.version, &edit).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Conflict);
         assert!(err.message.contains("rechargez"), "{}", err.message);
-        let fresh = a.partnership(&p.id).unwrap().partnership;
+        let fresh = a.get_partnership(&p.id).unwrap().partnership;
         assert_eq!(fresh.title, "Pain du lendemain");
         let saved = a.update_partnership(&p.id, fresh.version, &edit).unwrap();
         assert_eq!(saved.title, "Pain solidaire");
@@ -332,10 +337,8 @@ mod partnerships {
         assert_eq!(err.fields[0].field, "reason");
         a.move_partnership(&p.id, Stage::Abandonne, Some("Fermeture de la boulangerie"))
             .unwrap();
-        assert!(a.add_partnership_note(&p.id, "  ").is_err());
-        let p2 = a
-            .add_partnership_note(&p.id, "Appel de la gérante")
-            .unwrap();
+        assert!(a.note_partnership(&p.id, "  ").is_err());
+        let p2 = a.note_partnership(&p.id, "Appel de la gérante").unwrap();
         assert_eq!(p2.timeline.len(), 3);
         a.delete_partnership(&p.id).unwrap();
         let err = a
@@ -361,7 +364,7 @@ mod partnerships {
             "{}",
             err.message
         );
-        assert!(a.actor(&y).is_ok());
+        assert!(a.get_actor(&y).is_ok());
         a.delete_partnership(&p.id).unwrap();
         a.delete_actor(&y).unwrap();
     }
@@ -393,7 +396,7 @@ mod partnerships {
             a.add_event_participant(&e.id, id, None, None).unwrap();
         }
         let meets = |a: &App| {
-            let d = a.event(&e.id).unwrap();
+            let d = a.get_event(&e.id).unwrap();
             let actor = |p: &str| {
                 d.participants
                     .iter()
@@ -407,12 +410,12 @@ mod partnerships {
                     && [actor(&m.seated), actor(&m.visitor)].contains(&y)
             })
         };
-        a.plan_stored_event(&e.id).unwrap();
+        a.plan_event(&e.id).unwrap();
         assert!(!meets(&a), "partners are kept apart");
         settings.allow_partners = true;
-        let version = a.event(&e.id).unwrap().event.version;
+        let version = a.get_event(&e.id).unwrap().event.version;
         a.update_event(&e.id, version, &settings).unwrap();
-        a.plan_stored_event(&e.id).unwrap();
+        a.plan_event(&e.id).unwrap();
         assert!(meets(&a), "allowed, they meet");
     }
 }
@@ -494,7 +497,7 @@ fn small_event(a: &mut App) -> String {
         a.add_event_participant(&e.id, &actor.id, None, None)
             .unwrap();
     }
-    a.plan_stored_event(&e.id).unwrap();
+    a.plan_event(&e.id).unwrap();
     e.id
 }
 
@@ -502,7 +505,7 @@ fn small_event(a: &mut App) -> String {
 fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
     let mut a = app();
     let id = small_event(&mut a);
-    let ready = a.event_room(&id, None, clock()).unwrap();
+    let ready = a.run_event_room(&id, None, clock()).unwrap();
     assert_eq!(
         ready.view.clock.phase,
         tisserand_domain::event::RoomPhase::Ready
@@ -514,30 +517,34 @@ fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
         "{:?}",
         ready.tables
     );
-    let started = a.event_room(&id, Some(RoomAction::Start), clock()).unwrap();
+    let started = a
+        .run_event_room(&id, Some(RoomAction::Start), clock())
+        .unwrap();
     assert!(started.wrote);
     assert_eq!(
-        a.event(&id).unwrap().event.played_rounds,
+        a.get_event(&id).unwrap().event.played_rounds,
         1,
         "a started round is kept by a re-plan"
     );
     // During the changeover the room shows the next round's tables.
-    let gap = a.event_room(&id, Some(RoomAction::Next), clock()).unwrap();
+    let gap = a
+        .run_event_room(&id, Some(RoomAction::Next), clock())
+        .unwrap();
     assert_eq!(
         (gap.view.clock.phase, gap.shown_round),
         (tisserand_domain::event::RoomPhase::Gap, 2)
     );
     // A re-plan keeps round 1 exactly.
     let before: Vec<_> = a
-        .event(&id)
+        .get_event(&id)
         .unwrap()
         .meetings
         .into_iter()
         .filter(|m| m.round == 1)
         .collect();
-    a.plan_stored_event(&id).unwrap();
+    a.plan_event(&id).unwrap();
     let after: Vec<_> = a
-        .event(&id)
+        .get_event(&id)
         .unwrap()
         .meetings
         .into_iter()
@@ -550,13 +557,14 @@ fn the_room_runs_from_the_stored_clock_and_records_started_rounds() {
 fn a_room_on_a_deleted_event_says_so_and_an_undo_brings_it_back() {
     let mut a = app();
     let id = small_event(&mut a);
-    a.event_room(&id, Some(RoomAction::Start), clock()).unwrap();
+    a.run_event_room(&id, Some(RoomAction::Start), clock())
+        .unwrap();
     a.delete_event(&id).unwrap();
-    let err = a.event_room(&id, None, clock()).unwrap_err();
+    let err = a.run_event_room(&id, None, clock()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound);
     assert!(err.message.contains("Cet événement"), "{}", err.message);
     a.restore_event(&id).unwrap();
-    let back = a.event_room(&id, None, clock()).unwrap();
+    let back = a.run_event_room(&id, None, clock()).unwrap();
     assert_eq!(
         back.view.clock.phase,
         tisserand_domain::event::RoomPhase::Round
@@ -566,7 +574,7 @@ fn a_room_on_a_deleted_event_says_so_and_an_undo_brings_it_back() {
 #[test]
 fn file_dialogs_open_in_the_last_folder_used_while_it_exists() {
     let mut a = app();
-    let first = a.dialog_folder();
+    let first = a.get_dialog_folder();
     assert_eq!(
         first,
         dirs::document_dir()
@@ -579,13 +587,13 @@ fn file_dialogs_open_in_the_last_folder_used_while_it_exists() {
     let sub = dir.path().join("exports");
     std::fs::create_dir(&sub).unwrap();
     a.remember_dialog_folder(&sub.join("fiche.pdf")).unwrap();
-    assert_eq!(a.dialog_folder().as_deref(), Some(sub.as_path()));
+    assert_eq!(a.get_dialog_folder().as_deref(), Some(sub.as_path()));
     a.remember_dialog_folder(dir.path()).unwrap();
-    assert_eq!(a.dialog_folder().as_deref(), Some(dir.path()));
+    assert_eq!(a.get_dialog_folder().as_deref(), Some(dir.path()));
     // A folder that went away (a USB key pulled out) is forgotten.
     a.remember_dialog_folder(&sub.join("x.csv")).unwrap();
     std::fs::remove_dir(&sub).unwrap();
-    assert_eq!(a.dialog_folder(), first);
+    assert_eq!(a.get_dialog_folder(), first);
 }
 
 #[test]
@@ -649,7 +657,7 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("invitations.csv");
     let all = ContactSelection::default();
-    let done = a.export_mailing(&all, ExportFormat::Csv, &dest).unwrap();
+    let done = a.export_contacts(&all, ExportFormat::Csv, &dest).unwrap();
     assert_eq!(done.rows, 2);
     let reasons: Vec<(MailingExclusion, u32)> =
         done.left_out.iter().map(|l| (l.reason, l.count)).collect();
@@ -700,7 +708,7 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
     };
     let dest2 = dir.path().join("none.xlsx");
     let err = a
-        .export_mailing(&only, ExportFormat::Xlsx, &dest2)
+        .export_contacts(&only, ExportFormat::Xlsx, &dest2)
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Invalid);
     assert!(
@@ -710,7 +718,7 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
     );
     assert!(!dest2.exists());
     let xlsx = a
-        .export_mailing(
+        .export_contacts(
             &ContactSelection {
                 ids: Some(vec![]),
                 ..ContactSelection::default()
@@ -720,8 +728,8 @@ fn a_mailing_export_leaves_out_who_objected_or_lacks_consent() {
         )
         .unwrap_err();
     assert!(xlsx.message.contains("aucun contact"));
-    assert!(a.export_mailing(&all, ExportFormat::Json, &dest2).is_err());
-    let done = a.export_mailing(&all, ExportFormat::Xlsx, &dest2).unwrap();
+    assert!(a.export_contacts(&all, ExportFormat::Json, &dest2).is_err());
+    let done = a.export_contacts(&all, ExportFormat::Xlsx, &dest2).unwrap();
     assert_eq!(done.rows, 2);
     assert!(tisserand_tabular::Table::open(&dest2).is_ok());
 }
@@ -739,7 +747,7 @@ fn the_demo_associations_are_inscribed_at_their_courts_register() {
         .unwrap();
     let mut associations = 0;
     for row in &page.rows {
-        let actor = a.actor(&row.id).unwrap().actor;
+        let actor = a.get_actor(&row.id).unwrap().actor;
         assert_eq!(actor.rna, None, "{} has an RNA number", actor.name);
         if actor.kind == ActorKind::Association {
             associations += 1;
@@ -764,7 +772,7 @@ fn the_report_counts_only_recorded_presence() {
     let mut a = app();
     let id = small_event(&mut a);
     // Nobody's presence recorded: « attendu » is not « présent ».
-    let none = a.event_report(&id).unwrap();
+    let none = a.get_event_report(&id).unwrap();
     assert_eq!(
         (
             none.participants,
@@ -774,11 +782,11 @@ fn the_report_counts_only_recorded_presence() {
         ),
         (4, 0, 0, 4)
     );
-    let year = a.events_year_report(2026).unwrap();
+    let year = a.get_events_year_report(2026).unwrap();
     assert_eq!((year.present, year.unrecorded), (0, 4));
     // Two marked present, one absent, one never checked in.
     let people: Vec<String> = a
-        .event(&id)
+        .get_event(&id)
         .unwrap()
         .participants
         .into_iter()
@@ -799,7 +807,7 @@ fn the_report_counts_only_recorded_presence() {
         )
         .unwrap();
     }
-    let some = a.event_report(&id).unwrap();
+    let some = a.get_event_report(&id).unwrap();
     assert_eq!(
         (
             some.participants,
@@ -809,9 +817,9 @@ fn the_report_counts_only_recorded_presence() {
         ),
         (4, 2, 1, 1)
     );
-    let year = a.events_year_report(2026).unwrap();
+    let year = a.get_events_year_report(2026).unwrap();
     assert_eq!((year.present, year.absent, year.unrecorded), (2, 1, 1));
-    assert_eq!(a.events_year_report(2025).unwrap().participants, 0);
+    assert_eq!(a.get_events_year_report(2025).unwrap().participants, 0);
 }
 
 #[test]
@@ -821,12 +829,12 @@ fn every_screen_reads_one_number_of_possible_meetings() {
     // The demo's coming event: eight tables, eight rounds, eight on each
     // side (64 slots), planned.
     let coming = a
-        .events()
+        .list_events()
         .unwrap()
         .into_iter()
         .find(|e| e.name.contains("Colmar"))
         .unwrap();
-    let d = a.event(&coming.id).unwrap();
+    let d = a.get_event(&coming.id).unwrap();
     let summary = d.event.plan_summary.unwrap();
     assert_eq!(d.possible_meetings, Some(summary.bound.total));
     assert!(summary.objective.total <= summary.bound.total);
@@ -865,9 +873,9 @@ fn every_screen_reads_one_number_of_possible_meetings() {
         ..tisserand_domain::partnership::PartnershipInput::default()
     })
     .unwrap();
-    let after = a.event(&coming.id).unwrap().possible_meetings.unwrap();
+    let after = a.get_event(&coming.id).unwrap().possible_meetings.unwrap();
     assert_eq!(after, before - 1, "{after} of {slots} slots");
-    let replanned = a.plan_stored_event(&coming.id).unwrap();
+    let replanned = a.plan_event(&coming.id).unwrap();
     assert_eq!(replanned.possible_meetings, Some(after));
     assert_eq!(
         replanned.event.plan_summary.unwrap().bound.total,
@@ -894,7 +902,7 @@ fn a_mailing_greets_nobody_by_the_general_contact_name() {
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("invitations.csv");
     let done = a
-        .export_mailing(&ContactSelection::default(), ExportFormat::Csv, &dest)
+        .export_contacts(&ContactSelection::default(), ExportFormat::Csv, &dest)
         .unwrap();
     assert_eq!(done.rows, 1, "the organisation's address is invited");
     let csv = std::fs::read_to_string(&dest).unwrap();
@@ -907,7 +915,7 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
     use tisserand_domain::event::MeetingCapture;
     let mut a = app();
     let id = small_event(&mut a);
-    let m = a.event(&id).unwrap().meetings[0].clone();
+    let m = a.get_event(&id).unwrap().meetings[0].clone();
     a.capture_event_meeting(
         &id,
         &MeetingCapture {
@@ -927,7 +935,7 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         .unwrap();
     assert!(outcome.partnerships.is_empty());
     let due: Vec<_> = a
-        .open_follow_ups(10)
+        .list_open_follow_ups(10)
         .unwrap()
         .into_iter()
         .map(|f| f.due)

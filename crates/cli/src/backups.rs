@@ -48,17 +48,17 @@ fn tisserand_store_dir(app: &App) -> String {
 
 pub(crate) fn backup(app: &App, args: &BackupArgs) -> Result<(), AppError> {
     if let Some(file) = &args.output {
-        app.backup_to(file)?;
+        app.create_backup_to(file)?;
         out!("Copie de sauvegarde écrite : {}", file.display());
     } else {
-        let entry = app.backup_now(BackupReason::Manual, &mut |_, _| {})?;
+        let entry = app.create_backup(BackupReason::Manual, &mut |_, _| {})?;
         out!("Sauvegarde écrite : {}", show(&entry));
     }
     Ok(())
 }
 
 pub(crate) fn backups(app: &App, format: Format) -> Result<(), AppError> {
-    let list = app.backups()?;
+    let list = app.list_backups()?;
     match format {
         Format::Json => output::json(&list),
         Format::Table if list.is_empty() => {

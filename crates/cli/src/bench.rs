@@ -215,7 +215,7 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     search(&app)?;
     list_pages(&app, &mut rng, args.actors)?;
     open_actors(&app, &mut rng, &ids)?;
-    let (r, t) = time(|| app.actor_facets());
+    let (r, t) = time(|| app.get_actor_facets());
     r?;
     out!("{:<40} {:>8.1} ms", "filter facets", ms(t));
     if args.partnerships > 0 && ids.len() >= 2 {
@@ -383,7 +383,7 @@ fn open_actors(app: &App, rng: &mut Rng, ids: &[String]) -> Result<(), AppError>
     let mut open = Samples(Vec::new());
     for _ in 0..500 {
         let id = rng.pick(ids).clone();
-        let (r, t) = time(|| app.actor(&id));
+        let (r, t) = time(|| app.get_actor(&id));
         r?;
         open.0.push(t);
     }
@@ -475,7 +475,7 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
     let mut possible = Samples(Vec::new());
     for _ in 0..50 {
         let id = rng.pick(ids);
-        let (r, t) = time(|| app.possibilities(id, 20));
+        let (r, t) = time(|| app.list_possibles(id, 20));
         r?;
         possible.0.push(t);
     }
@@ -516,7 +516,7 @@ fn boards(app: &App) -> Result<(), AppError> {
     for (what, q) in &queries {
         let mut board = Samples(Vec::new());
         for _ in 0..20 {
-            let (r, t) = time(|| app.partnership_board(q, 50));
+            let (r, t) = time(|| app.get_partnership_board(q, 50));
             r?;
             board.0.push(t);
         }
@@ -532,10 +532,10 @@ fn partnership_lists(app: &App, n: usize) -> Result<(), AppError> {
     let mut all = Samples(Vec::new());
     for _ in 0..10 {
         let q = PartnershipQuery::default();
-        let (r, t) = time(|| app.partnership_page(&q, PartnershipSort::NextDue, false, 0, 100));
+        let (r, t) = time(|| app.get_partnership_page(&q, PartnershipSort::NextDue, false, 0, 100));
         r?;
         page.0.push(t);
-        let (r, t) = time(|| app.partnership_overview());
+        let (r, t) = time(|| app.get_partnership_overview());
         r?;
         overview.0.push(t);
         let (r, t) = time(|| app.list_partnerships(&q));

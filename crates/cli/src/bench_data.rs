@@ -196,7 +196,7 @@ pub(crate) fn run(args: &BenchDataArgs) -> Result<(), AppError> {
     compare_with_sqlite(dir.path(), &csv, import_s);
 
     let t = Instant::now();
-    let found = app.duplicates()?;
+    let found = app.scan_duplicates()?;
     println!(
         "duplicate scan of {} actors and {} contacts: {:.2} s ({} actor pairs, {} contact pairs)",
         report.imported,
@@ -297,7 +297,7 @@ fn grow(app: &mut App, dir: &Path, db: &Path, args: &BenchDataArgs) -> Result<()
 fn backup_and_check(app: &App, db: &Path) -> Result<(), AppError> {
     let db_mb = db.metadata().map_or(0, |m| m.len()) as f64 / 1e6;
     let t = Instant::now();
-    let entry = app.backup_now(BackupReason::Manual, &mut |_, _| {})?;
+    let entry = app.create_backup(BackupReason::Manual, &mut |_, _| {})?;
     println!(
         "backup of a {db_mb:.0} MB database (online backup API, fsync, rename): {:.2} s",
         secs(t)

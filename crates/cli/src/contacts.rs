@@ -187,7 +187,7 @@ pub(crate) fn run(app: &mut App, cmd: ContactsCommand) -> Result<(), AppError> {
             };
             out!(
                 "{}",
-                app.export_mailing(&selection, format, &file.output)?
+                app.export_contacts(&selection, format, &file.output)?
                     .sentence_fr()
             );
         }

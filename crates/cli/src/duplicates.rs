@@ -9,7 +9,7 @@ use crate::output::{self, count};
 use crate::Format;
 
 pub(crate) fn duplicates(app: &App, format: Format) -> Result<(), AppError> {
-    let found = app.duplicates()?;
+    let found = app.scan_duplicates()?;
     if format == Format::Json {
         output::json(&found);
         return Ok(());
@@ -82,7 +82,7 @@ pub(crate) fn merge(app: &mut App, args: &MergeArgs) -> Result<(), AppError> {
     for f in &args.only_kept {
         choices.fields.insert(f.clone(), MergeSide::Keep);
     }
-    let is_actor = app.actor(&args.keep).is_ok();
+    let is_actor = app.get_actor(&args.keep).is_ok();
     let outcome = if is_actor {
         app.merge_actors(&args.keep, &args.other, &choices)?
     } else {
@@ -119,7 +119,7 @@ pub(crate) fn unmerge(app: &mut App, args: &UnmergeArgs) -> Result<(), AppError>
 }
 
 pub(crate) fn merges(app: &App, format: Format) -> Result<(), AppError> {
-    let list = app.merges()?;
+    let list = app.list_merges()?;
     match format {
         Format::Json => output::json(&list),
         Format::Table => output::table(

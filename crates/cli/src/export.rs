@@ -41,7 +41,7 @@ pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<(), AppError> {
         ExportAs::Json => ExportFormat::Json,
     };
     let summary = match args.what {
-        ExportWhat::All => app.export_everything(&args.file.output, crate::clock::now())?,
+        ExportWhat::All => app.export_all(&args.file.output, crate::clock::now())?,
         ExportWhat::Actors => app.export(ExportKind::Actors, format, &args.file.output)?,
         ExportWhat::Contacts => app.export(ExportKind::Contacts, format, &args.file.output)?,
         ExportWhat::Partnerships => {

@@ -149,7 +149,7 @@ fn actors(app: &mut App, args: &ImportArgs) -> Result<(), AppError> {
 }
 
 fn list(app: &App, format: Format) -> Result<(), AppError> {
-    let list = app.imports()?;
+    let list = app.list_imports()?;
     match format {
         Format::Json => output::json(&list),
         Format::Table => output::table(

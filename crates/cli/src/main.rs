@@ -172,7 +172,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
     let mut app = open(cli.db)?;
     match cli.command {
         Command::Demo => demo(&mut app)?,
-        Command::Info(a) => output::info(&app.info()?, a.format),
+        Command::Info(a) => output::info(&app.get_app_info()?, a.format),
         Command::Actors(cmd) => actors::run(&mut app, cmd)?,
         Command::Contacts(cmd) => contacts::run(&mut app, cmd)?,
         Command::Partnerships(cmd) => partnerships::run(&mut app, cmd)?,

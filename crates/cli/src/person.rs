@@ -38,9 +38,9 @@ pub(crate) fn run(app: &mut App, cmd: PersonCommand) -> Result<(), AppError> {
 /// Everything kept about the person, printed or written to `output`.
 fn export(app: &App, id: &str, output: Option<PathBuf>) -> Result<(), AppError> {
     match output {
-        None => output::json(&app.person_export(id, crate::clock::now())?),
+        None => output::json(&app.get_person(id, crate::clock::now())?),
         Some(file) => {
-            let (_, text) = app.person_export_file(id, crate::clock::now())?;
+            let (_, text) = app.export_person(id, crate::clock::now())?;
             tisserand_app::write_document(&file, text.as_bytes())?;
             out!("Données de la personne écrites dans {}.", file.display());
         }
@@ -50,7 +50,7 @@ fn export(app: &App, id: &str, output: Option<PathBuf>) -> Result<(), AppError> 
 
 /// Erases the person, after asking on a terminal unless `yes`.
 fn erase(app: &mut App, id: &str, yes: bool) -> Result<(), AppError> {
-    let contact = app.person_export(id, crate::clock::now())?.contact;
+    let contact = app.get_person(id, crate::clock::now())?.contact;
     if !yes && std::io::stdin().is_terminal() {
         eprint!(
             "Effacer définitivement {} de Tisserand (contacts, partenariats, notes, historiques) ? [o/N] ",
@@ -63,7 +63,7 @@ fn erase(app: &mut App, id: &str, yes: bool) -> Result<(), AppError> {
             return Ok(());
         }
     }
-    let summary = app.person_erase(id)?;
+    let summary = app.erase_person(id)?;
     out!(
         "{} a été effacé(e) : {} modifiés ou supprimés ; seule la trace qu'un effacement a eu lieu est gardée.",
         contact.display_name(),

@@ -18,39 +18,39 @@ describe("gateway", () => {
     invoke.mockResolvedValue({ total: 0, offset: 0, rows: [] });
     const query = { text: "emmaüs", kind: null, communeInsee: null, departement: "67", tag: null, offset: 100, limit: 100 };
     await gateway.listActors(query);
-    expect(invoke).toHaveBeenLastCalledWith("actors_list", { query });
+    expect(invoke).toHaveBeenLastCalledWith("list_actors", { query });
 
     invoke.mockResolvedValue({});
     await gateway.updateActor("a1", {} as never);
-    expect(invoke).toHaveBeenLastCalledWith("actor_update", { id: "a1", input: {} });
+    expect(invoke).toHaveBeenLastCalledWith("update_actor", { id: "a1", input: {} });
 
     invoke.mockResolvedValue([]);
     await gateway.search("wolff", 12);
     expect(invoke).toHaveBeenLastCalledWith("search", { text: "wolff", limit: 12 });
     await gateway.searchCommunes("selest", 8);
-    expect(invoke).toHaveBeenLastCalledWith("communes_search", { text: "selest", limit: 8 });
+    expect(invoke).toHaveBeenLastCalledWith("search_communes", { text: "selest", limit: 8 });
 
     invoke.mockResolvedValue(null);
     await expect(gateway.deleteActor("a1")).resolves.toBeUndefined();
-    expect(invoke).toHaveBeenLastCalledWith("actor_delete", { id: "a1" });
+    expect(invoke).toHaveBeenLastCalledWith("delete_actor", { id: "a1" });
     await gateway.restoreContact("c1");
-    expect(invoke).toHaveBeenLastCalledWith("contact_restore", { id: "c1" });
+    expect(invoke).toHaveBeenLastCalledWith("restore_contact", { id: "c1" });
 
     invoke.mockResolvedValue({ actors: 30, contacts: 12 });
     await expect(gateway.loadDemo()).resolves.toEqual({ actors: 30, contacts: 12 });
-    expect(invoke).toHaveBeenLastCalledWith("demo_load", undefined);
+    expect(invoke).toHaveBeenLastCalledWith("load_demo", undefined);
   });
 
   it("calls the document commands and hands over the briefs-progress payloads", async () => {
     invoke.mockResolvedValue(null);
-    await expect(gateway.documentSave("p1", "agreement")).resolves.toBeNull();
-    expect(invoke).toHaveBeenLastCalledWith("document_save", { id: "p1", kind: "agreement" });
+    await expect(gateway.saveDocument("p1", "agreement")).resolves.toBeNull();
+    expect(invoke).toHaveBeenLastCalledWith("save_document", { id: "p1", kind: "agreement" });
     const query = { mode: "mecenat", stage: null } as never;
     await gateway.exportBriefs(query, true);
-    expect(invoke).toHaveBeenLastCalledWith("briefs_export", { query, combined: true });
+    expect(invoke).toHaveBeenLastCalledWith("export_briefs", { query, combined: true });
     const text = { preamble: null, clauses: [{ title: "Assurances", body: "" }] };
     await gateway.setPartnershipAgreement("p1", 3, text);
-    expect(invoke).toHaveBeenLastCalledWith("partnership_agreement_set", { id: "p1", version: 3, text });
+    expect(invoke).toHaveBeenLastCalledWith("set_partnership_agreement", { id: "p1", version: 3, text });
 
     const unlisten = vi.fn();
     listen.mockImplementation((_event: string, handler: (e: { payload: unknown }) => void) => {
@@ -77,11 +77,11 @@ describe("gateway", () => {
   });
 
   it("normalises a string rejection into an internal AppError", async () => {
-    invoke.mockRejectedValue("invalid args `id` for command `actor_get`");
+    invoke.mockRejectedValue("invalid args `id` for command `get_actor`");
     await expect(gateway.getActor("x")).rejects.toEqual({
       kind: "internal",
-      message: "invalid args `id` for command `actor_get`",
-      messageEn: "invalid args `id` for command `actor_get`",
+      message: "invalid args `id` for command `get_actor`",
+      messageEn: "invalid args `id` for command `get_actor`",
       fields: [],
     });
   });
@@ -90,7 +90,7 @@ describe("gateway", () => {
     invoke.mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'invoke')");
     });
-    await expect(gateway.appInfo()).rejects.toMatchObject({
+    await expect(gateway.getAppInfo()).rejects.toMatchObject({
       kind: "internal",
       message: "Cannot read properties of undefined (reading 'invoke')",
       fields: [],

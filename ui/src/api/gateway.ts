@@ -93,75 +93,75 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
-export function appInfo(): Promise<AppInfo> {
-  return call("app_info");
+export function getAppInfo(): Promise<AppInfo> {
+  return call("get_app_info");
 }
 
 export function listActors(query: ActorQuery): Promise<ActorPage> {
-  return call("actors_list", { query });
+  return call("list_actors", { query });
 }
 
 /** One window of Annuaire › Contacts, with why a mailing would leave each contact out. */
 export function listContacts(query: ContactQuery): Promise<ContactPage> {
-  return call("contacts_list", { query });
+  return call("list_contacts", { query });
 }
 
-export function actorFacets(): Promise<Facets> {
-  return call("actors_facets");
+export function getActorFacets(): Promise<Facets> {
+  return call("get_actor_facets");
 }
 
 export function getActor(id: string): Promise<ActorDetail> {
-  return call("actor_get", { id });
+  return call("get_actor", { id });
 }
 
 export function validateActor(input: ActorInput): Promise<FieldError[]> {
-  return call("actor_validate", { input });
+  return call("validate_actor", { input });
 }
 
 /** For an association seated in this commune: its regime, the courts keeping registers, the court to suggest. */
-export function associationRegisterHint(communeInsee: string | null): Promise<RegisterHint> {
-  return call("association_register_hint", { communeInsee });
+export function getAssociationRegisterHint(communeInsee: string | null): Promise<RegisterHint> {
+  return call("get_association_register_hint", { communeInsee });
 }
 
 export function createActor(input: ActorInput): Promise<Actor> {
-  return call("actor_create", { input });
+  return call("create_actor", { input });
 }
 
 export function updateActor(id: string, input: ActorInput): Promise<Actor> {
-  return call("actor_update", { id, input });
+  return call("update_actor", { id, input });
 }
 
 export async function deleteActor(id: string): Promise<void> {
-  await call<null>("actor_delete", { id });
+  await call<null>("delete_actor", { id });
 }
 
 /** What deleting the actor would touch: its contacts, the partnerships that keep it, its events. */
-export function actorTies(id: string): Promise<ActorTies> {
-  return call("actor_ties", { id });
+export function getActorTies(id: string): Promise<ActorTies> {
+  return call("get_actor_ties", { id });
 }
 
 export async function restoreActor(id: string): Promise<void> {
-  await call<null>("actor_restore", { id });
+  await call<null>("restore_actor", { id });
 }
 
 export function validateContact(input: ContactInput): Promise<FieldError[]> {
-  return call("contact_validate", { input });
+  return call("validate_contact", { input });
 }
 
 export function createContact(input: ContactInput): Promise<Contact> {
-  return call("contact_create", { input });
+  return call("create_contact", { input });
 }
 
 export function updateContact(id: string, input: ContactInput): Promise<Contact> {
-  return call("contact_update", { id, input });
+  return call("update_contact", { id, input });
 }
 
 export async function deleteContact(id: string): Promise<void> {
-  await call<null>("contact_delete", { id });
+  await call<null>("delete_contact", { id });
 }
 
 export async function restoreContact(id: string): Promise<void> {
-  await call<null>("contact_restore", { id });
+  await call<null>("restore_contact", { id });
 }
 
 export function search(text: string, limit: number): Promise<SearchHit[]> {
@@ -169,50 +169,50 @@ export function search(text: string, limit: number): Promise<SearchHit[]> {
 }
 
 export function searchCommunes(text: string, limit: number): Promise<Commune[]> {
-  return call("communes_search", { text, limit });
+  return call("search_communes", { text, limit });
 }
 
 export function loadDemo(): Promise<DemoSummary> {
-  return call("demo_load");
+  return call("load_demo");
 }
 
 // ---------- Partnerships ----------
 
 export function listPartnerships(query: PartnershipQuery): Promise<PartnershipSummary[]> {
-  return call("partnerships_list", { query });
+  return call("list_partnerships", { query });
 }
 
 export function getPartnership(id: string): Promise<PartnershipDetail> {
-  return call("partnership_get", { id });
+  return call("get_partnership", { id });
 }
 
 export function validatePartnership(input: PartnershipInput): Promise<FieldError[]> {
-  return call("partnership_validate", { input });
+  return call("validate_partnership", { input });
 }
 
 /** The errors the core would give the agreement's text (none: an empty list). */
-export function validateAgreement(text: AgreementText): Promise<FieldError[]> {
-  return call("agreement_validate", { text });
+export function validateAgreementText(text: AgreementText): Promise<FieldError[]> {
+  return call("validate_agreement_text", { text });
 }
 
 export function createPartnership(input: PartnershipInput): Promise<Partnership> {
-  return call("partnership_create", { input });
+  return call("create_partnership", { input });
 }
 
 export function updatePartnership(id: string, version: number, input: PartnershipInput): Promise<Partnership> {
-  return call("partnership_update", { id, version, input });
+  return call("update_partnership", { id, version, input });
 }
 
 export function movePartnership(id: string, stage: Stage, reason: string | null): Promise<Partnership> {
-  return call("partnership_move", { id, stage, reason });
+  return call("move_partnership", { id, stage, reason });
 }
 
 export function notePartnership(id: string, text: string): Promise<Partnership> {
-  return call("partnership_note", { id, text });
+  return call("note_partnership", { id, text });
 }
 
-export function partnershipActionDone(id: string, index: number): Promise<Partnership> {
-  return call("partnership_action_done", { id, index });
+export function completePartnershipAction(id: string, index: number): Promise<Partnership> {
+  return call("complete_partnership_action", { id, index });
 }
 
 /** Records a dated value ("YYYY-MM-DD", today when null) of the partnership's indicator `index`. */
@@ -223,49 +223,49 @@ export function measurePartnership(
   on: string | null,
   value: number,
 ): Promise<Partnership> {
-  return call("partnership_measure", { id, version, index, on, value });
+  return call("measure_partnership", { id, version, index, on, value });
 }
 
 export async function deletePartnership(id: string): Promise<void> {
-  await call<null>("partnership_delete", { id });
+  await call<null>("delete_partnership", { id });
 }
 
 export async function restorePartnership(id: string): Promise<void> {
-  await call<null>("partnership_restore", { id });
+  await call<null>("restore_partnership", { id });
 }
 
 /** The board: each stage's count and its first `perColumn` cards. */
-export function partnershipBoard(query: PartnershipQuery, perColumn: number): Promise<Board> {
-  return call("partnerships_board", { query, perColumn });
+export function getPartnershipBoard(query: PartnershipQuery, perColumn: number): Promise<Board> {
+  return call("get_partnership_board", { query, perColumn });
 }
 
 /** One page of the list view (or more cards of a board column: query.stage + sort "stage"). */
-export function partnershipPage(
+export function getPartnershipPage(
   query: PartnershipQuery,
   sort: PartnershipSort,
   descending: boolean,
   offset: number,
   limit: number,
 ): Promise<PartnershipPage> {
-  return call("partnerships_page", { query, sort, descending, offset, limit });
+  return call("get_partnership_page", { query, sort, descending, offset, limit });
 }
 
-export function partnershipOverview(): Promise<Overview> {
-  return call("partnerships_overview");
+export function getPartnershipOverview(): Promise<Overview> {
+  return call("get_partnership_overview");
 }
 
 /** « Champ des possibles »: the actors `id` could build a partnership with, best first. */
-export function actorPossibilities(id: string, limit: number): Promise<Possibility[]> {
-  return call("actor_possibilities", { id, limit });
+export function listPossibles(id: string, limit: number): Promise<Possibility[]> {
+  return call("list_possibles", { id, limit });
 }
 
 /** « Essaimer »: a new partnership with the structure of `id`, elsewhere. */
 export function essaimerPartnership(id: string, plan: EssaimagePlan): Promise<Partnership> {
-  return call("partnership_essaimer", { id, plan });
+  return call("essaimer_partnership", { id, plan });
 }
 
 export function classifyPartnership(yes: Question[]): Promise<ClassificationProposal> {
-  return call("partnership_classify", { yes });
+  return call("classify_partnership", { yes });
 }
 
 // ---------- Documents (PDF) ----------
@@ -275,8 +275,8 @@ export function classifyPartnership(yes: Question[]): Promise<ClassificationProp
  * PDF and opens it in the system viewer. Resolves to the path, or null when
  * the person cancelled the save dialog.
  */
-export function documentSave(id: string, kind: DocumentKind): Promise<string | null> {
-  return call("document_save", { id, kind, labels: fileDialog((d) => d.document(kind)) });
+export function saveDocument(id: string, kind: DocumentKind): Promise<string | null> {
+  return call("save_document", { id, kind, labels: fileDialog((d) => d.document(kind)) });
 }
 
 /**
@@ -286,12 +286,12 @@ export function documentSave(id: string, kind: DocumentKind): Promise<string | n
  */
 export function exportBriefs(query: PartnershipQuery, combined: boolean): Promise<BriefsExport | null> {
   const labels = fileDialog((d) => (combined ? d.briefsCombined : d.briefsFolder));
-  return call("briefs_export", { query, combined, labels });
+  return call("export_briefs", { query, combined, labels });
 }
 
 /** Stops the running export after the brief being written; it then answers null and keeps no file. */
 export async function cancelBriefsExport(): Promise<void> {
-  await call<null>("briefs_export_cancel");
+  await call<null>("cancel_briefs_export");
 }
 
 /** Listens to `briefs-progress`; resolves to the function that stops listening. */
@@ -301,7 +301,7 @@ export function onBriefsProgress(handler: (progress: BriefsProgress) => void): P
 
 /** Saves the agreement's preamble and free clauses, edited on `version` (a stale one is refused). */
 export function setPartnershipAgreement(id: string, version: number, text: AgreementText): Promise<Partnership> {
-  return call("partnership_agreement_set", { id, version, text });
+  return call("set_partnership_agreement", { id, version, text });
 }
 
 // ---------- Data: import, backups ----------
@@ -310,14 +310,14 @@ export function setPartnershipAgreement(id: string, version: number, text: Agree
 export type FilePurpose = "import" | "restore";
 
 /** The shell's open dialog; resolves to the chosen path, or null when the person cancelled. */
-export function filePick(purpose: FilePurpose): Promise<string | null> {
+export function pickFile(purpose: FilePurpose): Promise<string | null> {
   const labels = fileDialog((d) => (purpose === "import" ? d.importFile : d.restoreFile));
-  return call("file_pick", { purpose, labels });
+  return call("pick_file", { purpose, labels });
 }
 
 /** Reads the file's header and first rows, and guesses (or remembers) each column's field. */
-export function importPreview(path: string): Promise<ImportPreview> {
-  return call("import_preview", { path });
+export function previewImport(path: string): Promise<ImportPreview> {
+  return call("preview_import", { path });
 }
 
 /**
@@ -325,13 +325,13 @@ export function importPreview(path: string): Promise<ImportPreview> {
  * `import-progress` events (see onImportProgress); a cancelled run rejects
  * with a `conflict` error and imports nothing.
  */
-export function importRun(path: string, options: ImportOptions): Promise<ImportReport> {
-  return call("import_run", { path, options });
+export function importActors(path: string, options: ImportOptions): Promise<ImportReport> {
+  return call("import_actors", { path, options });
 }
 
 /** Stops the running import; it then rejects and nothing is imported. */
-export async function importCancel(): Promise<void> {
-  await call<null>("import_cancel");
+export async function cancelImport(): Promise<void> {
+  await call<null>("cancel_import");
 }
 
 /** Listens to `import-progress`; resolves to the function that stops listening. */
@@ -341,22 +341,22 @@ export function onImportProgress(handler: (progress: ImportProgress) => void): P
 
 /** Every import, newest first. */
 export function listImports(): Promise<ImportRecord[]> {
-  return call("imports_list");
+  return call("list_imports");
 }
 
 /** Removes what an import created; `conflict` when its actors are now in partnerships. */
 export function undoImport(id: string): Promise<ImportUndone> {
-  return call("import_undo", { id });
+  return call("undo_import", { id });
 }
 
 /** Every backup file, newest first. */
 export function listBackups(): Promise<BackupEntry[]> {
-  return call("backups_list");
+  return call("list_backups");
 }
 
 /** « Sauvegarder maintenant »: progress comes as `backup-progress` events (pages copied). */
 export function createBackup(): Promise<BackupEntry> {
-  return call("backup_create");
+  return call("create_backup");
 }
 
 /** Listens to `backup-progress`; resolves to the function that stops listening. */
@@ -370,183 +370,183 @@ export function onBackupProgress(handler: (progress: BackupProgress) => void): P
  * a Tisserand database, comes from a newer version or is damaged.
  */
 export function restoreBackup(path: string): Promise<BackupEntry | null> {
-  return call("backup_restore", { path });
+  return call("restore_backup", { path });
 }
 
 // ---------- Data: export, duplicates, personal data ----------
 
 /** One kind of records as CSV, XLSX or JSON, after a save dialog; null when the person cancelled. */
-export function exportSave(kind: ExportKind, format: ExportFormat): Promise<ExportSummary | null> {
-  return call("export_save", { kind, format, labels: fileDialog((d) => d.exportRecords(format)) });
+export function saveExport(kind: ExportKind, format: ExportFormat): Promise<ExportSummary | null> {
+  return call("save_export", { kind, format, labels: fileDialog((d) => d.exportRecords(format)) });
 }
 
 /** The selected contacts for an invitation mailing (CSV or XLSX), after a save dialog; null when cancelled. */
-export function exportContactsSave(selection: ContactSelection, format: ExportFormat): Promise<MailingExport | null> {
-  return call("contacts_export_save", { selection, format, labels: fileDialog((d) => d.exportMailing(format)) });
+export function saveContactsExport(selection: ContactSelection, format: ExportFormat): Promise<MailingExport | null> {
+  return call("save_contacts_export", { selection, format, labels: fileDialog((d) => d.exportMailing(format)) });
 }
 
 /** The whole database as one JSON document, after a save dialog; null when cancelled. */
-export function exportAllSave(): Promise<ExportSummary | null> {
-  return call("export_all_save", { labels: fileDialog((d) => d.exportAll) });
+export function saveExportAll(): Promise<ExportSummary | null> {
+  return call("save_export_all", { labels: fileDialog((d) => d.exportAll) });
 }
 
 /** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
 export function scanDuplicates(): Promise<Duplicates> {
-  return call("duplicates_scan");
+  return call("scan_duplicates");
 }
 
 /** Merges `other` into `keep` (after a backup); `invalid` when the chosen values do not make a valid record. */
 export function mergeDuplicates(entity: DuplicateEntity, keep: string, other: string, choices: MergeChoices): Promise<MergeOutcome> {
-  return call("duplicates_merge", { entity, keep, other, choices });
+  return call("merge_duplicates", { entity, keep, other, choices });
 }
 
 /** Undoes a merge; `conflict` when a record it touched changed since. */
 export function undoMerge(id: string): Promise<MergeRecord> {
-  return call("merge_undo", { id });
+  return call("undo_merge", { id });
 }
 
 /** Every merge, newest first. */
 export function listMerges(): Promise<MergeRecord[]> {
-  return call("merges_list");
+  return call("list_merges");
 }
 
 /** « Ce ne sont pas des doublons »: the pair is never proposed again. */
 export async function dismissDuplicate(entity: DuplicateEntity, a: string, b: string): Promise<void> {
-  await call<null>("duplicate_dismiss", { entity, a, b });
+  await call<null>("dismiss_duplicate", { entity, a, b });
 }
 
 /** Everything Tisserand holds about a person (a contact, live or deleted). */
 export function getPerson(id: string): Promise<PersonExport> {
-  return call("person_get", { id });
+  return call("get_person", { id });
 }
 
 /** Writes the person's data as JSON after a save dialog; the path, or null when cancelled. */
-export function personExportSave(id: string): Promise<string | null> {
-  return call("person_export_save", { id, labels: fileDialog((d) => d.personData) });
+export function savePersonExport(id: string): Promise<string | null> {
+  return call("save_person_export", { id, labels: fileDialog((d) => d.personData) });
 }
 
 /** Erases the person everywhere (after a backup). Irreversible. */
 export function erasePerson(id: string): Promise<ErasureSummary> {
-  return call("person_erase", { id });
+  return call("erase_person", { id });
 }
 
 /** Whether `typed` names the person `expected` well enough to confirm their erasure (the core's folding). */
-export function personNameMatches(expected: string, typed: string): Promise<boolean> {
-  return call("person_name_matches", { expected, typed });
+export function matchPersonName(expected: string, typed: string): Promise<boolean> {
+  return call("match_person_name", { expected, typed });
 }
 
 // ---------- Événements: speed-dating ----------
 
 /** Live events, the latest date first, with their counts. */
 export function listEvents(): Promise<EventSummary[]> {
-  return call("events_list");
+  return call("list_events");
 }
 
 /** An event with its participants, wishes, plan, ticks and follow-ups. */
 export function getEvent(id: string): Promise<EventDetail> {
-  return call("event_get", { id });
+  return call("get_event", { id });
 }
 
 export function validateEvent(input: EventInput): Promise<FieldError[]> {
-  return call("event_validate", { input });
+  return call("validate_event", { input });
 }
 
 export function createEvent(input: EventInput): Promise<Event> {
-  return call("event_create", { input });
+  return call("create_event", { input });
 }
 
 /** Saves the form loaded at `version`; `conflict` when the event changed since. */
 export function updateEvent(id: string, version: number, input: EventInput): Promise<Event> {
-  return call("event_update", { id, version, input });
+  return call("update_event", { id, version, input });
 }
 
 export async function deleteEvent(id: string): Promise<void> {
-  await call<null>("event_delete", { id });
+  await call<null>("delete_event", { id });
 }
 
 export async function restoreEvent(id: string): Promise<void> {
-  await call<null>("event_restore", { id });
+  await call<null>("restore_event", { id });
 }
 
 /** Adds a directory actor; without `side`, companies and funders join the companies. */
 export function addEventParticipant(id: string, actorId: string, side: EventSide | null): Promise<EventDetail> {
-  return call("event_participant_add", { id, actorId, side });
+  return call("add_event_participant", { id, actorId, side });
 }
 
 /** Someone at the door: creates a minimal actor (and its contact), present. */
-export function quickAddParticipant(id: string, input: QuickAdd): Promise<EventDetail> {
-  return call("event_quick_add", { id, input });
+export function quickAddEventParticipant(id: string, input: QuickAdd): Promise<EventDetail> {
+  return call("quick_add_event_participant", { id, input });
 }
 
 export function removeEventParticipant(id: string, participantId: string): Promise<EventDetail> {
-  return call("event_participant_remove", { id, participantId });
+  return call("remove_event_participant", { id, participantId });
 }
 
 /** Presence, table (null frees it) or side of one participant. */
 export function changeEventParticipant(id: string, participantId: string, change: ParticipantChange): Promise<EventDetail> {
-  return call("event_participant_change", { id, participantId, change });
+  return call("change_event_participant", { id, participantId, change });
 }
 
 /** Sets (or with null clears) `from`'s wish toward `to`. */
 export function setEventWish(id: string, from: string, to: string, level: WishLevel | null): Promise<EventDetail> {
-  return call("event_wish_set", { id, from, to, level });
+  return call("set_event_wish", { id, from, to, level });
 }
 
 /** Plans optimally, or re-plans the rounds not started yet. */
 export function planEvent(id: string): Promise<EventDetail> {
-  return call("event_plan", { id });
+  return call("plan_event", { id });
 }
 
 /** The room clock now (after `action`), with the table plan the projector shows. */
-export function eventRoom(id: string, action: RoomAction | null = null): Promise<RoomState> {
-  return call("event_room", { id, action });
+export function runEventRoom(id: string, action: RoomAction | null = null): Promise<RoomState> {
+  return call("run_event_room", { id, action });
 }
 
 /** Opens the room window (full screen) on this event, titled `title` (in the person's language). */
 export async function openEventRoom(id: string, title: string): Promise<void> {
-  await call<null>("event_room_open", { id, title });
+  await call<null>("open_event_room", { id, title });
 }
 
 /** Full screen on or off for this window. */
 export async function setFullscreen(on: boolean): Promise<void> {
-  await call<null>("window_fullscreen", { on });
+  await call<null>("set_fullscreen", { on });
 }
 
 /** Closes this window (the room). */
-export async function closeThisWindow(): Promise<void> {
-  await call<null>("window_close");
+export async function closeWindow(): Promise<void> {
+  await call<null>("close_window");
 }
 
 /** Saves one meeting's ticks and notes. */
-export function captureMeeting(id: string, capture: MeetingCapture): Promise<EventMeeting> {
-  return call("event_capture", { id, capture });
+export function captureEventMeeting(id: string, capture: MeetingCapture): Promise<EventMeeting> {
+  return call("capture_event_meeting", { id, capture });
 }
 
 /** Mutual ticks become partnerships at « rencontre », one-sided ones follow-ups. */
 export function createEventLeads(id: string): Promise<LeadsOutcome> {
-  return call("event_leads", { id });
+  return call("create_event_leads", { id });
 }
 
 export async function setFollowUpDone(id: string, done: boolean): Promise<void> {
-  await call<null>("follow_up_done", { id, done });
+  await call<null>("set_follow_up_done", { id, done });
 }
 
-export function openFollowUps(): Promise<FollowUp[]> {
-  return call("follow_ups_open");
+export function listOpenFollowUps(): Promise<FollowUp[]> {
+  return call("list_open_follow_ups");
 }
 
-export function eventReport(id: string): Promise<EventReport> {
-  return call("event_report", { id });
+export function getEventReport(id: string): Promise<EventReport> {
+  return call("get_event_report", { id });
 }
 
-export function eventsYearReport(year: number): Promise<EventReport> {
-  return call("events_year_report", { year });
+export function getEventsYearReport(year: number): Promise<EventReport> {
+  return call("get_events_year_report", { year });
 }
 
 /** Writes the pack (or one participant's planning) after a save dialog; the path, or null when cancelled. */
-export function eventPackSave(id: string, participantId: string | null = null): Promise<string | null> {
+export function saveEventPack(id: string, participantId: string | null = null): Promise<string | null> {
   const labels = fileDialog((d) => (participantId === null ? d.eventPack : d.eventPlanning));
-  return call("event_pack_save", { id, participantId, labels });
+  return call("save_event_pack", { id, participantId, labels });
 }
 
 /** Listens to `event-changed` (the room started a round…); resolves to the function that stops listening. */

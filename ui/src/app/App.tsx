@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle } from "lucide-react";
 import { useLayoutEffect, useRef, useState } from "react";
 
-import { appInfo } from "../api/gateway";
+import { getAppInfo } from "../api/gateway";
 import { errorText, toAppError } from "../api/errors";
 import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
@@ -58,7 +58,7 @@ function Shell() {
   const { t, lang } = useI18n();
   const [route] = useRoute();
   const { openCreate } = useActorFormHost();
-  const info = useQuery({ queryKey: queryKeys.appInfo, queryFn: appInfo });
+  const info = useQuery({ queryKey: queryKeys.getAppInfo, queryFn: getAppInfo });
   // Chosen on the welcome screen for this session: the empty directory.
   const [startedEmpty, setStartedEmpty] = useState(false);
 

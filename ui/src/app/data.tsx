@@ -55,7 +55,7 @@ export function useDataChanged(): () => void {
 }
 
 export const queryKeys = {
-  appInfo: ["appInfo"] as const,
+  getAppInfo: ["getAppInfo"] as const,
   facets: ["facets"] as const,
   actor: (id: string) => ["actor", id] as const,
 };

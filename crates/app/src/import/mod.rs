@@ -381,7 +381,7 @@ impl App {
     ///
     /// # Errors
     /// A storage error.
-    pub fn imports(&self) -> AppResult<Vec<ImportRecord>> {
+    pub fn list_imports(&self) -> AppResult<Vec<ImportRecord>> {
         Ok(self.store.imports(50)?)
     }
 

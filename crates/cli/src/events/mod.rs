@@ -259,7 +259,7 @@ fn participant<'a>(detail: &'a EventDetail, who: &str) -> Result<&'a Participant
 
 /// The participant id of `who` (a participant or an actor id) in event `id`.
 fn participant_id(app: &App, id: &str, who: &str) -> Result<String, AppError> {
-    Ok(participant(&app.event(id)?, who)?.id.clone())
+    Ok(participant(&app.get_event(id)?, who)?.id.clone())
 }
 
 pub(crate) fn run(app: &mut App, cmd: EventsCommand) -> Result<(), AppError> {
@@ -302,13 +302,13 @@ fn create(app: &mut App, a: &EventArgs) -> Result<(), AppError> {
 }
 
 fn edit(app: &mut App, id: &str, settings: &EventArgs) -> Result<(), AppError> {
-    let e = app.event(id)?.event;
+    let e = app.get_event(id)?.event;
     app.update_event(id, e.version, &input_of(settings)?)?;
     Ok(())
 }
 
 fn list(app: &App, format: Format) -> Result<(), AppError> {
-    let events = app.events()?;
+    let events = app.list_events()?;
     match format {
         Format::Json => output::json(&events),
         Format::Table => {
@@ -335,7 +335,7 @@ fn list(app: &App, format: Format) -> Result<(), AppError> {
 }
 
 fn show(app: &App, id: &str, format: Format) -> Result<(), AppError> {
-    let d = app.event(id)?;
+    let d = app.get_event(id)?;
     match format {
         Format::Json => output::json(&d),
         Format::Table => print_detail(&d),
@@ -365,7 +365,7 @@ fn quick_add(app: &mut App, args: QuickAddArgs) -> Result<(), AppError> {
         last_name: args.last_name,
         email: None,
     };
-    let d = app.quick_add_participant(&args.id, &q)?;
+    let d = app.quick_add_event_participant(&args.id, &q)?;
     if let Some(p) = d
         .participants
         .iter()
@@ -448,7 +448,7 @@ fn set_wish(app: &mut App, id: &str, from: &str, to: &str, level: &str) -> Resul
 }
 
 fn replan(app: &mut App, id: &str, format: Format) -> Result<(), AppError> {
-    let d = app.plan_stored_event(id)?;
+    let d = app.plan_event(id)?;
     match format {
         Format::Json => output::json(&d),
         Format::Table => {
@@ -503,7 +503,7 @@ fn pack(app: &App, args: PackArgs) -> Result<(), AppError> {
         Some(w) => Some(participant_id(app, &id, &w)?),
         None => None,
     };
-    let bytes = app.event_pack(&id, who.as_deref(), crate::clock::now().today())?;
+    let bytes = app.event_pack_pdf(&id, who.as_deref(), crate::clock::now().today())?;
     tisserand_app::write_document(&output, &bytes)?;
     out!("{}", output.display());
     Ok(())
@@ -517,8 +517,8 @@ fn report(
     format: Format,
 ) -> Result<(), AppError> {
     let r = match (id, year) {
-        (Some(id), None) => app.event_report(&id)?,
-        (None, Some(year)) => app.events_year_report(year)?,
+        (Some(id), None) => app.get_event_report(&id)?,
+        (None, Some(year)) => app.get_events_year_report(year)?,
         _ => {
             return Err(invalid(
                 "Donnez soit l'identifiant d'un événement, soit --year ANNÉE.".into(),

@@ -80,7 +80,7 @@ fn print_plan(plan: &Plan) {
 
 pub(crate) fn plan(args: &PlanArgs) -> Result<(), AppError> {
     let input = read_input(&args.input)?;
-    let plan = tisserand_app::plan_event(&input)?;
+    let plan = tisserand_app::plan_described_event(&input)?;
     let greedy = if args.compare {
         Some(tisserand_app::greedy_plan(&input)?)
     } else {

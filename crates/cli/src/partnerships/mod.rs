@@ -250,7 +250,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             fmt,
         } => list(app, &filter, actor, filters, fmt.format),
         PartnershipsCommand::Overview(a) => {
-            print_overview(&app.partnership_overview()?, a.format);
+            print_overview(&app.get_partnership_overview()?, a.format);
             Ok(())
         }
         PartnershipsCommand::Essaimer(args) => essaimer(app, args),
@@ -260,7 +260,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             move_to(app, &id, &stage, reason.as_deref())
         }
         PartnershipsCommand::Get { id, fmt } => {
-            print_detail(&app.partnership(&id)?, fmt.format);
+            print_detail(&app.get_partnership(&id)?, fmt.format);
             Ok(())
         }
         PartnershipsCommand::Note { id, text } => note(app, &id, &text),
@@ -315,7 +315,7 @@ fn all_pages(
     let mut rows = Vec::new();
     loop {
         let offset = u32::try_from(rows.len()).unwrap_or(u32::MAX);
-        let page = app.partnership_page(query, sort, descending, offset, PAGE)?;
+        let page = app.get_partnership_page(query, sort, descending, offset, PAGE)?;
         let done = page.items.len() < PAGE as usize;
         rows.extend(page.items);
         if done || rows.len() >= page.total as usize {
@@ -332,9 +332,9 @@ fn essaimer(app: &mut App, args: EssaimerArgs) -> Result<(), AppError> {
         actors: args.actors,
         facilitator: args.facilitator,
     };
-    let p = app.essaimer(&args.id, &plan)?;
+    let p = app.essaimer_partnership(&args.id, &plan)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
+        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
         Format::Table => out!("{}", p.id),
     }
     Ok(())
@@ -343,7 +343,7 @@ fn essaimer(app: &mut App, args: EssaimerArgs) -> Result<(), AppError> {
 fn add(app: &mut App, args: &AddArgs) -> Result<(), AppError> {
     let p = app.create_partnership(&input_of(args)?)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
+        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
         Format::Table => out!("{}", p.id),
     }
     Ok(())
@@ -352,11 +352,11 @@ fn add(app: &mut App, args: &AddArgs) -> Result<(), AppError> {
 /// The partnership as loaded, with the options' changes, saved at the
 /// version given.
 fn edit(app: &mut App, args: &EditArgs) -> Result<(), AppError> {
-    let current = app.partnership(&args.id)?.partnership;
+    let current = app.get_partnership(&args.id)?.partnership;
     let input = edited(current.to_input(), args)?;
     let p = app.update_partnership(&args.id, args.version, &input)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.partnership(&p.id)?)),
+        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
         Format::Table => out!(
             "Partenariat « {} » enregistré (version {}).",
             p.title,
@@ -377,7 +377,7 @@ fn move_to(app: &mut App, id: &str, stage: &str, reason: Option<&str>) -> Result
 }
 
 fn note(app: &mut App, id: &str, text: &str) -> Result<(), AppError> {
-    app.add_partnership_note(id, text)?;
+    app.note_partnership(id, text)?;
     out!("Note ajoutée à l'historique.");
     Ok(())
 }
@@ -397,7 +397,7 @@ fn measure(
         )
     })?;
     let on = on.map(date_of).transpose()?;
-    app.record_indicator_value(id, None, index, on, number_of(value, value)?)?;
+    app.measure_partnership(id, None, index, on, number_of(value, value)?)?;
     out!("Valeur enregistrée.");
     Ok(())
 }

@@ -16,7 +16,7 @@ vi.mock("../../api/gateway", () => ({
   createActor: vi.fn(),
   updateActor: vi.fn(),
   searchCommunes: vi.fn(),
-  associationRegisterHint: vi.fn(),
+  getAssociationRegisterHint: vi.fn(),
 }));
 
 const api = vi.mocked(gateway);
@@ -48,7 +48,7 @@ const ALSACE_COURTS = ["strasbourg", "saverne", "colmar", "mulhouse"] as const;
 beforeEach(() => {
   api.validateActor.mockResolvedValue([]);
   api.searchCommunes.mockResolvedValue([]);
-  api.associationRegisterHint.mockImplementation((insee) =>
+  api.getAssociationRegisterHint.mockImplementation((insee) =>
     Promise.resolve(
       insee === "67462"
         ? { regime: "droit_local", courts: [...ALSACE_COURTS], suggestedCourt: "colmar" }
@@ -206,7 +206,7 @@ describe("an association's regime and register", () => {
     const onSaved = vi.fn();
     render(wrap(<ActorForm mode="edit" actor={sample} commune={null} onClose={vi.fn()} onSaved={onSaved} />));
     const court = await screen.findByTestId<HTMLSelectElement>("field-registerCourt");
-    expect(api.associationRegisterHint).toHaveBeenCalledWith("67462");
+    expect(api.getAssociationRegisterHint).toHaveBeenCalledWith("67462");
     expect(screen.queryByTestId("field-rna")).toBeNull();
     expect(screen.getByTestId<HTMLSelectElement>("field-legalRegime").selectedOptions[0]?.textContent).toBe(
       "D'après le siège (droit local)",

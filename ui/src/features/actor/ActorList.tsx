@@ -4,7 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { Plus, Users, X } from "lucide-react";
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
-import { actorFacets } from "../../api/gateway";
+import { getActorFacets } from "../../api/gateway";
 import { errorText } from "../../api/errors";
 import type { AppError } from "../../api/types";
 import { queryKeys } from "../../app/data";
@@ -35,7 +35,7 @@ export function ActorList() {
   useSyncExternalStore(cache.subscribe, cache.getVersion);
   const total = cache.total;
 
-  const facets = useQuery({ queryKey: queryKeys.facets, queryFn: actorFacets });
+  const facets = useQuery({ queryKey: queryKeys.facets, queryFn: getActorFacets });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelectedState] = useState(view.selected);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Globe, HandHelping, MapPin, NotebookPen, PackageOpen, Pencil, Tag, Target, Trash2 } from "lucide-react";
 import { useState, type ReactNode } from "react";
 
-import { actorTies, deleteActor, getActor, restoreActor } from "../../api/gateway";
+import { getActorTies, deleteActor, getActor, restoreActor } from "../../api/gateway";
 import { errorText, isAppError, toAppError } from "../../api/errors";
 import { useConfirm } from "../../app/confirm";
 import { BackButton } from "../../components/BackButton";
@@ -34,7 +34,7 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
   const remove = async (actor: Actor) => {
     let ties: ActorTies;
     try {
-      ties = await actorTies(actor.id);
+      ties = await getActorTies(actor.id);
     } catch (raw: unknown) {
       toasts.show({ tone: "error", message: errorText(toAppError(raw), lang) });
       return;

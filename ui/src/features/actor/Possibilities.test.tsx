@@ -12,7 +12,7 @@ import { I18nProvider } from "../../i18n";
 import { Possibilities } from "./Possibilities";
 
 vi.mock("../../api/gateway", () => ({
-  actorPossibilities: vi.fn(),
+  listPossibles: vi.fn(),
   createPartnership: vi.fn(),
 }));
 
@@ -74,7 +74,7 @@ function renderSection(a: Actor = actor) {
 }
 
 beforeEach(() => {
-  api.actorPossibilities.mockReset().mockResolvedValue([possibility]);
+  api.listPossibles.mockReset().mockResolvedValue([possibility]);
   api.createPartnership.mockReset().mockResolvedValue({ id: "prt-new", title: possibility.proposal.title } as Partnership);
   window.location.hash = "#/acteurs/a1";
 });
@@ -84,7 +84,7 @@ describe("Champ des possibles", () => {
     const user = userEvent.setup();
     renderSection();
     const row = await screen.findByTestId("possibility");
-    expect(api.actorPossibilities).toHaveBeenCalledWith("a1", 6);
+    expect(api.listPossibles).toHaveBeenCalledWith("a1", 6);
     expect(within(row).getByTestId("possibility-name").getAttribute("href")).toBe("#/acteurs/a2");
     expect(row.textContent).toContain("Sélestat");
     // The modes in the scale's order, the most plausible one marked, with the mécénat kind.
@@ -111,7 +111,7 @@ describe("Champ des possibles", () => {
   });
 
   it("explains that needs and offers are what it looks at when there is nothing to show", async () => {
-    api.actorPossibilities.mockResolvedValue([]);
+    api.listPossibles.mockResolvedValue([]);
     renderSection({ ...actor, needs: [], offers: [] });
     const empty = await screen.findByTestId("possibles-empty");
     expect(empty.textContent).toContain("Renseignez les besoins et les offres");
@@ -119,7 +119,7 @@ describe("Champ des possibles", () => {
 
   it("goes from one lead to the next with the arrow keys", async () => {
     const user = userEvent.setup();
-    api.actorPossibilities.mockResolvedValue([possibility, { ...possibility, actorId: "a3", actorName: "Imprimerie Heitz", sharedPartnerships: 0 }]);
+    api.listPossibles.mockResolvedValue([possibility, { ...possibility, actorId: "a3", actorName: "Imprimerie Heitz", sharedPartnerships: 0 }]);
     renderSection();
     const starts = await screen.findAllByTestId("possibility-start");
     starts[0]!.focus();

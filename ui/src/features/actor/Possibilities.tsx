@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Compass, Link2, LoaderCircle, MapPin, Pencil, Play } from "lucide-react";
 import { useRef, useState, type KeyboardEvent } from "react";
 
-import { actorPossibilities, createPartnership } from "../../api/gateway";
+import { listPossibles, createPartnership } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
 import { navigate, routeHash } from "../../app/router";
@@ -42,7 +42,7 @@ export function Possibilities({ actor, onComplete }: { actor: Actor; onComplete:
   const hasResources = actor.needs.length > 0 || actor.offers.length > 0;
   const query = useQuery({
     queryKey: possibilityKeys.of(actor.id, limit),
-    queryFn: () => actorPossibilities(actor.id, limit),
+    queryFn: () => listPossibles(actor.id, limit),
     placeholderData: keepPreviousData,
   });
 

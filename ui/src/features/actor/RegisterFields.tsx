@@ -4,7 +4,7 @@
 // which court to suggest; the form only shows it.
 import { useEffect, useState, type Dispatch, type SetStateAction } from "react";
 
-import { associationRegisterHint } from "../../api/gateway";
+import { getAssociationRegisterHint } from "../../api/gateway";
 import type { AssociationRegime } from "../../bindings/AssociationRegime";
 import type { RegisterCourt } from "../../bindings/RegisterCourt";
 import type { RegisterHint } from "../../bindings/RegisterHint";
@@ -44,7 +44,7 @@ export function useRegisterHint(
   useEffect(() => {
     if (!active) return;
     let live = true;
-    associationRegisterHint(insee).then(
+    getAssociationRegisterHint(insee).then(
       (value) => {
         if (!live) return;
         setHint({ key, value });

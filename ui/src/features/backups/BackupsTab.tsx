@@ -7,7 +7,7 @@ import { ArchiveRestore, CircleAlert, CircleCheck, FolderOpen, HardDriveDownload
 import { useEffect, useRef, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { createBackup, filePick, listBackups, onBackupProgress, restoreBackup, type BackupProgress } from "../../api/gateway";
+import { createBackup, pickFile, listBackups, onBackupProgress, restoreBackup, type BackupProgress } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { useConfirm } from "../../app/confirm";
 import { useDataChanged } from "../../app/data";
@@ -94,7 +94,7 @@ export function BackupsTab() {
     setPicking(true);
     let path: string | null;
     try {
-      path = await filePick("restore");
+      path = await pickFile("restore");
     } catch (raw: unknown) {
       setFailure({ kind: "restore", error: toAppError(raw) });
       return;

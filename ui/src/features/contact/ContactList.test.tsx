@@ -13,7 +13,7 @@ import { ContactList, forgetContactFilters, NO_CONTACT_FILTERS, toSelection } fr
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
-  return gatewayMock("listContacts", "actorFacets", "exportContactsSave");
+  return gatewayMock("listContacts", "getActorFacets", "saveContactsExport");
 });
 
 const api = vi.mocked(gateway);
@@ -55,7 +55,7 @@ afterAll(() => {
 beforeEach(() => {
   vi.resetAllMocks();
   forgetContactFilters();
-  api.actorFacets.mockResolvedValue({
+  api.getActorFacets.mockResolvedValue({
     kinds: [{ value: "association", label: "association", count: 2 }],
     departements: [],
     communes: [{ value: "67462", label: "Sélestat (67)", count: 2 }],
@@ -97,7 +97,7 @@ describe("contacts list", () => {
   });
 
   it("ticks rows by keyboard, exports them, and says who was left out and why", async () => {
-    api.exportContactsSave.mockResolvedValue({
+    api.saveContactsExport.mockResolvedValue({
       path: "/docs/invitations-2026-12-07.csv",
       rows: 1,
       leftOut: [{ reason: "objected", count: 1 }],
@@ -115,7 +115,7 @@ describe("contacts list", () => {
     expect(button.textContent).toContain("Exporter 2 contacts pour un publipostage");
     await user.selectOptions(screen.getByTestId("contacts-export-format"), "xlsx");
     await user.click(button);
-    expect(api.exportContactsSave).toHaveBeenCalledWith(expect.objectContaining({ ids: ["c1", "c2"] }), "xlsx");
+    expect(api.saveContactsExport).toHaveBeenCalledWith(expect.objectContaining({ ids: ["c1", "c2"] }), "xlsx");
     const result = await screen.findByTestId("contacts-export-result");
     expect(result.textContent).toContain("1 contact exporté dans «\u00a0invitations-2026-12-07.csv\u00a0».");
     expect(result.textContent).toContain("1 contact laissé de côté\u00a0:");
@@ -125,11 +125,11 @@ describe("contacts list", () => {
     fireEvent.keyDown(list, { key: "a", ctrlKey: true });
     expect(screen.getByTestId("contacts-selection").textContent).toContain("Les 3 contacts correspondants sont sélectionnés");
     await user.click(screen.getByTestId("contacts-export"));
-    expect(api.exportContactsSave).toHaveBeenLastCalledWith(expect.objectContaining({ ids: null }), "xlsx");
+    expect(api.saveContactsExport).toHaveBeenLastCalledWith(expect.objectContaining({ ids: null }), "xlsx");
   });
 
   it("shows a refused export next to the list", async () => {
-    api.exportContactsSave.mockRejectedValue({
+    api.saveContactsExport.mockRejectedValue({
       kind: "invalid",
       message: "Aucun contact de la sélection ne peut recevoir d'invitation : opposition aux envois (1) ; rien n'a été écrit.",
       messageEn: "No contact.",

@@ -9,7 +9,7 @@ import { Ban, Check, CircleAlert, CircleCheck, Download, Mail, Phone, X } from "
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { actorFacets, exportContactsSave, listContacts } from "../../api/gateway";
+import { getActorFacets, saveContactsExport, listContacts } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { queryKeys, useDataVersion } from "../../app/data";
 import { navigate } from "../../app/router";
@@ -96,7 +96,7 @@ export function ContactList() {
   const textTimer = useRef<number | undefined>(undefined);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const facets = useQuery({ queryKey: queryKeys.facets, queryFn: actorFacets });
+  const facets = useQuery({ queryKey: queryKeys.facets, queryFn: getActorFacets });
 
   const setFilters = (update: Partial<ContactFilters>) => {
     setFiltersState((f) => {
@@ -200,7 +200,7 @@ export function ContactList() {
     setResult(null);
     setExportError(null);
     try {
-      const done = await exportContactsSave(toSelection(filters, selection), format);
+      const done = await saveContactsExport(toSelection(filters, selection), format);
       if (done) setResult(done);
     } catch (raw: unknown) {
       setExportError(toAppError(raw));

@@ -18,10 +18,10 @@ import { resetImportSession } from "../import/importSession";
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
   return gatewayMock(
-    "filePick",
-    "importPreview",
-    "importRun",
-    "importCancel",
+    "pickFile",
+    "previewImport",
+    "importActors",
+    "cancelImport",
     "onImportProgress",
     "listImports",
     "undoImport",
@@ -76,9 +76,9 @@ beforeEach(() => {
   resetImportSession();
   progress = null;
   api.listImports.mockResolvedValue([]);
-  api.filePick.mockResolvedValue("/home/moi/forum.csv");
-  api.importPreview.mockResolvedValue(PREVIEW);
-  api.importCancel.mockResolvedValue(undefined);
+  api.pickFile.mockResolvedValue("/home/moi/forum.csv");
+  api.previewImport.mockResolvedValue(PREVIEW);
+  api.cancelImport.mockResolvedValue(undefined);
   api.onImportProgress.mockImplementation((handler: (p: ImportProgress) => void) => {
     progress = handler;
     return Promise.resolve(() => {
@@ -107,7 +107,7 @@ describe("import", () => {
     expect(screen.getByText("reconnu")).toBeTruthy();
     expect(screen.getByText("mémorisé")).toBeTruthy();
     expect(screen.getByRole("rowheader", { name: "3" })).toBeTruthy();
-    expect(api.filePick).toHaveBeenCalledWith("import");
+    expect(api.pickFile).toHaveBeenCalledWith("import");
   });
 
   it("blocks the run while no column gives the name, or a field is taken twice", async () => {
@@ -127,7 +127,7 @@ describe("import", () => {
   });
 
   it("says why a file is refused and lets the person pick another", async () => {
-    api.importPreview.mockRejectedValueOnce({ kind: "invalid", message: "Le fichier ne contient que la ligne des titres.", messageEn: "Headers only.", fields: [] });
+    api.previewImport.mockRejectedValueOnce({ kind: "invalid", message: "Le fichier ne contient que la ligne des titres.", messageEn: "Headers only.", fields: [] });
     const user = userEvent.setup();
     renderWithProviders(<ImportTab />);
     await user.click(await screen.findByRole("button", { name: "Choisir un fichier…" }));
@@ -137,23 +137,23 @@ describe("import", () => {
   });
 
   it("keeps everything when the dialog is closed", async () => {
-    api.filePick.mockResolvedValueOnce(null);
+    api.pickFile.mockResolvedValueOnce(null);
     const user = userEvent.setup();
     renderWithProviders(<ImportTab />);
     await user.click(await screen.findByRole("button", { name: "Choisir un fichier…" }));
     await waitFor(() => expect(isDisabled(screen.getByTestId("import-pick"))).toBe(false));
-    expect(api.importPreview).not.toHaveBeenCalled();
+    expect(api.previewImport).not.toHaveBeenCalled();
     expect(screen.getByTestId("import-start")).toBeTruthy();
   });
 
   it("imports with progress, then reports errors first, duplicates with a link, the backup, and offers undo", async () => {
     let finish: (r: ImportReport) => void = () => undefined;
-    api.importRun.mockImplementation(() => new Promise<ImportReport>((resolve) => (finish = resolve)));
+    api.importActors.mockImplementation(() => new Promise<ImportReport>((resolve) => (finish = resolve)));
     api.undoImport.mockResolvedValue({ actors: 35, contacts: 30 });
     const user = await openPreview();
     await user.click(screen.getByTestId("import-keep-duplicates"));
     await user.click(screen.getByTestId("import-run"));
-    expect(api.importRun).toHaveBeenCalledWith("/home/moi/forum.csv", {
+    expect(api.importActors).toHaveBeenCalledWith("/home/moi/forum.csv", {
       mapping: ["name", "siren", null],
       dryRun: false,
       keepDuplicates: true,
@@ -199,22 +199,22 @@ describe("import", () => {
 
   it("cancels a run: back to the columns, nothing imported", async () => {
     let fail: (e: unknown) => void = () => undefined;
-    api.importRun.mockImplementation(() => new Promise<ImportReport>((_, reject) => (fail = reject)));
-    api.importCancel.mockImplementation(() => {
+    api.importActors.mockImplementation(() => new Promise<ImportReport>((_, reject) => (fail = reject)));
+    api.cancelImport.mockImplementation(() => {
       fail({ kind: "conflict", message: "Import annulé : rien n'a été importé.", messageEn: "Import cancelled.", fields: [] });
       return Promise.resolve();
     });
     const user = await openPreview();
     await user.click(screen.getByTestId("import-check"));
     await user.click(await screen.findByTestId("import-progress-cancel"));
-    expect(api.importCancel).toHaveBeenCalled();
+    expect(api.cancelImport).toHaveBeenCalled();
     expect(await screen.findByText("Import annulé : rien n'a été importé.")).toBeTruthy();
     expect(screen.getByTestId("import-preview")).toBeTruthy();
     expect(screen.queryByTestId("import-run-error")).toBeNull();
   });
 
   it("shows a refused run next to the columns", async () => {
-    api.importRun.mockRejectedValue({ kind: "diskFull", message: "Le disque est plein.", messageEn: "Disk full.", fields: [] });
+    api.importActors.mockRejectedValue({ kind: "diskFull", message: "Le disque est plein.", messageEn: "Disk full.", fields: [] });
     const user = await openPreview();
     await user.click(screen.getByTestId("import-run"));
     expect((await screen.findByTestId("import-run-error")).textContent).toContain("Le disque est plein.");
@@ -286,7 +286,7 @@ describe("backups", () => {
 
   it("restores from a chosen file, and does nothing when the dialog is closed", async () => {
     api.listBackups.mockResolvedValue([]);
-    api.filePick.mockResolvedValueOnce(null).mockResolvedValueOnce("/media/cle/copie.sqlite3");
+    api.pickFile.mockResolvedValueOnce(null).mockResolvedValueOnce("/media/cle/copie.sqlite3");
     api.restoreBackup.mockResolvedValue(null);
     const user = userEvent.setup();
     renderWithProviders(<BackupsTab />);
@@ -296,7 +296,7 @@ describe("backups", () => {
     await user.click(screen.getByTestId("backup-restore-file"));
     expect((await screen.findByRole("alertdialog")).textContent).toContain("«\u00a0copie.sqlite3\u00a0»");
     await user.click(screen.getByTestId("confirm-ok"));
-    expect(api.filePick).toHaveBeenCalledWith("restore");
+    expect(api.pickFile).toHaveBeenCalledWith("restore");
     expect((await screen.findByTestId("backup-restored")).textContent).toContain("du fichier «\u00a0copie.sqlite3\u00a0»");
   });
 });

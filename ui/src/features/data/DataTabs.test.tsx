@@ -19,8 +19,8 @@ import { PrivacyTab } from "../privacy/PrivacyTab";
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
   return gatewayMock(
-    "exportSave",
-    "exportAllSave",
+    "saveExport",
+    "saveExportAll",
     "scanDuplicates",
     "mergeDuplicates",
     "undoMerge",
@@ -28,9 +28,9 @@ vi.mock("../../api/gateway", async () => {
     "dismissDuplicate",
     "getActor",
     "getPerson",
-    "personExportSave",
+    "savePersonExport",
     "erasePerson",
-    "personNameMatches",
+    "matchPersonName",
     "search",
   );
 });
@@ -110,11 +110,11 @@ beforeEach(() => {
 describe("export", () => {
   it("disables every button while one runs, then names the rows and the file", async () => {
     let finish: (s: ExportSummary | null) => void = () => undefined;
-    api.exportSave.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    api.saveExport.mockReturnValue(new Promise((resolve) => (finish = resolve)));
     const user = userEvent.setup();
     renderWithProviders(<ExportTab />);
     await user.click(screen.getByTestId("export-actors-csv"));
-    expect(api.exportSave).toHaveBeenCalledWith("actors", "csv");
+    expect(api.saveExport).toHaveBeenCalledWith("actors", "csv");
     expect(screen.getByTestId<HTMLButtonElement>("export-contacts-json").disabled).toBe(true);
     expect(screen.getByTestId<HTMLButtonElement>("export-all").disabled).toBe(true);
     await act(async () => finish({ path: "/home/moi/acteurs.csv", rows: 66 }));
@@ -123,13 +123,13 @@ describe("export", () => {
   });
 
   it("says nothing when the dialog is cancelled, and why an export failed", async () => {
-    api.exportAllSave.mockResolvedValueOnce(null);
+    api.saveExportAll.mockResolvedValueOnce(null);
     const user = userEvent.setup();
     renderWithProviders(<ExportTab />);
     await user.click(screen.getByTestId("export-all"));
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("export-all").disabled).toBe(false));
     expect(screen.queryByTestId("toast")).toBeNull();
-    api.exportSave.mockRejectedValueOnce({ kind: "diskFull", message: "Le disque est plein.", messageEn: "Disk full.", fields: [] });
+    api.saveExport.mockRejectedValueOnce({ kind: "diskFull", message: "Le disque est plein.", messageEn: "Disk full.", fields: [] });
     await user.click(screen.getByTestId("export-partnerships-xlsx"));
     expect((await screen.findByTestId("export-error")).textContent).toContain("Le disque est plein.");
   });
@@ -221,7 +221,7 @@ describe("personal data", () => {
 
   it("shows the record, merged records, partnerships and mentions, and exports them", async () => {
     api.getPerson.mockResolvedValue(PERSON);
-    api.personExportSave.mockResolvedValue("/home/moi/jean.json");
+    api.savePersonExport.mockResolvedValue("/home/moi/jean.json");
     const user = userEvent.setup();
     renderWithProviders(<PrivacyTab personId="c1" />);
     expect((await screen.findByTestId("person-name")).textContent).toBe("Jean Koenig");
@@ -237,7 +237,7 @@ describe("personal data", () => {
     api.getPerson.mockResolvedValue(PERSON);
     api.erasePerson.mockResolvedValue({ records: 5, backup: "/b.sqlite3" });
     // The core's answer (domain::contact::erasure_name_matches, tested there).
-    api.personNameMatches.mockImplementation((_expected, typed) => Promise.resolve(typed === "jean koenig"));
+    api.matchPersonName.mockImplementation((_expected, typed) => Promise.resolve(typed === "jean koenig"));
     const user = userEvent.setup();
     renderWithProviders(<PrivacyTab personId="c1" />);
     await user.click(await screen.findByTestId("person-erase"));

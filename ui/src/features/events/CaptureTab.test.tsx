@@ -16,7 +16,7 @@ import { CaptureTab } from "./CaptureTab";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
-  return gatewayMock("captureMeeting", "createEventLeads", "setFollowUpDone");
+  return gatewayMock("captureEventMeeting", "createEventLeads", "setFollowUpDone");
 });
 
 const api = vi.mocked(gateway);
@@ -73,7 +73,7 @@ describe("capture grid", () => {
   it("keeps what is typed while a save runs, and sends saves in order", async () => {
     const sent: MeetingCapture[] = [];
     let release: () => void = () => undefined;
-    api.captureMeeting.mockImplementation((_id, capture) => {
+    api.captureEventMeeting.mockImplementation((_id, capture) => {
       sent.push(capture);
       // The first save is slow: everything after it waits.
       return sent.length === 1
@@ -99,7 +99,7 @@ describe("capture grid", () => {
   });
 
   it("moves down the same column with the arrow keys", async () => {
-    api.captureMeeting.mockResolvedValue(meeting(1, 1, "s", "v"));
+    api.captureEventMeeting.mockResolvedValue(meeting(1, 1, "s", "v"));
     const user = userEvent.setup();
     renderWithProviders(<CaptureTab detail={detail} />);
     screen.getByTestId("tick-visitor-0").focus();

@@ -7,7 +7,7 @@ import { CircleAlert, Handshake, LoaderCircle, Sparkles } from "lucide-react";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { captureMeeting, createEventLeads, setFollowUpDone } from "../../api/gateway";
+import { captureEventMeeting, createEventLeads, setFollowUpDone } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useToasts } from "../../app/toasts";
@@ -98,7 +98,7 @@ export function CaptureTab({ detail }: { detail: EventDetail }) {
     const send = async () => {
       const stored = latest.current.find((x) => keyOf(x) === key) ?? m;
       try {
-        await captureMeeting(e.id, captureNow(stored, draftsRef.current, ticksRef.current));
+        await captureEventMeeting(e.id, captureNow(stored, draftsRef.current, ticksRef.current));
         setRowStatus(key, null);
         changed();
       } catch (raw: unknown) {

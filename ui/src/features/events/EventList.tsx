@@ -5,7 +5,7 @@ import { CalendarDays, Plus } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { eventsYearReport, listEvents, openFollowUps, setFollowUpDone } from "../../api/gateway";
+import { getEventsYearReport, listEvents, listOpenFollowUps, setFollowUpDone } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useToasts } from "../../app/toasts";
@@ -25,7 +25,7 @@ function OpenFollowUps() {
   const { t, lang } = useI18n();
   const run = useEventAction();
   const toasts = useToasts();
-  const open = useQuery({ queryKey: eventKeys.followUps, queryFn: openFollowUps });
+  const open = useQuery({ queryKey: eventKeys.followUps, queryFn: listOpenFollowUps });
   const [all, setAll] = useState(false);
   if (!open.data || open.data.length === 0) return null;
   const shown = all ? open.data : open.data.slice(0, FOLLOW_UPS_SHOWN);
@@ -76,7 +76,7 @@ export function EventList() {
   const [creating, setCreating] = useState(false);
   const year = new Date().getFullYear();
   const events = useQuery({ queryKey: eventKeys.list, queryFn: listEvents });
-  const report = useQuery({ queryKey: eventKeys.year(year), queryFn: () => eventsYearReport(year) });
+  const report = useQuery({ queryKey: eventKeys.year(year), queryFn: () => getEventsYearReport(year) });
   useShortcuts({ "Mod+N": () => setCreating(true) }, { inTextFields: true });
 
   const open = (id: string) => navigate({ name: "event", id, tab: "participants" });

@@ -10,7 +10,7 @@ import { ParticipantsTab } from "./ParticipantsTab";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
-  return gatewayMock("addEventParticipant", "changeEventParticipant", "removeEventParticipant", "search", "quickAddParticipant", "setEventWish", "eventPackSave");
+  return gatewayMock("addEventParticipant", "changeEventParticipant", "removeEventParticipant", "search", "quickAddEventParticipant", "setEventWish", "saveEventPack");
 });
 
 function participant(id: string, side: "associations" | "entreprises", table: number | null): Participant {

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 
 import { toAppError } from "../../api/errors";
-import { quickAddParticipant } from "../../api/gateway";
+import { quickAddEventParticipant } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
@@ -33,7 +33,7 @@ export function QuickAddDialog({ eventId, onClose }: { eventId: string; onClose:
     setSaving(true);
     setError(null);
     try {
-      await quickAddParticipant(eventId, input);
+      await quickAddEventParticipant(eventId, input);
       changed();
       toasts.show({ message: t.events.added(input.name.trim()), tone: "success" });
       onClose();

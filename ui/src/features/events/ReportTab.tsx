@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { errorText, toAppError } from "../../api/errors";
-import { eventReport } from "../../api/gateway";
+import { getEventReport } from "../../api/gateway";
 import type { EventReport } from "../../bindings/EventReport";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
@@ -75,7 +75,7 @@ export function FunnelView({ report }: { report: EventReport }) {
 
 export function ReportTab({ id }: { id: string }) {
   const { t, lang } = useI18n();
-  const report = useQuery({ queryKey: eventKeys.report(id), queryFn: () => eventReport(id) });
+  const report = useQuery({ queryKey: eventKeys.report(id), queryFn: () => getEventReport(id) });
   if (report.isPending) return <div className="skeleton" style={{ height: 200 }} aria-busy="true" />;
   if (report.isError) return <p className="text-danger">{errorText(toAppError(report.error), lang)}</p>;
   return (

@@ -8,7 +8,7 @@ import { Maximize, Pause, Play, SkipForward, X } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 import { toAppError } from "../../api/errors";
-import { closeThisWindow, eventRoom, setFullscreen } from "../../api/gateway";
+import { closeWindow, runEventRoom, setFullscreen } from "../../api/gateway";
 import type { RoomAction } from "../../bindings/RoomAction";
 import type { RoomState } from "../../bindings/RoomState";
 import type { RoomTable } from "../../bindings/RoomTable";
@@ -172,7 +172,7 @@ export function RoomScreen({ id }: { id: string }) {
   const ask = useCallback(
     async (action: RoomAction | null = null) => {
       try {
-        apply(await eventRoom(id, action));
+        apply(await runEventRoom(id, action));
       } catch (raw: unknown) {
         setProblem(toAppError(raw).kind === "notFound" ? "deleted" : "lost");
       }
@@ -245,7 +245,7 @@ export function RoomScreen({ id }: { id: string }) {
         <p className="room__message" data-testid="room-deleted">
           {t.events.room.deleted}
         </p>
-        <button type="button" className="room__button" onClick={() => void closeThisWindow()}>
+        <button type="button" className="room__button" onClick={() => void closeWindow()}>
           <X size={20} aria-hidden="true" /> {t.events.room.close}
         </button>
       </div>
@@ -327,7 +327,7 @@ export function RoomScreen({ id }: { id: string }) {
         <button type="button" className="room__button" onClick={toggleFull}>
           <Maximize size={20} aria-hidden="true" /> {t.events.room.fullscreen}
         </button>
-        <button type="button" className="room__button" onClick={() => void closeThisWindow()} data-testid="room-close">
+        <button type="button" className="room__button" onClick={() => void closeWindow()} data-testid="room-close">
           <X size={20} aria-hidden="true" /> {t.events.room.close}
         </button>
         <span className="room__keys">{t.events.room.keys}</span>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { eventPackSave } from "../../api/gateway";
+import { saveEventPack } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import { useI18n } from "../../i18n";
@@ -42,7 +42,7 @@ export function usePackSave() {
   const save = async (id: string, participantId: string | null = null) => {
     setBusy(true);
     try {
-      const path = await eventPackSave(id, participantId);
+      const path = await saveEventPack(id, participantId);
       if (path !== null) {
         toasts.show({ message: participantId ? t.events.planningSaved(path) : t.events.packSaved(path), tone: "success" });
       }

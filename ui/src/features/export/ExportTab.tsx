@@ -5,7 +5,7 @@ import { Braces, Building2, CircleAlert, DatabaseBackup, FileSpreadsheet, FileTe
 import { useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { exportAllSave, exportSave } from "../../api/gateway";
+import { saveExportAll, saveExport } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { useToasts } from "../../app/toasts";
 import type { ExportFormat } from "../../bindings/ExportFormat";
@@ -40,10 +40,10 @@ export function ExportTab() {
     setError(null);
     try {
       if (what === "all") {
-        const done = await exportAllSave();
+        const done = await saveExportAll();
         if (done) toasts.show({ message: m.allDone(done.rows, formatCount(done.rows, lang), done.path) });
       } else {
-        const done = await exportSave(what.kind, what.format);
+        const done = await saveExport(what.kind, what.format);
         if (done) toasts.show({ message: m.done(what.kind, done.rows, formatCount(done.rows, lang), done.path) });
       }
     } catch (raw: unknown) {

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from "react";
 
 import { toAppError } from "../../api/errors";
-import { filePick, importCancel, importPreview, importRun, onImportProgress } from "../../api/gateway";
+import { cancelImport as cancelImportRun, importActors, onImportProgress, pickFile, previewImport } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
@@ -49,9 +49,9 @@ export async function pickImportFile(): Promise<void> {
   if (snapshot.picking || snapshot.wizard.step === "running") return;
   set({ ...snapshot, picking: true });
   try {
-    const path = await filePick("import");
+    const path = await pickFile("import");
     if (path === null) return;
-    const preview = await importPreview(path);
+    const preview = await previewImport(path);
     dispatch({ type: "previewLoaded", path, preview });
   } catch (raw: unknown) {
     dispatch({ type: "previewFailed", error: toAppError(raw) });
@@ -89,7 +89,7 @@ export async function runImport(dryRun: boolean, callbacks: RunCallbacks): Promi
       latest.progress = p;
       latest.timer ??= setTimeout(flush, PROGRESS_EVERY_MS);
     });
-    const report = await importRun(file.path, {
+    const report = await importActors(file.path, {
       mapping: file.mapping,
       dryRun,
       keepDuplicates: file.keepDuplicates,
@@ -116,5 +116,5 @@ export function cancelImport(): void {
   if (snapshot.wizard.step !== "running" || snapshot.wizard.cancelling) return;
   cancelRequested = true;
   dispatch({ type: "cancel" });
-  void importCancel();
+  void cancelImportRun();
 }

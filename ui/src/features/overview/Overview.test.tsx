@@ -41,8 +41,8 @@ function renderWith(children: React.ReactNode) {
 beforeEach(() => {
   window.location.hash = "#/partenariats/vue-d-ensemble";
   saveBoardState({ filters: emptyPartnershipQuery(), view: "list" });
-  api.partnershipOverview.mockReset().mockResolvedValue(OVERVIEW);
-  api.partnershipBoard.mockReset().mockResolvedValue(boardOf([]));
+  api.getPartnershipOverview.mockReset().mockResolvedValue(OVERVIEW);
+  api.getPartnershipBoard.mockReset().mockResolvedValue(boardOf([]));
 });
 
 describe("Overview", () => {
@@ -82,7 +82,7 @@ describe("Overview", () => {
 
     renderWith(<Board />);
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenCalledWith(
+      expect(api.getPartnershipBoard).toHaveBeenCalledWith(
         { ...emptyPartnershipQuery(), mode: "mecenat", primaryOnly: true, stage: "rencontre" },
         50,
       ),

@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlarmClock, CircleAlert, Columns3, MapPin, UserRound } from "lucide-react";
 
-import { partnershipOverview } from "../../api/gateway";
+import { getPartnershipOverview } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import type { CountBy } from "../../bindings/CountBy";
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
@@ -27,7 +27,7 @@ export function matrixFilter(mode: RameauMode | null, stage: Stage | null): Part
 export function Overview() {
   const { t, lang } = useI18n();
   const v = t.partnership.views;
-  const query = useQuery({ queryKey: partnershipKeys.overview, queryFn: partnershipOverview });
+  const query = useQuery({ queryKey: partnershipKeys.overview, queryFn: getPartnershipOverview });
   const data = query.data;
 
   const header = (

@@ -1,5 +1,5 @@
 // The agreement's own text: a preamble and free clauses (each printed as an
-// article of its own, in order), saved with `partnership_agreement_set` on
+// article of its own, in order), saved with `set_partnership_agreement` on
 // the version the page loaded. Like the other editors of this folder: errors
 // as you type, the core's field errors next to their field (`clauses.2.title`
 // under the third clause's title), a stale version never overwritten but
@@ -8,7 +8,7 @@
 import { ArrowDown, ArrowUp, Pencil, Plus, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
 
-import { setPartnershipAgreement, validateAgreement } from "../../api/gateway";
+import { setPartnershipAgreement, validateAgreementText } from "../../api/gateway";
 import type { AgreementText } from "../../bindings/AgreementText";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
@@ -60,7 +60,7 @@ export function AgreementDialog({ detail, reload, onSaved, onClose }: Props) {
   const form = useServerForm<AgreementText, Partnership>({
     formRef,
     input: text,
-    validate: validateAgreement,
+    validate: validateAgreementText,
     save: (x) => setPartnershipAgreement(base.id, base.version, x),
     onSaved,
     onClose,

@@ -55,9 +55,9 @@ beforeEach(() => {
     view: "board",
     sort: { sort: "stage", descending: false },
   });
-  api.partnershipBoard.mockReset().mockResolvedValue(boardOf([CARD]));
-  api.partnershipPage.mockReset().mockResolvedValue({ items: [CARD], total: 1 });
-  api.partnershipOverview.mockReset().mockResolvedValue(OVERVIEW);
+  api.getPartnershipBoard.mockReset().mockResolvedValue(boardOf([CARD]));
+  api.getPartnershipPage.mockReset().mockResolvedValue({ items: [CARD], total: 1 });
+  api.getPartnershipOverview.mockReset().mockResolvedValue(OVERVIEW);
   api.movePartnership.mockReset().mockResolvedValue({} as never);
 });
 
@@ -73,7 +73,7 @@ describe("Board", () => {
     const columns = screen.getAllByTestId("board-column");
     expect(columns.map((c) => c.dataset.stage)).toEqual([...STAGES]);
     expect(within(columns[0]!).getByText("1")).toBeTruthy();
-    expect(api.partnershipBoard).toHaveBeenCalledWith(emptyPartnershipQuery(), 50);
+    expect(api.getPartnershipBoard).toHaveBeenCalledWith(emptyPartnershipQuery(), 50);
   });
 
   it("asks the board for the chosen filters and shows them as removable chips", async () => {
@@ -82,15 +82,15 @@ describe("Board", () => {
     await screen.findByTestId("partnership-card");
     await user.selectOptions(screen.getByTestId("filter-mode"), "mecenat");
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat" }, 50),
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat" }, 50),
     );
     await user.click(screen.getByTestId("filter-overdue"));
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat", overdue: true }, 50),
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), mode: "mecenat", overdue: true }, 50),
     );
     await user.selectOptions(screen.getByTestId("filter-departement"), "67");
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith(
         { ...emptyPartnershipQuery(), mode: "mecenat", overdue: true, departement: "67" },
         50,
       ),
@@ -98,7 +98,7 @@ describe("Board", () => {
     // Facilitator "" = nobody in charge.
     await user.selectOptions(screen.getByTestId("filter-facilitator"), "__none__");
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith(
         { ...emptyPartnershipQuery(), mode: "mecenat", overdue: true, departement: "67", facilitator: "" },
         50,
       ),
@@ -112,7 +112,7 @@ describe("Board", () => {
     ]);
     await user.click(within(chips[0]!).getByRole("button"));
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith(
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith(
         { ...emptyPartnershipQuery(), overdue: true, departement: "67", facilitator: "" },
         50,
       ),
@@ -129,21 +129,21 @@ describe("Board", () => {
     await screen.findByTestId("partnership-card");
     fireEvent.change(screen.getByTestId("board-filter-text"), { target: { value: "paniers" } });
     await waitFor(() =>
-      expect(api.partnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), text: "paniers" }, 50),
+      expect(api.getPartnershipBoard).toHaveBeenLastCalledWith({ ...emptyPartnershipQuery(), text: "paniers" }, 50),
     );
   });
 
   it("loads the next 50 cards of a column with « Voir plus »", async () => {
     const user = userEvent.setup();
     const first = Array.from({ length: 50 }, (_, i) => card(i));
-    api.partnershipBoard.mockResolvedValue(boardOf(first, { rencontre: 70 }));
-    api.partnershipPage.mockResolvedValue({ items: Array.from({ length: 20 }, (_, i) => card(50 + i)), total: 70 });
+    api.getPartnershipBoard.mockResolvedValue(boardOf(first, { rencontre: 70 }));
+    api.getPartnershipPage.mockResolvedValue({ items: Array.from({ length: 20 }, (_, i) => card(50 + i)), total: 70 });
     renderBoard();
     const column = (await screen.findAllByTestId("board-column"))[0]!;
     const more = await within(column).findByRole("button", { name: /Voir plus \(20\)/ });
     expect(within(column).getAllByTestId("partnership-card")).toHaveLength(50);
     await user.click(more);
-    expect(api.partnershipPage).toHaveBeenCalledWith({ ...emptyPartnershipQuery(), stage: "rencontre" }, "stage", false, 50, 50);
+    expect(api.getPartnershipPage).toHaveBeenCalledWith({ ...emptyPartnershipQuery(), stage: "rencontre" }, "stage", false, 50, 50);
     await waitFor(() => expect(within(column).getAllByTestId("partnership-card")).toHaveLength(70));
     expect(within(column).queryByTestId("board-more")).toBeNull();
   });
@@ -175,7 +175,7 @@ describe("Board", () => {
   });
 
   it("offers « Nouveau partenariat » when there is none", async () => {
-    api.partnershipBoard.mockResolvedValue(boardOf([]));
+    api.getPartnershipBoard.mockResolvedValue(boardOf([]));
     renderBoard();
     const empty = await screen.findByTestId("partnership-empty");
     expect(empty.textContent).toContain("Nouveau partenariat");
@@ -187,22 +187,22 @@ describe("Board", () => {
     await screen.findByTestId("partnership-card");
     await user.click(screen.getByTestId("view-list"));
     expect(screen.getByTestId("view-list").getAttribute("aria-pressed")).toBe("true");
-    await waitFor(() => expect(api.partnershipPage).toHaveBeenCalledWith(emptyPartnershipQuery(), "stage", false, 0, 100));
+    await waitFor(() => expect(api.getPartnershipPage).toHaveBeenCalledWith(emptyPartnershipQuery(), "stage", false, 0, 100));
     const header = (key: string) => screen.getByTestId(`sort-${key}`).closest("[role=columnheader]")!;
     expect(header("stage").getAttribute("aria-sort")).toBe("ascending");
 
     await user.click(screen.getByTestId("sort-title"));
-    await waitFor(() => expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", false, 0, 100));
+    await waitFor(() => expect(api.getPartnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", false, 0, 100));
     expect(header("title").getAttribute("aria-sort")).toBe("ascending");
     expect(header("stage").getAttribute("aria-sort")).toBe("none");
 
     await user.click(screen.getByTestId("sort-title"));
-    await waitFor(() => expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", true, 0, 100));
+    await waitFor(() => expect(api.getPartnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "title", true, 0, 100));
     expect(header("title").getAttribute("aria-sort")).toBe("descending");
 
     await user.click(screen.getByTestId("sort-days"));
     await waitFor(() =>
-      expect(api.partnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "daysInStage", false, 0, 100),
+      expect(api.getPartnershipPage).toHaveBeenLastCalledWith(emptyPartnershipQuery(), "daysInStage", false, 0, 100),
     );
   });
 });

@@ -18,7 +18,7 @@ import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, Columns3, Handshake, LayoutGrid, List, Plus } from "lucide-react";
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
-import { movePartnership, partnershipBoard, partnershipOverview, partnershipPage } from "../../api/gateway";
+import { movePartnership, getPartnershipBoard, getPartnershipOverview, getPartnershipPage } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged, useDataVersion } from "../../app/data";
 import { navigate } from "../../app/router";
@@ -125,11 +125,11 @@ export function Board() {
     saveBoardState({ sort: next });
   };
 
-  const overview = useQuery({ queryKey: partnershipKeys.overview, queryFn: partnershipOverview });
+  const overview = useQuery({ queryKey: partnershipKeys.overview, queryFn: getPartnershipOverview });
   const boardKey = partnershipKeys.board(query);
   const board = useQuery({
     queryKey: boardKey,
-    queryFn: () => partnershipBoard(query, PER_COLUMN),
+    queryFn: () => getPartnershipBoard(query, PER_COLUMN),
     enabled: view === "board",
     placeholderData: (previous) => previous,
   });
@@ -143,7 +143,7 @@ export function Board() {
   const extras = useQueries({
     queries: extraSpecs.map((spec) => ({
       queryKey: partnershipKeys.column(query, spec.stage, spec.offset),
-      queryFn: () => partnershipPage({ ...query, stage: spec.stage }, "stage", false, spec.offset, PER_COLUMN),
+      queryFn: () => getPartnershipPage({ ...query, stage: spec.stage }, "stage", false, spec.offset, PER_COLUMN),
       enabled: view === "board",
     })),
   });

@@ -1,5 +1,5 @@
 // Guided classification: yes/no questions, a live proposal from the backend
-// (`partnership_classify`), « Appliquer » saves the modes with the version
+// (`classify_partnership`), « Appliquer » saves the modes with the version
 // loaded; a stale version reloads the partnership and says so.
 import { useQuery } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";

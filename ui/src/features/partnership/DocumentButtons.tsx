@@ -6,7 +6,7 @@ import { FileSignature, FileText, LoaderCircle } from "lucide-react";
 import { useId, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { documentSave } from "../../api/gateway";
+import { saveDocument } from "../../api/gateway";
 import { useToasts } from "../../app/toasts";
 import type { DocumentKind } from "../../bindings/DocumentKind";
 import { useI18n } from "../../i18n";
@@ -27,7 +27,7 @@ export function DocumentButtons({ id }: { id: string }) {
     if (busy !== null) return;
     setBusy(kind);
     try {
-      const path = await documentSave(id, kind);
+      const path = await saveDocument(id, kind);
       // null: the person closed the save dialog; nothing to say.
       if (path !== null) toasts.show({ message: d.saved[kind](path), tone: "success", durationMs: 7000 });
     } catch (raw: unknown) {

@@ -17,7 +17,7 @@ vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
   return gatewayMock(
     ...PAGE_GATEWAY,
-    "documentSave",
+    "saveDocument",
     "setPartnershipAgreement",
     "exportBriefs",
     "onBriefsProgress",
@@ -40,7 +40,7 @@ beforeEach(() => {
   api.validatePartnership.mockReset().mockResolvedValue([]);
   api.searchCommunes.mockReset().mockResolvedValue([]);
   api.search.mockReset().mockResolvedValue([]);
-  api.documentSave.mockReset();
+  api.saveDocument.mockReset();
   api.setPartnershipAgreement.mockReset().mockImplementation((_id, version) => Promise.resolve(partnership({ version: version + 1 })));
   api.exportBriefs.mockReset();
   api.onBriefsProgress.mockReset();
@@ -50,11 +50,11 @@ describe("PDF documents of a partnership", () => {
   it("saves the brief through the shell and says where it went", async () => {
     const user = userEvent.setup();
     let finish: (path: string | null) => void = () => undefined;
-    api.documentSave.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    api.saveDocument.mockReturnValue(new Promise((resolve) => (finish = resolve)));
     renderWithProviders(<PartnershipPage id="p1" />);
     const brief = await screen.findByTestId("pdf-brief");
     await user.click(brief);
-    expect(api.documentSave).toHaveBeenCalledWith("p1", "brief");
+    expect(api.saveDocument).toHaveBeenCalledWith("p1", "brief");
     // Busy while the shell works: both buttons wait.
     expect(brief.getAttribute("aria-busy")).toBe("true");
     expect(screen.getByTestId<HTMLButtonElement>("pdf-agreement").disabled).toBe(true);
@@ -66,10 +66,10 @@ describe("PDF documents of a partnership", () => {
 
   it("asks for the agreement kind, and a cancelled save dialog shows nothing", async () => {
     const user = userEvent.setup();
-    api.documentSave.mockResolvedValue(null);
+    api.saveDocument.mockResolvedValue(null);
     renderWithProviders(<PartnershipPage id="p1" />);
     await user.click(await screen.findByTestId("pdf-agreement"));
-    await waitFor(() => expect(api.documentSave).toHaveBeenCalledWith("p1", "agreement"));
+    await waitFor(() => expect(api.saveDocument).toHaveBeenCalledWith("p1", "agreement"));
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("pdf-agreement").disabled).toBe(false));
     expect(screen.queryByTestId("toast")).toBeNull();
     expect(screen.queryByRole("alert")).toBeNull();

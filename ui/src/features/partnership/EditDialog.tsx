@@ -1,6 +1,6 @@
 // The frame every partnership editor shares: a dialog holding a form that
 // saves the whole partnership with the version it was opened on
-// (`partnership_update`). The backend validates as you type; its field
+// (`update_partnership`). The backend validates as you type; its field
 // errors land next to their control; a stale version is never overwritten:
 // the dialog says so and offers to reload the latest version, keeping what
 // was typed.

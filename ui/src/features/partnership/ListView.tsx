@@ -5,7 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
 
-import { partnershipPage } from "../../api/gateway";
+import { getPartnershipPage } from "../../api/gateway";
 import { errorText } from "../../api/errors";
 import { navigate } from "../../app/router";
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
@@ -28,7 +28,7 @@ const FETCH_SETTLE_MS = 40;
 export function makeListCache(query: PartnershipQuery, sort: ListSortState, tag: number): PageCache<PartnershipSummary> {
   return new PageCache<PartnershipSummary>(
     (offset, limit) =>
-      partnershipPage(query, sort.sort, sort.descending, offset, limit).then((page) => ({ total: page.total, offset, rows: page.items })),
+      getPartnershipPage(query, sort.sort, sort.descending, offset, limit).then((page) => ({ total: page.total, offset, rows: page.items })),
     { pageSize: LIST_PAGE_SIZE, tag },
   );
 }

@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ArrowRight, Check, CircleAlert, ListChecks, Pencil, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 
-import { getPartnership, movePartnership, notePartnership, partnershipActionDone, updatePartnership } from "../../api/gateway";
+import { getPartnership, movePartnership, notePartnership, completePartnershipAction, updatePartnership } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
 import { routeHash } from "../../app/router";
@@ -545,7 +545,7 @@ function Actions({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing
   const done = async (index: number) => {
     setBusy(index);
     try {
-      await partnershipActionDone(p.id, index);
+      await completePartnershipAction(p.id, index);
       toasts.show({ message: t.partnership.doneToast, tone: "success" });
       dataChanged();
     } catch (raw: unknown) {

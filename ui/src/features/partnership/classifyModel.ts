@@ -31,7 +31,7 @@ export function visibleQuestions(answers: Answers): Question[] {
   return answers.q1 ? [...MODE_QUESTIONS, ...GIFT_QUESTIONS] : [...MODE_QUESTIONS];
 }
 
-/** The questions answered yes among those shown, in order (what `partnership_classify` gets). */
+/** The questions answered yes among those shown, in order (what `classify_partnership` gets). */
 export function yesAnswers(answers: Answers): Question[] {
   return visibleQuestions(answers).filter((q) => answers[q] === true);
 }
@@ -48,7 +48,7 @@ export function answersFromModes(modes: Modes): Answers {
   return out;
 }
 
-/** What `partnership_update` needs to save a partnership as loaded, with new modes. */
+/** What `update_partnership` needs to save a partnership as loaded, with new modes. */
 export function inputWithModes(p: Partnership, modes: Modes): PartnershipInput {
   return {
     title: p.title,

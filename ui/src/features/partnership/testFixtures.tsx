@@ -28,11 +28,11 @@ export const PAGE_GATEWAY = [
   "getPartnership",
   "updatePartnership",
   "validatePartnership",
-  "validateAgreement",
+  "validateAgreementText",
   "measurePartnership",
   "movePartnership",
   "notePartnership",
-  "partnershipActionDone",
+  "completePartnershipAction",
   "classifyPartnership",
   "searchCommunes",
   "getActor",
@@ -41,9 +41,9 @@ export const PAGE_GATEWAY = [
 
 /** What the board, its list and the overview call. */
 export const BOARD_GATEWAY = [
-  "partnershipBoard",
-  "partnershipPage",
-  "partnershipOverview",
+  "getPartnershipBoard",
+  "getPartnershipPage",
+  "getPartnershipOverview",
   "movePartnership",
   "validatePartnership",
   "createPartnership",

@@ -5,7 +5,7 @@ import { CircleAlert, LoaderCircle, Trash2, TriangleAlert } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { erasePerson, personNameMatches } from "../../api/gateway";
+import { erasePerson, matchPersonName } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import { useDataChanged } from "../../app/data";
 import { Dialog } from "../../app/Dialog";
@@ -39,7 +39,7 @@ export function EraseDialog({
   const [nameTyped, setNameTyped] = useState(false);
   useEffect(() => {
     let live = true;
-    personNameMatches(name, typed).then(
+    matchPersonName(name, typed).then(
       (ok) => {
         if (live) setNameTyped(ok);
       },

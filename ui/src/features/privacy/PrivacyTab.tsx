@@ -8,7 +8,7 @@ import { CircleAlert, CircleCheck, Download, FileJson, Handshake, LoaderCircle, 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { getPerson, personExportSave, search } from "../../api/gateway";
+import { getPerson, savePersonExport, search } from "../../api/gateway";
 import { useCombobox } from "../../components/useCombobox";
 import { navigate, routeHash } from "../../app/router";
 import { useToasts } from "../../app/toasts";
@@ -201,7 +201,7 @@ function PersonView({ id, onErased }: { id: string; onErased: (summary: ErasureS
   const exportData = async () => {
     setExporting(true);
     try {
-      const path = await personExportSave(id);
+      const path = await savePersonExport(id);
       if (path !== null) toasts.show({ message: p.exported(path) });
     } catch (raw: unknown) {
       toasts.show({ tone: "error", message: `${p.exportFailed} ${errorText(toAppError(raw), lang)}` });
