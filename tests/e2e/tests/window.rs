@@ -1793,16 +1793,24 @@ async fn focused_test_id(w: &Window) -> Option<String> {
 
 /// Clicks the element found by `xpath` (for « the row that says X »).
 async fn click_xpath(w: &Window, xpath: &str) {
-    let el = w
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath(xpath))
-        .await
-        .unwrap_or_else(|e| panic!("{xpath} not found: {e}"));
-    el.click()
-        .await
-        .unwrap_or_else(|e| panic!("click {xpath}: {e}"));
+    // A list that is still filtering may replace the row between finding it
+    // and clicking it: find it again then (a few times at most).
+    for attempt in 1.. {
+        let el = w
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+            .unwrap_or_else(|e| panic!("{xpath} not found: {e}"));
+        match el.click().await {
+            Ok(()) => return,
+            Err(e) if attempt < 5 && e.to_string().contains("not found") => {
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("click {xpath}: {e}"),
+        }
+    }
 }
 
 /// Types `text` into the combobox `css`, then picks the suggestion (test id
