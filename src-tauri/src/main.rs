@@ -4,12 +4,12 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod backups;
+mod backup;
 mod clock;
 mod commands;
 mod dialog;
 mod documents;
-mod duplicates;
+mod duplicate;
 mod event;
 mod export;
 mod import;
@@ -98,7 +98,7 @@ fn main() {
     let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
     match &shared {
-        Ok(_) => backups::daily_backup_in_background(database_path(demo)),
+        Ok(_) => backup::daily_backup_in_background(database_path(demo)),
         Err(e) => tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en),
     }
     let result = tauri::Builder::default()

@@ -3,15 +3,15 @@
 //! crate and nothing below it, so a behaviour tested here is the behaviour
 //! of both.
 
-mod backups;
+mod backup;
 mod demo;
 mod dialog;
 mod documents;
-mod duplicates;
+mod duplicate;
 mod error;
+mod event;
 mod event_pack;
-mod events;
-mod exports;
+mod export;
 mod import;
 mod partnership;
 mod paths;
@@ -30,21 +30,21 @@ use tisserand_store::Entity;
 use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
-pub use backups::{check_backup_file, daily_backup_if_due, BackupProgress};
+pub use backup::{check_backup_file, daily_backup_if_due, BackupProgress};
 pub use demo::DemoSummary;
 pub use dialog::DialogLabels;
 pub use documents::{
     write_briefs, write_combined_briefs, write_document, BriefsExport, BriefsProgress, DocumentKind,
 };
-pub use duplicates::{
+pub use duplicate::{
     ActorDuplicate, ActorSide, ContactDuplicate, DuplicateEntity, Duplicates, MergeOutcome,
 };
 pub use error::{AppError, AppResult, ErrorKind};
-pub use events::{
+pub use event::{
     greedy_plan, plan_described_event, ParticipantChange, QuickAdd, RoomAction, RoomState,
     RoomTable,
 };
-pub use exports::{
+pub use export::{
     ContactSelection, ExportFormat, ExportKind, ExportSummary, LeftOut, MailingExport,
 };
 pub use import::{

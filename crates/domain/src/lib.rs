@@ -9,7 +9,7 @@ pub mod board;
 pub mod clock;
 pub mod commune;
 pub mod contact;
-pub mod dedup;
+pub mod duplicate;
 pub mod error;
 pub mod essaimage;
 pub mod event;

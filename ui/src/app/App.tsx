@@ -12,9 +12,9 @@ import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost
 import { DirectoryProvider } from "../features/actor/directoryState";
 import { ContactList } from "../features/contact/ContactList";
 import { DataPage } from "../features/data/DataPage";
-import { EventList } from "../features/events/EventList";
-import { EventPage } from "../features/events/EventPage";
-import { RoomScreen } from "../features/events/RoomScreen";
+import { EventList } from "../features/event/EventList";
+import { EventPage } from "../features/event/EventPage";
+import { RoomScreen } from "../features/event/RoomScreen";
 import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";

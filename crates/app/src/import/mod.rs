@@ -16,7 +16,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde::{Deserialize, Serialize};
 use tisserand_domain::backup::BackupReason;
-use tisserand_domain::dedup::normalize_org_name;
+use tisserand_domain::duplicate::normalize_org_name;
 use tisserand_domain::import::{
     check_mapping, guess_mapping, header_key, keep_first_of_each, ImportField, ImportRecord,
 };

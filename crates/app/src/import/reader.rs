@@ -2,7 +2,7 @@
 //! through the mapping, their commune resolved, validated, and sent to the
 //! writer in batches.
 
-use tisserand_domain::dedup::normalize_org_name;
+use tisserand_domain::duplicate::normalize_org_name;
 use tisserand_domain::import::{read_row, ImportField};
 use tisserand_domain::{ActorInput, ContactInput, FieldError};
 use tisserand_tabular::column_letter;

@@ -11,7 +11,7 @@ import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
 import { renderWithProviders } from "../partnership/testFixtures";
-import { BackupsTab } from "../backups/BackupsTab";
+import { BackupsTab } from "../backup/BackupsTab";
 import { ImportTab } from "../import/ImportTab";
 import { resetImportSession } from "../import/importSession";
 

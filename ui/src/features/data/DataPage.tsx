@@ -7,11 +7,11 @@ import { ArchiveRestore, Copy, FileDown, FileUp, ShieldCheck, type LucideIcon } 
 import { navigate, type DataTab } from "../../app/router";
 import { Tabs } from "../../components/Tabs";
 import { useI18n, type Messages } from "../../i18n";
-import { BackupsTab } from "../backups/BackupsTab";
-import { DuplicatesTab } from "../duplicates/DuplicatesTab";
+import { BackupsTab } from "../backup/BackupsTab";
+import { DuplicatesTab } from "../duplicate/DuplicatesTab";
 import { ExportTab } from "../export/ExportTab";
 import { ImportTab } from "../import/ImportTab";
-import { PrivacyTab } from "../privacy/PrivacyTab";
+import { PrivacyTab } from "../person/PrivacyTab";
 
 type TabEntry = { tab: DataTab; icon: LucideIcon; label: (t: Messages) => string };
 

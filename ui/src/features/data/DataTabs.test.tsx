@@ -12,9 +12,9 @@ import type { Duplicates } from "../../bindings/Duplicates";
 import type { ExportSummary } from "../../bindings/ExportSummary";
 import type { PersonExport } from "../../bindings/PersonExport";
 import { renderWithProviders } from "../partnership/testFixtures";
-import { DuplicatesTab } from "../duplicates/DuplicatesTab";
+import { DuplicatesTab } from "../duplicate/DuplicatesTab";
 import { ExportTab } from "../export/ExportTab";
-import { PrivacyTab } from "../privacy/PrivacyTab";
+import { PrivacyTab } from "../person/PrivacyTab";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");

@@ -1,13 +1,13 @@
 //! Times the duplicate search on 100,000 synthetic actors and contacts.
 //!
-//! Run with `cargo bench -p tisserand-domain --bench dedup`. Plain
+//! Run with `cargo bench -p tisserand-domain --bench duplicate`. Plain
 //! `std::time::Instant`, no harness: prints the best of a few runs.
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use tisserand_domain::dedup::{
+use tisserand_domain::duplicate::{
     find_contact_duplicates, find_org_duplicates, ContactCandidate, MatchReason, OrgCandidate,
 };
 use tisserand_domain::identifiers::luhn_valid;

@@ -1,10 +1,10 @@
-//! Duplicates on demand: the scan of the whole directory (`domain::dedup`),
+//! Duplicates on demand: the scan of the whole directory (`domain::duplicate`),
 //! each pair shown side by side with why it matched, merges with a choice
 //! per field after a backup, undo, and pairs dismissed for good.
 
 use serde::{Deserialize, Serialize};
 use tisserand_domain::backup::BackupReason;
-use tisserand_domain::dedup::{
+use tisserand_domain::duplicate::{
     find_contact_duplicates, find_org_duplicates, ContactCandidate, DuplicatePair, MatchReason,
     OrgCandidate,
 };
