@@ -152,7 +152,7 @@ fn list_partnerships(
     state: State<'_, Shared>,
     query: PartnershipQuery,
 ) -> AppResult<Vec<PartnershipSummary>> {
-    with_app(&state, |a| a.list_partnerships(&query))
+    with_app(&state, |a| a.list_partnerships(&query, crate::clock::now()))
 }
 
 #[tauri::command(async)]

@@ -296,15 +296,23 @@ impl App {
             .map_err(partnership_error)
     }
 
-    /// Live partnerships, by stage then title.
+    /// Live partnerships, by stage then title, late ones marked on
+    /// `clock`'s today.
     ///
     /// # Errors
     /// A storage error.
     pub fn list_partnerships(
         &self,
         query: &PartnershipQuery,
+        clock: Clock,
     ) -> AppResult<Vec<PartnershipSummary>> {
-        Ok(self.store.list_partnerships(query)?)
+        let today = clock.today();
+        Ok(self
+            .store
+            .list_partnerships(query)?
+            .into_iter()
+            .map(|p| p.on(today))
+            .collect())
     }
 
     /// The guided classification: a proposed mode from the questions

@@ -118,7 +118,7 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
     assert!(a.get_app_info().unwrap().demo);
     assert!(summary.partnerships >= 25, "{summary:?}");
     let all = a
-        .list_partnerships(&tisserand_domain::PartnershipQuery::default())
+        .list_partnerships(&tisserand_domain::PartnershipQuery::default(), clock())
         .unwrap();
     assert_eq!(
         usize::try_from(summary.partnerships).unwrap(),
@@ -276,8 +276,10 @@ mod partnerships {
                 .unwrap();
             assert_eq!(
                 page.items[0].overdue, cards[0].overdue,
-                "list and board agree"
+                "page and board agree"
             );
+            let listed = a.list_partnerships(&q, c).unwrap();
+            assert_eq!(listed[0].overdue, cards[0].overdue, "list and board agree");
             cards[0].overdue
         };
         assert!(card(clock()));
@@ -310,7 +312,7 @@ mod partnerships {
             stage: Some(Stage::Rencontre),
             ..PartnershipQuery::default()
         };
-        assert_eq!(a.list_partnerships(&q).unwrap().len(), 1);
+        assert_eq!(a.list_partnerships(&q, clock()).unwrap().len(), 1);
     }
 
     #[test]
@@ -347,7 +349,7 @@ mod partnerships {
         let err = a.create_partnership(&huge).unwrap_err();
         assert!(err.message.contains("100 millions"), "{}", err.message);
         assert!(a
-            .list_partnerships(&PartnershipQuery::default())
+            .list_partnerships(&PartnershipQuery::default(), clock())
             .unwrap()
             .is_empty());
     }

@@ -297,7 +297,7 @@ fn list(
     };
     let sort = f.sort.as_deref().map(sort_of).transpose()?;
     let rows = match sort {
-        None if !f.desc => app.list_partnerships(&query)?,
+        None if !f.desc => app.list_partnerships(&query, crate::clock::now())?,
         _ => all_pages(app, &query, sort.unwrap_or_default(), f.desc)?,
     };
     print_list(&rows, format);
