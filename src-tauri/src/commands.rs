@@ -7,10 +7,10 @@
 use tauri::State;
 use tisserand_app::{App, AppError, AppInfo, AppResult, DemoSummary, ErrorKind};
 use tisserand_domain::{
-    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, ClassificationProposal, Commune,
-    Contact, ContactInput, ContactPage, ContactQuery, Facets, FieldError, Partnership,
-    PartnershipDetail, PartnershipInput, PartnershipQuery, PartnershipSummary, Question, SearchHit,
-    Stage,
+    Actor, ActorDetail, ActorInput, ActorPage, ActorQuery, ClassificationProposal,
+    ClassificationQuestion, Commune, Contact, ContactInput, ContactPage, ContactQuery, Facets,
+    FieldError, Partnership, PartnershipDetail, PartnershipInput, PartnershipQuery,
+    PartnershipSummary, Question, SearchHit, Stage,
 };
 use tisserand_domain::{
     Board, EssaimagePlan, Overview, PartnershipPage, PartnershipSort, Possibility, RegisterHint,
@@ -152,12 +152,12 @@ fn list_partnerships(
     state: State<'_, Shared>,
     query: PartnershipQuery,
 ) -> AppResult<Vec<PartnershipSummary>> {
-    with_app(&state, |a| a.list_partnerships(&query))
+    with_app(&state, |a| a.list_partnerships(&query, crate::clock::now()))
 }
 
 #[tauri::command(async)]
 fn get_partnership(state: State<'_, Shared>, id: String) -> AppResult<PartnershipDetail> {
-    with_app(&state, |a| a.get_partnership(&id))
+    with_app(&state, |a| a.get_partnership(&id, crate::clock::now()))
 }
 
 #[tauri::command(async)]
@@ -259,12 +259,21 @@ fn classify_partnership(
 }
 
 #[tauri::command(async)]
+fn list_classification_questions(
+    state: State<'_, Shared>,
+) -> AppResult<Vec<ClassificationQuestion>> {
+    with_app(&state, |a| Ok(a.list_classification_questions()))
+}
+
+#[tauri::command(async)]
 fn get_partnership_board(
     state: State<'_, Shared>,
     query: PartnershipQuery,
     per_column: u32,
 ) -> AppResult<Board> {
-    with_app(&state, |a| a.get_partnership_board(&query, per_column))
+    with_app(&state, |a| {
+        a.get_partnership_board(&query, per_column, crate::clock::now())
+    })
 }
 
 #[tauri::command(async)]
@@ -277,7 +286,7 @@ fn get_partnership_page(
     limit: u32,
 ) -> AppResult<PartnershipPage> {
     with_app(&state, |a| {
-        a.get_partnership_page(&query, sort, descending, offset, limit)
+        a.get_partnership_page(&query, sort, descending, offset, limit, crate::clock::now())
     })
 }
 
@@ -335,6 +344,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         delete_partnership,
         restore_partnership,
         classify_partnership,
+        list_classification_questions,
         get_partnership_board,
         get_partnership_page,
         get_partnership_overview,

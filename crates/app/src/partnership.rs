@@ -3,9 +3,9 @@
 //! one page with its totals, and the guided classification.
 
 use tisserand_domain::{
-    Board, ClassificationProposal, EssaimagePlan, FieldError, Overview, Partnership,
-    PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery, PartnershipSort,
-    PartnershipSummary, Possibility, Question, Stage,
+    Board, ClassificationProposal, ClassificationQuestion, Clock, EssaimagePlan, FieldError,
+    Overview, Partnership, PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery,
+    PartnershipSort, PartnershipSummary, Possibility, Question, Stage,
 };
 use tisserand_store::Entity;
 use tisserand_store::StoreError;
@@ -189,11 +189,12 @@ impl App {
         Ok(self.store.restore_partnership(id)?)
     }
 
-    /// A partnership with its parties' names and its totals.
+    /// A partnership with its parties' names, its totals and its actions
+    /// late on `clock`'s today.
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn get_partnership(&self, id: &str) -> AppResult<PartnershipDetail> {
+    pub fn get_partnership(&self, id: &str, clock: Clock) -> AppResult<PartnershipDetail> {
         let partnership = self.store.partnership(id)?;
         let parties = self.store.party_summaries(&partnership.parties)?;
         let totals = partnership.totals();
@@ -201,6 +202,12 @@ impl App {
             .store
             .partnership_lineage(&partnership.id, partnership.spawned_from.as_deref())?;
         let agreement = self.store.partnership_agreement(id)?;
+        let today = clock.today();
+        let overdue_actions = (0..)
+            .zip(&partnership.next_actions)
+            .filter(|(_, a)| a.is_overdue(today))
+            .map(|(i, _)| i)
+            .collect();
         Ok(PartnershipDetail {
             partnership,
             parties,
@@ -209,10 +216,12 @@ impl App {
             children,
             agreement,
             agreement_limits: tisserand_domain::agreement::AgreementLimits::current(),
+            overdue_actions,
         })
     }
 
-    /// The board: each stage's count and its first `per_column` cards.
+    /// The board: each stage's count and its first `per_column` cards, late
+    /// ones marked on `clock`'s today.
     ///
     /// # Errors
     /// A storage error.
@@ -220,13 +229,16 @@ impl App {
         &self,
         query: &PartnershipQuery,
         per_column: u32,
+        clock: Clock,
     ) -> AppResult<Board> {
         Ok(self
             .store
-            .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?)
+            .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?
+            .on(clock.today()))
     }
 
-    /// One page of the list view (or of a board column, sorted by stage).
+    /// One page of the list view (or of a board column, sorted by stage),
+    /// late rows marked on `clock`'s today.
     ///
     /// # Errors
     /// A storage error.
@@ -237,14 +249,12 @@ impl App {
         descending: bool,
         offset: u32,
         limit: u32,
+        clock: Clock,
     ) -> AppResult<PartnershipPage> {
-        Ok(self.store.partnership_page(
-            query,
-            sort,
-            descending,
-            offset,
-            limit.clamp(1, PAGE_MAX),
-        )?)
+        Ok(self
+            .store
+            .partnership_page(query, sort, descending, offset, limit.clamp(1, PAGE_MAX))?
+            .on(clock.today()))
     }
 
     /// The overview's counts.
@@ -286,15 +296,23 @@ impl App {
             .map_err(partnership_error)
     }
 
-    /// Live partnerships, by stage then title.
+    /// Live partnerships, by stage then title, late ones marked on
+    /// `clock`'s today.
     ///
     /// # Errors
     /// A storage error.
     pub fn list_partnerships(
         &self,
         query: &PartnershipQuery,
+        clock: Clock,
     ) -> AppResult<Vec<PartnershipSummary>> {
-        Ok(self.store.list_partnerships(query)?)
+        let today = clock.today();
+        Ok(self
+            .store
+            .list_partnerships(query)?
+            .into_iter()
+            .map(|p| p.on(today))
+            .collect())
     }
 
     /// The guided classification: a proposed mode from the questions
@@ -302,5 +320,12 @@ impl App {
     #[must_use]
     pub fn classify_partnership(&self, yes: &[Question]) -> ClassificationProposal {
         tisserand_domain::classify(yes)
+    }
+
+    /// The guided classification's questions, in order, with when each is
+    /// asked and what a "yes" means.
+    #[must_use]
+    pub fn list_classification_questions(&self) -> Vec<ClassificationQuestion> {
+        tisserand_domain::classification_questions()
     }
 }

@@ -118,7 +118,7 @@ fn the_demo_territory_loads_once_and_is_rich_enough() {
     assert!(a.get_app_info().unwrap().demo);
     assert!(summary.partnerships >= 25, "{summary:?}");
     let all = a
-        .list_partnerships(&tisserand_domain::PartnershipQuery::default())
+        .list_partnerships(&tisserand_domain::PartnershipQuery::default(), clock())
         .unwrap();
     assert_eq!(
         usize::try_from(summary.partnerships).unwrap(),
@@ -249,11 +249,58 @@ mod partnerships {
     }
 
     #[test]
+    fn board_list_and_page_mark_late_actions_on_the_callers_today() {
+        use tisserand_domain::{NextAction, PartnershipSort};
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let mut input = partnership(&x, &y);
+        let action = |due: &str, done: bool| NextAction {
+            text: format!("Relancer {due}"),
+            owner: None,
+            due_on: Some(due.parse().unwrap()),
+            done,
+        };
+        // clock() is 10 March 2026: due the 9th is late, the 10th not yet.
+        input.next_actions = vec![
+            action("2026-03-09", false),
+            action("2026-03-10", false),
+            action("2026-03-01", true),
+        ];
+        let p = a.create_partnership(&input).unwrap();
+        let q = PartnershipQuery::default();
+        let card = |c: Clock| {
+            let board = a.get_partnership_board(&q, 10, c).unwrap();
+            let cards: Vec<_> = board.columns.into_iter().flat_map(|c| c.cards).collect();
+            let page = a
+                .get_partnership_page(&q, PartnershipSort::Stage, false, 0, 10, c)
+                .unwrap();
+            assert_eq!(
+                page.items[0].overdue, cards[0].overdue,
+                "page and board agree"
+            );
+            let listed = a.list_partnerships(&q, c).unwrap();
+            assert_eq!(listed[0].overdue, cards[0].overdue, "list and board agree");
+            cards[0].overdue
+        };
+        assert!(card(clock()));
+        assert!(!card(at("2026-03-09T23:59:00+01:00")));
+        assert_eq!(
+            a.get_partnership(&p.id, clock()).unwrap().overdue_actions,
+            [0]
+        );
+        let later = at("2026-03-11T08:00:00+01:00");
+        assert_eq!(
+            a.get_partnership(&p.id, later).unwrap().overdue_actions,
+            [0, 1]
+        );
+    }
+
+    #[test]
     fn a_partnership_page_has_names_and_totals() {
         let mut a = app();
         let (x, y) = actors(&mut a);
         let p = a.create_partnership(&partnership(&x, &y)).unwrap();
-        let d = a.get_partnership(&p.id).unwrap();
+        let d = a.get_partnership(&p.id, clock()).unwrap();
         assert_eq!(d.parties[0].actor_name, "Boulangerie Schmitt");
         assert_eq!(d.totals.value_cents, 1_000_000);
         let m = d.totals.mecenat.unwrap();
@@ -265,7 +312,7 @@ mod partnerships {
             stage: Some(Stage::Rencontre),
             ..PartnershipQuery::default()
         };
-        assert_eq!(a.list_partnerships(&q).unwrap().len(), 1);
+        assert_eq!(a.list_partnerships(&q, clock()).unwrap().len(), 1);
     }
 
     #[test]
@@ -302,7 +349,7 @@ mod partnerships {
         let err = a.create_partnership(&huge).unwrap_err();
         assert!(err.message.contains("100 millions"), "{}", err.message);
         assert!(a
-            .list_partnerships(&PartnershipQuery::default())
+            .list_partnerships(&PartnershipQuery::default(), clock())
             .unwrap()
             .is_empty());
     }
@@ -318,7 +365,7 @@ mod partnerships {
         let err = a.update_partnership(&p.id, p.version, &edit).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Conflict);
         assert!(err.message.contains("rechargez"), "{}", err.message);
-        let fresh = a.get_partnership(&p.id).unwrap().partnership;
+        let fresh = a.get_partnership(&p.id, clock()).unwrap().partnership;
         assert_eq!(fresh.title, "Pain du lendemain");
         let saved = a.update_partnership(&p.id, fresh.version, &edit).unwrap();
         assert_eq!(saved.title, "Pain solidaire");

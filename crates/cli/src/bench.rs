@@ -516,7 +516,7 @@ fn boards(app: &App) -> Result<(), AppError> {
     for (what, q) in &queries {
         let mut board = Samples(Vec::new());
         for _ in 0..20 {
-            let (r, t) = time(|| app.get_partnership_board(q, 50));
+            let (r, t) = time(|| app.get_partnership_board(q, 50, crate::clock::now()));
             r?;
             board.0.push(t);
         }
@@ -532,13 +532,22 @@ fn partnership_lists(app: &App, n: usize) -> Result<(), AppError> {
     let mut all = Samples(Vec::new());
     for _ in 0..10 {
         let q = PartnershipQuery::default();
-        let (r, t) = time(|| app.get_partnership_page(&q, PartnershipSort::NextDue, false, 0, 100));
+        let (r, t) = time(|| {
+            app.get_partnership_page(
+                &q,
+                PartnershipSort::NextDue,
+                false,
+                0,
+                100,
+                crate::clock::now(),
+            )
+        });
         r?;
         page.0.push(t);
         let (r, t) = time(|| app.get_partnership_overview());
         r?;
         overview.0.push(t);
-        let (r, t) = time(|| app.list_partnerships(&q));
+        let (r, t) = time(|| app.list_partnerships(&q, crate::clock::now()));
         r?;
         all.0.push(t);
     }

@@ -2,6 +2,7 @@
 //! count per stage), a sortable page of the list view, and the overview's
 //! counts.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -15,6 +16,10 @@ use crate::rameau::RameauMode;
 #[ts(export)]
 pub struct BoardColumn {
     pub stage: Stage,
+    /// Where Alt+← moves a card of this column (`Stage::previous`).
+    pub previous: Option<Stage>,
+    /// Where Alt+→ moves a card of this column (`Stage::next`).
+    pub next: Option<Stage>,
     pub total: u32,
     pub cards: Vec<PartnershipSummary>,
 }
@@ -27,6 +32,20 @@ pub struct Board {
     pub columns: Vec<BoardColumn>,
     /// Partnerships matching the filters, every stage together.
     pub total: u32,
+}
+
+impl Board {
+    /// The board with each card's `overdue` set for `today`.
+    #[must_use]
+    pub fn on(mut self, today: NaiveDate) -> Self {
+        for column in &mut self.columns {
+            column.cards = std::mem::take(&mut column.cards)
+                .into_iter()
+                .map(|c| c.on(today))
+                .collect();
+        }
+        self
+    }
 }
 
 /// The list view's sort keys.
@@ -57,6 +76,15 @@ pub struct PartnershipPage {
     pub items: Vec<PartnershipSummary>,
     /// How many match in all.
     pub total: u32,
+}
+
+impl PartnershipPage {
+    /// The page with each row's `overdue` set for `today`.
+    #[must_use]
+    pub fn on(mut self, today: NaiveDate) -> Self {
+        self.items = self.items.into_iter().map(|c| c.on(today)).collect();
+        self
+    }
 }
 
 /// A count of partnerships in one cell of the mode × stage matrix. `mode`
@@ -97,4 +125,38 @@ pub struct Overview {
     pub by_tag: Vec<CountBy>,
     /// Partnerships with an action past its due date.
     pub overdue: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::partnership::{is_overdue, NextAction};
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_due_date_before_today_is_overdue_and_today_is_not_yet() {
+        let today = day("2026-11-26");
+        assert!(is_overdue(Some(day("2026-11-25")), today));
+        assert!(!is_overdue(Some(day("2026-11-26")), today));
+        assert!(!is_overdue(Some(day("2026-12-01")), today));
+        assert!(!is_overdue(None, today));
+    }
+
+    #[test]
+    fn a_done_action_is_never_overdue() {
+        let today = day("2026-11-26");
+        let mut action = NextAction {
+            text: "Relancer".into(),
+            owner: None,
+            due_on: Some(day("2026-11-20")),
+            done: false,
+        };
+        assert!(action.is_overdue(today));
+        action.done = true;
+        assert!(!action.is_overdue(today));
+    }
 }

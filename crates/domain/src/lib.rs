@@ -48,7 +48,10 @@ pub use partnership::{
     PartyTotal, Stage, TimelineEntry, TimelineFact, Totals,
 };
 pub use possibles::Possibility;
-pub use rameau::{classify, ClassificationProposal, MecenatKind, Question, RameauMode};
+pub use rameau::{
+    classification_questions, classify, ClassificationProposal, ClassificationQuestion,
+    MecenatKind, Question, RameauMode,
+};
 pub use register::{AssociationRegime, RegisterCourt, RegisterHint};
 pub use search::{SearchEntity, SearchHit};
 pub use valid::Valid;

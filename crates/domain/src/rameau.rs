@@ -230,6 +230,50 @@ impl Question {
     }
 }
 
+impl Question {
+    /// The mode a "yes" to this question points to, if any (`Q1`…`Q4`).
+    #[must_use]
+    pub fn mode(self) -> Option<RameauMode> {
+        PRIORITY.iter().find(|p| p.0 == self).map(|p| p.1)
+    }
+
+    /// The question that must be answered "yes" before this one is asked:
+    /// what a gift is made of (`Q5`…`Q8`) only once there is a gift (`Q1`).
+    #[must_use]
+    pub fn asked_after(self) -> Option<Self> {
+        self.gift_kind().map(|_| Self::Q1)
+    }
+}
+
+/// One question of the guided classification, with what the window needs
+/// to ask it: when it is asked and what a "yes" means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ClassificationQuestion {
+    pub question: Question,
+    /// Asked only once this question is answered "yes" (`None`: always).
+    pub asked_after: Option<Question>,
+    /// The mode a "yes" points to.
+    pub mode: Option<RameauMode>,
+    /// What a "yes" says the gift is made of.
+    pub gift_kind: Option<MecenatKind>,
+}
+
+/// The guided classification's questions in the order they are asked.
+#[must_use]
+pub fn classification_questions() -> Vec<ClassificationQuestion> {
+    Question::ALL
+        .into_iter()
+        .map(|q| ClassificationQuestion {
+            question: q,
+            asked_after: q.asked_after(),
+            mode: q.mode(),
+            gift_kind: q.gift_kind(),
+        })
+        .collect()
+}
+
 /// What the guided classification proposes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -395,6 +439,34 @@ mod tests {
                 assert!(p.reason.contains(m.label_fr()), "{}", p.reason);
                 assert!(!p.secondary.contains(m));
             }
+        }
+    }
+
+    #[test]
+    fn q1_to_q4_point_to_a_mode_and_q5_to_q8_are_asked_after_a_gift() {
+        let questions = classification_questions();
+        let asked: Vec<Question> = questions.iter().map(|q| q.question).collect();
+        assert_eq!(asked, Question::ALL);
+        let always: Vec<Question> = questions
+            .iter()
+            .filter(|q| q.asked_after.is_none())
+            .map(|q| q.question)
+            .collect();
+        assert_eq!(always, [Q1, Q2, Q3, Q4]);
+        for q in &questions[4..] {
+            assert_eq!(q.asked_after, Some(Q1), "{:?}", q.question);
+            assert_eq!(q.mode, None);
+        }
+        let modes: Vec<_> = questions.iter().map(|q| q.mode).collect();
+        assert_eq!(
+            modes[..4],
+            [Some(Mecenat), Some(Prat), Some(Coop), Some(Innov)]
+        );
+        let kinds: Vec<_> = questions.iter().filter_map(|q| q.gift_kind).collect();
+        assert_eq!(kinds, [Financier, EnNature, Logistique, Competences]);
+        // A "yes" alone proposes the mode the question points to.
+        for q in &questions[..4] {
+            assert_eq!(classify(&[q.question]).primary, q.mode);
         }
     }
 

@@ -173,6 +173,8 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
                 .filter_map(|a| a.due_on)
                 .min(),
             next_action: next_action(&actions).map(|a| a.text.clone()),
+            // Set by the use cases that know the caller's today.
+            overdue: false,
             stage_changed_at: timestamp(&r.get::<_, String>(9)?)?,
             tags: json(&r.get::<_, String>(10)?)?,
             updated_at: timestamp(&r.get::<_, String>(11)?)?,
@@ -306,6 +308,8 @@ impl Store {
             };
             columns.push(BoardColumn {
                 stage,
+                previous: stage.previous(),
+                next: stage.next(),
                 total: u32_of(total),
                 cards,
             });

@@ -17,6 +17,7 @@ import type { Board } from "../bindings/Board";
 import type { BriefsExport } from "../bindings/BriefsExport";
 import type { BriefsProgress } from "../bindings/BriefsProgress";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
+import type { ClassificationQuestion } from "../bindings/ClassificationQuestion";
 import type { Commune } from "../bindings/Commune";
 import type { Contact } from "../bindings/Contact";
 import type { ContactPage } from "../bindings/ContactPage";
@@ -266,6 +267,11 @@ export function essaimerPartnership(id: string, plan: EssaimagePlan): Promise<Pa
 
 export function classifyPartnership(yes: Question[]): Promise<ClassificationProposal> {
   return call("classify_partnership", { yes });
+}
+
+/** The guided classification's questions, in order, with when each is asked and what a yes means. */
+export function listClassificationQuestions(): Promise<ClassificationQuestion[]> {
+  return call("list_classification_questions", {});
 }
 
 // ---------- Documents (PDF) ----------

@@ -6,4 +6,12 @@ import type { Stage } from "./Stage";
  * One column of the board: the stage's first cards in board order, and how
  * many match in all (the column loads more on demand).
  */
-export type BoardColumn = { stage: Stage, total: number, cards: Array<PartnershipSummary>, };
+export type BoardColumn = { stage: Stage, 
+/**
+ * Where Alt+← moves a card of this column (`Stage::previous`).
+ */
+previous: Stage | null, 
+/**
+ * Where Alt+→ moves a card of this column (`Stage::next`).
+ */
+next: Stage | null, total: number, cards: Array<PartnershipSummary>, };

@@ -29,4 +29,8 @@ agreement: AgreementText,
 /**
  * The limits its editor counts against.
  */
-agreementLimits: AgreementLimits, };
+agreementLimits: AgreementLimits, 
+/**
+ * Indexes (from 0) of the next actions late on the caller's today.
+ */
+overdueActions: Array<number>, };

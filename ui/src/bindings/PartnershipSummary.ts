@@ -16,6 +16,10 @@ nextDueOn: string | null,
  */
 nextAction: string | null, 
 /**
+ * « En retard »: `next_due_on` is before the caller's today.
+ */
+overdue: boolean, 
+/**
  * When the partnership entered its current stage (for "days in stage").
  */
 stageChangedAt: string, tags: Array<string>, updatedAt: string, };

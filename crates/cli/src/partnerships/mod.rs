@@ -260,7 +260,7 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             move_to(app, &id, &stage, reason.as_deref())
         }
         PartnershipsCommand::Get { id, fmt } => {
-            print_detail(&app.get_partnership(&id)?, fmt.format);
+            print_detail(&app.get_partnership(&id, crate::clock::now())?, fmt.format);
             Ok(())
         }
         PartnershipsCommand::Note { id, text } => note(app, &id, &text),
@@ -297,7 +297,7 @@ fn list(
     };
     let sort = f.sort.as_deref().map(sort_of).transpose()?;
     let rows = match sort {
-        None if !f.desc => app.list_partnerships(&query)?,
+        None if !f.desc => app.list_partnerships(&query, crate::clock::now())?,
         _ => all_pages(app, &query, sort.unwrap_or_default(), f.desc)?,
     };
     print_list(&rows, format);
@@ -315,7 +315,8 @@ fn all_pages(
     let mut rows = Vec::new();
     loop {
         let offset = u32::try_from(rows.len()).unwrap_or(u32::MAX);
-        let page = app.get_partnership_page(query, sort, descending, offset, PAGE)?;
+        let page =
+            app.get_partnership_page(query, sort, descending, offset, PAGE, crate::clock::now())?;
         let done = page.items.len() < PAGE as usize;
         rows.extend(page.items);
         if done || rows.len() >= page.total as usize {
@@ -334,7 +335,9 @@ fn essaimer(app: &mut App, args: EssaimerArgs) -> Result<(), AppError> {
     };
     let p = app.essaimer_partnership(&args.id, &plan)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
+        Format::Json => json(&detail_json(
+            &app.get_partnership(&p.id, crate::clock::now())?,
+        )),
         Format::Table => out!("{}", p.id),
     }
     Ok(())
@@ -343,7 +346,9 @@ fn essaimer(app: &mut App, args: EssaimerArgs) -> Result<(), AppError> {
 fn add(app: &mut App, args: &AddArgs) -> Result<(), AppError> {
     let p = app.create_partnership(&input_of(args)?)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
+        Format::Json => json(&detail_json(
+            &app.get_partnership(&p.id, crate::clock::now())?,
+        )),
         Format::Table => out!("{}", p.id),
     }
     Ok(())
@@ -352,11 +357,15 @@ fn add(app: &mut App, args: &AddArgs) -> Result<(), AppError> {
 /// The partnership as loaded, with the options' changes, saved at the
 /// version given.
 fn edit(app: &mut App, args: &EditArgs) -> Result<(), AppError> {
-    let current = app.get_partnership(&args.id)?.partnership;
+    let current = app
+        .get_partnership(&args.id, crate::clock::now())?
+        .partnership;
     let input = edited(current.to_input(), args)?;
     let p = app.update_partnership(&args.id, args.version, &input)?;
     match args.fmt.format {
-        Format::Json => json(&detail_json(&app.get_partnership(&p.id)?)),
+        Format::Json => json(&detail_json(
+            &app.get_partnership(&p.id, crate::clock::now())?,
+        )),
         Format::Table => out!(
             "Partenariat « {} » enregistré (version {}).",
             p.title,

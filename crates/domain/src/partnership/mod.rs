@@ -23,7 +23,9 @@ pub use contributions::{
     ContributionKind, Counterpart, MecenatBalance, PartyTotal, Totals, AMOUNT_MAX_CENTS,
     COUNTERPART_LIMIT_PERCENT, MINUTES_MAX, TAX_REDUCTION_PERCENT,
 };
-pub use objectives::{Indicator, Measure, NextAction, Objective, ObjectiveAxis, INDICATOR_MAX};
+pub use objectives::{
+    is_overdue, Indicator, Measure, NextAction, Objective, ObjectiveAxis, INDICATOR_MAX,
+};
 pub use parties::{Modes, Party, PartyRole};
 pub use stage::Stage;
 pub use timeline::{MergedEntity, TimelineEntry, TimelineFact};
@@ -155,12 +157,23 @@ pub struct PartnershipSummary {
     pub next_due_on: Option<NaiveDate>,
     /// What to do next: the earliest due action not done, else the first not done.
     pub next_action: Option<String>,
+    /// « En retard »: `next_due_on` is before the caller's today.
+    pub overdue: bool,
     /// When the partnership entered its current stage (for "days in stage").
     #[ts(type = "string")]
     pub stage_changed_at: DateTime<Utc>,
     pub tags: Vec<String>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+}
+
+impl PartnershipSummary {
+    /// The summary with `overdue` set for `today`.
+    #[must_use]
+    pub fn on(mut self, today: NaiveDate) -> Self {
+        self.overdue = is_overdue(self.next_due_on, today);
+        self
+    }
 }
 
 /// Filters of the partnership list. Empty filters match everything.
@@ -207,6 +220,8 @@ pub struct PartnershipDetail {
     pub agreement: crate::agreement::AgreementText,
     /// The limits its editor counts against.
     pub agreement_limits: crate::agreement::AgreementLimits,
+    /// Indexes (from 0) of the next actions late on the caller's today.
+    pub overdue_actions: Vec<u32>,
 }
 
 /// Another partnership named on a page: essaimage origin or child.

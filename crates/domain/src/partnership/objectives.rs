@@ -20,6 +20,21 @@ pub struct NextAction {
     pub done: bool,
 }
 
+impl NextAction {
+    /// « En retard »: not done and due strictly before `today` (an action
+    /// due today is not late yet).
+    #[must_use]
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        !self.done && is_overdue(self.due_on, today)
+    }
+}
+
+/// A due date strictly before `today` is overdue; none never is.
+#[must_use]
+pub fn is_overdue(due_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    due_on.is_some_and(|d| d < today)
+}
+
 /// The four objectives of Le RAMEAU's "carré magique", the same for every party.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

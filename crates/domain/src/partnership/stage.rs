@@ -75,6 +75,31 @@ impl Stage {
         Self::ALL.into_iter().find(|s| s.code() == t)
     }
 
+    /// The stage after this one in the flow, where a card steps forward by
+    /// keyboard: none after `essaimage`, and none into or out of `abandonne`
+    /// (abandoning needs a reason; reopening, a chosen stage).
+    #[must_use]
+    pub fn next(self) -> Option<Self> {
+        self.step(1)
+    }
+
+    /// The stage before this one in the flow (see [`Stage::next`]).
+    #[must_use]
+    pub fn previous(self) -> Option<Self> {
+        self.step(-1)
+    }
+
+    fn step(self, by: isize) -> Option<Self> {
+        if self == Self::Abandonne {
+            return None;
+        }
+        let at = Self::ALL.iter().position(|s| *s == self)?;
+        Self::ALL
+            .get(at.checked_add_signed(by)?)
+            .copied()
+            .filter(|s| *s != Self::Abandonne)
+    }
+
     /// Checks a move from `self` to `to`. Any move between the active stages
     /// is allowed (forward, or back when a step must be redone); abandoning,
     /// from any stage, needs a reason; an abandoned partnership is reopened

@@ -216,6 +216,27 @@ fn objectives_and_indicators_are_checked() {
 }
 
 #[test]
+fn keyboard_steps_walk_the_flow_and_never_touch_abandonne() {
+    use Stage::{Abandonne, Essaimage, Evaluation, Exploration, Rencontre};
+    assert_eq!(Rencontre.next(), Some(Exploration));
+    assert_eq!(Exploration.previous(), Some(Rencontre));
+    assert_eq!(Evaluation.next(), Some(Essaimage));
+    assert_eq!(Rencontre.previous(), None);
+    assert_eq!(Essaimage.next(), None);
+    assert_eq!(Abandonne.next(), None);
+    assert_eq!(Abandonne.previous(), None);
+    let mut flow = vec![Rencontre];
+    while let Some(s) = flow.last().and_then(|s| s.next()) {
+        flow.push(s);
+    }
+    assert_eq!(flow, Stage::ALL[..7]);
+    for s in &flow {
+        assert!(s.next().is_none_or(|n| s.check_move(n, None).is_ok()));
+        assert!(s.previous().is_none_or(|p| p.next() == Some(*s)));
+    }
+}
+
+#[test]
 fn stage_rules() {
     use Stage::{Abandonne, Contractualisation, Exploration, Rencontre};
     assert!(Rencontre.check_move(Exploration, None).is_ok());

@@ -27,6 +27,7 @@ const CARD = summary({
     { actorId: "a2", actorName: "Jardins", role: "porteur" },
   ],
   nextDueOn: "2020-01-02",
+  overdue: true,
   nextAction: "Appeler",
   stageChangedAt: new Date().toISOString(),
 });

@@ -43,7 +43,6 @@ import {
   emptyPartnershipQuery,
   hasPartnershipFilters,
   inScaleOrder,
-  isOverdue,
   keyboardMoveTarget,
   moveCardOnBoard,
   nextListSort,
@@ -213,7 +212,10 @@ export function Board() {
     }
     if (!event.altKey || (event.key !== "ArrowRight" && event.key !== "ArrowLeft")) return;
     event.preventDefault();
-    const target = keyboardMoveTarget(event.nativeEvent, card.stage);
+    const target = keyboardMoveTarget(
+      event.nativeEvent,
+      data?.columns.find((c) => c.stage === card.stage),
+    );
     if (target === null) setAnnouncement(t.partnership.cannotMove(card.title));
     else requestMove(card, target);
   };
@@ -524,7 +526,7 @@ function CardBody({ card, overlay }: { card: PartnershipSummary; overlay?: boole
 function CardContent({ card }: { card: PartnershipSummary }) {
   const { t, lang } = useI18n();
   const days = daysInStage(card.stageChangedAt);
-  const overdue = isOverdue(card.nextDueOn);
+  const overdue = card.overdue;
   const secondary = inScaleOrder(card.modes.secondary.filter((m) => m !== card.modes.primary));
   return (
     <>

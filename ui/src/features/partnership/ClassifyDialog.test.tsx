@@ -6,10 +6,11 @@ import * as gateway from "../../api/gateway";
 import { DataProvider } from "../../app/data";
 import { I18nProvider } from "../../i18n";
 import { ClassifyDialog } from "./ClassifyDialog";
-import { blankPartnership } from "./testFixtures";
+import { blankPartnership, QUESTIONS } from "./testFixtures";
 
 vi.mock("../../api/gateway", () => ({
   classifyPartnership: vi.fn(),
+  listClassificationQuestions: vi.fn(),
   updatePartnership: vi.fn(),
 }));
 
@@ -25,6 +26,7 @@ beforeEach(() => {
         : { primary: null, secondary: [], mecenatKinds: [], reason: "Aucune réponse.", reasonEn: "" },
     ),
   );
+  api.listClassificationQuestions.mockReset().mockResolvedValue(QUESTIONS);
   api.updatePartnership.mockReset();
 });
 
@@ -59,7 +61,7 @@ describe("ClassifyDialog", () => {
     const user = userEvent.setup();
     api.updatePartnership.mockResolvedValue(P);
     const { onSaved } = renderDialog();
-    await user.click(screen.getByTestId("answer-q1-yes"));
+    await user.click(await screen.findByTestId("answer-q1-yes"));
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("classify-apply").disabled).toBe(false));
     await user.click(screen.getByTestId("classify-apply"));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
@@ -72,7 +74,7 @@ describe("ClassifyDialog", () => {
     const user = userEvent.setup();
     api.updatePartnership.mockRejectedValue({ kind: "conflict", message: "Modifié.", messageEn: "Changed.", fields: [] });
     const { onSaved, onReload } = renderDialog();
-    await user.click(screen.getByTestId("answer-q1-yes"));
+    await user.click(await screen.findByTestId("answer-q1-yes"));
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("classify-apply").disabled).toBe(false));
     await user.click(screen.getByTestId("classify-apply"));
     await waitFor(() => expect(screen.getByTestId("form-error").textContent).toContain("rechargé"));

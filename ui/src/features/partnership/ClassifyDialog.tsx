@@ -1,19 +1,22 @@
-// Guided classification: yes/no questions, a live proposal from the backend
-// (`classify_partnership`), « Appliquer » saves the modes with the version
+// Guided classification: the core's yes/no questions
+// (`list_classification_questions`, each asked when the core says), a live
+// proposal from the backend (`classify_partnership`), « Appliquer » saves the modes with the version
 // loaded; a stale version reloads the partnership and says so.
 import { useQuery } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useState } from "react";
 
-import { classifyPartnership, updatePartnership } from "../../api/gateway";
+import { classifyPartnership, listClassificationQuestions, updatePartnership } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
 import { Dialog } from "../../app/Dialog";
 import type { AppError } from "../../api/types";
 import type { Partnership } from "../../bindings/Partnership";
-import type { Question } from "../../bindings/Question";
+import type { ClassificationQuestion } from "../../bindings/ClassificationQuestion";
 import { useI18n } from "../../i18n";
 import { answersFromModes, inputWithModes, setAnswer, visibleQuestions, yesAnswers, type Answers } from "./classifyModel";
 import { ModeBadge, ModeLetter } from "./visuals";
+
+const NO_QUESTIONS: readonly ClassificationQuestion[] = [];
 
 type Props = {
   partnership: Partnership;
@@ -25,16 +28,23 @@ type Props = {
 
 export function ClassifyDialog({ partnership, onClose, onSaved, onReload }: Props) {
   const { t, lang } = useI18n();
-  const [answers, setAnswers] = useState<Answers>(() => answersFromModes(partnership.modes));
+  const asked = useQuery({ queryKey: ["classification-questions"], queryFn: listClassificationQuestions, staleTime: Infinity });
+  const questions = asked.data ?? NO_QUESTIONS;
+  // Until the person answers, the answers that describe the modes saved.
+  const [edited, setEdited] = useState<Answers | null>(null);
+  const answers = edited ?? answersFromModes(questions, partnership.modes);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<{ conflict: boolean; error: AppError } | null>(null);
-  const yes = yesAnswers(answers);
+  const yes = yesAnswers(questions, answers);
   const proposal = useQuery({
     queryKey: ["classify", yes],
     queryFn: () => classifyPartnership(yes),
+    enabled: asked.data !== undefined,
     placeholderData: (prev) => prev,
   });
-  const shown = visibleQuestions(answers);
+  const shown = visibleQuestions(questions, answers);
+  const always = shown.filter((q) => q.askedAfter === null);
+  const after = shown.filter((q) => q.askedAfter !== null);
 
   const apply = async () => {
     const p = proposal.data;
@@ -57,7 +67,7 @@ export function ClassifyDialog({ partnership, onClose, onSaved, onReload }: Prop
     }
   };
 
-  const question = (q: Question) => {
+  const question = ({ question: q }: ClassificationQuestion) => {
     const value = answers[q];
     return (
       <li key={q} className="question" data-testid={`question-${q}`}>
@@ -73,7 +83,7 @@ export function ClassifyDialog({ partnership, onClose, onSaved, onReload }: Prop
               aria-checked={value === v}
               className={`segmented__option${value === v ? " is-on" : ""}`}
               data-testid={`answer-${q}-${v ? "yes" : "no"}`}
-              onClick={() => setAnswers((a) => setAnswer(a, q, v))}
+              onClick={() => setEdited(setAnswer(answers, q, v))}
             >
               {v ? t.partnership.yes : t.partnership.no}
             </button>
@@ -119,11 +129,12 @@ export function ClassifyDialog({ partnership, onClose, onSaved, onReload }: Prop
       )}
       <div className="classify">
         <div className="classify__questions">
-          <ol className="questions">{shown.filter((q) => q <= "q4").map(question)}</ol>
-          {answers.q1 && (
+          {asked.data === undefined && <p className="muted">{t.common.loading}</p>}
+          <ol className="questions">{always.map(question)}</ol>
+          {after.length > 0 && (
             <>
               <h3 className="questions__sub">{t.partnership.giftQuestions}</h3>
-              <ol className="questions questions--gift">{shown.filter((q) => q > "q4").map(question)}</ol>
+              <ol className="questions questions--gift">{after.map(question)}</ol>
             </>
           )}
         </div>

@@ -11,7 +11,7 @@ import type { BriefsExport } from "../../bindings/BriefsExport";
 import { ExportBriefs } from "./ExportBriefs";
 import { emptyPartnershipQuery } from "./model";
 import { PartnershipPage } from "./PartnershipPage";
-import { detail, partnership, renderWithProviders } from "./testFixtures";
+import { detail, partnership, renderWithProviders, WITHIN_LIMIT } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
@@ -36,7 +36,7 @@ const AGREEMENT: AgreementText = {
 };
 
 beforeEach(() => {
-  api.getPartnership.mockReset().mockResolvedValue(detail(partnership(), 0, AGREEMENT));
+  api.getPartnership.mockReset().mockResolvedValue(detail(partnership(), WITHIN_LIMIT, AGREEMENT));
   api.validatePartnership.mockReset().mockResolvedValue([]);
   api.searchCommunes.mockReset().mockResolvedValue([]);
   api.search.mockReset().mockResolvedValue([]);
@@ -153,7 +153,7 @@ describe("the agreement's text", () => {
     const dialog = await screen.findByTestId("agreement-form");
     await user.click(within(dialog).getByTestId("form-submit"));
     await within(dialog).findByTestId("conflict");
-    api.getPartnership.mockResolvedValue(detail(partnership({ version: 9 }), 0, AGREEMENT));
+    api.getPartnership.mockResolvedValue(detail(partnership({ version: 9 }), WITHIN_LIMIT, AGREEMENT));
     await user.click(within(dialog).getByTestId("conflict-reload"));
     await within(dialog).findByTestId("conflict-reloaded");
     await user.click(within(dialog).getByTestId("form-submit"));

@@ -57,6 +57,7 @@ function detail(): PartnershipDetail {
     children: [{ id: "p2", title: "Garage école — Haguenau", stage: "rencontre", places: ["Haguenau"] }],
     agreement: { preamble: null, clauses: [] },
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
+    overdueActions: [],
   };
 }
 

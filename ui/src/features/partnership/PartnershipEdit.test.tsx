@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
 import { PartnershipPage } from "./PartnershipPage";
-import { detail, partnership, renderWithProviders } from "./testFixtures";
+import { detail, OVER_LIMIT, partnership, renderWithProviders } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
@@ -121,7 +121,7 @@ describe("editing a partnership on its page", () => {
   it("deletes a row with undo, and the mécénat warning follows the counterparts", async () => {
     const user = userEvent.setup();
     const gift = partnership({ counterparts: [{ givenBy: "a2", description: "Places offertes", valueCents: 40_000 }] });
-    api.getPartnership.mockResolvedValue(detail(gift, 40_000));
+    api.getPartnership.mockResolvedValue(detail(gift, OVER_LIMIT));
     renderPage();
     expect((await screen.findByTestId("mecenat-warning")).textContent).toContain("25 %");
 

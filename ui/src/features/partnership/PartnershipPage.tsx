@@ -34,7 +34,7 @@ import { ImpactCard } from "./ImpactCard";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
 import { RowButtons, SectionHead, type RowEditing } from "./rowParts";
 import { ActionDialog, ContributionDialog, CounterpartDialog, IndicatorDialog, MeasureDialog, ObjectiveDialog } from "./RowDialogs";
-import { daysInStage, formatCents, formatPercent, isOverdue, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
+import { daysInStage, formatCents, formatPercent, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
 import { MODE_ICONS, StageIcon } from "./visuals";
 
 // A stable callback ref: called once when the title mounts, not on every render.
@@ -567,7 +567,7 @@ function Actions({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing
       ) : (
         <ul className="action-list">
           {p.nextActions.map((a, i) => {
-            const overdue = !a.done && isOverdue(a.dueOn);
+            const overdue = detail.overdueActions.includes(i);
             return (
               <li key={i} className={`action-list__item${a.done ? " is-done" : ""}`} data-testid="action-row">
                 <div className="action-list__main">

@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 
 import type { Partnership } from "../../bindings/Partnership";
 import { answersFromModes, inputWithModes, setAnswer, visibleQuestions, yesAnswers, type Answers } from "./classifyModel";
+import { QUESTIONS } from "./testFixtures";
+
+const shown = (a: Answers) => visibleQuestions(QUESTIONS, a).map((q) => q.question);
 
 describe("guided classification state", () => {
-  it("asks q1–q4, and q5–q8 only once q1 is yes", () => {
-    expect(visibleQuestions({})).toEqual(["q1", "q2", "q3", "q4"]);
-    expect(visibleQuestions({ q1: false })).toEqual(["q1", "q2", "q3", "q4"]);
-    expect(visibleQuestions({ q1: true })).toEqual(["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]);
+  it("shows the questions always asked, and the others once the one they follow is yes", () => {
+    expect(shown({})).toEqual(["q1", "q2", "q3", "q4"]);
+    expect(shown({ q1: false })).toEqual(["q1", "q2", "q3", "q4"]);
+    expect(shown({ q1: true })).toEqual(["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]);
   });
 
   it("sends the yes answers among the questions shown", () => {
@@ -16,19 +19,19 @@ describe("guided classification state", () => {
     a = setAnswer(a, "q6", true);
     a = setAnswer(a, "q3", false);
     a = setAnswer(a, "q2", true);
-    expect(yesAnswers(a)).toEqual(["q1", "q2", "q6"]);
+    expect(yesAnswers(QUESTIONS, a)).toEqual(["q1", "q2", "q6"]);
     // Saying no to q1 hides q5–q8: their answers no longer count…
     a = setAnswer(a, "q1", false);
-    expect(yesAnswers(a)).toEqual(["q2"]);
+    expect(yesAnswers(QUESTIONS, a)).toEqual(["q2"]);
     // …and come back with q1.
-    expect(yesAnswers(setAnswer(a, "q1", true))).toEqual(["q1", "q2", "q6"]);
+    expect(yesAnswers(QUESTIONS, setAnswer(a, "q1", true))).toEqual(["q1", "q2", "q6"]);
   });
 
   it("starts from the modes already saved", () => {
     expect(
-      answersFromModes({ primary: "cooperation_economique", secondary: ["mecenat"], mecenatKinds: ["competences"] }),
+      answersFromModes(QUESTIONS, { primary: "cooperation_economique", secondary: ["mecenat"], mecenatKinds: ["competences"] }),
     ).toEqual({ q3: true, q1: true, q8: true });
-    expect(answersFromModes({ primary: null, secondary: [], mecenatKinds: [] })).toEqual({});
+    expect(answersFromModes(QUESTIONS, { primary: null, secondary: [], mecenatKinds: [] })).toEqual({});
   });
 
   it("saves the partnership as loaded, with the new modes only", () => {

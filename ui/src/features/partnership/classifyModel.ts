@@ -1,50 +1,40 @@
-// State of the guided classification: yes/no answers, q5–q8 (what a gift is
-// made of) only asked when q1 (a gift) is yes; what the window sends and
-// saves. Pure, so tested without a window.
-import type { MecenatKind } from "../../bindings/MecenatKind";
+// State of the guided classification: yes/no answers to the questions the
+// core sends (`list_classification_questions`: when each is asked, what a
+// yes means); what the window sends and saves. Pure, so tested without a
+// window.
+import type { ClassificationQuestion } from "../../bindings/ClassificationQuestion";
 import type { Modes } from "../../bindings/Modes";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipInput } from "../../bindings/PartnershipInput";
 import type { Question } from "../../bindings/Question";
-import type { RameauMode } from "../../bindings/RameauMode";
-
-export const MODE_QUESTIONS: readonly Question[] = ["q1", "q2", "q3", "q4"];
-export const GIFT_QUESTIONS: readonly Question[] = ["q5", "q6", "q7", "q8"];
 
 export type Answers = Partial<Record<Question, boolean>>;
 
-const QUESTION_OF_MODE: Record<RameauMode, Question> = {
-  mecenat: "q1",
-  pratiques_responsables: "q2",
-  cooperation_economique: "q3",
-  innovation_societale: "q4",
-};
-const QUESTION_OF_KIND: Record<MecenatKind, Question> = {
-  financier: "q5",
-  en_nature: "q6",
-  logistique: "q7",
-  competences: "q8",
-};
-
-/** The questions shown: q5–q8 only once q1 is yes. */
-export function visibleQuestions(answers: Answers): Question[] {
-  return answers.q1 ? [...MODE_QUESTIONS, ...GIFT_QUESTIONS] : [...MODE_QUESTIONS];
+/** The questions shown: those always asked, and those whose `askedAfter` is answered yes. */
+export function visibleQuestions(questions: readonly ClassificationQuestion[], answers: Answers): ClassificationQuestion[] {
+  return questions.filter((q) => q.askedAfter === null || answers[q.askedAfter] === true);
 }
 
 /** The questions answered yes among those shown, in order (what `classify_partnership` gets). */
-export function yesAnswers(answers: Answers): Question[] {
-  return visibleQuestions(answers).filter((q) => answers[q] === true);
+export function yesAnswers(questions: readonly ClassificationQuestion[], answers: Answers): Question[] {
+  return visibleQuestions(questions, answers)
+    .map((q) => q.question)
+    .filter((q) => answers[q] === true);
 }
 
 export function setAnswer(answers: Answers, q: Question, yes: boolean): Answers {
   return { ...answers, [q]: yes };
 }
 
-/** Answers that describe the modes already saved, to start from. */
-export function answersFromModes(modes: Modes): Answers {
+/** Answers that describe the modes already saved, to start from: yes to each question whose mode or gift kind is saved. */
+export function answersFromModes(questions: readonly ClassificationQuestion[], modes: Modes): Answers {
+  const saved = [modes.primary, ...modes.secondary];
   const out: Answers = {};
-  for (const m of [modes.primary, ...modes.secondary]) if (m) out[QUESTION_OF_MODE[m]] = true;
-  for (const k of modes.mecenatKinds) out[QUESTION_OF_KIND[k]] = true;
+  for (const q of questions) {
+    if ((q.mode !== null && saved.includes(q.mode)) || (q.giftKind !== null && modes.mecenatKinds.includes(q.giftKind))) {
+      out[q.question] = true;
+    }
+  }
   return out;
 }
 

@@ -1,8 +1,8 @@
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
 import type { PartnershipSort } from "../../bindings/PartnershipSort";
 // Pure helpers of the partnership screens: the pipeline's order, the four
-// modes' order, grouping cards into columns, days in stage, overdue actions,
-// euro amounts from cents and the keyboard move. Easy to test.
+// modes' order, grouping cards into columns, days in stage, euro amounts
+// from cents and the keyboard move (to the stages the core names). Easy to test.
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
@@ -85,13 +85,6 @@ export function daysInStage(stageChangedAt: string, now: Date = new Date()): num
   return Math.max(0, Math.round((startOfDay(now) - startOfDay(d)) / DAY_MS));
 }
 
-/** A due date strictly before today is overdue; today is not yet. */
-export function isOverdue(dueOn: string | null, now: Date = new Date()): boolean {
-  if (!dueOn) return false;
-  const d = parseDate(dueOn);
-  return d !== null && startOfDay(d) < startOfDay(now);
-}
-
 const moneyFormats = new Map<Lang, Intl.NumberFormat>();
 
 /** Integer cents as « 1 234,56 € ». */
@@ -111,21 +104,16 @@ export function formatPercent(basisPoints: number, lang: Lang = "fr"): string {
   );
 }
 
-/** The stage after (+1) or before (-1) in the pipeline; never into or out of « abandonné ». */
-export function neighbourStage(stage: Stage, step: 1 | -1): Stage | null {
-  if (stage === "abandonne") return null;
-  const flow = STAGES.filter((s) => s !== "abandonne");
-  const next = flow[flow.indexOf(stage) + step];
-  return next ?? null;
-}
-
 type KeyLike = Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "shiftKey">;
 
+/** Where the core says a card of a column steps by keyboard (`BoardColumn.previous` / `next`). */
+export type StageSteps = { previous: Stage | null; next: Stage | null };
+
 /** Alt+→ / Alt+← on a focused card: the stage to move it to, or null. */
-export function keyboardMoveTarget(event: KeyLike, stage: Stage): Stage | null {
-  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  if (event.key === "ArrowRight") return neighbourStage(stage, 1);
-  if (event.key === "ArrowLeft") return neighbourStage(stage, -1);
+export function keyboardMoveTarget(event: KeyLike, steps: StageSteps | undefined): Stage | null {
+  if (!steps || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  if (event.key === "ArrowRight") return steps.next;
+  if (event.key === "ArrowLeft") return steps.previous;
   return null;
 }
 

@@ -11,11 +11,14 @@ import { DataProvider } from "../../app/data";
 import { ToastProvider } from "../../app/toasts";
 import type { AgreementText } from "../../bindings/AgreementText";
 import type { Board } from "../../bindings/Board";
+import type { ClassificationQuestion } from "../../bindings/ClassificationQuestion";
+import type { MecenatBalance } from "../../bindings/MecenatBalance";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { I18nProvider } from "../../i18n";
-import { STAGES } from "./model";
+import type { Stage } from "../../bindings/Stage";
+import { STAGES, type StageSteps } from "./model";
 
 /** The gateway a test mocks: one `vi.fn()` per name. */
 export function gatewayMock(...names: string[]): Record<string, ReturnType<typeof vi.fn>> {
@@ -34,6 +37,7 @@ export const PAGE_GATEWAY = [
   "notePartnership",
   "completePartnershipAction",
   "classifyPartnership",
+  "listClassificationQuestions",
   "searchCommunes",
   "getActor",
   "search",
@@ -49,6 +53,18 @@ export const BOARD_GATEWAY = [
   "createPartnership",
   "search",
   "searchCommunes",
+];
+
+/** What `list_classification_questions` sends (sample values; the core's table is tested in Rust). */
+export const QUESTIONS: ClassificationQuestion[] = [
+  { question: "q1", askedAfter: null, mode: "mecenat", giftKind: null },
+  { question: "q2", askedAfter: null, mode: "pratiques_responsables", giftKind: null },
+  { question: "q3", askedAfter: null, mode: "cooperation_economique", giftKind: null },
+  { question: "q4", askedAfter: null, mode: "innovation_societale", giftKind: null },
+  { question: "q5", askedAfter: "q1", mode: null, giftKind: "financier" },
+  { question: "q6", askedAfter: "q1", mode: null, giftKind: "en_nature" },
+  { question: "q7", askedAfter: "q1", mode: null, giftKind: "logistique" },
+  { question: "q8", askedAfter: "q1", mode: null, giftKind: "competences" },
 ];
 
 /** A partnership with nothing in it but `patch`. */
@@ -100,10 +116,29 @@ export function partnership(patch: Partial<Partnership> = {}): Partnership {
   });
 }
 
-/** The page's view of `p` (its two parties named), with the mécénat totals for `counterpartCents`. */
-export function detail(p: Partnership, counterpartCents = 0, agreement: AgreementText = { preamble: null, clauses: [] }): PartnershipDetail {
-  const gift = p.contributions.reduce((n, c) => n + c.valueCents, 0);
-  const over = counterpartCents * 4 > gift;
+/** The core's mécénat balance of partnership()'s 1 000 € gift with no counterpart (fixed sample values). */
+export const WITHIN_LIMIT: MecenatBalance = {
+  giftCents: 100_000,
+  counterpartCents: 0,
+  ratioBasisPoints: 0,
+  overLimit: false,
+  warning: null,
+  warningEn: null,
+  estimatedTaxReductionCents: 60_000,
+};
+
+/** The same gift with 400 € of counterparts, as the core words it (fixed sample values). */
+export const OVER_LIMIT: MecenatBalance = {
+  ...WITHIN_LIMIT,
+  counterpartCents: 40_000,
+  ratioBasisPoints: 4_000,
+  overLimit: true,
+  warning: "Les contreparties dépassent 25 % du don.",
+  warningEn: "Counterparts exceed 25% of the gift.",
+};
+
+/** The page's view of `p` (its two parties named), with the core's mécénat balance `mecenat`. */
+export function detail(p: Partnership, mecenat: MecenatBalance = WITHIN_LIMIT, agreement: AgreementText = { preamble: null, clauses: [] }): PartnershipDetail {
   return {
     partnership: p,
     parties: [
@@ -112,23 +147,16 @@ export function detail(p: Partnership, counterpartCents = 0, agreement: Agreemen
     ],
     totals: {
       perParty: [],
-      valueCents: gift,
+      valueCents: mecenat.giftCents,
       minutes: 0,
-      counterpartCents,
-      mecenat: {
-        giftCents: gift,
-        counterpartCents,
-        ratioBasisPoints: gift > 0 ? Math.round((counterpartCents * 10_000) / gift) : null,
-        overLimit: over,
-        warning: over ? "Les contreparties dépassent 25 % du don." : null,
-        warningEn: over ? "Counterparts exceed 25% of the gift." : null,
-        estimatedTaxReductionCents: Math.round(gift * 0.6),
-      },
+      counterpartCents: mecenat.counterpartCents,
+      mecenat,
     },
     spawnedFrom: null,
     children: [],
     agreement,
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
+    overdueActions: [],
   };
 }
 
@@ -143,6 +171,7 @@ export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSum
     facilitator: null,
     nextDueOn: null,
     nextAction: null,
+    overdue: false,
     stageChangedAt: "2026-01-01T00:00:00Z",
     tags: [],
     updatedAt: "",
@@ -150,13 +179,25 @@ export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSum
   };
 }
 
+/** Where the core says a card of each column steps by Alt+←/→ (fixed sample values). */
+const STEPS: Record<Stage, StageSteps> = {
+  rencontre: { previous: null, next: "exploration" },
+  exploration: { previous: "rencontre", next: "preparation" },
+  preparation: { previous: "exploration", next: "contractualisation" },
+  contractualisation: { previous: "preparation", next: "mise_en_oeuvre" },
+  mise_en_oeuvre: { previous: "contractualisation", next: "evaluation" },
+  evaluation: { previous: "mise_en_oeuvre", next: "essaimage" },
+  essaimage: { previous: "evaluation", next: null },
+  abandonne: { previous: null, next: null },
+};
+
 /** The board holding `cards` in their stage's column (a column's total may be more than it holds). */
 export function boardOf(cards: PartnershipSummary[], totals: Partial<Record<string, number>> = {}): Board {
   return {
     total: cards.length,
     columns: STAGES.map((stage) => {
       const inStage = cards.filter((c) => c.stage === stage);
-      return { stage, total: totals[stage] ?? inStage.length, cards: inStage };
+      return { stage, ...STEPS[stage], total: totals[stage] ?? inStage.length, cards: inStage };
     }),
   };
 }
