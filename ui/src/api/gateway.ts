@@ -46,6 +46,7 @@ import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportKind } from "../bindings/ExportKind";
 import type { ExportSummary } from "../bindings/ExportSummary";
 import type { MergeOutcome } from "../bindings/MergeOutcome";
+import type { MergePreview } from "../bindings/MergePreview";
 import type { PersonExport } from "../bindings/PersonExport";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { EssaimagePlan } from "../bindings/EssaimagePlan";
@@ -393,6 +394,11 @@ export function saveExportAll(): Promise<ExportSummary | null> {
 /** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
 export function scanDuplicates(): Promise<Duplicates> {
   return call("scan_duplicates");
+}
+
+/** What merging `other` into `keep` would leave: per field both values, the sides offered, the default and each side's result. */
+export function getMergePreview(entity: DuplicateEntity, keep: string, other: string): Promise<MergePreview> {
+  return call("get_merge_preview", { entity, keep, other });
 }
 
 /** Merges `other` into `keep` (after a backup); `invalid` when the chosen values do not make a valid record. */

@@ -247,6 +247,8 @@ export const dataEn: DataMessages = {
     sides: { keep: "keep", other: "take the other", both: "both" },
     sideLabel: (field: string, side: string) => `${field}: ${side}`,
     preview: "Merged record",
+    previewLoading: "Working out the merge's result…",
+    previewFailed: "The merge's result could not be worked out.",
     fromOther: "from the other record",
     fromBoth: "both records",
     mergeConfirm: "Merge the records",

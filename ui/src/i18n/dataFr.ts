@@ -264,6 +264,8 @@ export const dataFr = {
     sides: { keep: "garder", other: "prendre l'autre", both: "les deux" },
     sideLabel: (field: string, side: string) => `${field} : ${side}`,
     preview: "Résultat de la fusion",
+    previewLoading: "Calcul du résultat de la fusion…",
+    previewFailed: "Le résultat de la fusion n'a pas pu être calculé.",
     fromOther: "repris de l'autre fiche",
     fromBoth: "les deux fiches",
     mergeConfirm: "Fusionner les fiches",
