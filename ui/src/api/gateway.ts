@@ -45,6 +45,7 @@ import type { WishLevel } from "../bindings/WishLevel";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportKind } from "../bindings/ExportKind";
 import type { ExportSummary } from "../bindings/ExportSummary";
+import type { MappingIssue } from "../bindings/MappingIssue";
 import type { MergeOutcome } from "../bindings/MergeOutcome";
 import type { MergePreview } from "../bindings/MergePreview";
 import type { PersonExport } from "../bindings/PersonExport";
@@ -52,6 +53,7 @@ import type { DocumentKind } from "../bindings/DocumentKind";
 import type { EssaimagePlan } from "../bindings/EssaimagePlan";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Facets } from "../bindings/Facets";
+import type { ImportField } from "../bindings/ImportField";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
@@ -319,6 +321,11 @@ export function pickFile(purpose: FilePurpose): Promise<string | null> {
 /** Reads the file's header and first rows, and guesses (or remembers) each column's field. */
 export function previewImport(path: string): Promise<ImportPreview> {
   return call("preview_import", { path });
+}
+
+/** What the core finds wrong with a mapping of the previewed file's columns (none: it can be imported). */
+export function validateImportMapping(headers: string[], mapping: (ImportField | null)[]): Promise<MappingIssue[]> {
+  return call("validate_import_mapping", { headers, mapping });
 }
 
 /**
