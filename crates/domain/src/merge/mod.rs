@@ -217,7 +217,7 @@ mod tests {
     use crate::actor::{ActorKind, Resource, ResourceCategory};
     use chrono::{TimeZone, Utc};
 
-    fn actor(id: &str, name: &str) -> Actor {
+    pub(super) fn actor(id: &str, name: &str) -> Actor {
         Actor {
             id: id.into(),
             kind: ActorKind::Association,

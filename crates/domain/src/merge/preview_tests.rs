@@ -1,60 +1,17 @@
 //! The merge dialog's preview: the record kept by default, the fields that
 //! differ, the sides offered and preselected, and the merged values.
 
-use chrono::{TimeZone, Utc};
-
+use super::tests::actor;
 use super::*;
-use crate::actor::ActorKind;
-use crate::contact::{Consent, LegalBasis};
+use crate::contact::Consent;
 
-fn actor(id: &str, name: &str) -> Actor {
-    Actor {
-        id: id.into(),
-        kind: ActorKind::Association,
-        name: name.into(),
-        siren: None,
-        siret: None,
-        rna: None,
-        legal_regime: None,
-        legal_regime_chosen: false,
-        register_court: None,
-        register_volume: None,
-        register_folio: None,
-        register_number: None,
-        address: None,
-        commune: None,
-        sector: None,
-        size_band: None,
-        website: None,
-        needs: vec![],
-        offers: vec![],
-        stakes: None,
-        tags: vec![],
-        notes: None,
-        created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-        updated_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-    }
-}
-
+/// Jean Koenig of the Restos du Cœur, nothing else filled.
 fn contact(id: &str) -> Contact {
-    Contact {
-        id: id.into(),
-        actor_id: Some("act-1".into()),
-        actor_name: Some("Restos du Cœur".into()),
-        first_name: "Jean".into(),
-        last_name: "Koenig".into(),
-        role: None,
-        email: None,
-        phone: None,
-        legal_basis: LegalBasis::InteretLegitime,
-        source: None,
-        informed_on: None,
-        consents: vec![],
-        last_initiated_on: None,
-        notes: None,
-        created_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-        updated_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-    }
+    let json = format!(
+        r#"{{"id":"{id}","actorId":"act-1","actorName":"Restos du Cœur","firstName":"Jean","lastName":"Koenig",
+        "legalBasis":"interet_legitime","consents":[],"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}}"#
+    );
+    serde_json::from_str(&json).unwrap()
 }
 
 fn differing(p: &MergePreview) -> Vec<&str> {

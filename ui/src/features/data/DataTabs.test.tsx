@@ -268,6 +268,21 @@ describe("duplicates", () => {
     await waitFor(() => expect(screen.queryByTestId("merge-dialog")).toBeNull());
   });
 
+  it("shows the core's preview of the record chosen to keep, and why a preview failed", async () => {
+    // Asked both ways at once: « a » kept first (refused), then « b » kept.
+    api.getMergePreview.mockRejectedValueOnce({ kind: "notFound", message: "Cette fiche n'existe plus.", messageEn: "Gone.", fields: [] });
+    const user = userEvent.setup();
+    renderWithProviders(<DuplicatesTab />);
+    await user.click(within(await screen.findByTestId("duplicate-actor")).getByTestId("duplicate-merge"));
+    const dialog = await screen.findByTestId("merge-dialog");
+    expect(await within(dialog).findAllByTestId("merge-field")).toHaveLength(2);
+    expect(api.getMergePreview).toHaveBeenCalledWith("actor", "a", "b");
+    await user.click(within(within(dialog).getByTestId("merge-keep-a")).getByRole("radio"));
+    expect((await within(dialog).findByTestId("merge-preview-error")).textContent).toContain("Cette fiche n'existe plus.");
+    expect(within(dialog).queryByTestId("merge-field")).toBeNull();
+    expect(within(dialog).getByTestId<HTMLButtonElement>("merge-confirm").disabled).toBe(true);
+  });
+
   it("dismisses a pair for good", async () => {
     api.dismissDuplicate.mockResolvedValue(undefined);
     // The rescan after the dismissal no longer finds the pair.

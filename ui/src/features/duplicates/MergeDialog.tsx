@@ -130,6 +130,12 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
 
   const choose = (field: string, side: MergeSide) => setSides({ keepSide, values: { ...current, [field]: side } });
 
+  // A refused merge, else a preview the core could not compute, in the same banner.
+  const previewError = query?.isError ? toAppError(query.error) : null;
+  const failure = error
+    ? { title: m.mergeFailed, error, testId: "merge-error" }
+    : previewError && { title: m.previewFailed, error: previewError, testId: "merge-preview-error" };
+
   const nameRow = rows.find((r) => r.field === (target.entity === "actor" ? "name" : "lastName"));
   const submit = () => {
     if (busy || !preview) return;
@@ -185,14 +191,14 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
           submit();
         }}
       >
-        {error && (
-          <div className="banner banner--error" role="alert" data-testid="merge-error">
+        {failure && (
+          <div className="banner banner--error" role="alert" data-testid={failure.testId}>
             <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
             <div>
               <p>
-                <strong>{m.mergeFailed}</strong>
+                <strong>{failure.title}</strong>
               </p>
-              <p>{errorText(error, lang)}</p>
+              <p>{errorText(failure.error, lang)}</p>
             </div>
           </div>
         )}
@@ -297,17 +303,7 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
               </dl>
             </section>
           </div>
-        ) : query?.isError ? (
-          <div className="banner banner--error" role="alert" data-testid="merge-preview-error">
-            <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
-            <div>
-              <p>
-                <strong>{m.previewFailed}</strong>
-              </p>
-              <p>{errorText(toAppError(query.error), lang)}</p>
-            </div>
-          </div>
-        ) : (
+        ) : previewError ? null : (
           <p className="small muted icon-text" role="status" data-testid="merge-preview-loading">
             <LoaderCircle size={16} aria-hidden="true" className="spin" />
             {m.previewLoading}
