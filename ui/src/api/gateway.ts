@@ -398,7 +398,7 @@ export function saveExportAll(): Promise<ExportSummary | null> {
   return call("save_export_all", { labels: fileDialog((d) => d.exportAll) });
 }
 
-/** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
+/** The probable duplicates (at most `maxListed` pairs of each kind; the totals may be larger), each with the record kept by default. */
 export function scanDuplicates(): Promise<Duplicates> {
   return call("scan_duplicates");
 }
