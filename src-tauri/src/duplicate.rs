@@ -1,11 +1,12 @@
-//! Commands of the duplicates: the scan, merges and their undo, dismissals.
+//! Commands of the duplicates: the scan, a merge's preview, merges and
+//! their undo, dismissals.
 
 // Tauri hands commands their arguments by value.
 #![allow(clippy::needless_pass_by_value)]
 
 use tauri::State;
 use tisserand_app::{AppResult, DuplicateEntity, Duplicates, MergeOutcome};
-use tisserand_domain::merge::{MergeChoices, MergeRecord};
+use tisserand_domain::merge::{MergeChoices, MergePreview, MergeRecord};
 
 use crate::commands::with_app;
 use crate::Shared;
@@ -13,6 +14,16 @@ use crate::Shared;
 #[tauri::command(async)]
 pub(crate) fn scan_duplicates(state: State<'_, Shared>) -> AppResult<Duplicates> {
     with_app(&state, |a| a.scan_duplicates())
+}
+
+#[tauri::command(async)]
+pub(crate) fn get_merge_preview(
+    state: State<'_, Shared>,
+    entity: DuplicateEntity,
+    keep: String,
+    other: String,
+) -> AppResult<MergePreview> {
+    with_app(&state, |a| a.get_merge_preview(entity, &keep, &other))
 }
 
 #[tauri::command(async)]

@@ -1,5 +1,6 @@
-//! Commands of the import: the preview of a file, the import itself (with
-//! `import-progress` events and cancel), the past imports and their undo.
+//! Commands of the import: the preview of a file, the check of a mapping,
+//! the import itself (with `import-progress` events and cancel), the past
+//! imports and their undo.
 
 // Tauri hands commands their arguments by value.
 #![allow(clippy::needless_pass_by_value)]
@@ -9,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tauri::{AppHandle, Emitter, State};
 use tisserand_app::{AppResult, ImportOptions, ImportPreview, ImportReport, ImportUndone};
-use tisserand_domain::import::ImportRecord;
+use tisserand_domain::import::{ImportField, ImportRecord, MappingIssue};
 
 use crate::commands::with_app;
 use crate::Shared;
@@ -17,6 +18,19 @@ use crate::Shared;
 #[tauri::command(async)]
 pub(crate) fn preview_import(state: State<'_, Shared>, path: String) -> AppResult<ImportPreview> {
     with_app(&state, |a| a.preview_import(&PathBuf::from(path)))
+}
+
+/// What is wrong with the mapping the person is choosing.
+#[tauri::command(async)]
+pub(crate) fn validate_import_mapping(
+    state: State<'_, Shared>,
+    headers: Vec<String>,
+    mapping: Vec<Option<ImportField>>,
+) -> AppResult<Vec<MappingIssue>> {
+    with_app(
+        &state,
+        |a| Ok(a.validate_import_mapping(&headers, &mapping)),
+    )
 }
 
 /// Set by `cancel_import`, read every few hundred rows.

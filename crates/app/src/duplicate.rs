@@ -9,7 +9,8 @@ use tisserand_domain::duplicate::{
     OrgCandidate,
 };
 use tisserand_domain::merge::{
-    contact_input, merge_actors, merge_contacts, MergeChoices, MergeRecord,
+    actor_kept_by_default, contact_input, contact_kept_by_default, merge_actors, merge_contacts,
+    preview_actor_merge, preview_contact_merge, MergeChoices, MergePreview, MergeRecord, PairSide,
 };
 use tisserand_domain::{Actor, ActorInput, Contact, ContactInput};
 use tisserand_store::Entity;
@@ -37,6 +38,8 @@ pub struct ActorSide {
 pub struct ActorDuplicate {
     pub a: ActorSide,
     pub b: ActorSide,
+    /// The record the merge keeps unless the person chooses the other.
+    pub keep: PairSide,
     pub reasons: Vec<MatchReason>,
     /// The reasons in French, for people and the command line.
     pub why: Vec<String>,
@@ -49,6 +52,8 @@ pub struct ActorDuplicate {
 pub struct ContactDuplicate {
     pub a: Contact,
     pub b: Contact,
+    /// The record the merge keeps unless the person chooses the other.
+    pub keep: PairSide,
     pub reasons: Vec<MatchReason>,
     pub why: Vec<String>,
     pub score: u32,
@@ -63,6 +68,8 @@ pub struct Duplicates {
     pub contacts: Vec<ContactDuplicate>,
     pub actor_pairs: u32,
     pub contact_pairs: u32,
+    /// Pairs listed at most per kind.
+    pub max_listed: u32,
 }
 
 /// Which kind of record a merge is about.
@@ -179,9 +186,14 @@ impl App {
             .iter()
             .take(MAX_PAIRS)
             .map(|p| {
+                let (a, b) = (side(&p.a)?, side(&p.b)?);
                 Ok(ActorDuplicate {
-                    a: side(&p.a)?,
-                    b: side(&p.b)?,
+                    keep: actor_kept_by_default(
+                        (a.partnerships, a.contacts),
+                        (b.partnerships, b.contacts),
+                    ),
+                    a,
+                    b,
                     why: p.reasons.iter().map(MatchReason::label_fr).collect(),
                     reasons: p.reasons.clone(),
                     score: p.score,
@@ -192,9 +204,11 @@ impl App {
             .iter()
             .take(MAX_PAIRS)
             .map(|p| {
+                let (a, b) = (self.store.contact(&p.a)?, self.store.contact(&p.b)?);
                 Ok(ContactDuplicate {
-                    a: self.store.contact(&p.a)?,
-                    b: self.store.contact(&p.b)?,
+                    keep: contact_kept_by_default(&a, &b),
+                    a,
+                    b,
                     why: p.reasons.iter().map(MatchReason::label_fr).collect(),
                     reasons: p.reasons.clone(),
                     score: p.score,
@@ -206,25 +220,30 @@ impl App {
             contacts,
             actor_pairs: to_u32(actor_pairs.len()),
             contact_pairs: to_u32(contact_pairs.len()),
+            max_listed: to_u32(MAX_PAIRS),
         })
     }
 
-    /// What merging `other` into `keep` with `choices` would leave, for the
-    /// side-by-side view (nothing is written).
+    /// What merging `other` into `keep` would leave, field by field and
+    /// for each side the person may choose, for the merge dialog (nothing
+    /// is written).
     ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn merge_actors_preview(
+    pub fn get_merge_preview(
         &self,
+        entity: DuplicateEntity,
         keep: &str,
         other: &str,
-        choices: &MergeChoices,
-    ) -> AppResult<ActorInput> {
-        Ok(merge_actors(
-            &self.store.actor(keep)?,
-            &self.store.actor(other)?,
-            choices,
-        ))
+    ) -> AppResult<MergePreview> {
+        Ok(match entity {
+            DuplicateEntity::Actor => {
+                preview_actor_merge(&self.store.actor(keep)?, &self.store.actor(other)?)
+            }
+            DuplicateEntity::Contact => {
+                preview_contact_merge(&self.store.contact(keep)?, &self.store.contact(other)?)
+            }
+        })
     }
 
     /// Merges actor `other` into `keep` after a backup: `keep` takes the
@@ -328,4 +347,63 @@ fn internal(e: &dyn std::fmt::Display) -> AppError {
         format!("Erreur inattendue : {e}. Rien n'a été changé."),
         format!("Unexpected error: {e}. Nothing was changed."),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use tisserand_domain::merge::{MergeOrigin, MergeSide, MergeValue};
+    use tisserand_domain::{ActorKind, ContactInput};
+
+    use super::*;
+
+    fn actor(app: &mut App, name: &str, siren: &str) -> String {
+        let input = ActorInput {
+            kind: Some(ActorKind::Entreprise),
+            name: name.into(),
+            siren: Some(siren.into()),
+            ..ActorInput::default()
+        };
+        app.create_actor(&input).unwrap().id
+    }
+
+    #[test]
+    fn the_scan_says_which_record_to_keep_and_the_preview_what_a_merge_leaves() {
+        let mut app = App::open_in_memory().unwrap();
+        let a = actor(&mut app, "Boulangerie Koenig", "552032534");
+        let b = actor(&mut app, "Boulangerie Koenig et Fils", "552032534");
+        let contact = ContactInput {
+            actor_id: Some(b.clone()),
+            last_name: "Koenig".into(),
+            ..ContactInput::default()
+        };
+        app.create_contact(&contact).unwrap();
+        let scan = app.scan_duplicates().unwrap();
+        assert_eq!(scan.max_listed, 300);
+        let pair = &scan.actors[0];
+        let kept = if pair.b.actor.id == b {
+            PairSide::B
+        } else {
+            PairSide::A
+        };
+        assert_eq!(pair.keep, kept, "the record with a contact is kept");
+
+        let preview = app
+            .get_merge_preview(DuplicateEntity::Actor, &b, &a)
+            .unwrap();
+        let name = preview.fields.iter().find(|f| f.field == "name").unwrap();
+        assert_eq!(name.sides, [MergeSide::Keep, MergeSide::Other]);
+        let other = name
+            .results
+            .iter()
+            .find(|r| r.side == MergeSide::Other)
+            .unwrap();
+        assert_eq!(
+            other.value,
+            Some(MergeValue::Text("Boulangerie Koenig".into()))
+        );
+        assert_eq!(other.origin, MergeOrigin::Other);
+        assert!(app
+            .get_merge_preview(DuplicateEntity::Contact, &b, &a)
+            .is_err());
+    }
 }

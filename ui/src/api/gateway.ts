@@ -46,12 +46,15 @@ import type { WishLevel } from "../bindings/WishLevel";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportKind } from "../bindings/ExportKind";
 import type { ExportSummary } from "../bindings/ExportSummary";
+import type { MappingIssue } from "../bindings/MappingIssue";
 import type { MergeOutcome } from "../bindings/MergeOutcome";
+import type { MergePreview } from "../bindings/MergePreview";
 import type { PersonExport } from "../bindings/PersonExport";
 import type { DocumentKind } from "../bindings/DocumentKind";
 import type { EssaimagePlan } from "../bindings/EssaimagePlan";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Facets } from "../bindings/Facets";
+import type { ImportField } from "../bindings/ImportField";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
@@ -326,6 +329,11 @@ export function previewImport(path: string): Promise<ImportPreview> {
   return call("preview_import", { path });
 }
 
+/** What the core finds wrong with a mapping of the previewed file's columns (none: it can be imported). */
+export function validateImportMapping(headers: string[], mapping: (ImportField | null)[]): Promise<MappingIssue[]> {
+  return call("validate_import_mapping", { headers, mapping });
+}
+
 /**
  * Imports the file (or only checks it: `options.dryRun`). Progress comes as
  * `import-progress` events (see onImportProgress); a cancelled run rejects
@@ -396,9 +404,14 @@ export function saveExportAll(): Promise<ExportSummary | null> {
   return call("save_export_all", { labels: fileDialog((d) => d.exportAll) });
 }
 
-/** The probable duplicates (at most 300 pairs of each kind; the totals may be larger). */
+/** The probable duplicates (at most `maxListed` pairs of each kind; the totals may be larger), each with the record kept by default. */
 export function scanDuplicates(): Promise<Duplicates> {
   return call("scan_duplicates");
+}
+
+/** What merging `other` into `keep` would leave: per field both values, the sides offered, the default and each side's result. */
+export function getMergePreview(entity: DuplicateEntity, keep: string, other: string): Promise<MergePreview> {
+  return call("get_merge_preview", { entity, keep, other });
 }
 
 /** Merges `other` into `keep` (after a backup); `invalid` when the chosen values do not make a valid record. */

@@ -5,4 +5,8 @@ import type { ContactDuplicate } from "./ContactDuplicate";
 /**
  * The result of a scan.
  */
-export type Duplicates = { actors: Array<ActorDuplicate>, contacts: Array<ContactDuplicate>, actorPairs: number, contactPairs: number, };
+export type Duplicates = { actors: Array<ActorDuplicate>, contacts: Array<ContactDuplicate>, actorPairs: number, contactPairs: number, 
+/**
+ * Pairs listed at most per kind.
+ */
+maxListed: number, };

@@ -1,38 +1,5 @@
 // « Données »: import and backups (French). Counts arrive formatted.
 import type { BackupReason } from "../bindings/BackupReason";
-import type { ImportField } from "../bindings/ImportField";
-
-const fields: Record<ImportField, string> = {
-  name: "Nom de l'organisation",
-  kind: "Type d'acteur",
-  siren: "SIREN",
-  siret: "SIRET",
-  rna: "RNA",
-  legalRegime: "Régime de l'association (loi 1901, droit local)",
-  registerCourt: "Tribunal du registre des associations",
-  registerVolume: "Registre\u00a0: volume",
-  registerFolio: "Registre\u00a0: folio",
-  registerNumber: "Numéro au registre des associations (AMALIA)",
-  address: "Adresse",
-  postalCode: "Code postal",
-  commune: "Commune",
-  communeInsee: "Code INSEE de la commune",
-  sector: "Secteur",
-  sizeBand: "Taille",
-  website: "Site web",
-  needs: "Besoins",
-  offers: "Offres",
-  stakes: "Enjeux",
-  tags: "Étiquettes",
-  notes: "Notes",
-  contactFirstName: "Contact : prénom",
-  contactLastName: "Contact : nom",
-  contactFullName: "Contact : prénom et nom",
-  contactRole: "Contact : fonction",
-  contactEmail: "Contact : e-mail",
-  contactPhone: "Contact : téléphone",
-  contactInformedOn: "Contact : informé(e) le",
-};
 
 const reasons: Record<BackupReason, string> = {
   daily: "Sauvegarde du jour",
@@ -56,7 +23,6 @@ export const dataFr = {
     backups: "Sauvegardes",
     privacy: "Données personnelles",
   },
-  fields,
   reasons,
   import: {
     emptyTitle: "Importer des organisations",
@@ -90,9 +56,6 @@ export const dataFr = {
     remembered: "mémorisé",
     rememberedTip: "Choisi lors d'un import précédent",
     rowHeader: "Ligne",
-    issueNoName: "Choisissez la colonne qui donne le nom de l'organisation : c'est le seul champ obligatoire.",
-    issueDuplicate: (field: string, columns: string) =>
-      `Le champ «\u00a0${field}\u00a0» est choisi pour plusieurs colonnes (${columns}) : gardez-en une seule.`,
     keepDuplicates: "Importer aussi les organisations déjà présentes dans l'annuaire",
     keepDuplicatesHint:
       "Par défaut, une ligne dont l'organisation existe déjà (même SIREN ou RNA, ou même nom dans la même commune) n'en crée pas une seconde : son contact est ajouté à l'organisation existante. Cochez la case pour créer quand même une nouvelle fiche.",
@@ -264,6 +227,8 @@ export const dataFr = {
     sides: { keep: "garder", other: "prendre l'autre", both: "les deux" },
     sideLabel: (field: string, side: string) => `${field} : ${side}`,
     preview: "Résultat de la fusion",
+    previewLoading: "Calcul du résultat de la fusion…",
+    previewFailed: "Le résultat de la fusion n'a pas pu être calculé.",
     fromOther: "repris de l'autre fiche",
     fromBoth: "les deux fiches",
     mergeConfirm: "Fusionner les fiches",

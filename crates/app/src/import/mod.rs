@@ -18,10 +18,11 @@ use serde::{Deserialize, Serialize};
 use tisserand_domain::backup::BackupReason;
 use tisserand_domain::duplicate::normalize_org_name;
 use tisserand_domain::import::{
-    check_mapping, guess_mapping, header_key, keep_first_of_each, ImportField, ImportRecord,
+    check_mapping, field_catalogue, guess_mapping, header_key, keep_first_of_each, mapping_issues,
+    ImportField, ImportFieldInfo, ImportRecord, MappingIssue,
 };
 use tisserand_store::ImportTally;
-use tisserand_tabular::{Table, TabularError};
+use tisserand_tabular::{column_letter, Table, TabularError};
 use ts_rs::TS;
 
 use self::communes::Communes;
@@ -53,9 +54,15 @@ pub struct ImportPreview {
     /// « ; », « , », « tabulation » (CSV only).
     pub delimiter: Option<String>,
     pub headers: Vec<String>,
+    /// Each column's letter, as a spreadsheet and the report name it (A, B… AA).
+    pub letters: Vec<String>,
     /// The field of each column: remembered from a previous import, or
     /// guessed from the header.
     pub mapping: Vec<Option<ImportField>>,
+    /// What is wrong with `mapping` (see `App::validate_import_mapping`).
+    pub issues: Vec<MappingIssue>,
+    /// The fields a column may go to, in the order the selects list them.
+    pub fields: Vec<ImportFieldInfo>,
     /// Whether each column's field was remembered (rather than guessed).
     pub remembered: Vec<bool>,
     /// The first rows, as the file has them.
@@ -250,12 +257,28 @@ impl App {
             format,
             encoding,
             delimiter,
+            letters: (0..headers.len()).map(column_letter).collect(),
+            issues: mapping_issues(&headers, &mapping),
+            fields: field_catalogue(),
             headers,
             mapping,
             remembered: from_memory,
             sample,
             total_bytes,
         })
+    }
+
+    /// What is wrong with a mapping of a file's columns (its headers as the
+    /// preview gave them): a missing name column, fields taken by several
+    /// columns, in French and English with the columns concerned. The
+    /// import refuses the first of them; nothing is read or written.
+    #[must_use]
+    pub fn validate_import_mapping(
+        &self,
+        headers: &[String],
+        mapping: &[Option<ImportField>],
+    ) -> Vec<MappingIssue> {
+        mapping_issues(headers, mapping)
     }
 
     /// Imports the actors (and contacts) of a file in one transaction,
@@ -411,5 +434,31 @@ impl App {
             ),
             other => other.into(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tisserand_domain::import::MappingIssueKind;
+
+    use super::*;
+
+    #[test]
+    fn the_preview_carries_the_fields_the_letters_and_what_its_mapping_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("forum.csv");
+        std::fs::write(&path, "Ville;Courriel\nSélestat;a@b.fr\n").unwrap();
+        let app = App::open_in_memory().unwrap();
+        let preview = app.preview_import(&path).unwrap();
+        assert_eq!(preview.letters, ["A", "B"]);
+        assert_eq!(preview.fields.len(), ImportField::ALL.len());
+        let kinds: Vec<MappingIssueKind> = preview.issues.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [MappingIssueKind::MissingName]);
+        let fixed = [Some(ImportField::Name), preview.mapping[1]];
+        assert_eq!(app.validate_import_mapping(&preview.headers, &fixed), []);
+        let twice = [Some(ImportField::Name), Some(ImportField::Name)];
+        let issues = app.validate_import_mapping(&preview.headers, &twice);
+        assert_eq!(issues[0].columns, [0, 1]);
+        assert!(issues[0].message.contains("« Ville » et « Courriel »"));
     }
 }

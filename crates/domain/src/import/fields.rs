@@ -1,10 +1,9 @@
 //! The fields a column can go to, the usual French and English headers of
-//! each, and the mapping of a file's columns to fields (guessed, checked).
+//! each, and the mapping of a file's columns to fields, guessed.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::FieldError;
 use crate::text::fold;
 
 /// A field a column can be imported into.
@@ -132,8 +131,8 @@ impl ImportField {
             Self::Rna => "RNA",
             Self::LegalRegime => "Régime de l'association (loi 1901, droit local)",
             Self::RegisterCourt => "Tribunal du registre des associations",
-            Self::RegisterVolume => "Registre : volume",
-            Self::RegisterFolio => "Registre : folio",
+            Self::RegisterVolume => "Registre\u{a0}: volume",
+            Self::RegisterFolio => "Registre\u{a0}: folio",
             Self::RegisterNumber => "Numéro au registre des associations (AMALIA)",
             Self::Address => "Adresse",
             Self::PostalCode => "Code postal",
@@ -147,13 +146,49 @@ impl ImportField {
             Self::Stakes => "Enjeux",
             Self::Tags => "Étiquettes",
             Self::Notes => "Notes",
-            Self::ContactFirstName => "Contact : prénom",
-            Self::ContactLastName => "Contact : nom",
-            Self::ContactFullName => "Contact : prénom et nom",
-            Self::ContactRole => "Contact : fonction",
-            Self::ContactEmail => "Contact : e-mail",
-            Self::ContactPhone => "Contact : téléphone",
-            Self::ContactInformedOn => "Contact : informé(e) le",
+            Self::ContactFirstName => "Contact\u{a0}: prénom",
+            Self::ContactLastName => "Contact\u{a0}: nom",
+            Self::ContactFullName => "Contact\u{a0}: prénom et nom",
+            Self::ContactRole => "Contact\u{a0}: fonction",
+            Self::ContactEmail => "Contact\u{a0}: e-mail",
+            Self::ContactPhone => "Contact\u{a0}: téléphone",
+            Self::ContactInformedOn => "Contact\u{a0}: informé(e) le",
+        }
+    }
+
+    /// The field's name in the English window.
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Name => "Organisation name",
+            Self::Kind => "Actor type",
+            Self::Siren => "SIREN",
+            Self::Siret => "SIRET",
+            Self::Rna => "RNA",
+            Self::LegalRegime => "Association's regime (1901 law, local law)",
+            Self::RegisterCourt => "Court of the register of associations",
+            Self::RegisterVolume => "Register: volume",
+            Self::RegisterFolio => "Register: folio",
+            Self::RegisterNumber => "Number in the register of associations (AMALIA)",
+            Self::Address => "Address",
+            Self::PostalCode => "Postcode",
+            Self::Commune => "Commune",
+            Self::CommuneInsee => "Commune INSEE code",
+            Self::Sector => "Sector",
+            Self::SizeBand => "Size",
+            Self::Website => "Website",
+            Self::Needs => "Needs",
+            Self::Offers => "Offers",
+            Self::Stakes => "Stakes",
+            Self::Tags => "Tags",
+            Self::Notes => "Notes",
+            Self::ContactFirstName => "Contact: first name",
+            Self::ContactLastName => "Contact: last name",
+            Self::ContactFullName => "Contact: full name",
+            Self::ContactRole => "Contact: role",
+            Self::ContactEmail => "Contact: email",
+            Self::ContactPhone => "Contact: phone",
+            Self::ContactInformedOn => "Contact: informed on",
         }
     }
 
@@ -584,69 +619,4 @@ pub fn keep_first_of_each(mapping: &mut [Option<ImportField>]) {
             }
         }
     }
-}
-
-/// Checks a mapping against the file's columns: one column per field that
-/// takes one, and a column for the organisation's name.
-///
-/// # Errors
-/// A `FieldError` (field `mapping`) naming the problem.
-pub fn check_mapping(
-    headers: &[String],
-    mapping: &[Option<ImportField>],
-) -> Result<(), FieldError> {
-    if mapping.len() != headers.len() {
-        return Err(FieldError::new(
-            "mapping",
-            format!(
-                "La correspondance décrit {} colonnes mais le fichier en a {} : refaites-la pour ce fichier.",
-                mapping.len(),
-                headers.len()
-            ),
-            format!(
-                "The mapping describes {} columns but the file has {}: redo it for this file.",
-                mapping.len(),
-                headers.len()
-            ),
-        ));
-    }
-    for field in ImportField::ALL.into_iter().filter(|f| !f.accumulates()) {
-        let columns: Vec<&String> = headers
-            .iter()
-            .zip(mapping)
-            .filter(|(_, m)| **m == Some(field))
-            .map(|(h, _)| h)
-            .collect();
-        if columns.len() > 1 {
-            let names = columns
-                .iter()
-                .map(|h| format!("« {h} »"))
-                .collect::<Vec<_>>()
-                .join(" et ");
-            let names_en = columns
-                .iter()
-                .map(|h| format!("\"{h}\""))
-                .collect::<Vec<_>>()
-                .join(" and ");
-            return Err(FieldError::new(
-                "mapping",
-                format!(
-                    "Les colonnes {names} vont toutes dans « {} » : gardez-en une seule.",
-                    field.label_fr()
-                ),
-                format!(
-                    "Columns {names_en} all go to \"{}\": keep only one.",
-                    field.code()
-                ),
-            ));
-        }
-    }
-    if !mapping.contains(&Some(ImportField::Name)) {
-        return Err(FieldError::new(
-            "mapping",
-            "Aucune colonne ne donne le nom de l'organisation : indiquez laquelle dans la correspondance des colonnes.",
-            "No column gives the organisation's name: pick one in the column mapping.",
-        ));
-    }
-    Ok(())
 }

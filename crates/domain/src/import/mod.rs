@@ -5,6 +5,7 @@
 //! and writing rows belong to the callers.
 
 mod fields;
+mod mapping;
 mod row;
 #[cfg(test)]
 mod tests;
@@ -12,8 +13,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use fields::{
-    check_mapping, guess_field, guess_mapping, header_key, keep_first_of_each, ImportField,
+pub use fields::{guess_field, guess_mapping, header_key, keep_first_of_each, ImportField};
+pub use mapping::{
+    check_mapping, field_catalogue, mapping_issues, ImportFieldInfo, MappingIssue, MappingIssueKind,
 };
 pub use row::{kind_from_name, read_row, ImportRow, PlaceText};
 

@@ -10,6 +10,7 @@ import type { BackupEntry } from "../../bindings/BackupEntry";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
+import type { MappingIssue } from "../../bindings/MappingIssue";
 import { renderWithProviders } from "../partnership/testFixtures";
 import { BackupsTab } from "../backup/BackupsTab";
 import { ImportTab } from "../import/ImportTab";
@@ -20,6 +21,7 @@ vi.mock("../../api/gateway", async () => {
   return gatewayMock(
     "pickFile",
     "previewImport",
+    "validateImportMapping",
     "importActors",
     "cancelImport",
     "onImportProgress",
@@ -40,7 +42,16 @@ const PREVIEW: ImportPreview = {
   encoding: "Windows-1252 (Excel)",
   delimiter: ";",
   headers: ["Raison sociale", "SIREN", "Ville"],
+  letters: ["A", "B", "C"],
   mapping: ["name", "siren", null],
+  issues: [],
+  // Part of the core's catalogue (domain::import::field_catalogue).
+  fields: [
+    { field: "name", label: "Nom de l'organisation", labelEn: "Organisation name", repeatable: false },
+    { field: "siren", label: "SIREN", labelEn: "SIREN", repeatable: false },
+    { field: "commune", label: "Commune", labelEn: "Commune", repeatable: false },
+    { field: "tags", label: "Étiquettes", labelEn: "Tags", repeatable: true },
+  ],
   remembered: [false, true, false],
   sample: [
     { number: 2, cells: ["Garage Solidaire", "552032534", "Sélestat"] },
@@ -62,6 +73,22 @@ const REPORT: ImportReport = {
   duplicates: [{ row: 7, name: "Garage Solidaire", existingId: "act-9", existingName: "Garage Solidaire du Ried", reason: "même SIREN", contactAdded: true }],
   duplicateCount: 1,
   backup: "/data/sauvegardes/avant-import.sqlite3",
+};
+
+const MISSING_NAME: MappingIssue = {
+  kind: "missingName",
+  field: "name",
+  columns: [],
+  message: "Aucune colonne ne donne le nom de l'organisation : indiquez laquelle dans la correspondance des colonnes.",
+  messageEn: "No column gives the organisation's name: pick one in the column mapping.",
+};
+
+const SIREN_TWICE: MappingIssue = {
+  kind: "repeatedField",
+  field: "siren",
+  columns: [1, 2],
+  message: "Les colonnes « SIREN » et « Ville » vont toutes dans « SIREN » : gardez-en une seule.",
+  messageEn: 'Columns "SIREN" and "Ville" all go to "SIREN": keep only one.',
 };
 
 let progress: ((p: ImportProgress) => void) | null = null;
@@ -110,19 +137,29 @@ describe("import", () => {
     expect(api.pickFile).toHaveBeenCalledWith("import");
   });
 
-  it("blocks the run while no column gives the name, or a field is taken twice", async () => {
+  it("blocks the run while the core finds no name column, or a field taken twice", async () => {
+    // The core's answers (domain::import::mapping_issues, tested there), in order.
+    api.validateImportMapping
+      .mockResolvedValueOnce([MISSING_NAME])
+      .mockResolvedValueOnce([])
+      .mockResolvedValueOnce([SIREN_TWICE])
+      .mockResolvedValueOnce([]);
     const user = await openPreview();
     await user.selectOptions(screen.getByTestId("import-map-0"), "");
+    expect(api.validateImportMapping).toHaveBeenLastCalledWith(PREVIEW.headers, [null, "siren", null]);
+    expect((await screen.findByTestId("import-issue")).textContent).toContain("nom de l'organisation");
     expect(isDisabled(screen.getByTestId("import-run"))).toBe(true);
     expect(isDisabled(screen.getByTestId("import-check"))).toBe(true);
-    expect(screen.getByTestId("import-issue").textContent).toContain("nom de l'organisation");
     await user.selectOptions(screen.getByTestId("import-map-0"), "name");
     await user.selectOptions(screen.getByTestId("import-map-2"), "siren");
-    expect(screen.getByTestId("import-issue").textContent).toContain("«\u00a0SIREN\u00a0» est choisi pour plusieurs colonnes (B, C)");
+    await waitFor(() => expect(screen.getByTestId("import-issue").textContent).toContain("« SIREN » et « Ville » vont toutes dans « SIREN »"));
     expect(screen.getByTestId("import-map-2").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByTestId("import-map-0").getAttribute("aria-invalid")).toBeNull();
     expect(isDisabled(screen.getByTestId("import-run"))).toBe(true);
+    // The select of another column names the column that holds a single field.
+    expect(within(screen.getByTestId("import-map-0")).getByRole("option", { name: "SIREN (B)" })).toBeTruthy();
     await user.selectOptions(screen.getByTestId("import-map-2"), "commune");
-    expect(screen.queryByTestId("import-issue")).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId("import-issue")).toBeNull());
     expect(isDisabled(screen.getByTestId("import-run"))).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import * as gateway from "../../api/gateway";
 import type { Actor } from "../../bindings/Actor";
 import type { Contact } from "../../bindings/Contact";
 import type { Duplicates } from "../../bindings/Duplicates";
+import type { MergePreview } from "../../bindings/MergePreview";
 import type { ExportSummary } from "../../bindings/ExportSummary";
 import type { PersonExport } from "../../bindings/PersonExport";
 import { renderWithProviders } from "../partnership/testFixtures";
@@ -22,6 +23,7 @@ vi.mock("../../api/gateway", async () => {
     "saveExport",
     "saveExportAll",
     "scanDuplicates",
+    "getMergePreview",
     "mergeDuplicates",
     "undoMerge",
     "listMerges",
@@ -90,14 +92,94 @@ const SCAN: Duplicates = {
     {
       a: { actor: actor({ id: "a" }), contacts: 1, partnerships: 0 },
       b: { actor: actor({ id: "b", name: "Boulangerie Koenig et Fils", tags: ["circuits courts"], website: "https://k.fr" }), contacts: 2, partnerships: 1 },
+      keep: "b",
       reasons: [{ kind: "sameSiren" }, { kind: "sameName" }],
       why: ["même SIREN", "même nom"],
       score: 110,
     },
   ],
-  contacts: [{ a: contact({ id: "c1" }), b: contact({ id: "c2", role: "Co-gérant" }), reasons: [{ kind: "sameEmail" }], why: ["même e-mail"], score: 90 }],
+  contacts: [{ a: contact({ id: "c1" }), b: contact({ id: "c2", role: "Co-gérant" }), keep: "a", reasons: [{ kind: "sameEmail" }], why: ["même e-mail"], score: 90 }],
   actorPairs: 412,
   contactPairs: 1,
+  maxListed: 300,
+};
+
+/** The core's preview (get_merge_preview) of the actor pair, « b » kept. */
+const ACTOR_PREVIEW: MergePreview = {
+  keepId: "b",
+  otherId: "a",
+  fields: [
+    {
+      field: "name",
+      kind: "scalar",
+      keep: "Boulangerie Koenig et Fils",
+      other: "Boulangerie Koenig & Fils",
+      sides: ["keep", "other"],
+      defaultSide: "keep",
+      results: [
+        { side: "keep", value: "Boulangerie Koenig et Fils", origin: "keep" },
+        { side: "other", value: "Boulangerie Koenig & Fils", origin: "other" },
+      ],
+    },
+    {
+      field: "website",
+      kind: "scalar",
+      keep: "https://k.fr",
+      other: null,
+      sides: [],
+      defaultSide: "keep",
+      results: [{ side: "keep", value: "https://k.fr", origin: "keep" }],
+    },
+    {
+      field: "tags",
+      kind: "list",
+      keep: [{ key: "circuits courts", text: "circuits courts" }],
+      other: [{ key: "alimentation", text: "alimentation" }],
+      sides: ["keep", "other", "both"],
+      defaultSide: "both",
+      results: [
+        { side: "keep", value: [{ key: "circuits courts", text: "circuits courts" }], origin: "keep" },
+        { side: "other", value: [{ key: "alimentation", text: "alimentation" }], origin: "other" },
+        {
+          side: "both",
+          value: [
+            { key: "circuits courts", text: "circuits courts" },
+            { key: "alimentation", text: "alimentation" },
+          ],
+          origin: "both",
+        },
+      ],
+    },
+  ],
+};
+
+/** The core's preview of the contact pair, « c1 » kept: only the role differs. */
+const CONTACT_PREVIEW: MergePreview = {
+  keepId: "c1",
+  otherId: "c2",
+  fields: [
+    {
+      field: "lastName",
+      kind: "scalar",
+      keep: "Jean Koenig",
+      other: "Jean Koenig",
+      sides: [],
+      defaultSide: "keep",
+      results: [{ side: "keep", value: "Jean Koenig", origin: "keep" }],
+    },
+    {
+      field: "role",
+      kind: "scalar",
+      keep: "Gérant",
+      other: "Co-gérant",
+      sides: ["keep", "other"],
+      defaultSide: "keep",
+      results: [
+        { side: "keep", value: "Gérant", origin: "keep" },
+        { side: "other", value: "Co-gérant", origin: "other" },
+      ],
+    },
+  ],
 };
 
 beforeEach(() => {
@@ -105,6 +187,7 @@ beforeEach(() => {
   window.location.hash = "";
   api.listMerges.mockResolvedValue([]);
   api.scanDuplicates.mockResolvedValue(structuredClone(SCAN));
+  api.getMergePreview.mockImplementation((entity) => Promise.resolve(structuredClone(entity === "actor" ? ACTOR_PREVIEW : CONTACT_PREVIEW)));
 });
 
 describe("export", () => {
@@ -155,7 +238,8 @@ describe("duplicates", () => {
     await user.click(within(await screen.findByTestId("duplicate-actor")).getByTestId("duplicate-merge"));
     const dialog = await screen.findByTestId("merge-dialog");
     expect(within(dialog).getByTestId<HTMLInputElement>("merge-keep-b").querySelector("input")?.checked).toBe(true);
-    const rows = within(dialog).getAllByTestId("merge-field").map((r) => r.dataset.field);
+    const rows = (await within(dialog).findAllByTestId("merge-field")).map((r) => r.dataset.field);
+    expect(api.getMergePreview).toHaveBeenCalledWith("actor", "b", "a");
     expect(rows).toEqual(["name", "tags"]);
     expect(within(dialog).getByTestId<HTMLInputElement>("merge-side-tags-both").checked).toBe(true);
     expect(within(dialog).queryByTestId("merge-side-name-both")).toBeNull();
@@ -176,11 +260,27 @@ describe("duplicates", () => {
     renderWithProviders(<DuplicatesTab />);
     await user.click(within(await screen.findByTestId("duplicate-contact")).getByTestId("duplicate-merge"));
     const dialog = await screen.findByTestId("merge-dialog");
+    await within(dialog).findAllByTestId("merge-field");
     await user.keyboard("{Enter}");
     expect((await within(dialog).findByTestId("merge-error")).textContent).toContain("Le SIRET ne commence pas par le SIREN.");
     expect(api.mergeDuplicates).toHaveBeenCalledWith("contact", "c1", "c2", { fields: { role: "keep" } });
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByTestId("merge-dialog")).toBeNull());
+  });
+
+  it("shows the core's preview of the record chosen to keep, and why a preview failed", async () => {
+    // Asked both ways at once: « a » kept first (refused), then « b » kept.
+    api.getMergePreview.mockRejectedValueOnce({ kind: "notFound", message: "Cette fiche n'existe plus.", messageEn: "Gone.", fields: [] });
+    const user = userEvent.setup();
+    renderWithProviders(<DuplicatesTab />);
+    await user.click(within(await screen.findByTestId("duplicate-actor")).getByTestId("duplicate-merge"));
+    const dialog = await screen.findByTestId("merge-dialog");
+    expect(await within(dialog).findAllByTestId("merge-field")).toHaveLength(2);
+    expect(api.getMergePreview).toHaveBeenCalledWith("actor", "a", "b");
+    await user.click(within(within(dialog).getByTestId("merge-keep-a")).getByRole("radio"));
+    expect((await within(dialog).findByTestId("merge-preview-error")).textContent).toContain("Cette fiche n'existe plus.");
+    expect(within(dialog).queryByTestId("merge-field")).toBeNull();
+    expect(within(dialog).getByTestId<HTMLButtonElement>("merge-confirm").disabled).toBe(true);
   });
 
   it("dismisses a pair for good", async () => {

@@ -5,6 +5,7 @@ export const dataKeys = {
   backups: ["data", "backups"] as const,
   duplicates: ["data", "duplicates"] as const,
   merges: ["data", "merges"] as const,
+  mergePreview: (entity: string, keep: string, other: string) => ["data", "mergePreview", entity, keep, other] as const,
   mergeName: (entity: string, id: string) => ["data", "mergeName", entity, id] as const,
   person: (id: string) => ["data", "person", id] as const,
 };

@@ -23,9 +23,6 @@ import { MergeHistory, useUndoMerge } from "./MergeHistory";
 import { ProgressPanel } from "../../components/ProgressPanel";
 import { dataKeys } from "../data/queryKeys";
 
-/** The most pairs of each kind the scan lists. */
-export const LISTED_PAIRS = 300;
-
 const pairKey = (a: string, b: string) => `${a}|${b}`;
 
 /** The scan without one pair (dismissed or merged), its total one less. */
@@ -121,7 +118,7 @@ export function DuplicatesTab() {
           ) : (
             <>
               <strong>{m.counts(d.actorPairs, formatCount(d.actorPairs, lang), d.contactPairs, formatCount(d.contactPairs, lang))}</strong>
-              {truncated && <> {m.truncated(formatCount(LISTED_PAIRS, lang))}</>}
+              {truncated && <> {m.truncated(formatCount(d.maxListed, lang))}</>}
             </>
           )}
         </p>

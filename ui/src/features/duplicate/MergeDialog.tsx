@@ -1,35 +1,28 @@
-// « Fusionner… »: which record to keep (radio cards), then one row per field
-// where the two differ with « garder » / « prendre l'autre » / « les deux »
-// (preselected as the backend would), and the merged record as it will be.
+// « Fusionner… »: which record to keep (radio cards, the core's choice
+// preselected), then one row per field where the two differ with « garder »
+// / « prendre l'autre » / « les deux » (the sides the core offers, its
+// default preselected), and the merged record as the core computes it for
+// the sides chosen (get_merge_preview, asked for both records kept at once).
 // Keyboard: Tab between the groups, arrows inside a group, Enter merges,
 // Esc closes.
+import { useQueries } from "@tanstack/react-query";
 import { CircleAlert, GitMerge, LoaderCircle } from "lucide-react";
-import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 
-import { errorText } from "../../api/errors";
+import { errorText, toAppError } from "../../api/errors";
+import { getMergePreview } from "../../api/gateway";
 import type { AppError, MergeSide } from "../../api/types";
 import { Dialog } from "../../app/Dialog";
 import type { Actor } from "../../bindings/Actor";
 import type { ActorDuplicate } from "../../bindings/ActorDuplicate";
 import type { Contact } from "../../bindings/Contact";
 import type { ContactDuplicate } from "../../bindings/ContactDuplicate";
+import type { PairSide } from "../../bindings/PairSide";
 import { isActorKind } from "../actor/kinds";
 import { useI18n, type Messages } from "../../i18n";
 import { formatDate, formatSiren, formatSiret, type Lang } from "../../lib/format";
-import {
-  ACTOR_FIELDS,
-  CONTACT_FIELDS,
-  defaultKeep,
-  defaultKeepContact,
-  defaultSides,
-  differingFields,
-  mergeChoices,
-  mergePreview,
-  sidesFor,
-  type FieldSpec,
-  type FieldValue,
-  type Side,
-} from "./mergeModel";
+import { dataKeys } from "../data/queryKeys";
+import { choiceFields, mergeChoices, mergedRows, sideOf, type FieldValue, type Sides } from "./mergeModel";
 
 /** The pair to merge, of either kind. */
 export type MergePair = { entity: "actor"; pair: ActorDuplicate } | { entity: "contact"; pair: ContactDuplicate };
@@ -111,36 +104,47 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
   const { t, lang } = useI18n();
   const m = t.data.duplicates;
   const formId = useId();
-  const [keepSide, setKeepSide] = useState<Side>(() =>
-    target.entity === "actor" ? defaultKeep(target.pair) : defaultKeepContact(target.pair),
-  );
+  const [keepSide, setKeepSide] = useState<PairSide>(target.pair.keep);
   const { a, b } = recordsOf(target);
   const keep = keepSide === "a" ? a : b;
   const other = keepSide === "a" ? b : a;
-  // Both records are of the pair's kind; the specs read them as such.
-  const specs = (target.entity === "actor" ? ACTOR_FIELDS : CONTACT_FIELDS) as FieldSpec<Actor | Contact>[];
-  const fields = useMemo(() => differingFields(specs, keep, other), [specs, keep, other]);
-  // The choices start from the defaults each time the kept record changes.
-  const [sides, setSides] = useState<{ keepSide: Side; values: Record<string, MergeSide> }>(() => ({
-    keepSide,
-    values: defaultSides(fields),
-  }));
-  const current = sides.keepSide === keepSide ? sides.values : defaultSides(fields);
-  const preview = mergePreview(specs, keep, other, current);
+  // Both ways at once: choosing the other record to keep shows its preview at once.
+  const previews = useQueries({
+    queries: [
+      { k: a, o: b },
+      { k: b, o: a },
+    ].map(({ k, o }) => ({
+      queryKey: dataKeys.mergePreview(target.entity, k.id, o.id),
+      queryFn: () => getMergePreview(target.entity, k.id, o.id),
+    })),
+  });
+  const query = previews[keepSide === "a" ? 0 : 1];
+  const preview = query?.data;
+  // The choices start from the core's defaults each time the kept record changes.
+  const [sides, setSides] = useState<{ keepSide: PairSide; values: Sides }>({ keepSide, values: {} });
+  const current = sides.keepSide === keepSide ? sides.values : {};
+  const fields = preview ? choiceFields(preview) : [];
+  const rows = preview ? mergedRows(preview, current) : [];
   const ctx: Ctx = { t, lang, records: [a, b] };
   const label = (field: string) => m.fields[field] ?? field;
 
   const choose = (field: string, side: MergeSide) => setSides({ keepSide, values: { ...current, [field]: side } });
 
-  const nameRow = preview.find((r) => r.field === (target.entity === "actor" ? "name" : "lastName"));
+  // A refused merge, else a preview the core could not compute, in the same banner.
+  const previewError = query?.isError ? toAppError(query.error) : null;
+  const failure = error
+    ? { title: m.mergeFailed, error, testId: "merge-error" }
+    : previewError && { title: m.previewFailed, error: previewError, testId: "merge-preview-error" };
+
+  const nameRow = rows.find((r) => r.field === (target.entity === "actor" ? "name" : "lastName"));
   const submit = () => {
-    if (busy) return;
+    if (busy || !preview) return;
     onMerge({
       entity: target.entity,
       keep: keep.id,
       other: other.id,
       keptName: typeof nameRow?.value === "string" ? nameRow.value : recordName(keep),
-      choices: mergeChoices(fields, current),
+      choices: mergeChoices(preview, current),
     });
   };
 
@@ -164,7 +168,14 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
           <button type="button" className="button button--secondary" data-testid="merge-cancel" onClick={onClose}>
             {t.common.cancel}
           </button>
-          <button type="submit" form={formId} className="button button--primary" data-testid="merge-confirm" disabled={busy} aria-busy={busy || undefined}>
+          <button
+            type="submit"
+            form={formId}
+            className="button button--primary"
+            data-testid="merge-confirm"
+            disabled={busy || !preview}
+            aria-busy={busy || undefined}
+          >
             {busy ? <LoaderCircle size={16} aria-hidden="true" className="spin" /> : <GitMerge size={16} aria-hidden="true" />}
             {busy ? m.merging : m.mergeConfirm}
           </button>
@@ -180,14 +191,14 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
           submit();
         }}
       >
-        {error && (
-          <div className="banner banner--error" role="alert" data-testid="merge-error">
+        {failure && (
+          <div className="banner banner--error" role="alert" data-testid={failure.testId}>
             <CircleAlert size={18} aria-hidden="true" className="banner__icon" />
             <div>
               <p>
-                <strong>{m.mergeFailed}</strong>
+                <strong>{failure.title}</strong>
               </p>
-              <p>{errorText(error, lang)}</p>
+              <p>{errorText(failure.error, lang)}</p>
             </div>
           </div>
         )}
@@ -223,74 +234,81 @@ export function MergeDialog({ target, busy, error, onMerge, onClose }: Props) {
           </div>
         </fieldset>
 
-        <div className="merge__grid">
-          <fieldset className="merge__fields">
-            <legend className="merge__legend">{m.fieldsLegend}</legend>
-            {fields.length === 0 ? (
-              <p className="muted small" data-testid="merge-no-difference">
-                {m.noDifference}
-              </p>
-            ) : (
-              <>
-                <p className="small muted">{m.fieldsHint}</p>
-                <table className="merge-table" data-testid="merge-fields">
-                  <thead>
-                    <tr>
-                      <th scope="col">{m.columns.field}</th>
-                      <th scope="col">{m.columns.kept}</th>
-                      <th scope="col">{m.columns.other}</th>
-                      <th scope="col">{m.columns.choice}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fields.map((f) => (
-                      <tr key={f.field} data-testid="merge-field" data-field={f.field}>
-                        <th scope="row">{label(f.field)}</th>
-                        <td className="merge-table__value">{displayValue(f.field, f.get(keep), ctx)}</td>
-                        <td className="merge-table__value">{displayValue(f.field, f.get(other), ctx)}</td>
-                        <td>
-                          <div className="merge-table__sides" role="radiogroup" aria-label={label(f.field)}>
-                            {sidesFor(f.kind).map((side) => (
-                              <label key={side} className="merge-side">
-                                <input
-                                  type="radio"
-                                  name={`${formId}-${f.field}`}
-                                  value={side}
-                                  data-testid={`merge-side-${f.field}-${side}`}
-                                  checked={current[f.field] === side}
-                                  onChange={() => choose(f.field, side)}
-                                />
-                                {m.sides[side]}
-                              </label>
-                            ))}
-                          </div>
-                        </td>
+        {preview ? (
+          <div className="merge__grid">
+            <fieldset className="merge__fields">
+              <legend className="merge__legend">{m.fieldsLegend}</legend>
+              {fields.length === 0 ? (
+                <p className="muted small" data-testid="merge-no-difference">
+                  {m.noDifference}
+                </p>
+              ) : (
+                <>
+                  <p className="small muted">{m.fieldsHint}</p>
+                  <table className="merge-table" data-testid="merge-fields">
+                    <thead>
+                      <tr>
+                        <th scope="col">{m.columns.field}</th>
+                        <th scope="col">{m.columns.kept}</th>
+                        <th scope="col">{m.columns.other}</th>
+                        <th scope="col">{m.columns.choice}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </>
-            )}
-          </fieldset>
+                    </thead>
+                    <tbody>
+                      {fields.map((f) => (
+                        <tr key={f.field} data-testid="merge-field" data-field={f.field}>
+                          <th scope="row">{label(f.field)}</th>
+                          <td className="merge-table__value">{displayValue(f.field, f.keep, ctx)}</td>
+                          <td className="merge-table__value">{displayValue(f.field, f.other, ctx)}</td>
+                          <td>
+                            <div className="merge-table__sides" role="radiogroup" aria-label={label(f.field)}>
+                              {f.sides.map((side) => (
+                                <label key={side} className="merge-side">
+                                  <input
+                                    type="radio"
+                                    name={`${formId}-${f.field}`}
+                                    value={side}
+                                    data-testid={`merge-side-${f.field}-${side}`}
+                                    checked={sideOf(f, current) === side}
+                                    onChange={() => choose(f.field, side)}
+                                  />
+                                  {m.sides[side]}
+                                </label>
+                              ))}
+                            </div>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </>
+              )}
+            </fieldset>
 
-          <section className="merge__preview" aria-labelledby={`${formId}-preview`} data-testid="merge-preview">
-            <h3 className="merge__legend" id={`${formId}-preview`}>
-              {m.preview}
-            </h3>
-            <dl className="merge-preview">
-              {preview.map((row) => (
-                <div key={row.field} className="merge-preview__row" data-field={row.field} data-origin={row.origin}>
-                  <dt>{label(row.field)}</dt>
-                  <dd>
-                    <span className="merge-preview__value">{displayValue(row.field, row.value, ctx)}</span>
-                    {row.origin === "other" && <span className="badge badge--quiet">{m.fromOther}</span>}
-                    {row.origin === "both" && <span className="badge badge--quiet">{m.fromBoth}</span>}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        </div>
+            <section className="merge__preview" aria-labelledby={`${formId}-preview`} data-testid="merge-preview">
+              <h3 className="merge__legend" id={`${formId}-preview`}>
+                {m.preview}
+              </h3>
+              <dl className="merge-preview">
+                {rows.map((row) => (
+                  <div key={row.field} className="merge-preview__row" data-field={row.field} data-origin={row.origin}>
+                    <dt>{label(row.field)}</dt>
+                    <dd>
+                      <span className="merge-preview__value">{displayValue(row.field, row.value, ctx)}</span>
+                      {row.origin === "other" && <span className="badge badge--quiet">{m.fromOther}</span>}
+                      {row.origin === "both" && <span className="badge badge--quiet">{m.fromBoth}</span>}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          </div>
+        ) : previewError ? null : (
+          <p className="small muted icon-text" role="status" data-testid="merge-preview-loading">
+            <LoaderCircle size={16} aria-hidden="true" className="spin" />
+            {m.previewLoading}
+          </p>
+        )}
       </form>
     </Dialog>
   );

@@ -1,26 +1,19 @@
-// The file's first rows under a field select per column. What the mapping
-// lacks (no name column, a field twice) shows at once and keeps « Vérifier »
-// and « Importer » off; while a run goes, its progress replaces the buttons.
+// The file's first rows under a field select per column (the fields, their
+// names and which ones several columns may fill come from the core). What
+// the mapping lacks (no name column, a field twice: the core's answer to
+// validate_import_mapping) shows at once and keeps « Vérifier » and
+// « Importer » off; while a run goes, its progress replaces the buttons.
 import { CircleAlert, FileSpreadsheet, ScanSearch, Upload } from "lucide-react";
 import { useId, type RefObject } from "react";
 
 import { errorText } from "../../api/errors";
 import type { ImportField } from "../../bindings/ImportField";
-import { useI18n, type Messages } from "../../i18n";
+import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { PickButton } from "./PickButton";
-import { cancelImport, dispatch } from "./importSession";
+import { cancelImport, dispatch, setImportField } from "./importSession";
 import { formatBytes } from "../../lib/format";
-import {
-  columnLetter,
-  IMPORT_FIELDS,
-  invalidColumns,
-  mappingIssues,
-  MULTI_COLUMN_FIELDS,
-  progressPercent,
-  type MappingIssue,
-  type WizardState,
-} from "./model";
+import { progressPercent, type WizardState } from "./model";
 import { ProgressPanel } from "../../components/ProgressPanel";
 
 type Props = {
@@ -30,12 +23,6 @@ type Props = {
   onRun: (dryRun: boolean) => void;
 };
 
-export function issueText(issue: MappingIssue, t: Messages): string {
-  const m = t.data.import;
-  if (issue.kind === "noName") return m.issueNoName;
-  return m.issueDuplicate(t.data.fields[issue.field], issue.columns.map(columnLetter).join(", "));
-}
-
 export function ImportPreviewView({ headingRef, state, picking, onRun }: Props) {
   const { t, lang } = useI18n();
   const m = t.data.import;
@@ -43,14 +30,18 @@ export function ImportPreviewView({ headingRef, state, picking, onRun }: Props) 
   const { file } = state;
   const { preview, mapping } = file;
   const running = state.step === "running";
-  const issues = mappingIssues(mapping);
-  const invalid = invalidColumns(issues);
-  const blocked = issues.length > 0;
+  const issues = file.issues ?? [];
+  // Blocked while the core has not answered for the current mapping.
+  const blocked = file.issues === null || issues.length > 0;
+  const invalid = new Set(issues.flatMap((issue) => issue.columns));
+  const missingName = issues.some((issue) => issue.kind === "missingName");
+  const fieldLabel = new Map(preview.fields.map((f) => [f.field, lang === "en" ? f.labelEn : f.label]));
+  const repeatable = new Set(preview.fields.filter((f) => f.repeatable).map((f) => f.field));
 
   /** Which column already holds each single field (to say so in the other selects). */
   const holder = new Map<ImportField, number>();
   mapping.forEach((f, i) => {
-    if (f !== null && !MULTI_COLUMN_FIELDS.has(f) && !holder.has(f)) holder.set(f, i);
+    if (f !== null && !repeatable.has(f) && !holder.has(f)) holder.set(f, i);
   });
 
   const facts: [string, string][] = [[m.format, preview.format]];
@@ -122,7 +113,7 @@ export function ImportPreviewView({ headingRef, state, picking, onRun }: Props) 
                   <span className="visually-hidden">{m.rowHeader}</span>
                 </th>
                 {preview.headers.map((header, i) => {
-                  const letter = columnLetter(i);
+                  const letter = preview.letters[i] ?? "";
                   const field = mapping[i] ?? null;
                   const proposed = preview.mapping[i] ?? null;
                   const hint = field !== null && field === proposed ? (preview.remembered[i] ? "remembered" : "recognized") : null;
@@ -141,18 +132,19 @@ export function ImportPreviewView({ headingRef, state, picking, onRun }: Props) 
                         className={`select import-table__select${field === null ? " is-placeholder" : ""}`}
                         aria-label={m.columnLabel(letter, header)}
                         aria-invalid={bad || undefined}
-                        aria-describedby={bad || (field === null && issues.some((x) => x.kind === "noName")) ? issuesId : undefined}
+                        aria-describedby={bad || (field === null && missingName) ? issuesId : undefined}
                         data-testid={`import-map-${i}`}
                         value={field ?? ""}
-                        onChange={(e) => dispatch({ type: "setField", column: i, field: e.target.value === "" ? null : (e.target.value as ImportField) })}
+                        onChange={(e) => void setImportField(i, e.target.value === "" ? null : (e.target.value as ImportField))}
                       >
                         <option value="">{m.ignore}</option>
-                        {IMPORT_FIELDS.map((f) => {
+                        {preview.fields.map(({ field: f }) => {
                           const heldBy = holder.get(f);
                           const elsewhere = heldBy !== undefined && heldBy !== i;
+                          const name = fieldLabel.get(f) ?? f;
                           return (
                             <option key={f} value={f}>
-                              {elsewhere ? `${t.data.fields[f]} (${columnLetter(heldBy)})` : t.data.fields[f]}
+                              {elsewhere ? `${name} (${preview.letters[heldBy] ?? ""})` : name}
                             </option>
                           );
                         })}
@@ -205,9 +197,9 @@ export function ImportPreviewView({ headingRef, state, picking, onRun }: Props) 
           <>
             <div id={issuesId} className="import-actions__issues" aria-live="polite">
               {issues.map((issue) => (
-                <p key={issue.kind === "noName" ? "noName" : issue.field} className="field__error" data-testid="import-issue">
+                <p key={`${issue.kind}-${issue.field ?? ""}`} className="field__error" data-testid="import-issue">
                   <CircleAlert size={14} aria-hidden="true" className="field__error-icon" />
-                  <span>{issueText(issue, t)}</span>
+                  <span>{lang === "en" ? issue.messageEn || issue.message : issue.message}</span>
                 </p>
               ))}
             </div>

@@ -4,9 +4,10 @@
 import { useSyncExternalStore } from "react";
 
 import { toAppError } from "../../api/errors";
-import { cancelImport as cancelImportRun, importActors, onImportProgress, pickFile, previewImport } from "../../api/gateway";
+import { cancelImport as cancelImportRun, importActors, onImportProgress, pickFile, previewImport, validateImportMapping } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import type { ImportProgress } from "../../bindings/ImportProgress";
+import type { ImportField } from "../../bindings/ImportField";
 import type { ImportReport } from "../../bindings/ImportReport";
 import { initialWizard, wizardReducer, type WizardAction, type WizardState } from "./model";
 
@@ -57,6 +58,19 @@ export async function pickImportFile(): Promise<void> {
     dispatch({ type: "previewFailed", error: toAppError(raw) });
   } finally {
     set({ ...snapshot, picking: false });
+  }
+}
+
+/** A column's field chosen: the core says what the new mapping lacks (the run waits for its answer). */
+export async function setImportField(column: number, field: ImportField | null): Promise<void> {
+  dispatch({ type: "setField", column, field });
+  const state = snapshot.wizard;
+  if (state.step !== "preview") return;
+  const { mapping, preview } = state.file;
+  try {
+    dispatch({ type: "mappingChecked", mapping, issues: await validateImportMapping(preview.headers, mapping) });
+  } catch (raw: unknown) {
+    dispatch({ type: "mappingCheckFailed", mapping, error: toAppError(raw) });
   }
 }
 

@@ -4,38 +4,14 @@ import type { AppError } from "../../api/types";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportReport } from "../../bindings/ImportReport";
 import { baseName, formatBytes, formatDateTime } from "../../lib/format";
+import type { MappingIssue } from "../../bindings/MappingIssue";
 import {
-  columnLetter,
   initialWizard,
-  invalidColumns,
-  mappingIssues,
   problemLine,
   progressPercent,
   wizardReducer,
   type WizardState,
 } from "./model";
-
-describe("mapping rules", () => {
-  it("asks for exactly one name column", () => {
-    expect(mappingIssues([null, "siren"])).toEqual([{ kind: "noName" }]);
-    expect(mappingIssues(["name", "siren"])).toEqual([]);
-    expect(mappingIssues(["name", "name"])).toEqual([{ kind: "duplicate", field: "name", columns: [0, 1] }]);
-    expect(mappingIssues([])).toEqual([{ kind: "noName" }]);
-  });
-
-  it("lets needs, offers, tags and notes take several columns, nothing else", () => {
-    expect(mappingIssues(["name", "needs", "needs", "tags", "tags", "notes", "notes", "offers", "offers"])).toEqual([]);
-    expect(mappingIssues(["name", "siren", "commune", "siren", "commune", "siren"])).toEqual([
-      { kind: "duplicate", field: "siren", columns: [1, 3, 5] },
-      { kind: "duplicate", field: "commune", columns: [2, 4] },
-    ]);
-    expect(invalidColumns(mappingIssues(["siren", null, "siren"]))).toEqual(new Set([0, 2]));
-  });
-
-  it("names columns as a spreadsheet does", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
-  });
-});
 
 describe("formats", () => {
   it("writes sizes the French way", () => {
@@ -83,7 +59,10 @@ const PREVIEW: ImportPreview = {
   encoding: "UTF-8",
   delimiter: ";",
   headers: ["Nom", "SIREN", "Remarque"],
+  letters: ["A", "B", "C"],
   mapping: ["name", "siren"],
+  issues: [],
+  fields: [],
   remembered: [false, true, false],
   sample: [{ number: 2, cells: ["A", "1", ""] }],
   totalBytes: 100,
@@ -104,6 +83,14 @@ const REPORT: ImportReport = {
   backup: null,
 };
 
+const MISSING_NAME: MappingIssue = {
+  kind: "missingName",
+  field: "name",
+  columns: [],
+  message: "Aucune colonne ne donne le nom de l'organisation.",
+  messageEn: "No column gives the organisation's name.",
+};
+
 const ERROR: AppError = { kind: "invalid", message: "Fichier vide.", messageEn: "Empty file.", fields: [] };
 
 function loaded(): WizardState {
@@ -119,11 +106,29 @@ describe("the import wizard", () => {
     expect(s.file.keepDuplicates).toBe(false);
   });
 
-  it("refuses to run while the mapping has an issue", () => {
+  it("refuses to run until the core has answered for the mapping, and while it finds an issue", () => {
     const noName = wizardReducer(loaded(), { type: "setField", column: 0, field: null });
+    // Not answered yet.
     expect(wizardReducer(noName, { type: "run", dryRun: true })).toBe(noName);
-    const fixed = wizardReducer(noName, { type: "setField", column: 2, field: "name" });
-    expect(wizardReducer(fixed, { type: "run", dryRun: true }).step).toBe("running");
+    if (noName.step !== "preview") throw new Error(noName.step);
+    const mapping = noName.file.mapping;
+    const checked = wizardReducer(noName, { type: "mappingChecked", mapping, issues: [MISSING_NAME] });
+    expect(checked).toMatchObject({ file: { issues: [MISSING_NAME] } });
+    expect(wizardReducer(checked, { type: "run", dryRun: true })).toBe(checked);
+    const fixed = wizardReducer(checked, { type: "setField", column: 2, field: "name" });
+    if (fixed.step !== "preview") throw new Error(fixed.step);
+    // A late answer for an older mapping changes nothing.
+    expect(wizardReducer(fixed, { type: "mappingChecked", mapping, issues: [] })).toBe(fixed);
+    const ok = wizardReducer(fixed, { type: "mappingChecked", mapping: fixed.file.mapping, issues: [] });
+    expect(wizardReducer(ok, { type: "run", dryRun: true }).step).toBe("running");
+  });
+
+  it("says why the core could not check a mapping, and stays blocked", () => {
+    const changed = wizardReducer(loaded(), { type: "setField", column: 2, field: "notes" });
+    if (changed.step !== "preview") throw new Error(changed.step);
+    const failed = wizardReducer(changed, { type: "mappingCheckFailed", mapping: changed.file.mapping, error: ERROR });
+    expect(failed).toMatchObject({ step: "preview", error: ERROR, file: { issues: null } });
+    expect(wizardReducer(failed, { type: "run", dryRun: false })).toBe(failed);
   });
 
   it("goes preview → running → report → preview (edit) → running", () => {

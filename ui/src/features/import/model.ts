@@ -1,97 +1,16 @@
-// The import wizard's rules and state, without React: which fields a column
-// can go to, what is wrong with a mapping (the backend checks it again and
-// stays the truth), the wizard's steps as a reducer, and the report's problem lines.
+// The import wizard's state, without React: the wizard's steps as a reducer
+// (the mapping's issues are the core's answer, validate_import_mapping: a
+// run waits for it), and the report's problem lines.
 import type { AppError } from "../../api/types";
 import type { ImportField } from "../../bindings/ImportField";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { ImportProgress } from "../../bindings/ImportProgress";
 import type { ImportReport } from "../../bindings/ImportReport";
+import type { MappingIssue } from "../../bindings/MappingIssue";
 import type { RowProblem } from "../../bindings/RowProblem";
 import type { Lang } from "../../lib/format";
 
-/** Every field, in the order the column selects list them. */
-export const IMPORT_FIELDS = [
-  "name",
-  "kind",
-  "siren",
-  "siret",
-  "rna",
-  "legalRegime",
-  "registerCourt",
-  "registerVolume",
-  "registerFolio",
-  "registerNumber",
-  "address",
-  "postalCode",
-  "commune",
-  "communeInsee",
-  "sector",
-  "sizeBand",
-  "website",
-  "needs",
-  "offers",
-  "stakes",
-  "tags",
-  "notes",
-  "contactFirstName",
-  "contactLastName",
-  "contactFullName",
-  "contactRole",
-  "contactEmail",
-  "contactPhone",
-  "contactInformedOn",
-] as const satisfies readonly ImportField[];
-
-// A new ImportField in Rust fails here until it is listed above.
-type MissingField = Exclude<ImportField, (typeof IMPORT_FIELDS)[number]>;
-export const ALL_FIELDS_LISTED: MissingField extends never ? true : false = true;
-
-/** Fields several columns may fill (their values are joined). */
-export const MULTI_COLUMN_FIELDS: ReadonlySet<ImportField> = new Set<ImportField>(["needs", "offers", "tags", "notes"]);
-
 export type Mapping = (ImportField | null)[];
-
-export type MappingIssue =
-  | { kind: "noName" }
-  /** `columns`: 0-based indexes of the columns that share the field. */
-  | { kind: "duplicate"; field: ImportField; columns: number[] };
-
-/** What stops the import, as the backend would say it: exactly one name column, single fields once. */
-export function mappingIssues(mapping: Mapping): MappingIssue[] {
-  const byField = new Map<ImportField, number[]>();
-  mapping.forEach((field, i) => {
-    if (field === null) return;
-    const list = byField.get(field) ?? [];
-    list.push(i);
-    byField.set(field, list);
-  });
-  const issues: MappingIssue[] = [];
-  if (!byField.has("name")) issues.push({ kind: "noName" });
-  for (const field of IMPORT_FIELDS) {
-    const columns = byField.get(field);
-    if (columns && columns.length > 1 && !MULTI_COLUMN_FIELDS.has(field)) issues.push({ kind: "duplicate", field, columns });
-  }
-  return issues;
-}
-
-/** The 0-based indexes of the columns an issue points at. */
-export function invalidColumns(issues: MappingIssue[]): Set<number> {
-  const out = new Set<number>();
-  for (const issue of issues) if (issue.kind === "duplicate") issue.columns.forEach((c) => out.add(c));
-  return out;
-}
-
-/** The spreadsheet's letter of a 0-based column: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 // ---------- Formats ----------
 
@@ -121,6 +40,8 @@ export type ImportFile = {
   path: string;
   preview: ImportPreview;
   mapping: Mapping;
+  /** What the core finds wrong with `mapping`; null while it is asked. */
+  issues: MappingIssue[] | null;
   keepDuplicates: boolean;
 };
 
@@ -136,6 +57,9 @@ export type WizardAction =
   | { type: "previewFailed"; error: AppError }
   | { type: "previewLoaded"; path: string; preview: ImportPreview }
   | { type: "setField"; column: number; field: ImportField | null }
+  /** The core's answer for a mapping (ignored once the mapping changed again). */
+  | { type: "mappingChecked"; mapping: Mapping; issues: MappingIssue[] }
+  | { type: "mappingCheckFailed"; mapping: Mapping; error: AppError }
   | { type: "setKeepDuplicates"; value: boolean }
   | { type: "run"; dryRun: boolean }
   | { type: "progress"; progress: ImportProgress }
@@ -156,18 +80,23 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (state.step === "running") return state;
       const { preview, path } = action;
       const mapping = preview.headers.map((_, i) => preview.mapping[i] ?? null);
-      return { step: "preview", file: { path, preview, mapping, keepDuplicates: false }, error: null };
+      return { step: "preview", file: { path, preview, mapping, issues: preview.issues, keepDuplicates: false }, error: null };
     }
     case "setField": {
       if (state.step !== "preview") return state;
       const mapping = state.file.mapping.map((f, i) => (i === action.column ? action.field : f));
-      return { ...state, file: { ...state.file, mapping }, error: null };
+      return { ...state, file: { ...state.file, mapping, issues: null }, error: null };
     }
+    case "mappingChecked":
+      if (state.step !== "preview" || state.file.mapping !== action.mapping) return state;
+      return { ...state, file: { ...state.file, issues: action.issues } };
+    case "mappingCheckFailed":
+      return state.step === "preview" && state.file.mapping === action.mapping ? { ...state, error: action.error } : state;
     case "setKeepDuplicates":
       return state.step === "preview" ? { ...state, file: { ...state.file, keepDuplicates: action.value } } : state;
     case "run":
       if (state.step !== "preview" && state.step !== "report") return state;
-      if (mappingIssues(state.file.mapping).length > 0) return state;
+      if (state.file.issues === null || state.file.issues.length > 0) return state;
       return { step: "running", file: state.file, dryRun: action.dryRun, progress: null, cancelling: false };
     case "progress":
       return state.step === "running" ? { ...state, progress: action.progress } : state;

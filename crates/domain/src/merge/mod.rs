@@ -12,6 +12,14 @@ use ts_rs::TS;
 use crate::actor::{Actor, ActorInput};
 use crate::contact::{Contact, ContactInput};
 
+mod preview;
+
+pub use preview::{
+    actor_kept_by_default, contact_kept_by_default, preview_actor_merge, preview_contact_merge,
+    MergeFieldKind, MergeFieldPreview, MergeItem, MergeOrigin, MergePreview, MergeResult,
+    MergeValue, PairSide,
+};
+
 /// A merge as the history lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -58,7 +66,7 @@ fn pick<T: Clone>(
     keep: &Option<T>,
     other: &Option<T>,
 ) -> Option<T> {
-    match choices.side(field, MergeSide::Keep) {
+    match choices.side(field, MergeFieldKind::Scalar.default_side()) {
         MergeSide::Other => other.clone().or_else(|| keep.clone()),
         MergeSide::Keep | MergeSide::Both => keep.clone().or_else(|| other.clone()),
     }
@@ -70,7 +78,11 @@ fn pick_text(
     keep: &Option<String>,
     other: &Option<String>,
 ) -> Option<String> {
-    match (choices.side(field, MergeSide::Both), keep, other) {
+    match (
+        choices.side(field, MergeFieldKind::Text.default_side()),
+        keep,
+        other,
+    ) {
         (MergeSide::Both, Some(k), Some(o)) if k.trim() != o.trim() => Some(format!("{k}\n\n{o}")),
         (MergeSide::Other, _, Some(o)) => Some(o.clone()),
         (MergeSide::Other, k, None) => k.clone(),
@@ -84,7 +96,7 @@ fn pick_list<T: Clone + PartialEq>(
     keep: &[T],
     other: &[T],
 ) -> Vec<T> {
-    match choices.side(field, MergeSide::Both) {
+    match choices.side(field, MergeFieldKind::List.default_side()) {
         MergeSide::Keep => keep.to_vec(),
         MergeSide::Other => other.to_vec(),
         MergeSide::Both => {
@@ -104,7 +116,7 @@ fn pick_list<T: Clone + PartialEq>(
 pub fn merge_actors(keep: &Actor, other: &Actor, choices: &MergeChoices) -> ActorInput {
     let k = keep.to_input();
     let o = other.to_input();
-    let name = match choices.side("name", MergeSide::Keep) {
+    let name = match choices.side("name", MergeFieldKind::Scalar.default_side()) {
         MergeSide::Other => o.name.clone(),
         _ => k.name.clone(),
     };
@@ -116,7 +128,7 @@ pub fn merge_actors(keep: &Actor, other: &Actor, choices: &MergeChoices) -> Acto
             || a.register_folio.is_some()
             || a.register_number.is_some()
     };
-    let register = match choices.side("registerCourt", MergeSide::Keep) {
+    let register = match choices.side("registerCourt", MergeFieldKind::Scalar.default_side()) {
         MergeSide::Other if has_entry(&o) => &o,
         _ if has_entry(&k) => &k,
         _ => &o,
@@ -151,7 +163,7 @@ pub fn merge_actors(keep: &Actor, other: &Actor, choices: &MergeChoices) -> Acto
 pub fn merge_contacts(keep: &Contact, other: &Contact, choices: &MergeChoices) -> ContactInput {
     let k = contact_input(keep);
     let o = contact_input(other);
-    let name_side = choices.side("lastName", MergeSide::Keep);
+    let name_side = choices.side("lastName", MergeFieldKind::Scalar.default_side());
     let (first_name, last_name) = match name_side {
         MergeSide::Other => (o.first_name.clone(), o.last_name.clone()),
         _ => (k.first_name.clone(), k.last_name.clone()),
@@ -205,7 +217,7 @@ mod tests {
     use crate::actor::{ActorKind, Resource, ResourceCategory};
     use chrono::{TimeZone, Utc};
 
-    fn actor(id: &str, name: &str) -> Actor {
+    pub(super) fn actor(id: &str, name: &str) -> Actor {
         Actor {
             id: id.into(),
             kind: ActorKind::Association,
@@ -310,3 +322,6 @@ mod tests {
         assert_eq!(m.register_number, None);
     }
 }
+
+#[cfg(test)]
+mod preview_tests;
