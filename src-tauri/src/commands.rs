@@ -64,7 +64,7 @@ fn get_actor_facets(state: State<'_, Shared>) -> AppResult<Facets> {
 
 #[tauri::command(async)]
 fn get_actor(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
-    with_app(&state, |a| a.get_actor(&id))
+    with_app(&state, |a| a.get_actor(&id, crate::clock::now()))
 }
 
 #[tauri::command(async)]

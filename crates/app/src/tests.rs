@@ -70,7 +70,7 @@ fn an_actor_page_has_its_commune_and_contacts() {
         ..ContactInput::default()
     };
     a.create_contact(&c).unwrap();
-    let page = a.get_actor(&actor.id).unwrap();
+    let page = a.get_actor(&actor.id, clock()).unwrap();
     assert_eq!(page.commune.unwrap().epci.unwrap().code.len(), 9);
     assert_eq!(page.contacts[0].display_name(), "Léa Weber");
     let bad = ContactInput {
@@ -85,12 +85,42 @@ fn an_actor_page_has_its_commune_and_contacts() {
 }
 
 #[test]
+fn an_actor_page_says_which_contact_reviews_are_overdue_as_of_the_callers_day() {
+    let mut a = app();
+    let actor = a.create_actor(&input("Épicerie solidaire")).unwrap();
+    let contact = |last: &str, on: &str| ContactInput {
+        actor_id: Some(actor.id.clone()),
+        last_name: last.into(),
+        last_initiated_on: Some(on.into()),
+        ..ContactInput::default()
+    };
+    // Reviews due on 2026-03-09 and 2026-03-10.
+    a.create_contact(&contact("Ancien", "2023-03-09")).unwrap();
+    a.create_contact(&contact("Juste", "2023-03-10")).unwrap();
+    let page = a.get_actor(&actor.id, clock()).unwrap();
+    let overdue = |name: &str| {
+        page.contacts
+            .iter()
+            .find(|c| c.last_name == name)
+            .map(|c| (c.review_due_on.to_string(), c.review_overdue))
+            .unwrap()
+    };
+    assert_eq!(overdue("Ancien"), ("2026-03-09".into(), true));
+    assert_eq!(overdue("Juste"), ("2026-03-10".into(), false));
+    // Just before midnight UTC the local day is already the 11th.
+    let late = a
+        .get_actor(&actor.id, at("2026-03-11T00:30:00+01:00"))
+        .unwrap();
+    assert!(late.contacts.iter().all(|c| c.review_overdue));
+}
+
+#[test]
 fn deleting_is_undoable() {
     let mut a = app();
     let actor = a.create_actor(&input("Banque alimentaire")).unwrap();
     a.delete_actor(&actor.id).unwrap();
     assert_eq!(
-        a.get_actor(&actor.id).unwrap_err().kind,
+        a.get_actor(&actor.id, clock()).unwrap_err().kind,
         ErrorKind::NotFound
     );
     assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 0);
@@ -364,7 +394,7 @@ mod partnerships {
             "{}",
             err.message
         );
-        assert!(a.get_actor(&y).is_ok());
+        assert!(a.get_actor(&y, clock()).is_ok());
         a.delete_partnership(&p.id).unwrap();
         a.delete_actor(&y).unwrap();
     }
@@ -747,7 +777,7 @@ fn the_demo_associations_are_inscribed_at_their_courts_register() {
         .unwrap();
     let mut associations = 0;
     for row in &page.rows {
-        let actor = a.get_actor(&row.id).unwrap().actor;
+        let actor = a.get_actor(&row.id, clock()).unwrap().actor;
         assert_eq!(actor.rna, None, "{} has an RNA number", actor.name);
         if actor.kind == ActorKind::Association {
             associations += 1;
