@@ -346,6 +346,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::documents::set_partnership_agreement,
         crate::event::list_events,
         crate::event::get_event,
+        crate::event::get_event_input,
         crate::event::validate_event,
         crate::event::create_event,
         crate::event::update_event,

@@ -38,6 +38,14 @@ pub(crate) fn get_event(state: State<'_, Shared>, id: String) -> AppResult<Event
 }
 
 #[tauri::command(async)]
+pub(crate) fn get_event_input(
+    state: State<'_, Shared>,
+    id: Option<String>,
+) -> AppResult<EventInput> {
+    with_app(&state, |a| a.get_event_input(id.as_deref()))
+}
+
+#[tauri::command(async)]
 pub(crate) fn validate_event(
     state: State<'_, Shared>,
     input: EventInput,

@@ -278,6 +278,19 @@ impl App {
         crate::validation_result(input.validate())
     }
 
+    /// The event form's starting values: an existing event's settings as
+    /// the form shows them (date the French way), or a new event's defaults
+    /// (`EventInput::default`) when `id` is `None`.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn get_event_input(&self, id: Option<&str>) -> AppResult<EventInput> {
+        Ok(match id {
+            Some(id) => self.store.event(id)?.to_input(),
+            None => EventInput::default(),
+        })
+    }
+
     /// Creates an event.
     ///
     /// # Errors

@@ -975,3 +975,68 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap()]
     );
 }
+
+#[test]
+fn the_event_form_starts_from_the_cores_defaults_or_the_events_settings() {
+    use tisserand_domain::event::EventSide;
+    let mut a = app();
+    let new = a.get_event_input(None).unwrap();
+    assert_eq!(
+        (
+            new.start_time.as_str(),
+            new.round_minutes,
+            new.changeover_minutes
+        ),
+        ("14:00", 7, 2)
+    );
+    assert_eq!((new.rounds, new.tables), (8, 10));
+    assert_eq!(new.seated_side, EventSide::Associations);
+    assert!(new.name.is_empty() && new.date.is_empty() && !new.allow_partners);
+    let id = small_event(&mut a);
+    let edit = a.get_event_input(Some(&id)).unwrap();
+    assert_eq!(edit.date, "26/11/2026");
+    assert_eq!(edit.start_time, "14:00");
+    assert_eq!((edit.rounds, edit.tables), (3, 2));
+    assert_eq!(a.validate_event(&edit), vec![]);
+    assert_eq!(
+        a.get_event_input(Some("gone")).unwrap_err().kind,
+        ErrorKind::NotFound
+    );
+}
+
+#[test]
+fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
+    let mut a = app();
+    let id = small_event(&mut a);
+    let detail = a.get_event(&id).unwrap();
+    // Two seated, two visitors, three rounds: every table has a row, each
+    // round's visitors are all busy or paused.
+    assert_eq!(detail.plan.len(), 2);
+    assert!(detail.plan.iter().all(|r| r.visitors.len() == 3));
+    assert_eq!(detail.pauses.len(), 3);
+    for (round, paused) in detail.pauses.iter().enumerate() {
+        let busy = detail
+            .plan
+            .iter()
+            .filter(|r| r.visitors[round].is_some())
+            .count();
+        assert_eq!(busy + paused.len(), 2);
+    }
+    assert_eq!(detail.pending_leads, 0);
+    // A mutual tick awaits its lead until leads are created.
+    let m = detail.meetings[0].clone();
+    a.capture_event_meeting(
+        &id,
+        &tisserand_domain::event::MeetingCapture {
+            round: m.round,
+            table: m.table,
+            seated_tick: true,
+            visitor_tick: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(a.get_event(&id).unwrap().pending_leads, 1);
+    a.create_event_leads(&id, clock()).unwrap();
+    assert_eq!(a.get_event(&id).unwrap().pending_leads, 0);
+}

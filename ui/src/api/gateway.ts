@@ -447,6 +447,11 @@ export function getEvent(id: string): Promise<EventDetail> {
   return call("get_event", { id });
 }
 
+/** The event form's starting values: the event's settings, or a new event's defaults without `id`. */
+export function getEventInput(id: string | null): Promise<EventInput> {
+  return call("get_event_input", { id });
+}
+
 export function validateEvent(input: EventInput): Promise<FieldError[]> {
   return call("validate_event", { input });
 }

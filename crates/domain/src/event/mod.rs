@@ -13,6 +13,7 @@
 //! instant, crossing any number of phase ends at once.
 
 mod clock;
+mod grid;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -26,6 +27,7 @@ use crate::planner::{Meeting, PlanBound, PlanObjective, WishLevel};
 use crate::text::char_count;
 
 pub use clock::{RoomClock, RoomPhase, RoomView};
+pub use grid::{pauses_by_round, pending_leads, plan_grid, PlanRow};
 
 /// Longest event name, in characters.
 pub const NAME_MAX: usize = 200;
@@ -516,6 +518,15 @@ pub struct EventDetail {
     /// empty, more seated people than tables…).
     #[serde(default)]
     pub possible_meetings: Option<u32>,
+    /// The plan as tables × rounds ([`plan_grid`]).
+    #[serde(default)]
+    pub plan: Vec<PlanRow>,
+    /// Per round, the visitors sitting out ([`pauses_by_round`]).
+    #[serde(default)]
+    pub pauses: Vec<Vec<String>>,
+    /// Mutual ticks without their partnership yet ([`pending_leads`]).
+    #[serde(default)]
+    pub pending_leads: u32,
 }
 
 /// A meeting's capture: each side's « à revoir » tick and note.
