@@ -694,7 +694,10 @@ mod tests {
         let c = klein(NaiveDate::from_ymd_opt(2024, 2, 29), DateTime::UNIX_EPOCH);
         let on = |y, m, d| ContactCard::new(c.clone(), NaiveDate::from_ymd_opt(y, m, d).unwrap());
         assert!(!on(2027, 2, 27).review_overdue);
-        assert!(!on(2027, 2, 28).review_overdue, "due today is not overdue yet");
+        assert!(
+            !on(2027, 2, 28).review_overdue,
+            "due today is not overdue yet"
+        );
         assert!(on(2027, 3, 1).review_overdue);
         let json = serde_json::to_value(on(2027, 3, 1)).unwrap();
         assert_eq!(json["reviewOverdue"], true);
