@@ -965,7 +965,7 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         .unwrap();
     assert!(outcome.partnerships.is_empty());
     let due: Vec<_> = a
-        .list_open_follow_ups(10)
+        .list_open_follow_ups(10, clock())
         .unwrap()
         .into_iter()
         .map(|f| f.due)
@@ -1039,4 +1039,33 @@ fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
     assert_eq!(a.get_event(&id).unwrap().pending_leads, 1);
     a.create_event_leads(&id, clock()).unwrap();
     assert_eq!(a.get_event(&id).unwrap().pending_leads, 0);
+}
+
+#[test]
+fn an_open_follow_up_is_overdue_only_after_its_due_day() {
+    use tisserand_domain::event::MeetingCapture;
+    let mut a = app();
+    let id = small_event(&mut a);
+    let m = a.get_event(&id).unwrap().meetings[0].clone();
+    a.capture_event_meeting(
+        &id,
+        &MeetingCapture {
+            round: m.round,
+            table: m.table,
+            seated_tick: true,
+            ..MeetingCapture::default()
+        },
+    )
+    .unwrap();
+    // The event is on 26 November: due a week after, on 3 December.
+    a.create_event_leads(&id, at("2026-11-20T10:00:00+01:00"))
+        .unwrap();
+    let on = |when: &str| {
+        let open = a.list_open_follow_ups(10, at(when)).unwrap();
+        assert_eq!(open[0].due.to_string(), "2026-12-03");
+        open[0].overdue
+    };
+    assert!(!on("2026-12-03T23:50:00+01:00"));
+    // Ten past midnight in Strasbourg: still the 3rd in UTC, the 4th here.
+    assert!(on("2026-12-04T00:10:00+01:00"));
 }

@@ -34,7 +34,7 @@ import type { EventMeeting } from "../bindings/EventMeeting";
 import type { EventReport } from "../bindings/EventReport";
 import type { EventSide } from "../bindings/EventSide";
 import type { EventSummary } from "../bindings/EventSummary";
-import type { FollowUp } from "../bindings/FollowUp";
+import type { OpenFollowUp } from "../bindings/OpenFollowUp";
 import type { LeadsOutcome } from "../bindings/LeadsOutcome";
 import type { MeetingCapture } from "../bindings/MeetingCapture";
 import type { ParticipantChange } from "../bindings/ParticipantChange";
@@ -536,7 +536,7 @@ export async function setFollowUpDone(id: string, done: boolean): Promise<void> 
   await call<null>("set_follow_up_done", { id, done });
 }
 
-export function listOpenFollowUps(): Promise<FollowUp[]> {
+export function listOpenFollowUps(): Promise<OpenFollowUp[]> {
   return call("list_open_follow_ups");
 }
 

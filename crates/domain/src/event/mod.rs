@@ -499,6 +499,37 @@ pub struct FollowUp {
     pub done: bool,
 }
 
+/// A follow-up still to do, as the events list shows it: whether its due
+/// date is already past as of the caller's local day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OpenFollowUp {
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    /// Due before `today`.
+    pub overdue: bool,
+}
+
+impl OpenFollowUp {
+    /// `follow_up` as of `today`.
+    #[must_use]
+    pub fn new(follow_up: FollowUp, today: NaiveDate) -> Self {
+        Self {
+            overdue: follow_up.due < today,
+            follow_up,
+        }
+    }
+}
+
+impl std::ops::Deref for OpenFollowUp {
+    type Target = FollowUp;
+
+    fn deref(&self) -> &FollowUp {
+        &self.follow_up
+    }
+}
+
 /// Everything an event's pages need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
