@@ -34,4 +34,8 @@ pauses: Array<Array<string>>,
 /**
  * Mutual ticks without their partnership yet ([`pending_leads`]).
  */
-pendingLeads: number, };
+pendingLeads: number, 
+/**
+ * Visitors not marked absent ([`visitors_present`]).
+ */
+visitorsPresent: number, };

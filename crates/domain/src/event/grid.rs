@@ -70,7 +70,7 @@ pub fn pauses_by_round(
         .map(|round| {
             participants
                 .iter()
-                .filter(|p| p.side != event.seated_side && p.presence != Presence::Absent)
+                .filter(|p| visiting(event, p))
                 .filter(|p| {
                     !meetings
                         .iter()
@@ -80,6 +80,18 @@ pub fn pauses_by_round(
                 .collect()
         })
         .collect()
+}
+
+/// The visitors who count for the plan: on the visiting side and not marked
+/// absent.
+fn visiting(event: &Event, p: &Participant) -> bool {
+    p.side != event.seated_side && p.presence != Presence::Absent
+}
+
+/// How many visitors count for the plan ([`pauses_by_round`]'s people).
+#[must_use]
+pub fn visitors_present(event: &Event, participants: &[Participant]) -> u32 {
+    u32::try_from(participants.iter().filter(|p| visiting(event, p)).count()).unwrap_or(u32::MAX)
 }
 
 /// How many meetings [`EventMeeting::awaits_lead`].
@@ -105,6 +117,7 @@ impl EventDetail {
             plan: plan_grid(&event, &participants, &meetings),
             pauses: pauses_by_round(&event, &participants, &meetings),
             pending_leads: pending_leads(&meetings),
+            visitors_present: visitors_present(&event, &participants),
             event,
             participants,
             wishes,
@@ -232,6 +245,7 @@ mod tests {
         );
         assert_eq!(d.pauses, [vec!["v3".to_owned()], vec!["v2".to_owned()]]);
         assert_eq!(d.slots.len(), 2);
+        assert_eq!(d.visitors_present, 3);
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["pendingLeads"], 1);
         assert_eq!(json["plan"][0]["visitors"][1], "v3");
@@ -270,5 +284,6 @@ mod tests {
             pauses_by_round(&e, &people, &meetings),
             [vec![], vec!["v1".to_owned()]]
         );
+        assert_eq!(visitors_present(&e, &people), 1);
     }
 }

@@ -27,7 +27,7 @@ use crate::planner::{Meeting, PlanBound, PlanObjective, WishLevel};
 use crate::text::char_count;
 
 pub use clock::{RoomClock, RoomPhase, RoomView};
-pub use grid::{pauses_by_round, pending_leads, plan_grid, PlanRow};
+pub use grid::{pauses_by_round, pending_leads, plan_grid, visitors_present, PlanRow};
 
 /// Longest event name, in characters.
 pub const NAME_MAX: usize = 200;
@@ -558,6 +558,9 @@ pub struct EventDetail {
     /// Mutual ticks without their partnership yet ([`pending_leads`]).
     #[serde(default)]
     pub pending_leads: u32,
+    /// Visitors not marked absent ([`visitors_present`]).
+    #[serde(default)]
+    pub visitors_present: u32,
 }
 
 /// A meeting's capture: each side's « à revoir » tick and note.
