@@ -1004,6 +1004,19 @@ fn the_event_form_starts_from_the_cores_defaults_or_the_events_settings() {
     );
 }
 
+/// Ticks « à revoir » on the event's first meeting: (seated, visitor).
+fn tick_first_meeting(a: &mut App, event_id: &str, (seated_tick, visitor_tick): (bool, bool)) {
+    let m = a.get_event(event_id).unwrap().meetings[0].clone();
+    let capture = tisserand_domain::event::MeetingCapture {
+        round: m.round,
+        table: m.table,
+        seated_tick,
+        visitor_tick,
+        ..Default::default()
+    };
+    a.capture_event_meeting(event_id, &capture).unwrap();
+}
+
 #[test]
 fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
     let mut a = app();
@@ -1024,18 +1037,7 @@ fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
     }
     assert_eq!(detail.pending_leads, 0);
     // A mutual tick awaits its lead until leads are created.
-    let m = detail.meetings[0].clone();
-    a.capture_event_meeting(
-        &id,
-        &tisserand_domain::event::MeetingCapture {
-            round: m.round,
-            table: m.table,
-            seated_tick: true,
-            visitor_tick: true,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    tick_first_meeting(&mut a, &id, (true, true));
     assert_eq!(a.get_event(&id).unwrap().pending_leads, 1);
     a.create_event_leads(&id, clock()).unwrap();
     assert_eq!(a.get_event(&id).unwrap().pending_leads, 0);
@@ -1043,20 +1045,9 @@ fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
 
 #[test]
 fn an_open_follow_up_is_overdue_only_after_its_due_day() {
-    use tisserand_domain::event::MeetingCapture;
     let mut a = app();
     let id = small_event(&mut a);
-    let m = a.get_event(&id).unwrap().meetings[0].clone();
-    a.capture_event_meeting(
-        &id,
-        &MeetingCapture {
-            round: m.round,
-            table: m.table,
-            seated_tick: true,
-            ..MeetingCapture::default()
-        },
-    )
-    .unwrap();
+    tick_first_meeting(&mut a, &id, (true, false));
     // The event is on 26 November: due a week after, on 3 December.
     a.create_event_leads(&id, at("2026-11-20T10:00:00+01:00"))
         .unwrap();
