@@ -64,7 +64,7 @@ fn get_actor_facets(state: State<'_, Shared>) -> AppResult<Facets> {
 
 #[tauri::command(async)]
 fn get_actor(state: State<'_, Shared>, id: String) -> AppResult<ActorDetail> {
-    with_app(&state, |a| a.get_actor(&id))
+    with_app(&state, |a| a.get_actor(&id, crate::clock::now()))
 }
 
 #[tauri::command(async)]
@@ -356,6 +356,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::documents::set_partnership_agreement,
         crate::event::list_events,
         crate::event::get_event,
+        crate::event::get_event_input,
         crate::event::validate_event,
         crate::event::create_event,
         crate::event::update_event,

@@ -12,8 +12,8 @@ use tisserand_app::{
     RoomState,
 };
 use tisserand_domain::event::{
-    Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide, EventSummary, FollowUp,
-    LeadsOutcome, MeetingCapture,
+    Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide, EventSummary,
+    LeadsOutcome, MeetingCapture, OpenFollowUp,
 };
 use tisserand_domain::planner::WishLevel;
 use tisserand_domain::FieldError;
@@ -35,6 +35,14 @@ pub(crate) fn list_events(state: State<'_, Shared>) -> AppResult<Vec<EventSummar
 #[tauri::command(async)]
 pub(crate) fn get_event(state: State<'_, Shared>, id: String) -> AppResult<EventDetail> {
     with_app(&state, |a| a.get_event(&id))
+}
+
+#[tauri::command(async)]
+pub(crate) fn get_event_input(
+    state: State<'_, Shared>,
+    id: Option<String>,
+) -> AppResult<EventInput> {
+    with_app(&state, |a| a.get_event_input(id.as_deref()))
 }
 
 #[tauri::command(async)]
@@ -169,8 +177,8 @@ pub(crate) fn set_follow_up_done(
 }
 
 #[tauri::command(async)]
-pub(crate) fn list_open_follow_ups(state: State<'_, Shared>) -> AppResult<Vec<FollowUp>> {
-    with_app(&state, |a| a.list_open_follow_ups(200))
+pub(crate) fn list_open_follow_ups(state: State<'_, Shared>) -> AppResult<Vec<OpenFollowUp>> {
+    with_app(&state, |a| a.list_open_follow_ups(200, crate::clock::now()))
 }
 
 #[tauri::command(async)]

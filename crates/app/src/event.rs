@@ -10,7 +10,7 @@ use tisserand_domain::actor::ActorInput;
 use tisserand_domain::contact::{ContactInput, ContactSource};
 use tisserand_domain::event::{
     check_capacity, Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide,
-    EventSummary, FollowUp, LeadsOutcome, MeetingCapture, Participant, PlanSummary, Presence,
+    EventSummary, LeadsOutcome, MeetingCapture, OpenFollowUp, Participant, PlanSummary, Presence,
     RoomClock, RoomPhase, RoomView, Timing,
 };
 use tisserand_domain::partnership::{PartnershipInput, Party, PartyRole};
@@ -276,6 +276,19 @@ impl App {
     #[must_use]
     pub fn validate_event(&self, input: &EventInput) -> Vec<FieldError> {
         crate::validation_result(input.validate())
+    }
+
+    /// The event form's starting values: an existing event's settings as
+    /// the form shows them (date the French way), or a new event's defaults
+    /// (`EventInput::default`) when `id` is `None`.
+    ///
+    /// # Errors
+    /// `NotFound`; a storage error.
+    pub fn get_event_input(&self, id: Option<&str>) -> AppResult<EventInput> {
+        Ok(match id {
+            Some(id) => self.store.event(id)?.to_input(),
+            None => EventInput::default(),
+        })
     }
 
     /// Creates an event.
@@ -679,12 +692,19 @@ impl App {
         Ok(self.store.set_follow_up_done(id, done)?)
     }
 
-    /// Follow-ups still to do, the oldest due first.
+    /// Follow-ups still to do, the oldest due first, each saying whether
+    /// it is overdue as of `clock`'s local date.
     ///
     /// # Errors
     /// A storage error.
-    pub fn list_open_follow_ups(&self, limit: u32) -> AppResult<Vec<FollowUp>> {
-        Ok(self.store.open_follow_ups(limit)?)
+    pub fn list_open_follow_ups(&self, limit: u32, clock: Clock) -> AppResult<Vec<OpenFollowUp>> {
+        let today = clock.today();
+        Ok(self
+            .store
+            .open_follow_ups(limit)?
+            .into_iter()
+            .map(|f| OpenFollowUp::new(f, today))
+            .collect())
     }
 
     /// One event's report: meetings held, mutual matches, leads created and

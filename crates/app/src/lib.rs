@@ -230,9 +230,12 @@ impl App {
         Ok(self.store.restore_actor(id)?)
     }
 
+    /// An actor page; each contact says whether its data review is overdue
+    /// as of `clock`'s local date.
+    ///
     /// # Errors
     /// `NotFound`; a storage error.
-    pub fn get_actor(&self, id: &str) -> AppResult<ActorDetail> {
+    pub fn get_actor(&self, id: &str, clock: Clock) -> AppResult<ActorDetail> {
         let actor = self.store.actor(id)?;
         let commune = match &actor.commune {
             Some(c) => self.store.commune(&c.insee)?,
@@ -242,7 +245,7 @@ impl App {
             .store
             .contacts_of(id)?
             .into_iter()
-            .map(ContactCard::from)
+            .map(|c| ContactCard::new(c, clock.today()))
             .collect();
         Ok(ActorDetail {
             actor,

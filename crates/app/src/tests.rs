@@ -70,7 +70,7 @@ fn an_actor_page_has_its_commune_and_contacts() {
         ..ContactInput::default()
     };
     a.create_contact(&c).unwrap();
-    let page = a.get_actor(&actor.id).unwrap();
+    let page = a.get_actor(&actor.id, clock()).unwrap();
     assert_eq!(page.commune.unwrap().epci.unwrap().code.len(), 9);
     assert_eq!(page.contacts[0].display_name(), "Léa Weber");
     let bad = ContactInput {
@@ -85,12 +85,42 @@ fn an_actor_page_has_its_commune_and_contacts() {
 }
 
 #[test]
+fn an_actor_page_says_which_contact_reviews_are_overdue_as_of_the_callers_day() {
+    let mut a = app();
+    let actor = a.create_actor(&input("Épicerie solidaire")).unwrap();
+    let contact = |last: &str, on: &str| ContactInput {
+        actor_id: Some(actor.id.clone()),
+        last_name: last.into(),
+        last_initiated_on: Some(on.into()),
+        ..ContactInput::default()
+    };
+    // Reviews due on 2026-03-09 and 2026-03-10.
+    a.create_contact(&contact("Ancien", "2023-03-09")).unwrap();
+    a.create_contact(&contact("Juste", "2023-03-10")).unwrap();
+    let page = a.get_actor(&actor.id, clock()).unwrap();
+    let overdue = |name: &str| {
+        page.contacts
+            .iter()
+            .find(|c| c.last_name == name)
+            .map(|c| (c.review_due_on.to_string(), c.review_overdue))
+            .unwrap()
+    };
+    assert_eq!(overdue("Ancien"), ("2026-03-09".into(), true));
+    assert_eq!(overdue("Juste"), ("2026-03-10".into(), false));
+    // Just before midnight UTC the local day is already the 11th.
+    let late = a
+        .get_actor(&actor.id, at("2026-03-11T00:30:00+01:00"))
+        .unwrap();
+    assert!(late.contacts.iter().all(|c| c.review_overdue));
+}
+
+#[test]
 fn deleting_is_undoable() {
     let mut a = app();
     let actor = a.create_actor(&input("Banque alimentaire")).unwrap();
     a.delete_actor(&actor.id).unwrap();
     assert_eq!(
-        a.get_actor(&actor.id).unwrap_err().kind,
+        a.get_actor(&actor.id, clock()).unwrap_err().kind,
         ErrorKind::NotFound
     );
     assert_eq!(a.list_actors(&ActorQuery::default()).unwrap().total, 0);
@@ -411,7 +441,7 @@ mod partnerships {
             "{}",
             err.message
         );
-        assert!(a.get_actor(&y).is_ok());
+        assert!(a.get_actor(&y, clock()).is_ok());
         a.delete_partnership(&p.id).unwrap();
         a.delete_actor(&y).unwrap();
     }
@@ -794,7 +824,7 @@ fn the_demo_associations_are_inscribed_at_their_courts_register() {
         .unwrap();
     let mut associations = 0;
     for row in &page.rows {
-        let actor = a.get_actor(&row.id).unwrap().actor;
+        let actor = a.get_actor(&row.id, clock()).unwrap().actor;
         assert_eq!(actor.rna, None, "{} has an RNA number", actor.name);
         if actor.kind == ActorKind::Association {
             associations += 1;
@@ -982,7 +1012,7 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         .unwrap();
     assert!(outcome.partnerships.is_empty());
     let due: Vec<_> = a
-        .list_open_follow_ups(10)
+        .list_open_follow_ups(10, clock())
         .unwrap()
         .into_iter()
         .map(|f| f.due)
@@ -991,4 +1021,89 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         due,
         vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap()]
     );
+}
+
+#[test]
+fn the_event_form_starts_from_the_cores_defaults_or_the_events_settings() {
+    use tisserand_domain::event::EventSide;
+    let mut a = app();
+    let new = a.get_event_input(None).unwrap();
+    assert_eq!(
+        (
+            new.start_time.as_str(),
+            new.round_minutes,
+            new.changeover_minutes
+        ),
+        ("14:00", 7, 2)
+    );
+    assert_eq!((new.rounds, new.tables), (8, 10));
+    assert_eq!(new.seated_side, EventSide::Associations);
+    assert!(new.name.is_empty() && new.date.is_empty() && !new.allow_partners);
+    let id = small_event(&mut a);
+    let edit = a.get_event_input(Some(&id)).unwrap();
+    assert_eq!(edit.date, "26/11/2026");
+    assert_eq!(edit.start_time, "14:00");
+    assert_eq!((edit.rounds, edit.tables), (3, 2));
+    assert_eq!(a.validate_event(&edit), vec![]);
+    assert_eq!(
+        a.get_event_input(Some("gone")).unwrap_err().kind,
+        ErrorKind::NotFound
+    );
+}
+
+/// Ticks « à revoir » on the event's first meeting: (seated, visitor).
+fn tick_first_meeting(a: &mut App, event_id: &str, (seated_tick, visitor_tick): (bool, bool)) {
+    let m = a.get_event(event_id).unwrap().meetings[0].clone();
+    let capture = tisserand_domain::event::MeetingCapture {
+        round: m.round,
+        table: m.table,
+        seated_tick,
+        visitor_tick,
+        ..Default::default()
+    };
+    a.capture_event_meeting(event_id, &capture).unwrap();
+}
+
+#[test]
+fn an_event_page_carries_its_plan_grid_pauses_and_pending_leads() {
+    let mut a = app();
+    let id = small_event(&mut a);
+    let detail = a.get_event(&id).unwrap();
+    // Two seated, two visitors, three rounds: every table has a row, each
+    // round's visitors are all busy or paused.
+    assert_eq!(detail.plan.len(), 2);
+    assert!(detail.plan.iter().all(|r| r.visitors.len() == 3));
+    assert_eq!(detail.pauses.len(), 3);
+    for (round, paused) in detail.pauses.iter().enumerate() {
+        let busy = detail
+            .plan
+            .iter()
+            .filter(|r| r.visitors[round].is_some())
+            .count();
+        assert_eq!(busy + paused.len(), 2);
+    }
+    assert_eq!(detail.pending_leads, 0);
+    // A mutual tick awaits its lead until leads are created.
+    tick_first_meeting(&mut a, &id, (true, true));
+    assert_eq!(a.get_event(&id).unwrap().pending_leads, 1);
+    a.create_event_leads(&id, clock()).unwrap();
+    assert_eq!(a.get_event(&id).unwrap().pending_leads, 0);
+}
+
+#[test]
+fn an_open_follow_up_is_overdue_only_after_its_due_day() {
+    let mut a = app();
+    let id = small_event(&mut a);
+    tick_first_meeting(&mut a, &id, (true, false));
+    // The event is on 26 November: due a week after, on 3 December.
+    a.create_event_leads(&id, at("2026-11-20T10:00:00+01:00"))
+        .unwrap();
+    let on = |when: &str| {
+        let open = a.list_open_follow_ups(10, at(when)).unwrap();
+        assert_eq!(open[0].due.to_string(), "2026-12-03");
+        open[0].overdue
+    };
+    assert!(!on("2026-12-03T23:50:00+01:00"));
+    // Ten past midnight in Strasbourg: still the 3rd in UTC, the 4th here.
+    assert!(on("2026-12-04T00:10:00+01:00"));
 }

@@ -231,7 +231,9 @@ pub(crate) fn run(app: &mut App, cmd: ActorsCommand) -> Result<(), AppError> {
             let actor = app.create_actor(&actor_input(&args)?)?;
             output::created(&actor, &actor.id, args.fmt.format);
         }
-        ActorsCommand::Get { id, fmt } => output::actor_detail(&app.get_actor(&id)?, fmt.format),
+        ActorsCommand::Get { id, fmt } => {
+            output::actor_detail(&app.get_actor(&id, crate::clock::now())?, fmt.format);
+        }
         ActorsCommand::Possibles { id, limit, fmt } => {
             partnerships::print_possibilities(&app.list_possibles(&id, limit)?, fmt.format);
         }

@@ -383,7 +383,7 @@ fn open_actors(app: &App, rng: &mut Rng, ids: &[String]) -> Result<(), AppError>
     let mut open = Samples(Vec::new());
     for _ in 0..500 {
         let id = rng.pick(ids).clone();
-        let (r, t) = time(|| app.get_actor(&id));
+        let (r, t) = time(|| app.get_actor(&id, crate::clock::now()));
         r?;
         open.0.push(t);
     }

@@ -82,7 +82,7 @@ pub(crate) fn merge(app: &mut App, args: &MergeArgs) -> Result<(), AppError> {
     for f in &args.only_kept {
         choices.fields.insert(f.clone(), MergeSide::Keep);
     }
-    let is_actor = app.get_actor(&args.keep).is_ok();
+    let is_actor = app.get_actor(&args.keep, crate::clock::now()).is_ok();
     let outcome = if is_actor {
         app.merge_actors(&args.keep, &args.other, &choices)?
     } else {

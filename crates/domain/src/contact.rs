@@ -440,10 +440,11 @@ impl Contact {
     }
 }
 
-/// A contact as its organisation's page shows it: the stored contact and
-/// the date from which its data should be reviewed
-/// ([`Contact::review_due_on`]), so that the window shows the core's date
-/// rather than computing its own.
+/// A contact as its organisation's page shows it: the stored contact, the
+/// date from which its data should be reviewed
+/// ([`Contact::review_due_on`]) and whether that date has passed, so that
+/// the window shows the core's date and warning rather than computing its
+/// own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -452,12 +453,18 @@ pub struct ContactCard {
     pub contact: Contact,
     #[ts(type = "string")]
     pub review_due_on: NaiveDate,
+    /// The review date is before `today` (the caller's local date).
+    pub review_overdue: bool,
 }
 
-impl From<Contact> for ContactCard {
-    fn from(contact: Contact) -> Self {
+impl ContactCard {
+    /// The card of `contact` as of `today`.
+    #[must_use]
+    pub fn new(contact: Contact, today: NaiveDate) -> Self {
+        let review_due_on = contact.review_due_on();
         Self {
-            review_due_on: contact.review_due_on(),
+            review_overdue: review_due_on < today,
+            review_due_on,
             contact,
         }
     }
@@ -668,7 +675,7 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         let c = klein(None, created);
-        let card = ContactCard::from(c);
+        let card = ContactCard::new(c, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap());
         assert_eq!(
             card.review_due_on,
             NaiveDate::from_ymd_opt(2029, 3, 14).unwrap()
@@ -679,6 +686,21 @@ mod tests {
         assert_eq!(json["firstName"], "Jean");
         let back: ContactCard = serde_json::from_value(json).unwrap();
         assert_eq!(back, card);
+    }
+
+    #[test]
+    fn a_card_is_overdue_only_after_its_review_date() {
+        // Review due on 2027-02-28 (three years after 2024-02-29).
+        let c = klein(NaiveDate::from_ymd_opt(2024, 2, 29), DateTime::UNIX_EPOCH);
+        let on = |y, m, d| ContactCard::new(c.clone(), NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        assert!(!on(2027, 2, 27).review_overdue);
+        assert!(
+            !on(2027, 2, 28).review_overdue,
+            "due today is not overdue yet"
+        );
+        assert!(on(2027, 3, 1).review_overdue);
+        let json = serde_json::to_value(on(2027, 3, 1)).unwrap();
+        assert_eq!(json["reviewOverdue"], true);
     }
 
     #[test]

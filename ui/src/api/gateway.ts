@@ -35,7 +35,7 @@ import type { EventMeeting } from "../bindings/EventMeeting";
 import type { EventReport } from "../bindings/EventReport";
 import type { EventSide } from "../bindings/EventSide";
 import type { EventSummary } from "../bindings/EventSummary";
-import type { FollowUp } from "../bindings/FollowUp";
+import type { OpenFollowUp } from "../bindings/OpenFollowUp";
 import type { LeadsOutcome } from "../bindings/LeadsOutcome";
 import type { MeetingCapture } from "../bindings/MeetingCapture";
 import type { ParticipantChange } from "../bindings/ParticipantChange";
@@ -466,6 +466,11 @@ export function getEvent(id: string): Promise<EventDetail> {
   return call("get_event", { id });
 }
 
+/** The event form's starting values: the event's settings, or a new event's defaults without `id`. */
+export function getEventInput(id: string | null): Promise<EventInput> {
+  return call("get_event_input", { id });
+}
+
 export function validateEvent(input: EventInput): Promise<FieldError[]> {
   return call("validate_event", { input });
 }
@@ -550,7 +555,7 @@ export async function setFollowUpDone(id: string, done: boolean): Promise<void> 
   await call<null>("set_follow_up_done", { id, done });
 }
 
-export function listOpenFollowUps(): Promise<FollowUp[]> {
+export function listOpenFollowUps(): Promise<OpenFollowUp[]> {
   return call("list_open_follow_ups");
 }
 

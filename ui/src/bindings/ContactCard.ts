@@ -4,9 +4,14 @@ import type { ContactSource } from "./ContactSource";
 import type { LegalBasis } from "./LegalBasis";
 
 /**
- * A contact as its organisation's page shows it: the stored contact and
- * the date from which its data should be reviewed
- * ([`Contact::review_due_on`]), so that the window shows the core's date
- * rather than computing its own.
+ * A contact as its organisation's page shows it: the stored contact, the
+ * date from which its data should be reviewed
+ * ([`Contact::review_due_on`]) and whether that date has passed, so that
+ * the window shows the core's date and warning rather than computing its
+ * own.
  */
-export type ContactCard = { reviewDueOn: string, id: string, actorId: string | null, actorName: string | null, firstName: string, lastName: string, role: string | null, email: string | null, phone: string | null, legalBasis: LegalBasis, source: ContactSource | null, informedOn: string | null, consents: Array<Consent>, lastInitiatedOn: string | null, notes: string | null, createdAt: string, updatedAt: string, };
+export type ContactCard = { reviewDueOn: string, 
+/**
+ * The review date is before `today` (the caller's local date).
+ */
+reviewOverdue: boolean, id: string, actorId: string | null, actorName: string | null, firstName: string, lastName: string, role: string | null, email: string | null, phone: string | null, legalBasis: LegalBasis, source: ContactSource | null, informedOn: string | null, consents: Array<Consent>, lastInitiatedOn: string | null, notes: string | null, createdAt: string, updatedAt: string, };

@@ -4,6 +4,7 @@ import type { EventMeeting } from "./EventMeeting";
 import type { FollowUp } from "./FollowUp";
 import type { Participant } from "./Participant";
 import type { ParticipantWish } from "./ParticipantWish";
+import type { PlanRow } from "./PlanRow";
 import type { RoundSlot } from "./RoundSlot";
 
 /**
@@ -21,4 +22,20 @@ meetings: Array<EventMeeting>, followUps: Array<FollowUp>,
  * as the plan's bound. `None` while it cannot be planned (a side
  * empty, more seated people than tables…).
  */
-possibleMeetings: number | null, };
+possibleMeetings: number | null, 
+/**
+ * The plan as tables × rounds ([`plan_grid`]).
+ */
+plan: Array<PlanRow>, 
+/**
+ * Per round, the visitors sitting out ([`pauses_by_round`]).
+ */
+pauses: Array<Array<string>>, 
+/**
+ * Mutual ticks without their partnership yet ([`pending_leads`]).
+ */
+pendingLeads: number, 
+/**
+ * Visitors not marked absent ([`visitors_present`]).
+ */
+visitorsPresent: number, };

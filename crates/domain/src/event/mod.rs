@@ -13,6 +13,7 @@
 //! instant, crossing any number of phase ends at once.
 
 mod clock;
+mod grid;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -26,6 +27,7 @@ use crate::planner::{Meeting, PlanBound, PlanObjective, WishLevel};
 use crate::text::char_count;
 
 pub use clock::{RoomClock, RoomPhase, RoomView};
+pub use grid::{pauses_by_round, pending_leads, plan_grid, visitors_present, PlanRow};
 
 /// Longest event name, in characters.
 pub const NAME_MAX: usize = 200;
@@ -497,6 +499,37 @@ pub struct FollowUp {
     pub done: bool,
 }
 
+/// A follow-up still to do, as the events list shows it: whether its due
+/// date is already past as of the caller's local day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OpenFollowUp {
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    /// Due before `today`.
+    pub overdue: bool,
+}
+
+impl OpenFollowUp {
+    /// `follow_up` as of `today`.
+    #[must_use]
+    pub fn new(follow_up: FollowUp, today: NaiveDate) -> Self {
+        Self {
+            overdue: follow_up.due < today,
+            follow_up,
+        }
+    }
+}
+
+impl std::ops::Deref for OpenFollowUp {
+    type Target = FollowUp;
+
+    fn deref(&self) -> &FollowUp {
+        &self.follow_up
+    }
+}
+
 /// Everything an event's pages need.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -516,6 +549,18 @@ pub struct EventDetail {
     /// empty, more seated people than tables…).
     #[serde(default)]
     pub possible_meetings: Option<u32>,
+    /// The plan as tables × rounds ([`plan_grid`]).
+    #[serde(default)]
+    pub plan: Vec<PlanRow>,
+    /// Per round, the visitors sitting out ([`pauses_by_round`]).
+    #[serde(default)]
+    pub pauses: Vec<Vec<String>>,
+    /// Mutual ticks without their partnership yet ([`pending_leads`]).
+    #[serde(default)]
+    pub pending_leads: u32,
+    /// Visitors not marked absent ([`visitors_present`]).
+    #[serde(default)]
+    pub visitors_present: u32,
 }
 
 /// A meeting's capture: each side's « à revoir » tick and note.

@@ -447,15 +447,12 @@ impl Store {
             ))?
             .query_map([rid], follow_up_from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(EventDetail {
-            slots: event.timing().slots(),
+        Ok(EventDetail::new(
             event,
             participants,
             wishes,
             meetings,
             follow_ups,
-            // Computed by the planner (app), not stored.
-            possible_meetings: None,
-        })
+        ))
     }
 }

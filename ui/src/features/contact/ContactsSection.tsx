@@ -11,7 +11,7 @@ import { useToasts } from "../../app/toasts";
 import type { Contact } from "../../bindings/Contact";
 import type { ContactCard } from "../../bindings/ContactCard";
 import { useI18n } from "../../i18n";
-import { formatDate, todayIso } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { ContactForm } from "./ContactForm";
 import { contactDisplayName, initials } from "./contactFormModel";
 
@@ -120,9 +120,10 @@ function ContactRow({
 }) {
   const { t, lang } = useI18n();
   const name = contactDisplayName(c) || t.contact.unnamed;
-  // The core computes the date (domain::contact::Contact::review_due_on).
+  // The core computes the date and whether it has passed
+  // (domain::contact::ContactCard, as of the shell's local day).
   const review = c.reviewDueOn;
-  const overdue = review < todayIso();
+  const overdue = c.reviewOverdue;
   return (
     <li className={`contact-row${highlighted ? " is-highlighted" : ""}`} data-testid="contact-row" data-id={c.id}>
       <span className="avatar" aria-hidden="true">

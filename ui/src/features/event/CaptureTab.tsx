@@ -16,7 +16,7 @@ import type { EventMeeting } from "../../bindings/EventMeeting";
 import type { MeetingCapture } from "../../bindings/MeetingCapture";
 import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
-import { moveRow, pendingMutual } from "./model";
+import { moveRow } from "./model";
 import { useEventAction } from "./actions";
 
 /** A note is saved this long after the last keystroke (or when its field is left). */
@@ -140,7 +140,8 @@ export function CaptureTab({ detail }: { detail: EventDetail }) {
     return <p className="card__empty" data-testid="capture-empty">{t.events.noMeetings}</p>;
   }
 
-  const mutualPending = pendingMutual(detail.meetings);
+  // Mutual ticks without their partnership yet, counted by the core.
+  const mutualPending = detail.pendingLeads;
   const tick = (m: EventMeeting, now: MeetingCapture, side: "seated" | "visitor", rowIndex: number, who: string) => {
     const field = side === "seated" ? "seatedTick" : "visitorTick";
     return (

@@ -2,9 +2,12 @@
 // lengths, breaks, which side stays seated. The backend validates as you
 // type; its field errors land next to their fields.
 import { Plus, X } from "lucide-react";
-import { useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 
-import { createEvent, updateEvent, validateEvent } from "../../api/gateway";
+import { errorText, toAppError } from "../../api/errors";
+import { createEvent, getEventInput, updateEvent, validateEvent } from "../../api/gateway";
+import { useToasts } from "../../app/toasts";
 import type { Event } from "../../bindings/Event";
 import type { EventInput } from "../../bindings/EventInput";
 import type { EventSide } from "../../bindings/EventSide";
@@ -13,7 +16,7 @@ import { FormBanner } from "../../components/FormBanner";
 import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
-import { emptyEventInput } from "./model";
+import { eventKeys } from "./actions";
 
 const ORDER = [
   "name",
@@ -30,28 +33,34 @@ const ORDER = [
   "notes",
 ] as const;
 
-/** The form of an existing event (dates typed the French way). */
-export function inputOf(e: Event): EventInput {
-  const [y = "", m = "", d = ""] = e.date.split("-");
-  return {
-    name: e.name,
-    date: `${d}/${m}/${y}`,
-    venue: e.venue,
-    startTime: e.startTime.slice(0, 5),
-    roundMinutes: e.roundMinutes,
-    changeoverMinutes: e.changeoverMinutes,
-    rounds: e.rounds,
-    tables: e.tables,
-    breaks: e.breaks,
-    seatedSide: e.seatedSide,
-    allowPartners: e.allowPartners,
-    notes: e.notes,
-  };
+type DialogProps = { event: Event | null; onClose: () => void; onSaved: (saved: Event) => void };
+
+/**
+ * The form opens on the values the core gives: the event's settings as the
+ * form shows them, or a new event's defaults.
+ */
+export function EventDialog(props: DialogProps) {
+  const { lang } = useI18n();
+  const toasts = useToasts();
+  const { event, onClose } = props;
+  const initial = useQuery({
+    queryKey: eventKeys.input(event?.id ?? null, event?.version ?? 0),
+    queryFn: () => getEventInput(event?.id ?? null),
+  });
+  const failed = initial.error;
+  const told = useRef(false);
+  useEffect(() => {
+    if (!failed || told.current) return;
+    told.current = true;
+    toasts.show({ tone: "error", message: errorText(toAppError(failed), lang) });
+    onClose();
+  }, [failed, toasts, lang, onClose]);
+  if (!initial.data) return null;
+  return <EventForm {...props} initial={initial.data} />;
 }
 
-export function EventDialog({ event, onClose, onSaved }: { event: Event | null; onClose: () => void; onSaved: (saved: Event) => void }) {
+function EventForm({ event, onClose, onSaved, initial }: DialogProps & { initial: EventInput }) {
   const { t } = useI18n();
-  const initial = event ? inputOf(event) : emptyEventInput();
   const [input, setInput] = useState<EventInput>(initial);
   const dirty = JSON.stringify(input) !== JSON.stringify(initial);
   const formRef = useRef<HTMLFormElement>(null);

@@ -10,7 +10,7 @@ import { useDataChanged } from "../../app/data";
 import { navigate } from "../../app/router";
 import { useToasts } from "../../app/toasts";
 import { useI18n } from "../../i18n";
-import { formatCount, formatDate, todayIso } from "../../lib/format";
+import { formatCount, formatDate } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { EventDialog } from "./EventDialog";
 import { eventKeys, useEventAction } from "./actions";
@@ -29,7 +29,6 @@ function OpenFollowUps() {
   const [all, setAll] = useState(false);
   if (!open.data || open.data.length === 0) return null;
   const shown = all ? open.data : open.data.slice(0, FOLLOW_UPS_SHOWN);
-  const today = todayIso();
   return (
     <section className="card follow-ups" data-testid="open-follow-ups">
       <header className="card__header">
@@ -54,7 +53,7 @@ function OpenFollowUps() {
               />
               {t.events.followUp(f.actorName, f.otherName)}
             </label>
-            <span className={`small${f.due < today ? " text-danger" : " muted"}`}>
+            <span className={`small${f.overdue ? " text-danger" : " muted"}`}>
               <a href={`#/evenements/${encodeURIComponent(f.eventId)}/saisie`}>{f.eventName}</a> · {t.events.round(f.round)} ·{" "}
               {t.events.followUpDue(formatDate(f.due, lang))}
             </span>

@@ -41,6 +41,8 @@ function detail(possibleMeetings: number | null): EventDetail {
     meetings: [],
     followUps: [],
     possibleMeetings,
+    // Counted by the core (domain::event::grid::visitors_present).
+    visitorsPresent: 8,
   } as unknown as EventDetail;
 }
 

@@ -191,7 +191,7 @@ export function ParticipantsTab({ detail }: { detail: EventDetail }) {
       <p className="muted small" data-testid="participants-capacity">
         {t.events.capacity(
           detail.possibleMeetings === null ? null : formatCount(detail.possibleMeetings, lang),
-          formatCount(visitors.filter((v) => v.presence !== "absent").length, lang),
+          formatCount(detail.visitorsPresent, lang),
         )}
       </p>
       <div className="participants__columns">

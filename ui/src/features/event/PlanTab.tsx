@@ -8,7 +8,7 @@ import { planEvent } from "../../api/gateway";
 import type { EventDetail } from "../../bindings/EventDetail";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
-import { pausesByRound, planGrid, slotTimes } from "./model";
+import { slotTimes } from "./model";
 import { useEventAction, usePackSave } from "./actions";
 
 export function PlanTab({ detail }: { detail: EventDetail }) {
@@ -52,8 +52,9 @@ export function PlanTab({ detail }: { detail: EventDetail }) {
     );
   }
 
-  const grid = planGrid(detail);
-  const pauses = pausesByRound(detail);
+  // The core lays the plan out and says who sits out (domain::event::grid).
+  const grid = detail.plan;
+  const pauses = detail.pauses;
   const summary = e.planSummary;
   const objective = (label: string, value: number, bound: number | null) => (
     <li className="objective">

@@ -12,6 +12,8 @@ export const eventKeys = {
   list: ["events"] as const,
   year: (year: number) => ["events", "year", year] as const,
   one: (id: string) => ["event", id] as const,
+  /** The event form's starting values (a new event's when `id` is null). */
+  input: (id: string | null, version: number) => ["event-input", id, version] as const,
   report: (id: string) => ["event", id, "report"] as const,
   followUps: ["events", "follow-ups"] as const,
 };

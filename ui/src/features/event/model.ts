@@ -1,8 +1,6 @@
 // Pure helpers of « Événements »: times, the plan grid, the capture grid's
 // keyboard moves, the room's countdown. No IPC, no React: unit-tested.
 import type { EventDetail } from "../../bindings/EventDetail";
-import type { EventInput } from "../../bindings/EventInput";
-import type { EventMeeting } from "../../bindings/EventMeeting";
 import type { Participant } from "../../bindings/Participant";
 import type { RoomPhase } from "../../bindings/RoomPhase";
 import type { RoundSlot } from "../../bindings/RoundSlot";
@@ -31,24 +29,6 @@ export function endTime(start: string, slots: readonly RoundSlot[], lang: Lang):
   return clockAt(start, last ? last.endMinute : 0, lang);
 }
 
-/** A new event's form: today's date is left for the person to type. */
-export function emptyEventInput(): EventInput {
-  return {
-    name: "",
-    date: "",
-    venue: null,
-    startTime: "14:00",
-    roundMinutes: 7,
-    changeoverMinutes: 2,
-    rounds: 8,
-    tables: 10,
-    breaks: [],
-    seatedSide: "associations",
-    allowPartners: false,
-    notes: null,
-  };
-}
-
 /** The participants of each side: seated first. */
 export function sidesOf(detail: EventDetail): { seated: Participant[]; visitors: Participant[] } {
   const seatedSide = detail.event.seatedSide;
@@ -56,47 +36,6 @@ export function sidesOf(detail: EventDetail): { seated: Participant[]; visitors:
     seated: detail.participants.filter((p) => p.side === seatedSide),
     visitors: detail.participants.filter((p) => p.side !== seatedSide),
   };
-}
-
-/** One line of the plan grid: a table, who sits there, and the visitor of each round. */
-export type GridRow = { table: number; seated: string | null; visitors: (string | null)[] };
-
-/** The plan as tables × rounds (participant ids), tables in order. */
-export function planGrid(detail: EventDetail): GridRow[] {
-  const rounds = detail.event.rounds;
-  const rows = new Map<number, GridRow>();
-  const row = (table: number): GridRow => {
-    let r = rows.get(table);
-    if (!r) {
-      r = { table, seated: null, visitors: Array<string | null>(rounds).fill(null) };
-      rows.set(table, r);
-    }
-    return r;
-  };
-  for (const p of detail.participants) {
-    if (p.side === detail.event.seatedSide && p.table !== null) row(p.table).seated = p.id;
-  }
-  for (const m of detail.meetings) {
-    const r = row(m.table);
-    r.seated ??= m.seated;
-    if (m.round >= 1 && m.round <= rounds) r.visitors[m.round - 1] = m.visitor;
-  }
-  return [...rows.values()].sort((a, b) => a.table - b.table);
-}
-
-/** Visitors without a meeting in each round (present ones only). */
-export function pausesByRound(detail: EventDetail): string[][] {
-  const seatedSide = detail.event.seatedSide;
-  const visitors = detail.participants.filter((p) => p.side !== seatedSide && p.presence !== "absent");
-  return Array.from({ length: detail.event.rounds }, (_, i) => {
-    const busy = new Set(detail.meetings.filter((m) => m.round === i + 1).map((m) => m.visitor));
-    return visitors.filter((v) => !busy.has(v.id)).map((v) => v.id);
-  });
-}
-
-/** Meetings ticked on both sides that have no partnership yet. */
-export function pendingMutual(meetings: readonly EventMeeting[]): number {
-  return meetings.filter((m) => m.seatedTick && m.visitorTick && m.partnershipId === null).length;
 }
 
 /** Wishes a participant expressed. */
