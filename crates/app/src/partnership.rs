@@ -3,6 +3,7 @@
 //! one page with its totals, and the guided classification.
 
 use tisserand_domain::{
+    partnership::{parse_row, ReadRow, TypedRow},
     Board, ClassificationProposal, ClassificationQuestion, Clock, EssaimagePlan, FieldError,
     Overview, Partnership, PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery,
     PartnershipSort, PartnershipSummary, Possibility, Question, Stage,
@@ -52,6 +53,13 @@ pub(crate) fn partnership_error(e: StoreError) -> AppError {
 }
 
 impl App {
+    /// What a person typed in a row dialog (amounts, hours, decimals,
+    /// dates), read into the values the row stores or errors by field.
+    #[must_use]
+    pub fn parse_partnership_row(&self, typed: &TypedRow) -> ReadRow {
+        parse_row(typed)
+    }
+
     /// The field errors of a partnership input (empty when it is valid),
     /// including communes the referential does not know.
     #[must_use]

@@ -992,3 +992,22 @@ fn follow_ups_fall_due_a_week_after_the_local_day_not_the_utc_one() {
         vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 17).unwrap()]
     );
 }
+
+#[test]
+fn a_typed_row_is_read_by_the_core_with_its_errors_by_field() {
+    use tisserand_domain::partnership::TypedRow;
+    let app = app();
+    let read = app.parse_partnership_row(&TypedRow {
+        amount: Some("1 234,50".into()),
+        hours: Some("beaucoup".into()),
+        due_on: Some("26/11/2026".into()),
+        ..TypedRow::default()
+    });
+    assert_eq!(read.values.value_cents, Some(123_450));
+    assert_eq!(
+        read.values.due_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+    );
+    let fields: Vec<_> = read.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["minutes"]);
+}

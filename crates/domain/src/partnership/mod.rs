@@ -9,6 +9,7 @@ mod stage;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod typed;
 mod validate;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -29,6 +30,7 @@ pub use objectives::{
 pub use parties::{Modes, Party, PartyRole};
 pub use stage::Stage;
 pub use timeline::{MergedEntity, TimelineEntry, TimelineFact};
+pub use typed::{parse_decimal, parse_row, ReadRow, RowValues, TypedRow};
 
 /// Most parties, contributions, counterparts, actions or communes on one partnership.
 pub const ITEMS_MAX: usize = 200;

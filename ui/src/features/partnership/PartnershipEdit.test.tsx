@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
 import { PartnershipPage } from "./PartnershipPage";
-import { detail, OVER_LIMIT, partnership, renderWithProviders } from "./testFixtures";
+import { coreReads, detail, OVER_LIMIT, partnership, renderWithProviders } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
@@ -21,6 +21,16 @@ beforeEach(() => {
   api.getPartnership.mockReset().mockResolvedValue(detail(partnership()));
   api.updatePartnership.mockReset().mockImplementation((_id, version, input) => Promise.resolve(partnership({ ...input, version: version + 1 })));
   api.validatePartnership.mockReset().mockResolvedValue([]);
+  // What the core reads in the texts these tests type.
+  api.parsePartnershipRow.mockReset().mockImplementation(
+    coreReads({
+      "1 234,56 €": { valueCents: 123_456 },
+      "1,5": { minutes: 90 },
+      douze: { field: "valueCents", message: "Écrivez un montant en euros, par exemple 1 234,56 (deux décimales au plus).", messageEn: "Write an amount." },
+      "200 000 000": { valueCents: 20_000_000_000 },
+      "15/12/2026": { dueOn: "2026-12-15" },
+    }),
+  );
   api.searchCommunes.mockReset().mockResolvedValue([]);
   api.getActor.mockReset();
   api.search.mockReset().mockResolvedValue([]);
@@ -54,7 +64,7 @@ describe("editing a partnership on its page", () => {
     await waitFor(() => expect(api.getPartnership.mock.calls.length).toBeGreaterThan(1));
   });
 
-  it("refuses an unreadable amount locally and puts the server's error next to the amount, keeping what was typed", async () => {
+  it("refuses an amount the core cannot read and puts the server's error next to the amount, keeping what was typed", async () => {
     const user = userEvent.setup();
     api.updatePartnership.mockRejectedValue({
       kind: "invalid",
@@ -74,7 +84,8 @@ describe("editing a partnership on its page", () => {
     const amount = within(dialog).getByTestId("field-valueCents");
     await user.type(amount, "douze");
     await user.click(within(dialog).getByTestId("form-submit"));
-    expect(within(dialog).getByTestId("error-valueCents").textContent).toContain("Écrivez un montant en euros");
+    expect((await within(dialog).findByTestId("error-valueCents")).textContent).toContain("Écrivez un montant en euros");
+    expect(api.parsePartnershipRow).toHaveBeenLastCalledWith({ amount: "douze", hours: "" });
     expect(api.updatePartnership).not.toHaveBeenCalled();
 
     await user.clear(amount);
