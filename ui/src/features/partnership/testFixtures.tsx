@@ -181,6 +181,7 @@ export function detail(p: Partnership, mecenat: MecenatBalance = WITHIN_LIMIT, a
     agreement,
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
     overdueActions: [],
+    daysInStage: 0,
   };
 }
 
@@ -197,6 +198,7 @@ export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSum
     nextAction: null,
     overdue: false,
     stageChangedAt: "2026-01-01T00:00:00Z",
+    daysInStage: 0,
     tags: [],
     updatedAt: "",
     ...patch,
