@@ -108,18 +108,29 @@ fn filled(text: Option<&str>) -> Option<&str> {
     text.map(str::trim).filter(|t| !t.is_empty())
 }
 
+/// `value`, or `None` with the error `refusal` gives recorded.
+fn or_refused<T>(
+    value: Option<T>,
+    errors: &mut Vec<FieldError>,
+    refusal: impl FnOnce() -> FieldError,
+) -> Option<T> {
+    if value.is_none() {
+        errors.push(refusal());
+    }
+    value
+}
+
 fn read_amount(text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<i64> {
     text?;
     let Some(t) = filled(text) else {
         return Some(0);
     };
-    parse_euros(t).or_else(|| {
-        errors.push(FieldError::new(
+    or_refused(parse_euros(t), errors, || {
+        FieldError::new(
             "valueCents",
             "Écrivez un montant en euros, par exemple 1 234,56 (deux décimales au plus).",
             "Write an amount in euros, for example 1 234,56 (at most two decimals).",
-        ));
-        None
+        )
     })
 }
 
@@ -132,13 +143,12 @@ fn read_hours(text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<i64> {
         .strip_suffix('h')
         .or_else(|| t.strip_suffix('H'))
         .unwrap_or(t);
-    parse_hours(t).or_else(|| {
-        errors.push(FieldError::new(
+    or_refused(parse_hours(t), errors, || {
+        FieldError::new(
             "minutes",
             "Écrivez un nombre d'heures, par exemple 12 ou 1,5.",
             "Write a number of hours, for example 12 or 1,5.",
-        ));
-        None
+        )
     })
 }
 
@@ -152,10 +162,7 @@ fn number_unreadable(field: &str) -> FieldError {
 
 fn read_decimal(field: &str, text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<f64> {
     let t = filled(text)?;
-    parse_decimal(t).or_else(|| {
-        errors.push(number_unreadable(field));
-        None
-    })
+    or_refused(parse_decimal(t), errors, || number_unreadable(field))
 }
 
 fn read_measure(text: Option<&str>, errors: &mut Vec<FieldError>) -> Option<f64> {
@@ -180,6 +187,13 @@ fn read_date(field: &str, text: Option<&str>, errors: &mut Vec<FieldError>) -> O
 mod tests {
     use super::*;
 
+    /// The core's reading of a row with only the fields `fill` types.
+    fn typed(fill: impl FnOnce(&mut TypedRow)) -> ReadRow {
+        let mut row = TypedRow::default();
+        fill(&mut row);
+        parse_row(&row)
+    }
+
     fn fields(read: &ReadRow) -> Vec<&str> {
         read.errors.iter().map(|e| e.field.as_str()).collect()
     }
@@ -197,31 +211,20 @@ mod tests {
             ("", 0),
         ];
         for (text, cents) in cases {
-            let read = parse_row(&TypedRow {
-                amount: Some(text.into()),
-                ..TypedRow::default()
-            });
+            let read = typed(|t| t.amount = Some(text.into()));
             assert_eq!(read.values.value_cents, Some(cents), "{text}");
             assert!(read.errors.is_empty(), "{text}");
         }
         for text in ["12,345", "1,2,3", "€", "douze"] {
-            let read = parse_row(&TypedRow {
-                amount: Some(text.into()),
-                ..TypedRow::default()
-            });
+            let read = typed(|t| t.amount = Some(text.into()));
             assert_eq!(read.values.value_cents, None, "{text}");
             assert_eq!(fields(&read), ["valueCents"], "{text}");
         }
     }
 
     #[test]
-    fn hours_may_end_with_h_and_empty_hours_are_none() {
-        let hours = |text: &str| {
-            parse_row(&TypedRow {
-                hours: Some(text.into()),
-                ..TypedRow::default()
-            })
-        };
+    fn hours_may_end_with_h_and_empty_hours_are_zero() {
+        let hours = |text: &str| typed(|t| t.hours = Some(text.into()));
         assert_eq!(hours("12 h").values.minutes, Some(720));
         assert_eq!(hours("").values.minutes, Some(0));
         assert_eq!(fields(&hours("beaucoup")), ["minutes"]);
@@ -245,12 +248,7 @@ mod tests {
 
     #[test]
     fn dates_are_read_as_typed_and_impossible_ones_refused() {
-        let date = |text: &str| {
-            parse_row(&TypedRow {
-                due_on: Some(text.into()),
-                ..TypedRow::default()
-            })
-        };
+        let date = |text: &str| typed(|t| t.due_on = Some(text.into()));
         let nov_26 = NaiveDate::from_ymd_opt(2026, 11, 26);
         assert_eq!(date("26/11/2026").values.due_on, nov_26);
         assert_eq!(date("2026-11-26").values.due_on, nov_26);
