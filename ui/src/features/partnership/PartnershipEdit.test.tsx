@@ -149,4 +149,31 @@ describe("editing a partnership on its page", () => {
     expect(version).toBe(5);
     expect(input.counterparts).toEqual(gift.counterparts);
   });
+
+  it("measures an indicator with the value and date the core read, and shows the core's error under the value", async () => {
+    const user = userEvent.setup();
+    const indicator = { name: "Enfants", unit: "enfants", baseline: null, target: 200, measures: [] };
+    api.getPartnership.mockResolvedValue(detail(partnership({ indicators: [indicator] })));
+    api.measurePartnership.mockReset().mockResolvedValue(partnership({ indicators: [indicator], version: 5 }));
+    api.parsePartnershipRow.mockImplementation(
+      coreReads({
+        "": { field: "value", message: "Écrivez la valeur mesurée.", messageEn: "Write the measured value." },
+        "12,5": { value: 12.5 },
+        "01/03/2026": { on: "2026-03-01" },
+      }),
+    );
+    renderPage();
+    await user.click(await screen.findByTestId("indicator-measure"));
+    const dialog = await screen.findByTestId("measure-form");
+    const on = within(dialog).getByTestId("field-on");
+    await user.clear(on);
+    await user.type(on, "01/03/2026");
+    await user.click(within(dialog).getByTestId("form-submit"));
+    expect((await within(dialog).findByTestId("error-value")).textContent).toContain("Écrivez la valeur mesurée.");
+    expect(api.measurePartnership).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByTestId("field-value"), "12,5");
+    await user.click(within(dialog).getByTestId("form-submit"));
+    await waitFor(() => expect(api.measurePartnership).toHaveBeenCalledWith("p1", 4, 0, "2026-03-01", 12.5));
+  });
 });
