@@ -296,6 +296,31 @@ mod partnerships {
     }
 
     #[test]
+    fn board_list_and_page_count_days_in_stage_on_the_callers_clock() {
+        use tisserand_domain::PartnershipSort;
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        let three_days_later =
+            Clock::at((p.stage_changed_at + chrono::Days::new(3)).with_timezone(&paris));
+        let q = PartnershipQuery::default();
+        let board = a.get_partnership_board(&q, 10, three_days_later).unwrap();
+        let cards: Vec<_> = board.columns.into_iter().flat_map(|c| c.cards).collect();
+        assert_eq!(cards[0].days_in_stage, 3);
+        let page = a
+            .get_partnership_page(&q, PartnershipSort::Stage, false, 0, 10, three_days_later)
+            .unwrap();
+        assert_eq!(page.items[0].days_in_stage, 3);
+        assert_eq!(
+            a.list_partnerships(&q, three_days_later).unwrap()[0].days_in_stage,
+            3
+        );
+        let detail = a.get_partnership(&p.id, three_days_later).unwrap();
+        assert_eq!(detail.days_in_stage, 3);
+    }
+
+    #[test]
     fn a_partnership_page_has_names_and_totals() {
         let mut a = app();
         let (x, y) = actors(&mut a);
