@@ -32,6 +32,9 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 fi
 
 say "Desktop window tests (WebDriver, Xvfb)"
+# The window embeds ui/dist when the shell compiles, and a new dist alone
+# does not always make cargo rebuild it: test the window just built.
+touch src-tauri/src/main.rs
 cargo build -p tisserand-desktop --locked
 export TISSERAND_APP="$PWD/target/debug/tisserand-desktop"
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- cargo test --locked -- --test-threads=1)

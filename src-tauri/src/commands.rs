@@ -169,6 +169,14 @@ fn validate_partnership(
 }
 
 #[tauri::command(async)]
+fn parse_partnership_row(
+    state: State<'_, Shared>,
+    typed: tisserand_domain::partnership::TypedRow,
+) -> AppResult<tisserand_domain::partnership::ReadRow> {
+    with_app(&state, |a| Ok(a.parse_partnership_row(&typed)))
+}
+
+#[tauri::command(async)]
 fn validate_agreement_text(
     state: State<'_, Shared>,
     text: AgreementText,
@@ -334,6 +342,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         list_partnerships,
         get_partnership,
         validate_partnership,
+        parse_partnership_row,
         validate_agreement_text,
         create_partnership,
         update_partnership,

@@ -3,6 +3,7 @@
 //! one page with its totals, and the guided classification.
 
 use tisserand_domain::{
+    partnership::{days_in_stage, parse_row, ReadRow, TypedRow},
     Board, ClassificationProposal, ClassificationQuestion, Clock, EssaimagePlan, FieldError,
     Overview, Partnership, PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery,
     PartnershipSort, PartnershipSummary, Possibility, Question, Stage,
@@ -52,6 +53,13 @@ pub(crate) fn partnership_error(e: StoreError) -> AppError {
 }
 
 impl App {
+    /// What a person typed in a row dialog (amounts, hours, decimals,
+    /// dates), read into the values the row stores or errors by field.
+    #[must_use]
+    pub fn parse_partnership_row(&self, typed: &TypedRow) -> ReadRow {
+        parse_row(typed)
+    }
+
     /// The field errors of a partnership input (empty when it is valid),
     /// including communes the referential does not know.
     #[must_use]
@@ -208,6 +216,7 @@ impl App {
             .filter(|(_, a)| a.is_overdue(today))
             .map(|(i, _)| i)
             .collect();
+        let days = days_in_stage(partnership.stage_changed_at, clock);
         Ok(PartnershipDetail {
             partnership,
             parties,
@@ -217,6 +226,7 @@ impl App {
             agreement,
             agreement_limits: tisserand_domain::agreement::AgreementLimits::current(),
             overdue_actions,
+            days_in_stage: days,
         })
     }
 
@@ -234,7 +244,7 @@ impl App {
         Ok(self
             .store
             .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?
-            .on(clock.today()))
+            .on(clock))
     }
 
     /// One page of the list view (or of a board column, sorted by stage),
@@ -254,7 +264,7 @@ impl App {
         Ok(self
             .store
             .partnership_page(query, sort, descending, offset, limit.clamp(1, PAGE_MAX))?
-            .on(clock.today()))
+            .on(clock))
     }
 
     /// The overview's counts.
@@ -306,12 +316,11 @@ impl App {
         query: &PartnershipQuery,
         clock: Clock,
     ) -> AppResult<Vec<PartnershipSummary>> {
-        let today = clock.today();
         Ok(self
             .store
             .list_partnerships(query)?
             .into_iter()
-            .map(|p| p.on(today))
+            .map(|p| p.on(clock))
             .collect())
     }
 

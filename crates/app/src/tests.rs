@@ -326,6 +326,31 @@ mod partnerships {
     }
 
     #[test]
+    fn board_list_and_page_count_days_in_stage_on_the_callers_clock() {
+        use tisserand_domain::PartnershipSort;
+        let mut a = app();
+        let (x, y) = actors(&mut a);
+        let p = a.create_partnership(&partnership(&x, &y)).unwrap();
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        let three_days_later =
+            Clock::at((p.stage_changed_at + chrono::Days::new(3)).with_timezone(&paris));
+        let q = PartnershipQuery::default();
+        let board = a.get_partnership_board(&q, 10, three_days_later).unwrap();
+        let cards: Vec<_> = board.columns.into_iter().flat_map(|c| c.cards).collect();
+        assert_eq!(cards[0].days_in_stage, 3);
+        let page = a
+            .get_partnership_page(&q, PartnershipSort::Stage, false, 0, 10, three_days_later)
+            .unwrap();
+        assert_eq!(page.items[0].days_in_stage, 3);
+        assert_eq!(
+            a.list_partnerships(&q, three_days_later).unwrap()[0].days_in_stage,
+            3
+        );
+        let detail = a.get_partnership(&p.id, three_days_later).unwrap();
+        assert_eq!(detail.days_in_stage, 3);
+    }
+
+    #[test]
     fn a_partnership_page_has_names_and_totals() {
         let mut a = app();
         let (x, y) = actors(&mut a);
@@ -1106,4 +1131,23 @@ fn an_open_follow_up_is_overdue_only_after_its_due_day() {
     assert!(!on("2026-12-03T23:50:00+01:00"));
     // Ten past midnight in Strasbourg: still the 3rd in UTC, the 4th here.
     assert!(on("2026-12-04T00:10:00+01:00"));
+}
+
+#[test]
+fn a_typed_row_is_read_by_the_core_with_its_errors_by_field() {
+    use tisserand_domain::partnership::TypedRow;
+    let app = app();
+    let read = app.parse_partnership_row(&TypedRow {
+        amount: Some("1 234,50".into()),
+        hours: Some("beaucoup".into()),
+        due_on: Some("26/11/2026".into()),
+        ..TypedRow::default()
+    });
+    assert_eq!(read.values.value_cents, Some(123_450));
+    assert_eq!(
+        read.values.due_on,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+    );
+    let fields: Vec<_> = read.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["minutes"]);
 }

@@ -2,7 +2,7 @@
 //! count per stage), a sortable page of the list view, and the overview's
 //! counts.
 
-use chrono::NaiveDate;
+use crate::clock::Clock;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -35,13 +35,13 @@ pub struct Board {
 }
 
 impl Board {
-    /// The board with each card's `overdue` set for `today`.
+    /// The board with each card's `overdue` and `days_in_stage` set on `clock`'s today.
     #[must_use]
-    pub fn on(mut self, today: NaiveDate) -> Self {
+    pub fn on(mut self, clock: Clock) -> Self {
         for column in &mut self.columns {
             column.cards = std::mem::take(&mut column.cards)
                 .into_iter()
-                .map(|c| c.on(today))
+                .map(|c| c.on(clock))
                 .collect();
         }
         self
@@ -79,10 +79,10 @@ pub struct PartnershipPage {
 }
 
 impl PartnershipPage {
-    /// The page with each row's `overdue` set for `today`.
+    /// The page with each row's `overdue` and `days_in_stage` set on `clock`'s today.
     #[must_use]
-    pub fn on(mut self, today: NaiveDate) -> Self {
-        self.items = self.items.into_iter().map(|c| c.on(today)).collect();
+    pub fn on(mut self, clock: Clock) -> Self {
+        self.items = self.items.into_iter().map(|c| c.on(clock)).collect();
         self
     }
 }

@@ -175,6 +175,7 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
             next_action: next_action(&actions).map(|a| a.text.clone()),
             // Set by the use cases that know the caller's today.
             overdue: false,
+            days_in_stage: 0,
             stage_changed_at: timestamp(&r.get::<_, String>(9)?)?,
             tags: json(&r.get::<_, String>(10)?)?,
             updated_at: timestamp(&r.get::<_, String>(11)?)?,

@@ -72,8 +72,10 @@ import type { PartnershipSort } from "../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../bindings/PartnershipSummary";
 import type { Possibility } from "../bindings/Possibility";
 import type { Question } from "../bindings/Question";
+import type { ReadRow } from "../bindings/ReadRow";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Stage } from "../bindings/Stage";
+import type { TypedRow } from "../bindings/TypedRow";
 import { fileDialog } from "./dialogLabels";
 import { toAppError } from "./errors";
 import type { AppInfo, DemoSummary, MergeChoices, MergeRecord } from "./types";
@@ -192,6 +194,11 @@ export function getPartnership(id: string): Promise<PartnershipDetail> {
 
 export function validatePartnership(input: PartnershipInput): Promise<FieldError[]> {
   return call("validate_partnership", { input });
+}
+
+/** What a person typed in a partnership row dialog, read by the core: the values, or errors by field. */
+export function parsePartnershipRow(typed: TypedRow): Promise<ReadRow> {
+  return call("parse_partnership_row", { typed });
 }
 
 /** The errors the core would give the agreement's text (none: an empty list). */

@@ -33,4 +33,8 @@ agreementLimits: AgreementLimits,
 /**
  * Indexes (from 0) of the next actions late on the caller's today.
  */
-overdueActions: Array<number>, };
+overdueActions: Array<number>, 
+/**
+ * Whole days at its stage on the caller's calendar (0 today).
+ */
+daysInStage: number, };

@@ -22,4 +22,8 @@ overdue: boolean,
 /**
  * When the partnership entered its current stage (for "days in stage").
  */
-stageChangedAt: string, tags: Array<string>, updatedAt: string, };
+stageChangedAt: string, 
+/**
+ * Whole days at this stage on the caller's calendar (0 today).
+ */
+daysInStage: number, tags: Array<string>, updatedAt: string, };

@@ -168,10 +168,8 @@ const edit = {
   contributionKind: "Nature",
   amount: "Montant (€)",
   amountHint: "En euros : 1 234,56",
-  amountUnreadable: "Écrivez un montant en euros, par exemple 1 234,56 (deux décimales au plus).",
   hoursField: "Temps donné (heures)",
   hoursHint: "Ex. 12 ou 1,5",
-  hoursUnreadable: "Écrivez un nombre d'heures, par exemple 12 ou 1,5.",
   description: "Description",
   contributionPlaceholder: "Ex. don pour les billets de spectacle",
   partyPick: "Choisir une partie…",
@@ -192,7 +190,6 @@ const edit = {
   actionOwnerPlaceholder: "Ex. Anne Koenig",
   dueOn: "Échéance",
   dateHint: "JJ/MM/AAAA",
-  dateUnreadable: "Écrivez la date comme 26/11/2026.",
   actionDoneField: "Action faite",
   // Objectives
   objectives: "Objectifs",
@@ -219,7 +216,6 @@ const edit = {
   baseline: "Valeur de départ",
   target: "Cible",
   numberHint: "Un nombre : 1 234,5",
-  numberUnreadable: "Écrivez un nombre, par exemple 1 234,5.",
   baselineTarget: (baseline: string, target: string) => `départ ${baseline} → cible ${target}`,
   lastMeasure: (value: string, date: string) => `dernière mesure : ${value} le ${date}`,
   noMeasure: "pas encore mesuré",
@@ -231,7 +227,6 @@ const edit = {
   measureValue: "Valeur",
   measureSave: "Enregistrer la mesure",
   measured: "Mesure enregistrée",
-  measureRequired: "Écrivez la valeur mesurée.",
 };
 
 /** Board filters, the list view and the overview. */

@@ -9,12 +9,14 @@ mod stage;
 #[cfg(test)]
 mod tests;
 mod timeline;
+mod typed;
 mod validate;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::rameau::RameauMode;
 use crate::valid::Valid;
 
@@ -27,8 +29,9 @@ pub use objectives::{
     is_overdue, Indicator, Measure, NextAction, Objective, ObjectiveAxis, INDICATOR_MAX,
 };
 pub use parties::{Modes, Party, PartyRole};
-pub use stage::Stage;
+pub use stage::{days_in_stage, Stage};
 pub use timeline::{MergedEntity, TimelineEntry, TimelineFact};
+pub use typed::{parse_decimal, parse_row, ReadRow, RowValues, TypedRow};
 
 /// Most parties, contributions, counterparts, actions or communes on one partnership.
 pub const ITEMS_MAX: usize = 200;
@@ -162,16 +165,19 @@ pub struct PartnershipSummary {
     /// When the partnership entered its current stage (for "days in stage").
     #[ts(type = "string")]
     pub stage_changed_at: DateTime<Utc>,
+    /// Whole days at this stage on the caller's calendar (0 today).
+    pub days_in_stage: u32,
     pub tags: Vec<String>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
 }
 
 impl PartnershipSummary {
-    /// The summary with `overdue` set for `today`.
+    /// The summary with `overdue` and `days_in_stage` set on `clock`'s today.
     #[must_use]
-    pub fn on(mut self, today: NaiveDate) -> Self {
-        self.overdue = is_overdue(self.next_due_on, today);
+    pub fn on(mut self, clock: Clock) -> Self {
+        self.overdue = is_overdue(self.next_due_on, clock.today());
+        self.days_in_stage = days_in_stage(self.stage_changed_at, clock);
         self
     }
 }
@@ -222,6 +228,8 @@ pub struct PartnershipDetail {
     pub agreement_limits: crate::agreement::AgreementLimits,
     /// Indexes (from 0) of the next actions late on the caller's today.
     pub overdue_actions: Vec<u32>,
+    /// Whole days at its stage on the caller's calendar (0 today).
+    pub days_in_stage: u32,
 }
 
 /// Another partnership named on a page: essaimage origin or child.

@@ -1,9 +1,11 @@
 //! The pipeline's stages and the moves between them.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actor::SHORT_TEXT_MAX;
+use crate::clock::Clock;
 use crate::error::FieldError;
 use crate::text::fold;
 
@@ -132,4 +134,14 @@ impl Stage {
         }
         Ok(())
     }
+}
+
+/// Whole days on the caller's calendar since a partnership entered its
+/// stage at `changed_at`: 0 the same day (or for a date after today).
+#[must_use]
+pub fn days_in_stage(changed_at: DateTime<Utc>, clock: Clock) -> u32 {
+    let offset = clock.local() - clock.utc().naive_utc();
+    let entered = (changed_at.naive_utc() + offset).date();
+    let days = (clock.today() - entered).num_days().max(0);
+    u32::try_from(days).unwrap_or(u32::MAX)
 }

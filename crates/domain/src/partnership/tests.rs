@@ -446,3 +446,21 @@ fn every_typed_text_of_an_entry_can_be_scrubbed() {
     }
     assert_eq!(fact.text_fr(), "Action faite : Appeler [effacé] ([effacé])");
 }
+
+#[test]
+fn days_in_stage_are_whole_days_on_the_callers_calendar() {
+    let now = crate::clock::Clock::at(
+        chrono::DateTime::parse_from_rfc3339("2026-11-26T09:00:00+01:00").unwrap(),
+    );
+    let utc = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    };
+    assert_eq!(days_in_stage(utc("2026-11-26T08:00:00+01:00"), now), 0);
+    // 23:30 local the day before is 22:30 UTC: one day, on the local calendar.
+    assert_eq!(days_in_stage(utc("2026-11-25T23:30:00+01:00"), now), 1);
+    assert_eq!(days_in_stage(utc("2026-11-14T12:00:00+01:00"), now), 12);
+    // A clock slightly behind never gives a negative count.
+    assert_eq!(days_in_stage(utc("2026-11-27T00:00:00+01:00"), now), 0);
+}

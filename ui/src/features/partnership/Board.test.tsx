@@ -30,6 +30,7 @@ const CARD = summary({
   overdue: true,
   nextAction: "Appeler",
   stageChangedAt: new Date().toISOString(),
+  daysInStage: 0,
 });
 
 function card(i: number): PartnershipSummary {

@@ -39,7 +39,6 @@ import { ExportBriefs } from "./ExportBriefs";
 import { boardState, saveBoardState, type BoardView, type FilterLabels } from "./BoardState";
 import { ListView, makeListCache } from "./ListView";
 import {
-  daysInStage,
   emptyPartnershipQuery,
   hasPartnershipFilters,
   inScaleOrder,
@@ -180,12 +179,12 @@ export function Board() {
     const at = new Date().toISOString();
     queryClient.setQueryData<BoardData>(boardKey, (old) => (old ? moveCardOnBoard(old, card, stage, at) : old));
     queryClient.setQueriesData<PartnershipPage>({ queryKey: ["partnerships", "column"] }, (old) =>
-      old ? { ...old, items: old.items.map((r) => (r.id === card.id ? { ...r, stage, stageChangedAt: at } : r)) } : old,
+      old ? { ...old, items: old.items.map((r) => (r.id === card.id ? { ...r, stage, stageChangedAt: at, daysInStage: 0 } : r)) } : old,
     );
     focusAfter.current = card.id;
     setMoved({
       key: queryKey,
-      cards: [...movedCards.filter((c) => c.id !== card.id), { ...card, stage, stageChangedAt: at }],
+      cards: [...movedCards.filter((c) => c.id !== card.id), { ...card, stage, stageChangedAt: at, daysInStage: 0 }],
     });
     try {
       await movePartnership(card.id, stage, reason);
@@ -525,7 +524,7 @@ function CardBody({ card, overlay }: { card: PartnershipSummary; overlay?: boole
 
 function CardContent({ card }: { card: PartnershipSummary }) {
   const { t, lang } = useI18n();
-  const days = daysInStage(card.stageChangedAt);
+  const days = card.daysInStage;
   const overdue = card.overdue;
   const secondary = inScaleOrder(card.modes.secondary.filter((m) => m !== card.modes.primary));
   return (

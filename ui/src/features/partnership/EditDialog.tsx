@@ -8,15 +8,18 @@ import { CircleAlert, Info, LoaderCircle, RefreshCw } from "lucide-react";
 import { useState, type ReactNode, type RefObject } from "react";
 
 import { toAppError } from "../../api/errors";
-import { updatePartnership, validatePartnership } from "../../api/gateway";
+import { parsePartnershipRow, updatePartnership, validatePartnership } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import type { FieldError } from "../../bindings/FieldError";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipInput } from "../../bindings/PartnershipInput";
+import type { RowValues } from "../../bindings/RowValues";
+import type { TypedRow } from "../../bindings/TypedRow";
 import { FormBanner } from "../../components/FormBanner";
 import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
+import { NOTHING_READ, readOrRefuse } from "./typedRow";
 
 /** « Modified elsewhere » with the button that reloads the latest version. */
 export function ConflictBanner({ onReload, reloading }: { onReload: () => void; reloading: boolean }) {
@@ -108,8 +111,10 @@ type Options<S> = {
   initial: Partnership;
   reload: Reload;
   state: S;
-  /** The whole input to save: `base` with the typed values applied. */
-  build: (state: S, base: Partnership) => PartnershipInput;
+  /** The typed fields the core reads (amounts, hours, numbers, dates), when the dialog has any. */
+  typed?: (state: S) => TypedRow;
+  /** The whole input to save: `base` with the typed values (as the core read them) applied. */
+  build: (state: S, base: Partnership, values: RowValues) => PartnershipInput;
   /** Server field names → the dialog's control names (a row dialog strips `contributions.2.`). */
   mapErrors?: (errors: FieldError[], base: Partnership) => FieldError[];
   order: readonly string[];
@@ -122,20 +127,27 @@ type Options<S> = {
 const same = (errors: FieldError[]) => errors;
 
 export function usePartnershipForm<S>(options: Options<S>) {
-  const { formRef, initial, reload, state, build, mapErrors = same, order, dirty, localErrors, onSaved, onClose } = options;
+  const { formRef, initial, reload, state, typed, build, mapErrors = same, order, dirty, localErrors, onSaved, onClose } = options;
   const [base, setBase] = useState(initial);
-  const input = build(state, base);
-  const form = useServerForm<PartnershipInput, Partnership>({
+  // The form's input is the typing itself: the core reads it on every check and on submit.
+  const read = (s: S) => (typed ? parsePartnershipRow(typed(s)) : Promise.resolve(NOTHING_READ));
+  const form = useServerForm<S, Partnership>({
     formRef,
-    input,
-    validate: (i) => validatePartnership(i).then((errors) => mapErrors(errors, base)),
-    save: (i) =>
-      updatePartnership(base.id, base.version, i).catch((raw: unknown) => {
+    input: state,
+    validate: async (s) => {
+      const { values, errors } = await read(s);
+      const found = await validatePartnership(build(s, base, values));
+      return [...errors, ...mapErrors(found, base)];
+    },
+    save: async (s) => {
+      const { values } = await readOrRefuse(read(s));
+      return updatePartnership(base.id, base.version, build(s, base, values)).catch((raw: unknown) => {
         const error = toAppError(raw);
         // Rejecting with a plain object is the contract: useServerForm reads `AppError`.
         // eslint-disable-next-line @typescript-eslint/only-throw-error
         throw { ...error, fields: mapErrors(error.fields, base) };
-      }),
+      });
+    },
     onSaved,
     onClose,
     order,
@@ -153,7 +165,7 @@ export function usePartnershipForm<S>(options: Options<S>) {
     focus: "input, select, textarea",
   });
 
-  return { ...form, base, input, banners, submitInput: () => void form.submit(input) };
+  return { ...form, base, banners, submitInput: () => void form.submit(state) };
 }
 
 /** What the shell needs of a form: the partnership forms and the measure form both give it. */

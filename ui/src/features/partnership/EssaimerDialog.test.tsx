@@ -58,6 +58,7 @@ function detail(): PartnershipDetail {
     agreement: { preamble: null, clauses: [] },
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
     overdueActions: [],
+    daysInStage: 0,
   };
 }
 

@@ -15,7 +15,7 @@ import { useI18n } from "../../i18n";
 import { formatDate } from "../../lib/format";
 import { handleListKey } from "../../lib/listNavigation";
 import { PageCache, useSettledFetch } from "../actor/pageCache";
-import { daysInStage, type ListSortState } from "./model";
+import type { ListSortState } from "./model";
 import { ModeBadge, StageIcon } from "./visuals";
 
 export const LIST_ROW_HEIGHT = 52;
@@ -227,7 +227,7 @@ export function ListView({
 
 function ListRow({ row, index, selected, onClick }: { row: PartnershipSummary; index: number; selected: boolean; onClick: () => void }) {
   const { t, lang } = useI18n();
-  const days = daysInStage(row.stageChangedAt);
+  const days = row.daysInStage;
   const late = row.overdue;
   const parties = row.parties.map((p) => p.actorName).join(" · ");
   return (

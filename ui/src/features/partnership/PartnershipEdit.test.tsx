@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
 import { PartnershipPage } from "./PartnershipPage";
-import { detail, OVER_LIMIT, partnership, renderWithProviders } from "./testFixtures";
+import { coreReads, detail, OVER_LIMIT, partnership, renderWithProviders } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, PAGE_GATEWAY } = await import("./testFixtures");
@@ -21,6 +21,16 @@ beforeEach(() => {
   api.getPartnership.mockReset().mockResolvedValue(detail(partnership()));
   api.updatePartnership.mockReset().mockImplementation((_id, version, input) => Promise.resolve(partnership({ ...input, version: version + 1 })));
   api.validatePartnership.mockReset().mockResolvedValue([]);
+  // What the core reads in the texts these tests type.
+  api.parsePartnershipRow.mockReset().mockImplementation(
+    coreReads({
+      "1 234,56 €": { valueCents: 123_456 },
+      "1,5": { minutes: 90 },
+      douze: { field: "valueCents", message: "Écrivez un montant en euros, par exemple 1 234,56 (deux décimales au plus).", messageEn: "Write an amount." },
+      "200 000 000": { valueCents: 20_000_000_000 },
+      "15/12/2026": { dueOn: "2026-12-15" },
+    }),
+  );
   api.searchCommunes.mockReset().mockResolvedValue([]);
   api.getActor.mockReset();
   api.search.mockReset().mockResolvedValue([]);
@@ -54,7 +64,7 @@ describe("editing a partnership on its page", () => {
     await waitFor(() => expect(api.getPartnership.mock.calls.length).toBeGreaterThan(1));
   });
 
-  it("refuses an unreadable amount locally and puts the server's error next to the amount, keeping what was typed", async () => {
+  it("refuses an amount the core cannot read and puts the server's error next to the amount, keeping what was typed", async () => {
     const user = userEvent.setup();
     api.updatePartnership.mockRejectedValue({
       kind: "invalid",
@@ -74,7 +84,8 @@ describe("editing a partnership on its page", () => {
     const amount = within(dialog).getByTestId("field-valueCents");
     await user.type(amount, "douze");
     await user.click(within(dialog).getByTestId("form-submit"));
-    expect(within(dialog).getByTestId("error-valueCents").textContent).toContain("Écrivez un montant en euros");
+    expect((await within(dialog).findByTestId("error-valueCents")).textContent).toContain("Écrivez un montant en euros");
+    expect(api.parsePartnershipRow).toHaveBeenLastCalledWith({ amount: "douze", hours: "" });
     expect(api.updatePartnership).not.toHaveBeenCalled();
 
     await user.clear(amount);
@@ -137,5 +148,32 @@ describe("editing a partnership on its page", () => {
     const [, version, input] = api.updatePartnership.mock.calls[1]!;
     expect(version).toBe(5);
     expect(input.counterparts).toEqual(gift.counterparts);
+  });
+
+  it("measures an indicator with the value and date the core read, and shows the core's error under the value", async () => {
+    const user = userEvent.setup();
+    const indicator = { name: "Enfants", unit: "enfants", baseline: null, target: 200, measures: [] };
+    api.getPartnership.mockResolvedValue(detail(partnership({ indicators: [indicator] })));
+    api.measurePartnership.mockReset().mockResolvedValue(partnership({ indicators: [indicator], version: 5 }));
+    api.parsePartnershipRow.mockImplementation(
+      coreReads({
+        "": { field: "value", message: "Écrivez la valeur mesurée.", messageEn: "Write the measured value." },
+        "12,5": { value: 12.5 },
+        "01/03/2026": { on: "2026-03-01" },
+      }),
+    );
+    renderPage();
+    await user.click(await screen.findByTestId("indicator-measure"));
+    const dialog = await screen.findByTestId("measure-form");
+    const on = within(dialog).getByTestId("field-on");
+    await user.clear(on);
+    await user.type(on, "01/03/2026");
+    await user.click(within(dialog).getByTestId("form-submit"));
+    expect((await within(dialog).findByTestId("error-value")).textContent).toContain("Écrivez la valeur mesurée.");
+    expect(api.measurePartnership).not.toHaveBeenCalled();
+
+    await user.type(within(dialog).getByTestId("field-value"), "12,5");
+    await user.click(within(dialog).getByTestId("form-submit"));
+    await waitFor(() => expect(api.measurePartnership).toHaveBeenCalledWith("p1", 4, 0, "2026-03-01", 12.5));
   });
 });

@@ -34,7 +34,7 @@ import { ImpactCard } from "./ImpactCard";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
 import { RowButtons, SectionHead, type RowEditing } from "./rowParts";
 import { ActionDialog, ContributionDialog, CounterpartDialog, IndicatorDialog, MeasureDialog, ObjectiveDialog } from "./RowDialogs";
-import { daysInStage, formatCents, formatPercent, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
+import { formatCents, formatPercent, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
 import { MODE_ICONS, StageIcon } from "./visuals";
 
 // A stable callback ref: called once when the title mounts, not on every render.
@@ -99,7 +99,7 @@ export function PartnershipPage({ id }: { id: string }) {
     }
     dataChanged();
   };
-  const days = daysInStage(p.stageChangedAt);
+  const days = detail.daysInStage;
 
   /** The latest version, for a dialog whose save was refused as stale. */
   const reload = async (): Promise<Partnership | undefined> => {

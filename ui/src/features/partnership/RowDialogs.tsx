@@ -5,15 +5,16 @@
 // `contributions.2.valueCents` land under the amount field.
 import { useRef, useState } from "react";
 
-import { measurePartnership } from "../../api/gateway";
+import { measurePartnership, parsePartnershipRow } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import type { ContributionKind } from "../../bindings/ContributionKind";
-import type { FieldError } from "../../bindings/FieldError";
 import type { ObjectiveAxis } from "../../bindings/ObjectiveAxis";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import type { PartnershipInput } from "../../bindings/PartnershipInput";
 import type { PartySummary } from "../../bindings/PartySummary";
+import type { RowValues } from "../../bindings/RowValues";
+import type { TypedRow } from "../../bindings/TypedRow";
 import { Field, type ControlProps, type FieldProps } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
 import { useI18n } from "../../i18n";
@@ -27,14 +28,11 @@ import {
   minutesToTyped,
   numberToTyped,
   OBJECTIVE_AXES,
-  parseDecimal,
-  parseEuros,
-  parseHours,
   rowErrors,
-  typedDateToIso,
   withRow,
   type RowList,
 } from "./editModel";
+import { readOrRefuse } from "./typedRow";
 
 export type RowDialogProps = {
   detail: PartnershipDetail;
@@ -45,17 +43,14 @@ export type RowDialogProps = {
   onClose: () => void;
 };
 
-function fieldError(field: string, message: string, messageEn: string): FieldError {
-  return { field, message, messageEn };
-}
-
 type RowDialogSpec<K extends RowList, S> = {
   /** The state of the row edited, or of a new row. */
   initial: () => S;
-  toItem: (s: S) => PartnershipInput[K][number];
+  /** The typed fields the core reads (an amount, hours, a number, a date), if any. */
+  typed?: (s: S) => TypedRow;
+  /** The row, from the state and the typed fields as the core read them. */
+  toItem: (s: S, values: RowValues) => PartnershipInput[K][number];
   order: readonly string[];
-  /** The errors known before asking the backend (an unreadable amount…). */
-  check?: (s: S) => FieldError[];
 };
 
 /** The keys of `S` whose value is any string (free text a control edits). */
@@ -75,11 +70,11 @@ function useRowDialog<K extends RowList, S extends object>(list: K, props: RowDi
     initial: props.detail.partnership,
     reload: props.reload,
     state,
-    build: (s, base) => withRow(base, list, where(base), spec.toItem(s)),
+    ...(spec.typed ? { typed: spec.typed } : {}),
+    build: (s, base, values) => withRow(base, list, where(base), spec.toItem(s, values)),
     mapErrors: (errors, base) => rowErrors(errors, list, where(base) ?? rowsOf(base).length),
     order: spec.order,
     dirty: JSON.stringify(state) !== JSON.stringify(initial),
-    localErrors: spec.check?.(state) ?? [],
     onSaved: props.onSaved,
     onClose: props.onClose,
   });
@@ -168,20 +163,15 @@ export function ContributionDialog(props: RowDialogProps) {
         ? { actorId: c.actorId, kind: c.kind, amount: centsToTyped(c.valueCents), hours: minutesToTyped(c.minutes), description: c.description ?? "" }
         : { actorId: giver?.actorId ?? "", kind: "numeraire", amount: "", hours: "", description: "" };
     },
-    toItem: (s) => ({
+    typed: (s) => ({ amount: s.amount, hours: s.hours }),
+    toItem: (s, v) => ({
       actorId: s.actorId,
       kind: s.kind,
-      valueCents: parseEuros(s.amount) ?? 0,
-      minutes: parseHours(s.hours) ?? 0,
+      valueCents: v.valueCents ?? 0,
+      minutes: v.minutes ?? 0,
       description: s.description.trim() === "" ? null : s.description.trim(),
     }),
     order: CONTRIBUTION_ORDER,
-    check: (s) => {
-      const local: FieldError[] = [];
-      if (parseEuros(s.amount) === null) local.push(fieldError("valueCents", e.amountUnreadable, e.amountUnreadable));
-      if (parseHours(s.hours) === null) local.push(fieldError("minutes", e.hoursUnreadable, e.hoursUnreadable));
-      return local;
-    },
   });
   return (
     <EditShell title={props.index === null ? e.newContribution : e.editContribution} testId="contribution-form" formRef={formRef} form={form}>
@@ -227,9 +217,9 @@ export function CounterpartDialog(props: RowDialogProps) {
         ? { givenBy: c.givenBy, description: c.description, amount: centsToTyped(c.valueCents) }
         : { givenBy: giver?.actorId ?? "", description: "", amount: "" };
     },
-    toItem: (s) => ({ givenBy: s.givenBy, description: s.description.trim(), valueCents: parseEuros(s.amount) ?? 0 }),
+    typed: (s) => ({ amount: s.amount }),
+    toItem: (s, v) => ({ givenBy: s.givenBy, description: s.description.trim(), valueCents: v.valueCents ?? 0 }),
     order: COUNTERPART_ORDER,
-    check: (s) => (parseEuros(s.amount) === null ? [fieldError("valueCents", e.amountUnreadable, e.amountUnreadable)] : []),
   });
   return (
     <EditShell title={props.index === null ? e.newCounterpart : e.editCounterpart} testId="counterpart-form" formRef={formRef} form={form}>
@@ -257,14 +247,14 @@ export function ActionDialog(props: RowDialogProps) {
         ? { text: a.text, owner: a.owner ?? "", dueOn: isoToTyped(a.dueOn), done: a.done }
         : { text: "", owner: props.detail.partnership.facilitator ?? "", dueOn: "", done: false };
     },
-    toItem: (s) => ({
+    typed: (s) => ({ dueOn: s.dueOn }),
+    toItem: (s, v) => ({
       text: s.text.trim(),
       owner: s.owner.trim() === "" ? null : s.owner.trim(),
-      dueOn: typedDateToIso(s.dueOn) ?? null,
+      dueOn: v.dueOn,
       done: s.done,
     }),
     order: ACTION_ORDER,
-    check: (s) => (typedDateToIso(s.dueOn) === undefined ? [fieldError("dueOn", e.dateUnreadable, e.dateUnreadable)] : []),
   });
   return (
     <EditShell title={props.index === null ? e.newAction : e.editAction} testId="action-form" formRef={formRef} form={form}>
@@ -346,20 +336,15 @@ export function IndicatorDialog(props: RowDialogProps) {
       existing
         ? { name: existing.name, unit: existing.unit ?? "", baseline: numberToTyped(existing.baseline), target: numberToTyped(existing.target) }
         : { name: "", unit: "", baseline: "", target: "" },
-    toItem: (s) => {
-      const num = (text: string) => {
-        const v = parseDecimal(text);
-        return v === null || Number.isNaN(v) ? null : v;
-      };
-      return { name: s.name.trim(), unit: s.unit.trim() === "" ? null : s.unit.trim(), baseline: num(s.baseline), target: num(s.target), measures };
-    },
+    typed: (s) => ({ baseline: s.baseline, target: s.target }),
+    toItem: (s, v) => ({
+      name: s.name.trim(),
+      unit: s.unit.trim() === "" ? null : s.unit.trim(),
+      baseline: v.baseline,
+      target: v.target,
+      measures,
+    }),
     order: INDICATOR_ORDER,
-    check: (s) => {
-      const local: FieldError[] = [];
-      if (Number.isNaN(parseDecimal(s.baseline))) local.push(fieldError("baseline", e.numberUnreadable, e.numberUnreadable));
-      if (Number.isNaN(parseDecimal(s.target))) local.push(fieldError("target", e.numberUnreadable, e.numberUnreadable));
-      return local;
-    },
   });
   return (
     <EditShell title={props.index === null ? e.newIndicator : e.editIndicator} testId="indicator-form" formRef={formRef} form={form}>
@@ -395,24 +380,20 @@ export function MeasureDialog({
   const indicator = partnership.indicators[index];
   const [initial] = useState<MeasureState>(() => ({ on: todayTyped(), value: "" }));
   const [state, setState] = useState(initial);
-  const on = typedDateToIso(state.on);
-  const value = parseDecimal(state.value);
-  const local: FieldError[] = [];
-  if (on === undefined) local.push(fieldError("on", e.dateUnreadable, e.dateUnreadable));
-  if (value === null) local.push(fieldError("value", e.measureRequired, e.measureRequired));
-  else if (Number.isNaN(value)) local.push(fieldError("value", e.numberUnreadable, e.numberUnreadable));
   const formRef = useRef<HTMLFormElement>(null);
   const form = useServerForm<MeasureState, Partnership>({
     formRef,
     input: state,
-    validate: () => Promise.resolve([]),
-    save: (s) =>
-      measurePartnership(partnership.id, partnership.version, index, typedDateToIso(s.on) ?? null, parseDecimal(s.value) ?? 0),
+    // The core reads the typed date and value, as you type and on submit.
+    validate: (s) => parsePartnershipRow({ on: s.on, value: s.value }).then((read) => read.errors),
+    save: async (s) => {
+      const { values } = await readOrRefuse(parsePartnershipRow({ on: s.on, value: s.value }));
+      return measurePartnership(partnership.id, partnership.version, index, values.on, values.value ?? 0);
+    },
     onSaved,
     onClose,
     order: MEASURE_ORDER,
     dirty: state.value.trim() !== "",
-    localErrors: local,
   });
   const banner: AppError | null = form.banner;
   const set = <K extends keyof MeasureState>(key: K, v: MeasureState[K]) => {

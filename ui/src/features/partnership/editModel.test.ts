@@ -4,11 +4,7 @@ import {
   centsToTyped,
   locateRow,
   minutesToTyped,
-  parseDecimal,
-  parseEuros,
-  parseHours,
   rowErrors,
-  typedDateToIso,
   withoutRow,
   withRow,
   withRowInserted,
@@ -31,60 +27,17 @@ const P = blankPartnership({
   version: 3,
 });
 
-describe("euro amounts typed the French way", () => {
-  it.each([
-    ["1 234,56", 123_456],
-    ["1\u202f234,56 €", 123_456],
-    ["1\u00a0234,56\u00a0€", 123_456],
-    ["1234,5", 123_450],
-    ["12.5", 1_250],
-    [",5", 50],
-    ["1500", 150_000],
-    ["  42 € ", 4_200],
-    ["0,07", 7],
-    ["", 0],
-    ["-3", -300],
-  ])("reads %j as %i cents", (text, cents) => {
-    expect(parseEuros(text)).toBe(cents);
-  });
-
-  it.each(["1.234", "12,345", "douze", "1,2,3", "€", "99999999999999999999"])("refuses %j", (text) => {
-    expect(parseEuros(text)).toBeNull();
-  });
-
+describe("amounts and hours shown for editing", () => {
   it("shows cents back for editing, without the symbol", () => {
     expect(centsToTyped(123_456)).toBe("1\u00a0234,56");
     expect(centsToTyped(150_000)).toBe("1\u00a0500");
     expect(centsToTyped(5)).toBe("0,05");
     expect(centsToTyped(0)).toBe("");
-    expect(parseEuros(centsToTyped(987_654_321))).toBe(987_654_321);
   });
-});
 
-describe("hours, numbers and dates", () => {
-  it("reads hours into minutes", () => {
-    expect(parseHours("1,5")).toBe(90);
-    expect(parseHours("12")).toBe(720);
-    expect(parseHours("12 h")).toBe(720);
-    expect(parseHours("")).toBe(0);
-    expect(parseHours("beaucoup")).toBeNull();
+  it("shows minutes as hours", () => {
     expect(minutesToTyped(90)).toBe("1,5");
-  });
-
-  it("reads decimals with a comma or a dot", () => {
-    expect(parseDecimal("1 234,5")).toBe(1234.5);
-    expect(parseDecimal("12.25")).toBe(12.25);
-    expect(parseDecimal("")).toBeNull();
-    expect(parseDecimal("abc")).toBeNaN();
-  });
-
-  it("reads dates as typed in France", () => {
-    expect(typedDateToIso("26/11/2026")).toBe("2026-11-26");
-    expect(typedDateToIso("2/3/26")).toBe("2026-03-02");
-    expect(typedDateToIso("2026-11-26")).toBe("2026-11-26");
-    expect(typedDateToIso("")).toBeNull();
-    expect(typedDateToIso("31/02/2026")).toBeUndefined();
-    expect(typedDateToIso("demain")).toBeUndefined();
+    expect(minutesToTyped(0)).toBe("");
   });
 });
 

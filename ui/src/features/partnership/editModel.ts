@@ -1,5 +1,5 @@
-// Pure helpers of the partnership editors: amounts and numbers read as
-// people type them in France, the input that recreates a partnership, row
+// Pure helpers of the partnership editors: amounts and numbers shown for
+// editing (the core reads what people type back), the input that recreates a partnership, row
 // lists edited by index, and server field errors of one row renamed for the
 // row's dialog. Easy to test.
 import type { ContributionKind } from "../../bindings/ContributionKind";
@@ -28,38 +28,6 @@ export const OBJECTIVE_AXES: readonly ObjectiveAxis[] = [
 /** The row lists of a partnership that the page edits one row at a time. */
 export type RowList = "contributions" | "counterparts" | "nextActions" | "objectives" | "indicators";
 
-/** Spaces of every kind (thin, no-break, narrow no-break) people or Intl put in numbers. */
-const SPACES = /[\s\u00a0\u202f\u2009_']/g;
-
-/**
- * Reads a decimal number with at most two decimals ("1 234,56 €", "1234,5",
- * "12.5", ",5", "-3") as hundredths, like the core's `parse_euros`.
- * Null when it is not such a number or is too large to be exact.
- */
-export function parseHundredths(text: string): number | null {
-  let t = text.trim().replace(/€$/, "").replace(/^€/, "").replace(SPACES, "");
-  let negative = false;
-  if (t.startsWith("-")) {
-    negative = true;
-    t = t.slice(1);
-  }
-  t = t.replace(",", ".");
-  const m = /^(\d*)(?:\.(\d{0,2}))?$/.exec(t);
-  if (!m) return null;
-  const int = m[1] ?? "";
-  const frac = m[2] ?? "";
-  if (int === "" && frac === "") return null;
-  const value = Number(int === "" ? "0" : int) * 100 + (frac === "" ? 0 : Number(frac.padEnd(2, "0")));
-  if (!Number.isSafeInteger(value)) return null;
-  return negative ? -value : value;
-}
-
-/** An amount in euros as typed ("1 234,56 €") → cents; "" is 0; null when unreadable. */
-export function parseEuros(text: string): number | null {
-  if (text.trim() === "") return 0;
-  return parseHundredths(text);
-}
-
 /** Cents as the amount field shows them for editing: « 1 234,56 » (no symbol; "" for 0). */
 export function centsToTyped(cents: number): string {
   if (cents === 0) return "";
@@ -72,53 +40,15 @@ export function centsToTyped(cents: number): string {
   return `${negative ? "-" : ""}${euros}${rest === 0 ? "" : `,${String(rest).padStart(2, "0")}`}`;
 }
 
-/** Hours as typed ("12", "1,5", "1h30" is not read) → minutes; "" is 0; null when unreadable. */
-export function parseHours(text: string): number | null {
-  const t = text.trim().replace(/\s*h$/i, "");
-  if (t === "") return 0;
-  const hundredths = parseHundredths(t);
-  return hundredths === null ? null : Math.trunc((hundredths * 60) / 100);
-}
-
 /** Minutes as the hours field shows them: « 1,5 » ("" for 0). */
 export function minutesToTyped(minutes: number): string {
   if (minutes === 0) return "";
   return String(Math.round((minutes / 60) * 100) / 100).replace(".", ",");
 }
 
-/** A number as typed ("1 234,5", "12.5", "-3") → number; "" is null; NaN when unreadable. */
-export function parseDecimal(text: string): number | null {
-  const t = text.trim().replace(SPACES, "").replace(",", ".");
-  if (t === "") return null;
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return Number.NaN;
-  return Number(t);
-}
-
 /** A number as a field shows it: « 1234,5 ». */
 export function numberToTyped(value: number | null): string {
   return value === null ? "" : String(value).replace(".", ",");
-}
-
-/** A date as typed: "26/11/2026", "26/11/26", "2026-11-26" → "2026-11-26"; "" is null; undefined when unreadable. */
-export function typedDateToIso(text: string): string | null | undefined {
-  const t = text.trim();
-  if (t === "") return null;
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
-  if (iso) {
-    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else if (fr) {
-    [d, m, y] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
-    if (y < 100) y += 2000;
-  } else {
-    return undefined;
-  }
-  const date = new Date(y, m - 1, d);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 /** The input that would recreate this partnership as stored, for edits. */

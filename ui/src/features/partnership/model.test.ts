@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import type { Stage } from "../../bindings/Stage";
 import {
-  daysInStage,
   formatCents,
   formatPercent,
   groupByStage,
@@ -52,19 +51,6 @@ describe("board columns", () => {
       "innovation_societale",
       "pratiques_responsables",
     ]);
-  });
-});
-
-describe("days in stage", () => {
-  const now = new Date(2026, 10, 26, 9, 0); // 26 Nov 2026, 09:00 local
-
-  it("counts whole calendar days since the stage changed", () => {
-    expect(daysInStage(new Date(2026, 10, 26, 8, 0).toISOString(), now)).toBe(0);
-    expect(daysInStage(new Date(2026, 10, 25, 23, 30).toISOString(), now)).toBe(1);
-    expect(daysInStage(new Date(2026, 10, 14, 12, 0).toISOString(), now)).toBe(12);
-    expect(daysInStage("not a date", now)).toBe(0);
-    // A clock slightly behind never gives a negative count.
-    expect(daysInStage(new Date(2026, 10, 27).toISOString(), now)).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@ import type { PartnershipSort } from "../../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
-import { parseDate, type Lang } from "../../lib/format";
+import type { Lang } from "../../lib/format";
 
 /** The pipeline, in order; « abandonné » comes last, outside the flow. */
 export const STAGES: readonly Stage[] = [
@@ -70,19 +70,6 @@ export function groupByStage(rows: readonly PartnershipSummary[]): Column[] {
     stage,
     cards: (byStage.get(stage) ?? []).sort((a, b) => a.title.localeCompare(b.title, "fr")),
   }));
-}
-
-const DAY_MS = 86_400_000;
-
-function startOfDay(d: Date): number {
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
-}
-
-/** Whole calendar days since the partnership entered its stage (0 today). */
-export function daysInStage(stageChangedAt: string, now: Date = new Date()): number {
-  const d = parseDate(stageChangedAt);
-  if (!d) return 0;
-  return Math.max(0, Math.round((startOfDay(now) - startOfDay(d)) / DAY_MS));
 }
 
 const moneyFormats = new Map<Lang, Intl.NumberFormat>();
@@ -186,7 +173,7 @@ type BoardLike = { total: number; columns: { stage: Stage; total: number; cards:
 
 /** The board as it will be once `card` is in `stage`: shown at once, the refetch confirms. */
 export function moveCardOnBoard<B extends BoardLike>(board: B, card: PartnershipSummary, stage: Stage, at: string): B {
-  const moved: PartnershipSummary = { ...card, stage, stageChangedAt: at };
+  const moved: PartnershipSummary = { ...card, stage, stageChangedAt: at, daysInStage: 0 };
   return {
     ...board,
     columns: board.columns.map((col) => {

@@ -15,10 +15,33 @@ import type { ClassificationQuestion } from "../../bindings/ClassificationQuesti
 import type { MecenatBalance } from "../../bindings/MecenatBalance";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
+import type { FieldError } from "../../bindings/FieldError";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
+import type { ReadRow } from "../../bindings/ReadRow";
+import type { RowValues } from "../../bindings/RowValues";
+import type { TypedRow } from "../../bindings/TypedRow";
 import { I18nProvider } from "../../i18n";
 import type { Stage } from "../../bindings/Stage";
 import { STAGES, type StageSteps } from "./model";
+import { NOTHING_READ } from "./typedRow";
+
+/**
+ * Stands for the core's `parse_partnership_row` with recorded answers: each
+ * typed text listed gives its value or its error; any other text reads as
+ * nothing (no value, no error).
+ */
+export function coreReads(answers: Record<string, Partial<RowValues> | FieldError>) {
+  return (typed: TypedRow): Promise<ReadRow> => {
+    const read: ReadRow = { values: { ...NOTHING_READ.values }, errors: [] };
+    for (const text of Object.values(typed)) {
+      const answer = answers[text];
+      if (answer === undefined) continue;
+      if ("field" in answer) read.errors.push(answer);
+      else Object.assign(read.values, answer);
+    }
+    return Promise.resolve(read);
+  };
+}
 
 /** The gateway a test mocks: one `vi.fn()` per name. */
 export function gatewayMock(...names: string[]): Record<string, ReturnType<typeof vi.fn>> {
@@ -33,6 +56,7 @@ export const PAGE_GATEWAY = [
   "validatePartnership",
   "validateAgreementText",
   "measurePartnership",
+  "parsePartnershipRow",
   "movePartnership",
   "notePartnership",
   "completePartnershipAction",
@@ -157,6 +181,7 @@ export function detail(p: Partnership, mecenat: MecenatBalance = WITHIN_LIMIT, a
     agreement,
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
     overdueActions: [],
+    daysInStage: 0,
   };
 }
 
@@ -173,6 +198,7 @@ export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSum
     nextAction: null,
     overdue: false,
     stageChangedAt: "2026-01-01T00:00:00Z",
+    daysInStage: 0,
     tags: [],
     updatedAt: "",
     ...patch,
