@@ -17,6 +17,7 @@ pub mod hash;
 pub mod identifiers;
 pub mod import;
 pub mod merge;
+mod orders;
 pub mod partnership;
 pub mod planner;
 pub mod possibles;

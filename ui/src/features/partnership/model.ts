@@ -1,32 +1,17 @@
+// Pure helpers of the partnership screens: grouping cards into columns,
+// euro amounts from cents and the keyboard move (to the stages the core
+// names). Easy to test.
 import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
 import type { PartnershipSort } from "../../bindings/PartnershipSort";
-// Pure helpers of the partnership screens: the pipeline's order, the four
-// modes' order, grouping cards into columns, days in stage, euro amounts
-// from cents and the keyboard move (to the stages the core names). Easy to test.
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import type { RameauMode } from "../../bindings/RameauMode";
 import type { Stage } from "../../bindings/Stage";
 import type { Lang } from "../../lib/format";
+// The pipeline's and the scale's orders are the core's (`Stage::ALL`,
+// `RameauMode::ALL`), written next to the bindings by `cargo test`.
+import { MODES, STAGES } from "../../bindings/orders";
 
-/** The pipeline, in order; « abandonné » comes last, outside the flow. */
-export const STAGES: readonly Stage[] = [
-  "rencontre",
-  "exploration",
-  "preparation",
-  "contractualisation",
-  "mise_en_oeuvre",
-  "evaluation",
-  "essaimage",
-  "abandonne",
-];
-
-/** Le RAMEAU's scale, always shown in this order. */
-export const MODES: readonly RameauMode[] = [
-  "mecenat",
-  "cooperation_economique",
-  "innovation_societale",
-  "pratiques_responsables",
-];
+export { MODES, STAGES };
 
 export const MODE_COLORS: Record<RameauMode, string> = {
   mecenat: "#E69F00",
