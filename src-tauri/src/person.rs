@@ -39,8 +39,12 @@ pub(crate) fn erase_person(state: State<'_, Shared>, id: String) -> AppResult<Er
 }
 
 /// Whether `typed` names the person `expected` well enough to confirm an
-/// erasure (`domain::contact::erasure_name_matches`).
-#[tauri::command]
-pub(crate) fn match_person_name(expected: String, typed: String) -> bool {
-    tisserand_domain::contact::erasure_name_matches(&expected, &typed)
+/// erasure (`App::match_person_name`).
+#[tauri::command(async)]
+pub(crate) fn match_person_name(
+    state: State<'_, Shared>,
+    expected: String,
+    typed: String,
+) -> AppResult<bool> {
+    with_app(&state, |a| Ok(a.match_person_name(&expected, &typed)))
 }

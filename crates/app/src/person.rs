@@ -176,6 +176,13 @@ impl App {
         ))
     }
 
+    /// Whether `typed` names the person `expected` well enough to confirm an
+    /// erasure (`domain::contact::erasure_name_matches`).
+    #[must_use]
+    pub fn match_person_name(&self, expected: &str, typed: &str) -> bool {
+        tisserand_domain::contact::erasure_name_matches(expected, typed)
+    }
+
     /// Erases contact `id` after a backup (see `Store::erase_contact`).
     ///
     /// # Errors
