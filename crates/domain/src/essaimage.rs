@@ -216,6 +216,8 @@ mod tests {
                 },
             ],
             indicators: vec![Indicator {
+                level: None,
+                theme: None,
                 name: "Familles servies".into(),
                 unit: Some("familles".into()),
                 baseline: Some(0.0),
@@ -233,6 +235,7 @@ mod tests {
             updated_at: at,
             stage_changed_at: at,
             spawned_from: None,
+            evaluations: Vec::new(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod essaimage;
 pub mod event;
 pub mod hash;
 pub mod identifiers;
+pub mod impact;
 pub mod import;
 pub mod merge;
 mod orders;

@@ -21,7 +21,7 @@ use crate::{new_id, now, Result, Store, StoreError};
 pub(crate) const COLUMNS: &str = "p.id, p.title, p.summary, p.territory, p.parties, p.primary_mode, p.secondary_modes,
      p.mecenat_kinds, p.contributions, p.counterparts, p.facilitator, p.tags, p.origin, p.next_actions,
      p.stage, p.abandon_reason, p.timeline, p.version, p.created_at, p.updated_at, p.objectives, p.indicators, p.stage_changed_at,
-     p.spawned_from";
+     p.spawned_from, p.evaluations";
 
 pub(crate) fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
@@ -67,6 +67,7 @@ pub(crate) fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership>
         objectives: json(&r.get::<_, String>(20)?)?,
         indicators: json(&r.get::<_, String>(21)?)?,
         spawned_from: r.get(23)?,
+        evaluations: json(&r.get::<_, String>(24)?)?,
     })
 }
 
@@ -75,7 +76,7 @@ fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partner
     tx.prepare_cached(&format!(
         "SELECT {COLUMNS}, p.rid FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
     ))?
-    .query_row([id], |r| Ok((r.get(24)?, partnership_from_row(r)?)))
+    .query_row([id], |r| Ok((r.get(25)?, partnership_from_row(r)?)))
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
         entity: Entity::Partnership,

@@ -1122,6 +1122,8 @@ mod partnerships {
         let (mut s, a, b) = two_actors();
         let mut i = input("Billets", &a, &b);
         i.indicators = vec![tisserand_domain::Indicator {
+            level: None,
+            theme: None,
             name: "Enfants au spectacle".into(),
             unit: Some("enfants".into()),
             baseline: Some(0.0),
@@ -1943,4 +1945,35 @@ fn a_v5_file_gives_associations_the_regime_of_their_seat_and_keeps_rna_numbers()
         })
         .unwrap();
     assert_eq!(names(&page), ["Le Petit Chapiteau"]);
+}
+
+#[test]
+fn a_v8_file_keeps_its_partnerships_and_indicators_and_starts_with_no_evaluation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.sqlite3");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        schema::migrate_to(&mut conn, 8).unwrap();
+        let t = "'2025-01-01T00:00:00.000Z'";
+        conn.execute_batch(&format!(
+            "INSERT INTO actors (id, kind, name, sort_key, created_at, updated_at) VALUES
+               ('a1', 'association', 'Emmaüs', 'emmaus', {t}, {t});
+             INSERT INTO partnerships (id, title, sort_key, parties, indicators, stage, stage_changed_at,
+               created_at, updated_at)
+             VALUES ('p1', 'Salle', 'salle', '[{{\"actorId\":\"a1\",\"role\":\"porteur\"}}]',
+               '[{{\"name\":\"Repas\",\"unit\":\"repas\",\"measures\":[{{\"on\":\"2025-06-01\",\"value\":40}}]}}]',
+               'mise_en_oeuvre', {t}, {t}, {t});"
+        ))
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let p = s.partnership("p1").unwrap();
+    assert_eq!(p.title, "Salle");
+    assert_eq!(p.indicators[0].measures[0].value, 40.0);
+    assert_eq!(p.indicators[0].level, None);
+    assert!(p.evaluations.is_empty());
+    assert_eq!(
+        p.evaluation_state(),
+        tisserand_domain::impact::EvaluationState::NotEvaluated
+    );
 }

@@ -6,6 +6,7 @@ import type { Modes } from "./Modes";
 import type { NextAction } from "./NextAction";
 import type { Objective } from "./Objective";
 import type { Party } from "./Party";
+import type { PartyEvaluation } from "./PartyEvaluation";
 import type { Stage } from "./Stage";
 import type { TimelineEntry } from "./TimelineEntry";
 
@@ -32,4 +33,8 @@ stageChangedAt: string,
 /**
  * The partnership this one was spread from (« essaimé depuis »).
  */
-spawnedFrom: string | null, };
+spawnedFrom: string | null, 
+/**
+ * How each party judged it, oldest first.
+ */
+evaluations: Array<PartyEvaluation>, };

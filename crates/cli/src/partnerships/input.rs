@@ -275,6 +275,8 @@ fn indicator_of(text: &str) -> Result<Indicator, AppError> {
         }
     };
     Ok(Indicator {
+        level: None,
+        theme: None,
         name: parts[0].to_owned(),
         unit: parts.get(1).map(|u| (*u).to_owned()),
         baseline: number(2)?,

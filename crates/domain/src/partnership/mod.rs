@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::Clock;
+use crate::impact::{evaluation_state, EvaluationState, PartyEvaluation};
 use crate::rameau::RameauMode;
 use crate::valid::Valid;
 
@@ -99,6 +100,9 @@ pub struct Partnership {
     /// The partnership this one was spread from (« essaimé depuis »).
     #[serde(default)]
     pub spawned_from: Option<String>,
+    /// How each party judged it, oldest first.
+    #[serde(default)]
+    pub evaluations: Vec<PartyEvaluation>,
 }
 
 impl Partnership {
@@ -120,6 +124,12 @@ impl Partnership {
             objectives: self.objectives.clone(),
             indicators: self.indicators.clone(),
         }
+    }
+
+    /// Where it stands on its evaluation by its partners.
+    #[must_use]
+    pub fn evaluation_state(&self) -> EvaluationState {
+        evaluation_state(&self.parties, &self.evaluations)
     }
 
     /// The totals of what each party brings and, for mécénat, the balance.

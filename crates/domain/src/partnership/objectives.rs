@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::impact::{ImpactTheme, IndicatorLevel};
+
 /// Something to do next, by someone, by a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -88,6 +90,12 @@ pub struct Indicator {
     /// Oldest first.
     #[serde(default)]
     pub measures: Vec<Measure>,
+    /// Where it sits on the value chain, once said.
+    #[serde(default)]
+    pub level: Option<IndicatorLevel>,
+    /// The shared theme it counts towards, once said.
+    #[serde(default)]
+    pub theme: Option<ImpactTheme>,
 }
 
 /// The largest magnitude accepted for an indicator's value.

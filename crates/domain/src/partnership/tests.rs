@@ -166,6 +166,8 @@ fn objectives_and_indicators_are_checked() {
     ];
     let on = |d: &str| d.parse::<NaiveDate>().unwrap();
     i.indicators = vec![Indicator {
+        level: None,
+        theme: None,
         name: " Enfants présents ".into(),
         unit: Some("enfants".into()),
         baseline: Some(0.0),
@@ -200,6 +202,8 @@ fn objectives_and_indicators_are_checked() {
     // A target needs a unit; a name alone does not.
     let mut i = input();
     i.indicators = vec![Indicator {
+        level: None,
+        theme: None,
         name: "Enfants".into(),
         unit: Some("  ".into()),
         baseline: None,

@@ -471,6 +471,8 @@ fn check_indicators(errors: &mut ValidationErrors, items: &[Indicator]) -> Vec<I
         let mut measures = ind.measures.clone();
         measures.sort_by_key(|m| m.on);
         out.push(Indicator {
+            level: ind.level,
+            theme: ind.theme,
             name,
             unit: clean(ind.unit.as_ref()),
             baseline: ind.baseline,

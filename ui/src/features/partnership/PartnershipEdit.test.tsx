@@ -152,7 +152,7 @@ describe("editing a partnership on its page", () => {
 
   it("measures an indicator with the value and date the core read, and shows the core's error under the value", async () => {
     const user = userEvent.setup();
-    const indicator = { name: "Enfants", unit: "enfants", baseline: null, target: 200, measures: [] };
+    const indicator = { name: "Enfants", unit: "enfants", baseline: null, target: 200, measures: [], level: null, theme: null };
     api.getPartnership.mockResolvedValue(detail(partnership({ indicators: [indicator] })));
     api.measurePartnership.mockReset().mockResolvedValue(partnership({ indicators: [indicator], version: 5 }));
     api.parsePartnershipRow.mockImplementation(

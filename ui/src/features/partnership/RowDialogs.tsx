@@ -343,6 +343,8 @@ export function IndicatorDialog(props: RowDialogProps) {
       baseline: v.baseline,
       target: v.target,
       measures,
+      level: existing?.level ?? null,
+      theme: existing?.theme ?? null,
     }),
     order: INDICATOR_ORDER,
   });

@@ -58,6 +58,7 @@ describe("guided classification state", () => {
       updatedAt: "",
       stageChangedAt: "",
       spawnedFrom: null,
+      evaluations: [],
     } satisfies Partnership;
     const modes = { primary: "mecenat" as const, secondary: [], mecenatKinds: ["financier" as const] };
     const input = inputWithModes(p, modes);

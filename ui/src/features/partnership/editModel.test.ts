@@ -23,7 +23,7 @@ const P = blankPartnership({
     { actorId: "a1", kind: "numeraire", valueCents: 50_000, minutes: 0, description: "Don" },
     { actorId: "a2", kind: "competences", valueCents: 0, minutes: 600, description: null },
   ],
-  indicators: [{ name: "Enfants", unit: "enfants", baseline: 0, target: 200, measures: [{ on: "2026-03-01", value: 40 }] }],
+  indicators: [{ name: "Enfants", unit: "enfants", baseline: 0, target: 200, measures: [{ on: "2026-03-01", value: 40 }], level: null, theme: null }],
   version: 3,
 });
 

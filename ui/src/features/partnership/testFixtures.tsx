@@ -116,6 +116,7 @@ export function blankPartnership(patch: Partial<Partnership> = {}): Partnership 
     updatedAt: "",
     stageChangedAt: "",
     spawnedFrom: null,
+    evaluations: [],
     ...patch,
   };
 }
