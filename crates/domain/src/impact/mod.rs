@@ -16,6 +16,11 @@ use crate::partnership::{ContributionKind, Party, Stage};
 use crate::rameau::RameauMode;
 use crate::text::fold;
 
+mod units;
+pub use units::{
+    standard_unit, unit_key, unit_label_fr, StandardUnit, BENEFICIAIRES, STANDARD_UNITS,
+};
+
 /// Where an indicator sits on the value chain resources → activities →
 /// outputs → results → impacts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
