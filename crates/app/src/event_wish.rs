@@ -64,6 +64,22 @@ pub struct EventWishSuggestions {
     pub level: WishLevel,
 }
 
+impl EventWishSuggestions {
+    /// Every suggested pair, in the order shown.
+    #[must_use]
+    pub fn pairs(&self) -> Vec<WishPair> {
+        self.participants
+            .iter()
+            .flat_map(|p| {
+                p.suggestions.iter().map(|x| WishPair {
+                    from: p.participant_id.clone(),
+                    to: x.to.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// One wish to add: participant `from` wants to meet participant `to`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -92,11 +108,26 @@ fn check_rounds_left(detail: &EventDetail) -> AppResult<()> {
     Ok(())
 }
 
+/// The pairs (either way) not to suggest: those with a wish, and the
+/// `partners` the planner keeps apart.
+fn kept_apart<'a>(
+    detail: &'a EventDetail,
+    partners: &'a [(String, String)],
+) -> HashSet<(&'a str, &'a str)> {
+    detail
+        .wishes
+        .iter()
+        .map(|w| (w.from.as_str(), w.to.as_str()))
+        .chain(partners.iter().map(|(s, v)| (s.as_str(), v.as_str())))
+        .flat_map(|(a, b)| [(a, b), (b, a)])
+        .collect()
+}
+
 impl App {
     /// For each participant not marked absent, the present participants of
     /// the other side it should meet, best first, as many as it lacks to
-    /// wish to meet `SUGGESTIONS_PER_PARTICIPANT` people: ranked by the « champ des possibles »
-    /// among them, leaving out pairs that already have a wish (either way,
+    /// wish to meet `SUGGESTIONS_PER_PARTICIPANT` people: ranked by the
+    /// « champ des possibles » among them, leaving out pairs that already have a wish (either way,
     /// « non merci » included) and, unless the event allows it, pairs
     /// already partners (they would not meet).
     ///
@@ -105,26 +136,12 @@ impl App {
     pub fn list_event_wish_suggestions(&self, event_id: &str) -> AppResult<EventWishSuggestions> {
         let detail = self.get_event(event_id)?;
         check_rounds_left(&detail)?;
-        let mut kept_apart: HashSet<(&str, &str)> = detail
-            .wishes
-            .iter()
-            .flat_map(|w| {
-                [
-                    (w.from.as_str(), w.to.as_str()),
-                    (w.to.as_str(), w.from.as_str()),
-                ]
-            })
-            .collect();
         let partners = if detail.event.allow_partners {
             Vec::new()
         } else {
             self.store.event_partner_pairs(event_id)?
         };
-        kept_apart.extend(
-            partners
-                .iter()
-                .flat_map(|(s, v)| [(s.as_str(), v.as_str()), (v.as_str(), s.as_str())]),
-        );
+        let kept_apart = kept_apart(&detail, &partners);
         let present: Vec<_> = detail
             .participants
             .iter()

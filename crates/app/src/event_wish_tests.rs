@@ -232,16 +232,7 @@ fn wishes_already_made_count_toward_the_three() {
 fn accepting_adds_would_wishes_at_once_and_they_are_no_longer_suggested() {
     let (mut a, id, ids) = event();
     let s = a.list_event_wish_suggestions(&id).unwrap();
-    let all: Vec<WishPair> = s
-        .participants
-        .iter()
-        .flat_map(|p| {
-            p.suggestions.iter().map(|x| WishPair {
-                from: p.participant_id.clone(),
-                to: x.to.clone(),
-            })
-        })
-        .collect();
+    let all = s.pairs();
     let version = a.get_event(&id).unwrap().event.version;
     let mut twice = all.clone();
     twice.push(all[0].clone());

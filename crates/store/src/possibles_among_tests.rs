@@ -12,31 +12,26 @@ const COMMUNES: &str =
 68066\tColmar\t68000\t68\tHaut-Rhin\t44\tGrand Est\t246800726\tColmar Agglomération
 ";
 
+/// An actor of `kind` in commune `insee` with at most one need and one
+/// offer.
 fn actor(
-    kind: ActorKind,
-    name: &str,
-    insee: &str,
-    needs: &[(ResourceCategory, &str)],
-    offers: &[(ResourceCategory, &str)],
+    (kind, name, insee): (ActorKind, &str, &str),
+    need: Option<(ResourceCategory, &str)>,
+    offer: Option<(ResourceCategory, &str)>,
 ) -> ValidActor {
-    let res = |r: &[(ResourceCategory, &str)]| -> Vec<Resource> {
-        r.iter()
-            .map(|(category, text)| Resource {
-                category: *category,
-                text: (*text).to_owned(),
-            })
-            .collect()
+    let one = |r: Option<(ResourceCategory, &str)>| {
+        r.map(|(category, text)| Resource {
+            category,
+            text: text.to_owned(),
+        })
+        .into_iter()
+        .collect()
     };
-    ActorInput {
-        kind: Some(kind),
-        name: name.into(),
-        commune_insee: Some(insee.into()),
-        needs: res(needs),
-        offers: res(offers),
-        ..ActorInput::default()
-    }
-    .validate()
-    .unwrap()
+    let mut input = ActorInput::default();
+    (input.kind, input.name) = (Some(kind), name.to_owned());
+    input.commune_insee = Some(insee.to_owned());
+    (input.needs, input.offers) = (one(need), one(offer));
+    input.validate().unwrap()
 }
 
 /// A theatre needing a hall; four companies offering premises (one far,
@@ -46,44 +41,27 @@ fn territory() -> (Store, Vec<String>) {
     let mut s = Store::open_in_memory().unwrap();
     s.load_referential("test", &parse_referential(COMMUNES).unwrap())
         .unwrap();
-    let hall = [(Locaux, "Une salle")];
+    let hall = Some((Locaux, "Une salle"));
+    let (asso, company) = (ActorKind::Association, ActorKind::Entreprise);
     let actors = [
         actor(
-            ActorKind::Association,
-            "Théâtre du Ried",
-            "67462",
-            &[(Locaux, "Une salle de répétition")],
-            &[],
+            (asso, "Théâtre du Ried", "67462"),
+            Some((Locaux, "Une salle de répétition")),
+            None,
         ),
         actor(
-            ActorKind::Entreprise,
-            "Hôtel de Sélestat",
-            "67462",
-            &[],
-            &[(Locaux, "Une salle de séminaire")],
+            (company, "Hôtel de Sélestat", "67462"),
+            None,
+            Some((Locaux, "Une salle de séminaire")),
         ),
+        actor((company, "Garage de Colmar", "68066"), None, hall),
+        actor((company, "Cave de Sélestat", "67462"), None, hall),
         actor(
-            ActorKind::Entreprise,
-            "Garage de Colmar",
-            "68066",
-            &[],
-            &hall,
+            (company, "Menuiserie", "67462"),
+            None,
+            Some((Materiel, "Des planches")),
         ),
-        actor(
-            ActorKind::Entreprise,
-            "Cave de Sélestat",
-            "67462",
-            &[],
-            &hall,
-        ),
-        actor(
-            ActorKind::Entreprise,
-            "Menuiserie",
-            "67462",
-            &[],
-            &[(Materiel, "Des planches")],
-        ),
-        actor(ActorKind::Entreprise, "Fermée", "67462", &[], &hall),
+        actor((company, "Fermée", "67462"), None, hall),
     ];
     let ids: Vec<String> = actors
         .iter()

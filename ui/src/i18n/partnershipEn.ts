@@ -145,7 +145,7 @@ export const partnershipEn: typeof partnershipFr = {
   suggestedLoading: "Looking for possible partners…",
   suggestedError: "The possible partners could not be loaded; pick the second party yourself.",
   suggestedNone: "No partner to suggest: its needs and offers meet no one yet.",
-  suggestedPick: (name) => `Pick ${name} as the second party (roles and mode proposed)`,
+  suggestedHint: "Pick one: the second party, the roles and the primary mode are filled from its proposal.",
   classify: "Classify with the questions",
   classifyTitle: "Classify the partnership",
   classifyText: "Answer yes or no; the proposal updates with each answer.",

@@ -460,7 +460,7 @@ export const partnershipFr = {
   suggestedLoading: "Recherche de partenaires possibles…",
   suggestedError: "Les partenaires possibles n'ont pas pu être chargés ; choisissez la deuxième partie vous-même.",
   suggestedNone: "Aucun partenaire à suggérer : ses besoins et ses offres ne rencontrent encore personne.",
-  suggestedPick: (name: string) => `Choisir ${name} comme deuxième partie (rôles et mode proposés)`,
+  suggestedHint: "Choisissez-en un : la deuxième partie, les rôles et le mode principal se remplissent d'après sa proposition.",
   // Classification
   classify: "Classer avec les questions",
   classifyTitle: "Classer le partenariat",

@@ -1,7 +1,7 @@
 //! `tisserand events suggest-wishes ID [--accept]`: the wishes the « champ
 //! des possibles » suggests at an event, and accepting them all at once.
 
-use tisserand_app::{App, AppError, WishPair};
+use tisserand_app::{App, AppError};
 
 use crate::{output, Format};
 
@@ -47,16 +47,7 @@ pub(super) fn suggest_wishes(
     if !accept {
         return Ok(());
     }
-    let pairs: Vec<WishPair> = s
-        .participants
-        .iter()
-        .flat_map(|p| {
-            p.suggestions.iter().map(|x| WishPair {
-                from: p.participant_id.clone(),
-                to: x.to.clone(),
-            })
-        })
-        .collect();
+    let pairs = s.pairs();
     if pairs.is_empty() {
         eprintln!("Aucun souhait à suggérer : rien n'a été ajouté.");
         return Ok(());

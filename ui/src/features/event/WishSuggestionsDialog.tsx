@@ -59,28 +59,29 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
 
   return (
     <Dialog
-      title={t.events.suggestTitle}
-      description={data ? t.events.suggestText(t.events.wishes[data.level]) : undefined}
-      onRequestClose={onClose}
-      size="lg"
-      tall
       testId="wish-suggestions-dialog"
+      size="lg"
+      title={t.events.suggestTitle}
+      description={data && t.events.suggestText(t.events.wishes[data.level])}
+      onRequestClose={onClose}
       footer={
         <>
           <button type="button" className="button button--secondary" onClick={onClose} data-testid="wish-suggestions-close">
             {t.events.close}
           </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={pairs.length === 0 || busy}
-            aria-busy={busy || undefined}
-            onClick={() => void accept()}
-            data-testid="wish-suggestions-accept"
-          >
-            {busy && <LoaderCircle size={16} aria-hidden="true" className="spin" />}
-            {t.events.suggestAccept(pairs.length)}
-          </button>
+          {data && data.participants.length > 0 && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={pairs.length === 0 || busy}
+              aria-busy={busy || undefined}
+              onClick={() => void accept()}
+              data-testid="wish-suggestions-accept"
+            >
+              {busy && <LoaderCircle size={16} aria-hidden="true" className="spin" />}
+              {t.events.suggestAccept(pairs.length)}
+            </button>
+          )}
         </>
       }
     >

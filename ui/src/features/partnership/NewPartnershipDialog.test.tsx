@@ -28,6 +28,18 @@ beforeEach(() => {
   ]);
 });
 
+function renderDialog() {
+  render(
+    <I18nProvider initial="fr">
+      <DataProvider>
+        <ConfirmProvider>
+          <NewPartnershipDialog onClose={vi.fn()} onCreated={vi.fn()} />
+        </ConfirmProvider>
+      </DataProvider>
+    </I18nProvider>,
+  );
+}
+
 describe("NewPartnershipDialog", () => {
   it("starts with two party rows and sends empty actor ids until picked", () => {
     const input = toPartnershipInput(emptyPartnershipForm());
@@ -46,15 +58,7 @@ describe("NewPartnershipDialog", () => {
       messageEn: "…",
       fields: [{ field: "parties.1.actorId", message: "Choisissez un acteur dans la liste.", messageEn: "Pick an actor." }],
     });
-    render(
-      <I18nProvider initial="fr">
-        <DataProvider>
-          <ConfirmProvider>
-            <NewPartnershipDialog onClose={vi.fn()} onCreated={vi.fn()} />
-          </ConfirmProvider>
-        </DataProvider>
-      </I18nProvider>,
-    );
+    renderDialog();
     await user.type(screen.getByTestId("field-title"), "Paniers bio");
     await user.type(screen.getByTestId("party-actor-0"), "koenig");
     const options = await screen.findAllByTestId("actor-option");
@@ -74,15 +78,7 @@ describe("NewPartnershipDialog", () => {
     const user = userEvent.setup();
     api.listPossibles.mockResolvedValue([garage, epicerie]);
     api.createPartnership.mockResolvedValue({ id: "p1", title: "x" } as never);
-    render(
-      <I18nProvider initial="fr">
-        <DataProvider>
-          <ConfirmProvider>
-            <NewPartnershipDialog onClose={vi.fn()} onCreated={vi.fn()} />
-          </ConfirmProvider>
-        </DataProvider>
-      </I18nProvider>,
-    );
+    renderDialog();
     expect(screen.queryByTestId("partner-suggestions")).toBeNull();
     await user.type(screen.getByTestId("party-actor-0"), "koenig");
     await user.click((await screen.findAllByTestId("actor-option"))[0]!);
@@ -126,15 +122,7 @@ describe("NewPartnershipDialog", () => {
       ["a2", "beneficiaire"],
     ]);
     const user = userEvent.setup();
-    render(
-      <I18nProvider initial="fr">
-        <DataProvider>
-          <ConfirmProvider>
-            <NewPartnershipDialog onClose={vi.fn()} onCreated={vi.fn()} />
-          </ConfirmProvider>
-        </DataProvider>
-      </I18nProvider>,
-    );
+    renderDialog();
     await user.type(screen.getByTestId("party-actor-0"), "koenig");
     await user.click((await screen.findAllByTestId("actor-option"))[0]!);
     expect((await screen.findByTestId("partner-suggestions-empty")).textContent).toContain("Aucun partenaire à suggérer");
@@ -142,24 +130,12 @@ describe("NewPartnershipDialog", () => {
 });
 
 function proposal(other: string, otherName: string, primary: "mecenat" | "cooperation_economique", roles: [string, string]) {
-  return {
-    title: `Boulangerie Koenig × ${otherName}`,
-    summary: null,
-    territory: [],
-    parties: [
-      { actorId: "a1", role: roles[0], contactId: null },
-      { actorId: other, role: roles[1], contactId: null },
-    ],
-    modes: { primary, secondary: [], mecenatKinds: [] },
-    contributions: [],
-    counterparts: [],
-    facilitator: null,
-    tags: [],
-    origin: "Champ des possibles",
-    nextActions: [],
-    objectives: [],
-    indicators: [],
-  };
+  const parties = [
+    { actorId: "a1", role: roles[0], contactId: null },
+    { actorId: other, role: roles[1], contactId: null },
+  ];
+  const empty = { summary: null, territory: [], contributions: [], counterparts: [], facilitator: null, tags: [], nextActions: [], objectives: [], indicators: [] };
+  return { ...empty, title: `Boulangerie Koenig × ${otherName}`, parties, modes: { primary, secondary: [], mecenatKinds: [] }, origin: "Champ des possibles" };
 }
 
 const garage = {

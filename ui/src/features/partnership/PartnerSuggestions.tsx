@@ -25,24 +25,24 @@ export function PartnerSuggestions({ actor, onPick }: { actor: ActorChoice; onPi
     queryFn: () => listPossibles(actor.id, SUGGESTED_PARTNERS),
   });
   const items = query.data ?? [];
+  const status = query.isPending
+    ? { text: t.partnership.suggestedLoading, testId: "partner-suggestions-loading" }
+    : query.isError
+      ? { text: t.partnership.suggestedError, testId: "partner-suggestions-error" }
+      : items.length === 0
+        ? { text: t.partnership.suggestedNone, testId: "partner-suggestions-empty" }
+        : null;
   return (
     <section className="partner-suggestions" aria-labelledby="partner-suggestions-title" data-testid="partner-suggestions">
       <h3 id="partner-suggestions-title" className="partner-suggestions__title">
         <Compass size={14} aria-hidden="true" />
         {t.partnership.suggestedTitle(actor.name)}
       </h3>
-      {query.isPending ? (
-        <p className="small muted partner-suggestions__status" aria-busy="true">
-          <LoaderCircle size={14} aria-hidden="true" className="spin" />
-          {t.partnership.suggestedLoading}
-        </p>
-      ) : query.isError ? (
-        <p className="small muted partner-suggestions__status" role="status">
-          {t.partnership.suggestedError}
-        </p>
-      ) : items.length === 0 ? (
-        <p className="small muted partner-suggestions__status" data-testid="partner-suggestions-empty">
-          {t.partnership.suggestedNone}
+      {items.length > 0 && <p className="small muted partner-suggestions__hint">{t.partnership.suggestedHint}</p>}
+      {status !== null ? (
+        <p className="small muted partner-suggestions__status" aria-busy={query.isPending || undefined} data-testid={status.testId}>
+          {query.isPending && <LoaderCircle size={14} aria-hidden="true" className="spin" />}
+          {status.text}
         </p>
       ) : (
         <ul className="partner-suggestions__list" onKeyDown={arrowNavigation}>
@@ -55,7 +55,6 @@ export function PartnerSuggestions({ actor, onPick }: { actor: ActorChoice; onPi
                   type="button"
                   className="partner-suggestion"
                   data-testid="partner-suggestion"
-                  title={t.partnership.suggestedPick(p.actorName)}
                   onClick={() => onPick(p)}
                 >
                   <span className="partner-suggestion__head">
