@@ -110,10 +110,13 @@ describe("suggested wishes", () => {
     // The level the core sends, in words.
     expect(screen.getByTestId("wish-suggestions-dialog").textContent).toContain("« Aimerait rencontrer »");
     expect(boxes.every((b) => (b as HTMLInputElement).checked)).toBe(true);
+    // The keyboard starts on the first suggestion.
+    await waitFor(() => expect(document.activeElement).toBe(boxes[0]));
     const accept = screen.getByTestId("wish-suggestions-accept");
     expect(accept.textContent).toBe("Accepter les 3 souhaits");
     // Untick the sawmill by keyboard.
-    boxes[1]!.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(boxes[1]);
     await user.keyboard(" ");
     expect((boxes[1] as HTMLInputElement).checked).toBe(false);
     expect(accept.textContent).toBe("Accepter les 2 souhaits");

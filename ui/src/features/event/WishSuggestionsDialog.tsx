@@ -4,7 +4,7 @@
 // of the level the core sends.
 import { useQuery } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 import { acceptEventWishSuggestions, listEventWishSuggestions } from "../../api/gateway";
 import { errorText, toAppError } from "../../api/errors";
@@ -36,8 +36,16 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
   const query = useQuery({
     queryKey: [...eventKeys.one(id), "wish-suggestions", detail.event.version],
     queryFn: () => listEventWishSuggestions(id),
+    // The core's refusal (every round started) does not change on a retry.
+    retry: false,
   });
   const data = query.data;
+  const listRef = useRef<HTMLDivElement>(null);
+  const hasSuggestions = data !== undefined && data.participants.length > 0;
+  // Once they arrive, the keyboard starts on the first suggestion.
+  useEffect(() => {
+    if (hasSuggestions) listRef.current?.querySelector<HTMLInputElement>("input")?.focus();
+  }, [hasSuggestions]);
   const pairs = data ? tickedPairs(data, unticked) : [];
 
   const toggle = (key: string) =>
@@ -69,7 +77,7 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
           <button type="button" className="button button--secondary" onClick={onClose} data-testid="wish-suggestions-close">
             {t.events.close}
           </button>
-          {data && data.participants.length > 0 && (
+          {hasSuggestions && (
             <button
               type="button"
               className="button button--primary"
@@ -101,7 +109,7 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
           {t.events.suggestNone}
         </p>
       ) : (
-        <div className="wish-suggestions">
+        <div className="wish-suggestions" ref={listRef}>
           {data.participants.map((p) => (
             <fieldset key={p.participantId} className="wish-suggestions__group" data-testid="wish-suggestions-group">
               <legend className="wish-suggestions__who">{t.events.suggestFor(p.actorName)}</legend>
