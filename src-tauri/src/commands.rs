@@ -376,6 +376,8 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::event::remove_event_participant,
         crate::event::change_event_participant,
         crate::event::set_event_wish,
+        crate::event::list_event_wish_suggestions,
+        crate::event::accept_event_wish_suggestions,
         crate::event::plan_event,
         crate::event::run_event_room,
         crate::event::open_event_room,

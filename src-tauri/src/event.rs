@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Manager, State, WebviewUrl, WebviewWindowBuilder};
 use tisserand_app::{
-    AppError, AppResult, DialogLabels, ErrorKind, ParticipantChange, QuickAdd, RoomAction,
-    RoomState,
+    AppError, AppResult, DialogLabels, ErrorKind, EventWishSuggestions, ParticipantChange,
+    QuickAdd, RoomAction, RoomState, WishPair,
 };
 use tisserand_domain::event::{
     Event, EventDetail, EventInput, EventMeeting, EventReport, EventSide, EventSummary,
@@ -129,6 +129,23 @@ pub(crate) fn set_event_wish(
     level: Option<WishLevel>,
 ) -> AppResult<EventDetail> {
     with_app(&state, |a| a.set_event_wish(&id, &from, &to, level))
+}
+
+#[tauri::command(async)]
+pub(crate) fn list_event_wish_suggestions(
+    state: State<'_, Shared>,
+    id: String,
+) -> AppResult<EventWishSuggestions> {
+    with_app(&state, |a| a.list_event_wish_suggestions(&id))
+}
+
+#[tauri::command(async)]
+pub(crate) fn accept_event_wish_suggestions(
+    state: State<'_, Shared>,
+    id: String,
+    pairs: Vec<WishPair>,
+) -> AppResult<EventDetail> {
+    with_app(&state, |a| a.accept_event_wish_suggestions(&id, &pairs))
 }
 
 #[tauri::command(async)]

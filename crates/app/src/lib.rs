@@ -11,6 +11,7 @@ mod duplicate;
 mod error;
 mod event;
 mod event_pack;
+mod event_wish;
 mod export;
 mod import;
 mod partnership;
@@ -43,6 +44,10 @@ pub use error::{AppError, AppResult, ErrorKind};
 pub use event::{
     greedy_plan, plan_described_event, ParticipantChange, QuickAdd, RoomAction, RoomState,
     RoomTable,
+};
+pub use event_wish::{
+    EventWishSuggestions, ParticipantWishSuggestions, WishPair, WishSuggestion, SUGGESTED_WISH,
+    SUGGESTIONS_PER_PARTICIPANT,
 };
 pub use export::{
     ContactSelection, ExportFormat, ExportKind, ExportSummary, LeftOut, MailingExport,

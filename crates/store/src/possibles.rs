@@ -127,3 +127,62 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// The possibilities of live actor `actor_id` among the live actors
+    /// `among` only (others, and itself, are left out), ranked as
+    /// `possibilities` ranks them, best first, at most `limit`: what an
+    /// event suggests each participant among the other side.
+    ///
+    /// # Errors
+    /// `NotFound` for an `actor_id` that is not live; a storage error.
+    pub fn possibilities_among(
+        &self,
+        actor_id: &str,
+        among: &[String],
+        limit: u32,
+    ) -> Result<Vec<Possibility>> {
+        let mut read = self.conn.prepare_cached(&format!(
+            "SELECT {PROFILE_COLUMNS}, a.rid FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee
+             WHERE a.id = ?1 AND a.deleted_at IS NULL"
+        ))?;
+        let mut profile = |id: &str| {
+            read.query_row([id], |r| Ok((profile_row(r)?, r.get::<_, i64>(9)?)))
+                .optional()
+        };
+        let ((from, _), from_rid) = profile(actor_id)?.ok_or_else(|| StoreError::NotFound {
+            entity: Entity::Actor,
+            id: actor_id.to_owned(),
+        })?;
+        let mut ranked = Vec::new();
+        for id in among.iter().filter(|id| id.as_str() != actor_id) {
+            let Some(((other, place), rid)) = profile(id)? else {
+                continue;
+            };
+            if ranked.iter().any(|(_, _, _, r)| *r == rid) {
+                continue;
+            }
+            if let Some(a) = assess(&from, &other) {
+                ranked.push((a, other, place, rid));
+            }
+        }
+        ranked.sort_by(|x, y| (y.0.score, &x.1.name).cmp(&(x.0.score, &y.1.name)));
+        ranked.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        let mut shared = self.conn.prepare_cached(
+            "SELECT count(DISTINCT x.partnership_rid) FROM partnership_parties x
+             JOIN partnership_parties y USING (partnership_rid)
+             JOIN partnerships p ON p.rid = x.partnership_rid AND p.deleted_at IS NULL
+             WHERE x.actor_rid = ?1 AND y.actor_rid = ?2",
+        )?;
+        let mut out = Vec::with_capacity(ranked.len());
+        for (a, other, place, rid) in ranked {
+            let n: u32 = shared.query_row([from_rid, rid], |r| r.get(0))?;
+            out.push(a.into_possibility(&from, &other, place, n));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+#[path = "possibles_among_tests.rs"]
+mod among_tests;

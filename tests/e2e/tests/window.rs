@@ -1164,6 +1164,86 @@ async fn an_event_is_planned_run_in_the_room_and_its_mutual_ticks_become_leads()
     .await;
 }
 
+#[tokio::test]
+async fn suggested_wishes_are_accepted_at_once_and_the_wish_counts_follow() {
+    within_limit(async {
+        let w = Window::open(&[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.click("[data-testid=nav-evenements]").await;
+        click_xpath(
+            &w,
+            "//*[starts-with(@data-testid, 'event-row-')][contains(., 'Colmar')]//a",
+        )
+        .await;
+        w.wait_text("[data-testid=event-title]", "Colmar").await;
+        // The coming demo event has no wish yet.
+        let bretzel = "[data-testid='participant-Bretzel & Partage'] [data-testid=wishes-open]";
+        let before = w.wait_text(bretzel, "Souhaits").await;
+        assert!(!before.contains('('), "{before}");
+
+        // Suggested per participant, all ticked; one unticked by keyboard.
+        w.click("[data-testid=wish-suggestions-open]").await;
+        w.wait_text(
+            "[data-testid=wish-suggestions-dialog]",
+            "Bretzel & Partage devrait rencontrer",
+        )
+        .await;
+        let accept = "[data-testid=wish-suggestions-accept]";
+        let label = w.wait_text(accept, "Accepter les").await;
+        let all: usize = label
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("a count on the button");
+        assert!(all >= 3, "{label}");
+        let first = "[data-testid=wish-suggestions-group]:first-of-type [data-testid=wish-suggestion]";
+        let unticked = w
+            .find(&format!("{first}:first-of-type"))
+            .await
+            .attr("aria-label")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        w.key(first, " ").await;
+        w.wait_text(accept, &format!("Accepter les {} souhaits", all - 1))
+            .await;
+        w.screenshot("wish-suggestions").await;
+        w.click(accept).await;
+        w.wait_gone("[data-testid=wish-suggestions-dialog]").await;
+
+        // The counts follow: Bretzel & Partage wishes to meet two people.
+        w.wait_text(bretzel, "Souhaits (2)").await;
+        // Its two wishes are « aimerait rencontrer », editable as any wish;
+        // the unticked person is not among them.
+        w.click(bretzel).await;
+        w.find("[data-testid=wishes-dialog]").await;
+        let would = number(
+            &w,
+            "return [...document.querySelectorAll('[data-testid=wishes-dialog] select')].filter((s) => s.value === 'would').length",
+        )
+        .await;
+        assert_eq!(would, 2);
+        let name = unticked
+            .split(" souhaite rencontrer ")
+            .nth(1)
+            .expect("the unticked pair's label");
+        let unticked_level = w
+            .client
+            .execute(
+                "const n = arguments[0]; const row = [...document.querySelectorAll('[data-testid=wishes-dialog] tr')].find((r) => r.cells[0] && r.cells[0].textContent === n); return row ? row.querySelector('select').value : null",
+                vec![serde_json::json!(name)],
+            )
+            .await
+            .expect("the unticked person's row");
+        assert_eq!(unticked_level, serde_json::json!(""), "{name}");
+        w.close().await;
+    })
+    .await;
+}
+
 /// The top edge and height of the open dialog, in CSS pixels, once its
 /// opening animation is over.
 async fn dialog_box(w: &Window) -> (i64, i64) {

@@ -43,6 +43,8 @@ import type { QuickAdd } from "../bindings/QuickAdd";
 import type { RoomAction } from "../bindings/RoomAction";
 import type { RoomState } from "../bindings/RoomState";
 import type { WishLevel } from "../bindings/WishLevel";
+import type { EventWishSuggestions } from "../bindings/EventWishSuggestions";
+import type { WishPair } from "../bindings/WishPair";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportKind } from "../bindings/ExportKind";
 import type { ExportSummary } from "../bindings/ExportSummary";
@@ -521,6 +523,16 @@ export function changeEventParticipant(id: string, participantId: string, change
 /** Sets (or with null clears) `from`'s wish toward `to`. */
 export function setEventWish(id: string, from: string, to: string, level: WishLevel | null): Promise<EventDetail> {
   return call("set_event_wish", { id, from, to, level });
+}
+
+/** For each participant, the participants of the other side it should meet (« champ des possibles »). */
+export function listEventWishSuggestions(id: string): Promise<EventWishSuggestions> {
+  return call("list_event_wish_suggestions", { id });
+}
+
+/** Adds the accepted suggestions as « aimerait rencontrer » wishes, all or none. */
+export function acceptEventWishSuggestions(id: string, pairs: WishPair[]): Promise<EventDetail> {
+  return call("accept_event_wish_suggestions", { id, pairs });
 }
 
 /** Plans optimally, or re-plans the rounds not started yet. */

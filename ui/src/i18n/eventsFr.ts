@@ -123,6 +123,22 @@ export const eventsFr = {
   wishes,
   theirWish: "Leur souhait",
   wishSaved: "Souhait enregistré.",
+  // Suggested wishes
+  suggestWishes: "Souhaits suggérés",
+  suggestWishesHint: "Qui chaque participant devrait rencontrer, d'après le champ des possibles",
+  suggestTitle: "Souhaits suggérés",
+  suggestText: (level: string) =>
+    `D'après le champ des possibles : les personnes de l'autre côté que chaque participant devrait rencontrer. Acceptés, ils deviennent « ${level} » ; vous pourrez les changer dans ses souhaits.`,
+  suggestLoading: "Recherche des rencontres à suggérer…",
+  suggestLoadError: "Les suggestions n'ont pas pu être calculées.",
+  suggestNone:
+    "Aucun souhait à suggérer : chacun a déjà ses souhaits, ou les besoins et les offres des deux côtés ne se rencontrent pas.",
+  suggestFor: (name: string) => `${name} devrait rencontrer…`,
+  suggestPairLabel: (from: string, to: string) => `${from} souhaite rencontrer ${to}`,
+  suggestAccept: (n: number) => (n === 0 ? "Aucun souhait coché" : n === 1 ? "Accepter le souhait" : `Accepter les ${n} souhaits`),
+  suggestAccepted: (n: number) => (n === 1 ? "1 souhait ajouté." : `${n} souhaits ajoutés.`),
+  suggestAcceptedReplan: (n: number) =>
+    `${n === 1 ? "1 souhait ajouté" : `${n} souhaits ajoutés`} : replanifiez les tours restants pour en tenir compte.`,
   close: "Fermer",
   // Plan
   plan: "Planifier",

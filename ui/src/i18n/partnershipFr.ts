@@ -456,6 +456,11 @@ export const partnershipFr = {
   removeParty: (i: number) => `Retirer la partie ${i + 1}`,
   primaryModeField: "Mode principal",
   primaryNone: "À déterminer",
+  suggestedTitle: (name: string) => `Partenaires suggérés pour ${name}`,
+  suggestedLoading: "Recherche de partenaires possibles…",
+  suggestedError: "Les partenaires possibles n'ont pas pu être chargés ; choisissez la deuxième partie vous-même.",
+  suggestedNone: "Aucun partenaire à suggérer : ses besoins et ses offres ne rencontrent encore personne.",
+  suggestedHint: "Choisissez-en un : la deuxième partie, les rôles et le mode principal se remplissent d'après sa proposition.",
   // Classification
   classify: "Classer avec les questions",
   classifyTitle: "Classer le partenariat",

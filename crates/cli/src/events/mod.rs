@@ -2,6 +2,7 @@
 
 mod plan;
 mod print;
+mod wish;
 
 use std::path::PathBuf;
 
@@ -74,6 +75,15 @@ pub(crate) enum EventsCommand {
         from: String,
         to: String,
         level: String,
+    },
+    /// Suggested wishes: for each participant, who of the other side it should meet
+    /// (« champ des possibles »); --accept adds them all as « would » wishes.
+    SuggestWishes {
+        id: String,
+        #[arg(long)]
+        accept: bool,
+        #[command(flatten)]
+        fmt: FormatArg,
     },
     /// Plan the stored event optimally, or re-plan the rounds not started yet.
     Replan {
@@ -286,6 +296,9 @@ pub(crate) fn run(app: &mut App, cmd: EventsCommand) -> Result<(), AppError> {
             to,
             level,
         } => set_wish(app, &id, &from, &to, &level),
+        EventsCommand::SuggestWishes { id, accept, fmt } => {
+            wish::suggest_wishes(app, &id, accept, fmt.format)
+        }
         EventsCommand::Replan { id, fmt } => replan(app, &id, fmt.format),
         EventsCommand::Played { id, rounds } => app.set_event_played_rounds(&id, rounds),
         EventsCommand::Capture { id, capture } => capture_meeting(app, &id, capture),

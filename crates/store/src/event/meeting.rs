@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use tisserand_domain::event::{Event, EventMeeting, MeetingCapture, PlanSummary};
 use tisserand_domain::planner::{Meeting, WishLevel};
 
@@ -28,20 +28,7 @@ impl Store {
     ) -> Result<()> {
         self.with_tx(|tx| {
             let (event_rid, _) = live_event(tx, event_id)?;
-            let f = participant_rid(tx, event_rid, from)?;
-            let t = participant_rid(tx, event_rid, to)?;
-            let same: bool = tx.query_row(
-                "SELECT (SELECT side FROM event_participants WHERE rid = ?1) = (SELECT side FROM event_participants WHERE rid = ?2)",
-                params![f, t],
-                |r| r.get(0),
-            )?;
-            if same {
-                return Err(rule(
-                    "wish",
-                    "Un souhait vise quelqu'un de l'autre côté : les deux participants sont du même côté.",
-                    "A wish names someone on the other side.",
-                ));
-            }
+            let (f, t) = wish_pair(tx, event_rid, from, to)?;
             match level {
                 Some(level) => tx.execute(
                     "INSERT INTO event_wishes (event_rid, from_rid, to_rid, level) VALUES (?1, ?2, ?3, ?4)
@@ -53,6 +40,54 @@ impl Store {
                     params![f, t],
                 )?,
             };
+            touch(tx, event_rid)
+        })
+    }
+
+    /// Adds `level` wishes for the pairs (from, to) in one transaction:
+    /// all of them, or none when one is refused.
+    ///
+    /// # Errors
+    /// `NotFound`; `Rule` (same side, oneself, `from` already has a wish
+    /// toward `to`, or `to` said « non merci » to `from`); a storage error.
+    pub fn add_wishes(
+        &mut self,
+        event_id: &str,
+        pairs: &[(String, String)],
+        level: WishLevel,
+    ) -> Result<()> {
+        self.with_tx(|tx| {
+            let (event_rid, _) = live_event(tx, event_id)?;
+            for (from, to) in pairs {
+                let (f, t) = wish_pair(tx, event_rid, from, to)?;
+                let existing: Option<(String, String, bool)> = tx
+                    .query_row(
+                        "SELECT a.name, b.name, w.from_rid = ?1 FROM event_wishes w
+                         JOIN event_participants pa ON pa.rid = w.from_rid JOIN actors a ON a.rid = pa.actor_rid
+                         JOIN event_participants pb ON pb.rid = w.to_rid JOIN actors b ON b.rid = pb.actor_rid
+                         WHERE (w.from_rid = ?1 AND w.to_rid = ?2) OR (w.from_rid = ?2 AND w.to_rid = ?1 AND w.level = 'no')",
+                        params![f, t],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?;
+                match existing {
+                    Some((a, b, true)) => return Err(rule(
+                        "wish",
+                        format!("{a} a déjà un souhait envers {b} : il n'est pas remplacé. Rouvrez les suggestions."),
+                        format!("{a} already has a wish toward {b}: it is not replaced. Open the suggestions again."),
+                    )),
+                    Some((a, b, false)) => return Err(rule(
+                        "wish",
+                        format!("{a} a répondu « non merci » à {b} : ils ne se rencontreront pas. Rouvrez les suggestions."),
+                        format!("{a} said \"no thanks\" to {b}: they will not meet. Open the suggestions again."),
+                    )),
+                    None => {}
+                }
+                tx.execute(
+                    "INSERT INTO event_wishes (event_rid, from_rid, to_rid, level) VALUES (?1, ?2, ?3, ?4)",
+                    params![event_rid, f, t, level_code(level)],
+                )?;
+            }
             touch(tx, event_rid)
         })
     }
@@ -159,4 +194,29 @@ const fn level_code(level: WishLevel) -> &'static str {
         WishLevel::Would => "would",
         WishLevel::No => "no",
     }
+}
+
+/// The keys of participants `from` and `to` of the event, who must be on
+/// opposite sides for a wish.
+fn wish_pair(
+    tx: &rusqlite::Connection,
+    event_rid: i64,
+    from: &str,
+    to: &str,
+) -> Result<(i64, i64)> {
+    let f = participant_rid(tx, event_rid, from)?;
+    let t = participant_rid(tx, event_rid, to)?;
+    let same: bool = tx.query_row(
+        "SELECT (SELECT side FROM event_participants WHERE rid = ?1) = (SELECT side FROM event_participants WHERE rid = ?2)",
+        params![f, t],
+        |r| r.get(0),
+    )?;
+    if same {
+        return Err(rule(
+            "wish",
+            "Un souhait vise quelqu'un de l'autre côté : les deux participants sont du même côté.",
+            "A wish names someone on the other side.",
+        ));
+    }
+    Ok((f, t))
 }

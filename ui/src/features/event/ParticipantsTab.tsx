@@ -1,7 +1,7 @@
 // Who comes: the seated side and the moving side, each participant's table,
 // presence (« présent », « absent » — a re-plan then absorbs it) and wishes.
 // Actors come from the directory, or are registered at the door.
-import { Heart, Trash2, UserPlus } from "lucide-react";
+import { Heart, Sparkles, Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
 
 import { addEventParticipant, changeEventParticipant, removeEventParticipant } from "../../api/gateway";
@@ -18,6 +18,7 @@ import { useEventAction } from "./actions";
 import { sidesOf, wishCount } from "./model";
 import { QuickAddDialog } from "./QuickAddDialog";
 import { WishesDialog } from "./WishesDialog";
+import { WishSuggestionsDialog } from "./WishSuggestionsDialog";
 
 const PRESENCES: Presence[] = ["expected", "present", "absent"];
 const NO_CHANGE: ParticipantChange = { presence: null, table: null, clearTable: false, side: null };
@@ -117,6 +118,7 @@ export function ParticipantsTab({ detail }: { detail: EventDetail }) {
   const [side, setSide] = useState<EventSide | "auto">("auto");
   const [quick, setQuick] = useState(false);
   const [wishesOf, setWishesOf] = useState<string | null>(null);
+  const [suggesting, setSuggesting] = useState(false);
   const otherSide: EventSide = e.seatedSide === "associations" ? "entreprises" : "associations";
 
   const add = async () => {
@@ -188,18 +190,31 @@ export function ParticipantsTab({ detail }: { detail: EventDetail }) {
           {t.events.quickAdd}
         </button>
       </form>
-      <p className="muted small" data-testid="participants-capacity">
-        {t.events.capacity(
-          detail.possibleMeetings === null ? null : formatCount(detail.possibleMeetings, lang),
-          formatCount(detail.visitorsPresent, lang),
-        )}
-      </p>
+      <div className="participants__tools">
+        <p className="muted small" data-testid="participants-capacity">
+          {t.events.capacity(
+            detail.possibleMeetings === null ? null : formatCount(detail.possibleMeetings, lang),
+            formatCount(detail.visitorsPresent, lang),
+          )}
+        </p>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setSuggesting(true)}
+          title={t.events.suggestWishesHint}
+          data-testid="wish-suggestions-open"
+        >
+          <Sparkles size={14} aria-hidden="true" />
+          {t.events.suggestWishes}
+        </button>
+      </div>
       <div className="participants__columns">
         {column(t.events.seatedTitle(t.events.sides[e.seatedSide]), seated, true, "participants-seated")}
         {column(t.events.visitorsTitle(t.events.sides[otherSide]), visitors, false, "participants-visitors")}
       </div>
       {quick && <QuickAddDialog eventId={e.id} onClose={() => setQuick(false)} />}
       {wishFor && <WishesDialog detail={detail} who={wishFor} onClose={() => setWishesOf(null)} />}
+      {suggesting && <WishSuggestionsDialog detail={detail} onClose={() => setSuggesting(false)} />}
     </div>
   );
 }

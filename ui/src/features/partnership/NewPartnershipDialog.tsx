@@ -8,6 +8,7 @@ import { createPartnership, validatePartnership } from "../../api/gateway";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipInput } from "../../bindings/PartnershipInput";
 import type { PartyRole } from "../../bindings/PartyRole";
+import type { Possibility } from "../../bindings/Possibility";
 import type { RameauMode } from "../../bindings/RameauMode";
 import { Field, FieldErrors } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
@@ -16,6 +17,7 @@ import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
 import type { ActorChoice } from "./ActorCombobox";
 import { MODES } from "./model";
+import { PartnerSuggestions } from "./PartnerSuggestions";
 import { PartyActor, PartyAddButton, PartyGroupLegend, PartyRemoveButton, PartyRoleSelect } from "./PartyFields";
 
 /** Server field names in the form's order (a refused submit focuses the first). */
@@ -50,6 +52,24 @@ export function toPartnershipInput(s: NewPartnershipState): PartnershipInput {
     nextActions: [],
     objectives: [],
     indicators: [],
+  };
+}
+
+/**
+ * The form once suggestion `p` for the first party is picked: the second
+ * party, both roles and the primary mode from the core's proposal, and its
+ * title if none was typed.
+ */
+export function withSuggestion(s: NewPartnershipState, p: Possibility): NewPartnershipState {
+  const roleOf = (actorId: string | undefined) => p.proposal.parties.find((party) => party.actorId === actorId)?.role;
+  return {
+    title: s.title.trim() === "" ? p.proposal.title : s.title,
+    parties: s.parties.map((row, i) => {
+      if (i === 0) return { ...row, role: roleOf(row.actor?.id) ?? row.role };
+      if (i === 1) return { text: p.actorName, actor: { id: p.actorId, name: p.actorName }, role: roleOf(p.actorId) ?? row.role };
+      return row;
+    }),
+    primary: p.proposal.modes.primary ?? s.primary,
   };
 }
 
@@ -88,6 +108,18 @@ export function NewPartnershipDialog({ onClose, onCreated }: { onClose: () => vo
     setState((s) => ({ ...s, parties: s.parties.filter((_, j) => j !== i) }));
     touch("parties");
   };
+
+  const pickSuggestion = (p: Possibility) => {
+    setState((s) => withSuggestion(s, p));
+    touch("title");
+    touch("parties");
+    touch("modes");
+    window.requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLElement>('[data-testid="party-actor-1"]')?.focus();
+    });
+  };
+  const [first, second] = state.parties;
+  const suggestFor = first?.actor && second && second.actor === null && second.text.trim() === "" ? first.actor : null;
 
   const submit = () => void form.submit(input);
   const requestClose = () => void form.requestClose();
@@ -158,6 +190,7 @@ export function NewPartnershipDialog({ onClose, onCreated }: { onClose: () => vo
             );
           })}
         </div>
+        {suggestFor && <PartnerSuggestions actor={suggestFor} onPick={pickSuggestion} />}
         <FieldErrors name="parties" errors={groupErrors} />
         <PartyAddButton onClick={addParty} />
       </fieldset>
