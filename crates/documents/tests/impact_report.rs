@@ -203,6 +203,29 @@ fn a_year_of_500_partnerships_flows_over_pages() {
 }
 
 #[test]
+fn a_big_total_is_printed_whole_and_long_names_wrap() {
+    let mut input = report();
+    input.figures.contributions[0].value_cents = 123_456_789_012;
+    input.title = "Rapport d'impact des partenariats du territoire de la Communauté de communes de la Région de Guebwiller, édition 2026".to_owned();
+    let doc = pdf(&input);
+    let total: i64 = input
+        .figures
+        .contributions
+        .iter()
+        .map(|c| c.value_cents)
+        .sum();
+    // The key figures' page: the tile shrinks its number rather than cut it.
+    let key = plain(&run(
+        "pdftotext",
+        &["-enc", "UTF-8", "-f", "2", "-l", "2"],
+        &doc.path,
+    ));
+    assert_has(&key, &[euros_whole(total)]);
+    assert_has(&text(&doc), &[input.title.clone()]);
+    assert_margins_blank(&doc);
+}
+
+#[test]
 fn sample_figures_add_up() {
     // The fixture itself: 42 partnerships over stages and modes.
     let f = figures();

@@ -58,18 +58,21 @@ pub(crate) struct BarLayout {
 }
 
 pub(crate) const ROW_H: f32 = 17.0;
+/// The most of the width labels take; longer ones end with « … ».
+const LABEL_SHARE: f32 = 0.42;
 const BAR_H: f32 = 11.0;
 /// Room around a number inside a part.
 const PAD: f32 = 3.0;
 
 /// Places the bars of `chart` in a band from `x`, `width` wide, whose top
-/// is `top`: labels take at most a third of the width, totals the width of
+/// is `top`: labels take at most `LABEL_SHARE` of the width, totals the width of
 /// the widest, bars the rest, scaled to the top tick.
 pub(crate) fn bar_layout(b: &Breaker, chart: &BarChart, x: f32, top: f32, width: f32) -> BarLayout {
     let widest = |texts: &mut dyn Iterator<Item = &String>, st| {
         texts.map(|t| b.width(st, t)).fold(0.0_f32, f32::max)
     };
-    let label_w = widest(&mut chart.bars.iter().map(|r| &r.label), LABEL).min(width / 3.0) + 8.0;
+    let label_w =
+        widest(&mut chart.bars.iter().map(|r| &r.label), LABEL).min(width * LABEL_SHARE) + 8.0;
     let total_w = widest(&mut chart.bars.iter().map(|r| &r.total), VALUE) + 8.0;
     let plot_x = x + label_w;
     let plot_w = (width - label_w - total_w).max(20.0);
@@ -139,11 +142,17 @@ fn bar_row(
     }
 }
 
+/// The height `draw_bars` takes: the rows, the ticks, the legend (two
+/// rows at most for a few series).
+pub(crate) fn bars_height(chart: &BarChart) -> f32 {
+    let legend = if chart.series.len() > 1 { 26.0 } else { 0.0 };
+    chart.bars.len() as f32 * ROW_H + 16.0 + legend
+}
+
 /// Draws `chart` under the cursor, with its legend when it has several
 /// series, and moves the cursor below.
 pub(crate) fn draw_bars(w: &mut Writer, chart: &BarChart) {
-    let h = chart.bars.len() as f32 * ROW_H + 14.0;
-    w.ensure(h);
+    w.ensure(bars_height(chart));
     let l = bar_layout(&w.breaker, chart, w.left, w.y, w.width());
     for (x, _) in &l.ticks {
         w.polyline(&[(*x, w.y), (*x, l.bottom)], 0.4, GRID, false);
@@ -253,8 +262,12 @@ mod tests {
             "Association intercommunale pour le développement de l'économie sociale et solidaire";
         let c = chart(&[(long, &[12_345.0]), ("Court", &[2.0])]);
         let l = bar_layout(&b, &c, 40.0, 500.0, 400.0);
-        assert!(l.rows[0].label.width <= 400.0 / 3.0 + 0.01);
-        assert!(l.plot_x - 40.0 <= 400.0 / 3.0 + 8.01);
+        assert!(l.rows[0].label.width <= 400.0 * LABEL_SHARE + 0.01);
+        assert!(l.plot_x - 40.0 <= 400.0 * LABEL_SHARE + 8.01);
+        assert!(
+            b.width(LABEL, long) > 400.0 * LABEL_SHARE,
+            "the label was cut"
+        );
         let total_end = l.rows[0].total_x + b.width(VALUE, &number(12_345.0));
         assert!(total_end <= 440.0 + 0.01, "{total_end}");
     }

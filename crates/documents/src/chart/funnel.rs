@@ -4,8 +4,8 @@
 //! step before that went on.
 
 use super::scale::{length, percent};
-use super::{baseline, ink_on, AXIS, LABEL, VALUE};
-use crate::layout::{span, Breaker, LaidLine, Rgb3, Writer};
+use super::{baseline, ink_on, LABEL, VALUE};
+use crate::layout::{span, Breaker, LaidLine, Rgb3, Writer, MUTED};
 
 /// A step of the funnel, its count and how it is printed.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,8 +112,9 @@ pub(crate) fn draw_funnel(w: &mut Writer, steps: &[Step], colour: Rgb3) {
         w.text_at(p.text_x, baseline(mid, VALUE), st, &s.text);
         if let Some((y, rate)) = &p.rate {
             let text = format!("↓ {rate}");
-            let tw = w.breaker.width(AXIS, &text);
-            w.text_at(w.right - tw, baseline(*y, AXIS), AXIS, &text);
+            let st = LABEL.with_color(MUTED);
+            let tw = w.breaker.width(st, &text);
+            w.text_at(w.right - tw, baseline(*y, st), st, &text);
         }
     }
     w.y -= h + 6.0;
@@ -160,7 +161,7 @@ mod tests {
         assert!(p[3].text_x >= p[3].x + p[3].w, "beside a thin bar");
         assert!((p[0].top - p[1].top - (STEP_H + GAP)).abs() < 0.01);
         // Nothing reaches into the rates' column.
-        let rate_x = 530.0 - b.width(AXIS, "↓ 100\u{202F}%");
+        let rate_x = 530.0 - b.width(LABEL, "↓ 100\u{202F}%");
         for s in &p {
             assert!(s.x + s.w <= rate_x);
         }

@@ -1,9 +1,9 @@
 //! Lines over years: a value axis on the left, one line per series with a
 //! marker and its number at each year, numbers at one year kept apart.
 
-use super::scale::{length, ticks};
-use super::{baseline, draw_legend, Series, AXIS, GRID, LABEL, VALUE};
-use crate::layout::{Breaker, Writer, MUTED, RULE};
+use super::axis::ValueAxis;
+use super::{draw_legend, Series, LABEL, VALUE};
+use crate::layout::{Breaker, Writer};
 
 /// Series of values over the same x labels (years).
 pub(crate) struct LineChart {
@@ -18,10 +18,7 @@ pub(crate) struct LineChart {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LineLayout {
-    pub plot_x: f32,
-    pub plot_w: f32,
-    pub base: f32,
-    pub ticks: Vec<(f32, String)>,
+    pub axis: ValueAxis,
     /// Each x label's centre.
     pub xs: Vec<f32>,
     /// `points[s][i]`: the marker's centre.
@@ -30,8 +27,6 @@ pub(crate) struct LineLayout {
     pub labels: Vec<Vec<(f32, f32)>>,
 }
 
-const LABEL_ROOM: f32 = 14.0;
-const VALUE_ROOM: f32 = 14.0;
 /// Least distance between two numbers' baselines at one x.
 const LABEL_GAP: f32 = 8.5;
 
@@ -64,17 +59,15 @@ pub(crate) fn line_layout(
     (x, top, width, height): (f32, f32, f32, f32),
 ) -> LineLayout {
     let max = chart.values.iter().flatten().copied().fold(0.0, f64::max);
-    let t = ticks(max, 4, chart.integers);
-    let axis_top = t.last().copied().unwrap_or(1.0);
-    let texts: Vec<String> = t.iter().map(|v| (chart.tick)(*v)).collect();
-    let gutter = texts.iter().map(|s| b.width(AXIS, s)).fold(0.0, f32::max) + 6.0;
-    let plot_x = x + gutter;
-    let plot_w = (width - gutter).max(20.0);
-    let base = top - height + LABEL_ROOM;
-    let plot_h = (height - LABEL_ROOM - VALUE_ROOM).max(10.0);
-    let slot = plot_w / chart.xs.len().max(1) as f32;
+    let axis = ValueAxis::new(
+        b,
+        (max, chart.integers, chart.tick),
+        (x, top, width, height),
+    );
+    let base = axis.base;
+    let slot = axis.plot_w / chart.xs.len().max(1) as f32;
     let xs: Vec<f32> = (0..chart.xs.len())
-        .map(|i| plot_x + slot * (i as f32 + 0.5))
+        .map(|i| axis.plot_x + slot * (i as f32 + 0.5))
         .collect();
     let points: Vec<Vec<(f32, f32)>> = chart
         .values
@@ -82,7 +75,7 @@ pub(crate) fn line_layout(
         .map(|vs| {
             vs.iter()
                 .zip(&xs)
-                .map(|(v, cx)| (*cx, base + length(*v, axis_top, plot_h)))
+                .map(|(v, cx)| (*cx, base + axis.height(*v)))
                 .collect()
         })
         .collect();
@@ -100,14 +93,7 @@ pub(crate) fn line_layout(
         }
     }
     LineLayout {
-        plot_x,
-        plot_w,
-        base,
-        ticks: t
-            .iter()
-            .zip(texts)
-            .map(|(v, s)| (length(*v, axis_top, plot_h), s))
-            .collect(),
+        axis,
         xs,
         points,
         labels,
@@ -119,17 +105,10 @@ pub(crate) fn line_layout(
 pub(crate) fn draw_lines(w: &mut Writer, chart: &LineChart, height: f32) {
     w.ensure(height + 16.0);
     let l = line_layout(&w.breaker, chart, (w.left, w.y, w.width(), height));
-    for (h, t) in &l.ticks {
-        let y = l.base + h;
-        w.hline(l.plot_x, l.plot_x + l.plot_w, y, 0.4, GRID);
-        let tw = w.breaker.width(AXIS, t);
-        w.text_at(l.plot_x - 4.0 - tw, baseline(y, AXIS), AXIS, t);
-    }
-    w.hline(l.plot_x, l.plot_x + l.plot_w, l.base, 0.6, RULE);
-    w.polyline(&[(l.plot_x, l.base), (l.plot_x, w.y)], 0.6, MUTED, false);
+    l.axis.draw(w, w.y);
     for (cx, label) in l.xs.iter().zip(&chart.xs) {
         let tw = w.breaker.width(LABEL, label);
-        w.text_at(cx - tw / 2.0, l.base - 10.0, LABEL, label);
+        w.text_at(cx - tw / 2.0, l.axis.base - 10.0, LABEL, label);
     }
     for (s, ps) in l.points.iter().enumerate() {
         let colour = chart.series[s].colour;
@@ -206,19 +185,19 @@ mod tests {
             integers: true,
         };
         let l = line_layout(&b, &chart, (50.0, 700.0, 400.0, 160.0));
-        let top_h = l.ticks.last().expect("ticks").0;
+        let top_h = l.axis.ticks.last().expect("ticks").0;
         assert!(
-            (l.points[0][1].1 - (l.base + top_h)).abs() < 0.01,
+            (l.points[0][1].1 - (l.axis.base + top_h)).abs() < 0.01,
             "8 is the top tick"
         );
-        assert!((l.points[1][2].1 - l.base).abs() < 0.01);
+        assert!((l.points[1][2].1 - l.axis.base).abs() < 0.01);
         assert!((l.points[0][0].1 - l.points[1][0].1).abs() < 0.01);
         // Equal values at 2024: both numbers printed, apart.
         assert!((l.labels[0][0].1 - l.labels[1][0].1).abs() >= LABEL_GAP - 1e-3);
         assert!(l.xs[0] < l.xs[1] && l.xs[2] <= 450.0);
         for s in &l.labels {
             for (_, y) in s {
-                assert!(*y <= 700.0 && *y >= l.base);
+                assert!(*y <= 700.0 && *y >= l.axis.base);
             }
         }
     }

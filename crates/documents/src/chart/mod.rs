@@ -8,13 +8,14 @@
 //! positions out, tested without rendering — and a `draw_*` function that
 //! turns the layout into the writer's operations.
 
+mod axis;
 mod bars;
 mod columns;
 mod funnel;
 mod line;
 mod scale;
 
-pub(crate) use bars::{draw_bars, Bar, BarChart};
+pub(crate) use bars::{bars_height, draw_bars, Bar, BarChart};
 pub(crate) use columns::{draw_columns, Column};
 pub(crate) use funnel::{draw_funnel, Step};
 pub(crate) use line::{draw_lines, LineChart};

@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use tisserand_domain::impact::{ImpactFigures, ImpactTheme, IndicatorLevel, IndicatorTotal};
 use tisserand_domain::partnership::{ContributionKind, Stage};
 
-use super::{chart_title, mode_index, mode_series, muted, section, tables, Contents, KEEP, SKY};
+use super::{
+    chart_title, mode_index, mode_series, muted, section, tables, titled_bars, Contents, SKY,
+};
 use crate::chart::{
-    draw_bars, draw_columns, draw_funnel, draw_lines, Bar, BarChart, Column, LineChart, Series,
-    Step,
+    draw_columns, draw_funnel, draw_lines, Bar, BarChart, Column, LineChart, Series, Step,
 };
 use crate::layout::{Rgb3, Writer, ACCENT};
 use crate::typo::{euros_whole, number};
@@ -55,14 +56,14 @@ pub(super) fn partnerships(w: &mut Writer, f: &ImpactFigures, contents: &mut Con
             parts[s][mode_index(c.mode)] += f64::from(c.count);
         }
     }
-    chart_title(
+    let labels = Stage::ALL.iter().map(|s| s.label_fr().to_owned()).collect();
+    let chart = mode_bars(labels, parts, false);
+    titled_bars(
         w,
         "Partenariats par étape et par mode principal",
         "Nombre de partenariats du périmètre à chaque étape, selon leur mode principal sur l'échelle du RAMEAU (de gauche à droite : mécénat, coopération économique, innovation sociétale, pratiques responsables).",
-        KEEP + 80.0,
+        &chart,
     );
-    let labels = Stage::ALL.iter().map(|s| s.label_fr().to_owned()).collect();
-    draw_bars(w, &mode_bars(labels, parts, false));
     tables::stage_mode(w, f);
     tables::by_mode(w, f);
 }
@@ -88,17 +89,17 @@ pub(super) fn contributions(w: &mut Writer, f: &ImpactFigures, contents: &mut Co
             p
         })
         .collect();
-    chart_title(
-        w,
-        "Valeur apportée par nature et par mode principal",
-        "En euros, valeur déclarée par les partenaires ; les heures de compétences sont valorisées comme chaque partenariat l'indique.",
-        KEEP + 60.0,
-    );
     let labels = kinds
         .iter()
         .map(|k| crate::brief::contribution_fr(*k).to_owned())
         .collect();
-    draw_bars(w, &mode_bars(labels, parts, true));
+    let chart = mode_bars(labels, parts, true);
+    titled_bars(
+        w,
+        "Valeur apportée par nature et par mode principal",
+        "En euros, valeur déclarée par les partenaires ; les heures de compétences sont valorisées comme chaque partenariat l'indique.",
+        &chart,
+    );
     tables::contributions(w, f, &kinds);
 }
 
@@ -161,20 +162,18 @@ pub(super) fn indicators(w: &mut Writer, f: &ImpactFigures, contents: &mut Conte
                 total: number(t.total),
             })
             .collect();
-        chart_title(w, &format!("Indicateurs en {}", unit_name(unit)), "", KEEP);
-        draw_bars(
-            w,
-            &BarChart {
-                series: vec![Series {
-                    label: unit_name(unit).to_owned(),
-                    colour: SKY,
-                    letter: None,
-                }],
-                bars,
-                tick: number,
-                integers: false,
-            },
-        );
+        let chart = BarChart {
+            series: vec![Series {
+                label: unit_name(unit).to_owned(),
+                colour: SKY,
+                letter: None,
+            }],
+            bars,
+            tick: number,
+            integers: false,
+        };
+        let title = format!("Indicateurs en {}", unit_name(unit));
+        titled_bars(w, &title, "", &chart);
     }
     if units.len() > UNIT_CHARTS {
         muted(w, "Les autres unités figurent dans le tableau ci-dessous.");

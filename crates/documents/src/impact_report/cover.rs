@@ -3,8 +3,8 @@
 use tisserand_domain::actor::ActorKind;
 use tisserand_domain::rameau::RameauMode;
 
-use super::{chart_title, section, Contents, ImpactReportInput, KEEP, SKY, SMALL};
-use crate::chart::{draw_bars, percent, Bar, BarChart, Series};
+use super::{chart_title, section, Contents, ImpactReportInput, SKY, SMALL};
+use crate::chart::{percent, Bar, BarChart, Series};
 use crate::fonts::Face;
 use crate::layout::{span, Para, Style, Writer, ACCENT, INK, MUTED, RULE, SHADE};
 use crate::typo::{date_long, euros_whole, french_spacing as fr, hours_whole, number};
@@ -155,10 +155,7 @@ fn tiles_grid(w: &mut Writer, tiles: &[(String, String)]) {
             let x = w.left + i as f32 * (tw + gap);
             w.rect(x, top - th, tw, th, Some(SHADE), None);
             w.rect(x, top - th, 3.0, th, Some(ACCENT), None);
-            let fig = w.breaker.clamp(&[span(TILE_NUMBER, figure)], tw - 16.0, 1);
-            if let Some(line) = fig.first() {
-                w.draw_line(line, x + 10.0, top - 8.0);
-            }
+            w.text_at(x + 10.0, top - 26.0, fitted(w, figure, tw - 16.0), figure);
             let lines = w
                 .breaker
                 .clamp(&[span(TILE_LABEL, fr(label))], tw - 16.0, 3);
@@ -173,18 +170,26 @@ fn tiles_grid(w: &mut Writer, tiles: &[(String, String)]) {
     w.space(10.0);
 }
 
+/// The tiles' number style, smaller when `figure` would not fit in
+/// `width` (a number is never cut).
+fn fitted(w: &Writer, figure: &str, width: f32) -> Style {
+    let full = w.breaker.width(TILE_NUMBER, figure);
+    if full <= width {
+        return TILE_NUMBER;
+    }
+    Style {
+        size: (TILE_NUMBER.size * width / full).max(6.0),
+        ..TILE_NUMBER
+    }
+}
+
 /// « Acteurs impliqués par type », bars in the kinds' order.
 fn actors_by_kind(w: &mut Writer, input: &ImpactReportInput) {
     let f = &input.figures;
     let mut kinds = f.actors_by_kind.clone();
     kinds.sort_by_key(|k| ActorKind::ALL.iter().position(|x| *x == k.kind));
-    chart_title(
-        w,
-        "Acteurs impliqués par type",
-        "Acteurs distincts parties à au moins un partenariat du périmètre.",
-        KEEP,
-    );
     if kinds.is_empty() {
+        chart_title(w, "Acteurs impliqués par type", "", 20.0);
         super::muted(w, "Aucun acteur impliqué sur ce périmètre.");
         return;
     }
@@ -206,5 +211,10 @@ fn actors_by_kind(w: &mut Writer, input: &ImpactReportInput) {
         tick: number,
         integers: true,
     };
-    draw_bars(w, &chart);
+    super::titled_bars(
+        w,
+        "Acteurs impliqués par type",
+        "Acteurs distincts parties à au moins un partenariat du périmètre.",
+        &chart,
+    );
 }

@@ -18,7 +18,7 @@ use printpdf::Op;
 use tisserand_domain::impact::ImpactFigures;
 use tisserand_domain::rameau::RameauMode;
 
-use crate::chart::Series;
+use crate::chart::{bars_height, draw_bars, BarChart, Series};
 use crate::fonts::{Face, Fonts};
 use crate::layout::{span, Para, Rgb3, Style, Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W, RULE};
 use crate::photo::Photo;
@@ -224,18 +224,32 @@ pub(crate) fn section(w: &mut Writer, contents: &mut Contents, title: &str, new_
     w.space(4.0);
 }
 
-/// A chart's title and, under it, what it shows.
+/// A chart's title and, under it, what it shows; kept on one page with
+/// `keep` points of what follows (the chart).
 pub(crate) fn chart_title(w: &mut Writer, title: &str, note: &str, keep: f32) {
-    w.heading(&fr(title), H2, keep + 16.0, false);
+    let note = fr(note);
+    let note_h: f32 = if note.is_empty() {
+        0.0
+    } else {
+        let lines = w.breaker.lines(&[span(SMALL, note.as_str())], w.width());
+        lines.iter().map(|l| l.height).sum::<f32>() + 6.0
+    };
+    w.heading(&fr(title), H2, keep + note_h + 4.0, false);
     if !note.is_empty() {
         w.paragraph(
-            &[span(SMALL, fr(note))],
+            &[span(SMALL, note)],
             Para {
                 space_after: 6.0,
                 ..Para::default()
             },
         );
     }
+}
+
+/// A bar chart under its title and note, all on one page.
+pub(crate) fn titled_bars(w: &mut Writer, title: &str, note: &str, chart: &BarChart) {
+    chart_title(w, title, note, bars_height(chart));
+    draw_bars(w, chart);
 }
 
 /// A paragraph of body text.

@@ -1,6 +1,9 @@
 //! « Belles histoires » with their photos, and the partners named.
 
-use super::{muted, section, Contents, ImpactReportInput, ReportPhoto, ReportStory, BODY, SMALL};
+use super::{
+    muted, section, Contents, ImpactReportInput, NamedPartner, ReportPhoto, ReportStory, BODY,
+    SMALL,
+};
 use crate::fonts::Face;
 use crate::layout::{col, span, Align, Para, Row, Style, Writer, ACCENT, INK, MUTED, RULE};
 use crate::photo::Photo;
@@ -163,7 +166,8 @@ fn caption_lines(w: &Writer, p: &ReportPhoto, width: f32) -> Vec<crate::layout::
     w.breaker.clamp(&spans, width, 3)
 }
 
-/// « Partenaires cités »: in two columns, read down then across.
+/// « Partenaires cités »: three to a row, in the order given (a long list
+/// reads across then down, page after page).
 pub(super) fn partners(w: &mut Writer, input: &ImpactReportInput, contents: &mut Contents) {
     section(w, contents, "Partenaires cités", true);
     let list = &input.partners;
@@ -178,27 +182,28 @@ pub(super) fn partners(w: &mut Writer, input: &ImpactReportInput, contents: &mut
             number(list.len() as f64)
         ),
     );
-    let half = list.len().div_ceil(2);
-    let entry = |i: usize| {
-        list.get(i).map_or_else(Vec::new, |p| {
-            let mut s = vec![span(Style::new(Face::Bold, 9.0, INK), fr(&p.name))];
-            if !p.detail.trim().is_empty() {
-                s.push(span(SMALL, format!("\n{}", fr(p.detail.trim()))));
-            }
-            s
-        })
+    let entry = |p: &NamedPartner| {
+        let mut s = vec![span(Style::new(Face::Bold, 8.5, INK), fr(&p.name))];
+        if !p.detail.trim().is_empty() {
+            s.push(span(SMALL, format!("\n{}", fr(p.detail.trim()))));
+        }
+        s
     };
-    let rows: Vec<Row> = (0..half)
-        .map(|i| Row {
-            cells: vec![entry(i), entry(i + half)],
-            total: false,
+    let rows: Vec<Row> = list
+        .chunks(3)
+        .map(|three| {
+            let mut cells: Vec<_> = three.iter().map(entry).collect();
+            cells.resize_with(3, Vec::new);
+            Row {
+                cells,
+                total: false,
+            }
         })
         .collect();
+    let head = col("Partenaires", 1.0, Align::Left);
+    let column = || col("", 1.0, Align::Left);
     w.table(
-        &[
-            col("Partenaire", 0.5, Align::Left),
-            col("Partenaire", 0.5, Align::Left),
-        ],
+        &[head, column(), column()],
         &rows,
         SMALL.with_face(Face::Bold),
         BODY,

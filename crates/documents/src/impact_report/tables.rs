@@ -23,10 +23,12 @@ fn count(n: u32) -> String {
     number(f64::from(n))
 }
 
-/// A caption over a table.
-fn caption(w: &mut Writer, text: &str) {
-    w.heading(text, SMALL.with_face(Face::Bold), 40.0, false);
+/// A table under its caption: columns as (title, share, alignment).
+fn data_table(w: &mut Writer, caption: &str, cols: &[(&str, f32, Align)], rows: &[Row]) {
+    w.heading(caption, SMALL.with_face(Face::Bold), 40.0, false);
     w.space(2.0);
+    let cols: Vec<_> = cols.iter().map(|(t, s, a)| col(t, *s, *a)).collect();
+    w.table(&cols, rows, HEAD, CELL);
 }
 
 /// Every mode a figure may carry, in the scale's order, then none.
@@ -47,11 +49,11 @@ fn mode_matrix(
     grid: &[[i64; 5]],
     fmt: fn(i64) -> String,
 ) {
-    let mut columns = vec![col(first, 0.16, Align::Left)];
+    let mut columns = vec![(first, 0.18, Align::Left)];
     for m in modes() {
-        columns.push(col(mode_name(m), 0.14, Align::Right));
+        columns.push((mode_name(m), 0.138, Align::Right));
     }
-    columns.push(col("Total", 0.14, Align::Right));
+    columns.push(("Total", 0.13, Align::Right));
     let mut rows: Vec<Row> = labels
         .iter()
         .zip(grid)
@@ -74,8 +76,7 @@ fn mode_matrix(
         cells: totals,
         total: true,
     });
-    caption(w, title);
-    w.table(&columns, &rows, HEAD, CELL);
+    data_table(w, title, &columns, &rows);
 }
 
 fn count_i64(n: i64) -> String {
@@ -125,17 +126,16 @@ pub(super) fn by_mode(w: &mut Writer, f: &ImpactFigures) {
             }
         })
         .collect();
-    caption(w, "Par mode principal");
-    w.table(
+    data_table(
+        w,
+        "Par mode principal",
         &[
-            col("Mode principal", 0.34, Align::Left),
-            col("Partenariats", 0.2, Align::Right),
-            col("Valeur apportée", 0.26, Align::Right),
-            col("Heures de compétences", 0.2, Align::Right),
+            ("Mode principal", 0.34, Align::Left),
+            ("Partenariats", 0.2, Align::Right),
+            ("Valeur apportée", 0.26, Align::Right),
+            ("Heures de compétences", 0.2, Align::Right),
         ],
         &rows,
-        HEAD,
-        CELL,
     );
 }
 
@@ -189,16 +189,15 @@ pub(super) fn contributions(w: &mut Writer, f: &ImpactFigures, kinds: &[Contribu
         &grid,
         euros_whole,
     );
-    caption(w, "Données : contributions par nature");
-    w.table(
+    data_table(
+        w,
+        "Données : contributions par nature",
         &[
-            col("Nature", 0.4, Align::Left),
-            col("Valeur apportée", 0.3, Align::Right),
-            col("Heures de compétences", 0.3, Align::Right),
+            ("Nature", 0.4, Align::Left),
+            ("Valeur apportée", 0.3, Align::Right),
+            ("Heures de compétences", 0.3, Align::Right),
         ],
         &rows,
-        HEAD,
-        CELL,
     );
 }
 
@@ -218,21 +217,17 @@ pub(super) fn themes(w: &mut Writer, totals: &[&IndicatorTotal]) {
             total: false,
         })
         .collect();
-    caption(
+    data_table(
         w,
         "Données : totaux des indicateurs par thème, niveau et unité",
-    );
-    w.table(
         &[
-            col("Thème", 0.3, Align::Left),
-            col("Niveau", 0.16, Align::Left),
-            col("Unité", 0.2, Align::Left),
-            col("Total", 0.17, Align::Right),
-            col("Partenariats", 0.17, Align::Right),
+            ("Thème", 0.3, Align::Left),
+            ("Niveau", 0.16, Align::Left),
+            ("Unité", 0.2, Align::Left),
+            ("Total", 0.17, Align::Right),
+            ("Partenariats", 0.17, Align::Right),
         ],
         &rows,
-        HEAD,
-        CELL,
     );
 }
 
@@ -252,18 +247,17 @@ pub(super) fn years(w: &mut Writer, years: &[YearFigures]) {
             total: false,
         })
         .collect();
-    caption(w, "Données : par année");
-    w.table(
+    data_table(
+        w,
+        "Données : par année",
         &[
-            col("Année", 0.12, Align::Left),
-            col("Engagés", 0.15, Align::Right),
-            col("Signés", 0.15, Align::Right),
-            col("Évalués", 0.15, Align::Right),
-            col("Valeur apportée", 0.23, Align::Right),
-            col("Heures", 0.2, Align::Right),
+            ("Année", 0.12, Align::Left),
+            ("Engagés", 0.15, Align::Right),
+            ("Signés", 0.15, Align::Right),
+            ("Évalués", 0.15, Align::Right),
+            ("Valeur apportée", 0.23, Align::Right),
+            ("Heures", 0.2, Align::Right),
         ],
         &rows,
-        HEAD,
-        CELL,
     );
 }
