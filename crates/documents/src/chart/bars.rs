@@ -2,6 +2,7 @@
 //! (cut with « … » when too long), the bar, each part's number inside it
 //! when it fits, and the bar's total at its end; ticks under the bars.
 
+use super::hatch::hatched_rect;
 use super::scale::{length, ticks};
 use super::{baseline, draw_legend, ink_on, Series, AXIS, GRID, LABEL, VALUE};
 use crate::layout::{span, Breaker, LaidLine, Writer, MUTED, RULE};
@@ -142,6 +143,19 @@ fn bar_row(
     }
 }
 
+/// A number over a hatched part, on a plain chip of the part's colour:
+/// `at` is where its text starts and the bar's middle height.
+fn number_chip(w: &mut Writer, (x, mid): (f32, f32), text: &str, colour: crate::layout::Rgb3) {
+    let tw = w.breaker.width(VALUE, text);
+    w.rect(x - 1.5, mid - 4.5, tw + 3.0, 9.0, Some(colour), None);
+    w.text_at(
+        x,
+        baseline(mid, VALUE),
+        VALUE.with_color(ink_on(colour)),
+        text,
+    );
+}
+
 /// The height `draw_bars` takes: the rows, the ticks, the legend (two
 /// rows at most for a few series).
 pub(crate) fn bars_height(chart: &BarChart) -> f32 {
@@ -162,16 +176,12 @@ pub(crate) fn draw_bars(w: &mut Writer, chart: &BarChart) {
         let lx = l.plot_x - 6.0 - row.label.width;
         w.draw_line(&row.label, lx, mid + row.label.height / 2.0);
         for seg in &row.segs {
-            let colour = chart.series[seg.series % chart.series.len().max(1)].colour;
-            w.rect(seg.x, mid - BAR_H / 2.0, seg.w, BAR_H, Some(colour), None);
+            let s = &chart.series[seg.series % chart.series.len().max(1)];
+            let rect = (seg.x, mid - BAR_H / 2.0, seg.w, BAR_H);
+            hatched_rect(w, rect, s.colour, s.hatch);
             if let (Some(tx), Some(t)) = (seg.text_x, bar.texts.get(seg.series)) {
                 if chart.series.len() > 1 {
-                    w.text_at(
-                        tx,
-                        baseline(mid, VALUE),
-                        VALUE.with_color(ink_on(colour)),
-                        t,
-                    );
+                    number_chip(w, (tx, mid), t, s.colour);
                 }
             }
         }
@@ -193,6 +203,7 @@ pub(crate) fn draw_bars(w: &mut Writer, chart: &BarChart) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::Hatch;
     use crate::fonts::Fonts;
     use crate::layout::Rgb3;
     use crate::typo::number;
@@ -202,7 +213,7 @@ mod tests {
             .map(|i| Series {
                 label: format!("S{i}"),
                 colour: Rgb3(0.2, 0.3, 0.4),
-                letter: None,
+                hatch: Hatch::Plain,
             })
             .collect();
         BarChart {

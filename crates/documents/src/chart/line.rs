@@ -144,6 +144,7 @@ fn colour_text(c: crate::layout::Rgb3) -> crate::layout::Rgb3 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::Hatch;
     use crate::fonts::Fonts;
     use crate::layout::Rgb3;
     use crate::typo::number;
@@ -170,7 +171,7 @@ mod tests {
         let series = |l: &str| Series {
             label: l.to_owned(),
             colour: Rgb3(0.0, 0.0, 0.0),
-            letter: None,
+            hatch: Hatch::Plain,
         };
         let values = vec![vec![4.0, 8.0, 2.0], vec![4.0, 1.0, 0.0]];
         let chart = LineChart {

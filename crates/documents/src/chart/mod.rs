@@ -12,12 +12,14 @@ mod axis;
 mod bars;
 mod columns;
 mod funnel;
+mod hatch;
 mod line;
 mod scale;
 
 pub(crate) use bars::{bars_height, draw_bars, Bar, BarChart};
 pub(crate) use columns::{draw_columns, Column};
 pub(crate) use funnel::{draw_funnel, Step};
+pub(crate) use hatch::Hatch;
 pub(crate) use line::{draw_lines, LineChart};
 pub(crate) use scale::percent;
 
@@ -34,13 +36,13 @@ const WHITE: Rgb3 = Rgb3(1.0, 1.0, 1.0);
 /// Light lines behind the bars, one per tick.
 const GRID: Rgb3 = Rgb3(0.88, 0.89, 0.91);
 
-/// One series of a chart: its name in the legend, colour, and a letter
-/// drawn in the legend's swatch so the chart reads in grayscale.
+/// One series of a chart: its name in the legend, colour, and its
+/// hatching so the chart reads in grayscale.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Series {
     pub label: String,
     pub colour: Rgb3,
-    pub letter: Option<&'static str>,
+    pub hatch: Hatch,
 }
 
 /// Ink that reads on `bg`: white on dark fills, the text colour on light
@@ -68,7 +70,7 @@ pub(crate) struct LegendItem {
     pub text_x: f32,
 }
 
-const SWATCH: f32 = 9.0;
+const SWATCH: f32 = 10.0;
 const LEGEND_ROW: f32 = 13.0;
 
 /// The legend's items flowed left to right from `x`, wrapping before
@@ -108,12 +110,7 @@ pub(crate) fn draw_legend(w: &mut Writer, series: &[Series]) {
     let (items, _) = legend_layout(&w.breaker, series, w.left, w.y, w.width());
     for it in &items {
         let s = &series[it.series];
-        w.rect(it.x, it.y, SWATCH, SWATCH, Some(s.colour), None);
-        if let Some(letter) = s.letter {
-            let st = Style::new(Face::Bold, 6.0, ink_on(s.colour));
-            let lw = w.breaker.width(st, letter);
-            w.text_at(it.x + (SWATCH - lw) / 2.0, it.y + 2.3, st, letter);
-        }
+        hatch::hatched_rect(w, (it.x, it.y, SWATCH, SWATCH), s.colour, s.hatch);
         w.text_at(
             it.text_x,
             baseline(it.y + SWATCH / 2.0, LABEL),
@@ -134,7 +131,7 @@ mod tests {
             .map(|i| Series {
                 label: format!("Série numéro {i} au nom assez long"),
                 colour: Rgb3(0.1, 0.2, 0.3),
-                letter: None,
+                hatch: Hatch::Plain,
             })
             .collect()
     }

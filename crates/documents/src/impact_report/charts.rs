@@ -11,7 +11,7 @@ use super::{
     chart_title, mode_index, mode_series, muted, section, tables, titled_bars, Contents, SKY,
 };
 use crate::chart::{
-    draw_columns, draw_funnel, draw_lines, Bar, BarChart, Column, LineChart, Series, Step,
+    draw_columns, draw_funnel, draw_lines, Bar, BarChart, Column, Hatch, LineChart, Series, Step,
 };
 use crate::layout::{Rgb3, Writer, ACCENT};
 use crate::typo::{euros_whole, number};
@@ -166,7 +166,7 @@ pub(super) fn indicators(w: &mut Writer, f: &ImpactFigures, contents: &mut Conte
             series: vec![Series {
                 label: unit_name(unit).to_owned(),
                 colour: SKY,
-                letter: None,
+                hatch: Hatch::Plain,
             }],
             bars,
             tick: number,
@@ -230,7 +230,7 @@ fn years(w: &mut Writer, f: &ImpactFigures) {
         [("Engagés", SKY), ("Signés", VERMILLION), ("Évalués", BLACK)].map(|(l, c)| Series {
             label: l.to_owned(),
             colour: c,
-            letter: None,
+            hatch: Hatch::Plain,
         });
     let chart = LineChart {
         xs: years.iter().map(|y| y.year.to_string()).collect(),

@@ -4,7 +4,7 @@ use tisserand_domain::actor::ActorKind;
 use tisserand_domain::rameau::RameauMode;
 
 use super::{chart_title, section, Contents, ImpactReportInput, SKY, SMALL};
-use crate::chart::{percent, Bar, BarChart, Series};
+use crate::chart::{percent, Bar, BarChart, Hatch, Series};
 use crate::fonts::Face;
 use crate::layout::{span, Para, Style, Writer, ACCENT, INK, MUTED, RULE, SHADE};
 use crate::typo::{date_long, euros_whole, french_spacing as fr, hours_whole, number};
@@ -197,7 +197,7 @@ fn actors_by_kind(w: &mut Writer, input: &ImpactReportInput) {
         series: vec![Series {
             label: "Acteurs".to_owned(),
             colour: SKY,
-            letter: None,
+            hatch: Hatch::Plain,
         }],
         bars: kinds
             .iter()

@@ -18,7 +18,7 @@ use printpdf::Op;
 use tisserand_domain::impact::ImpactFigures;
 use tisserand_domain::rameau::RameauMode;
 
-use crate::chart::{bars_height, draw_bars, BarChart, Series};
+use crate::chart::{bars_height, draw_bars, BarChart, Hatch, Series};
 use crate::fonts::{Face, Fonts};
 use crate::layout::{span, Para, Rgb3, Style, Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W, RULE};
 use crate::photo::Photo;
@@ -274,11 +274,17 @@ pub(crate) fn mode_series(unclassified: bool) -> Vec<Series> {
     let mut out: Vec<Series> = RameauMode::ALL
         .into_iter()
         .map(|m| {
-            let (colour, letter, name) = crate::brief::mode_look(m);
+            let (colour, _, name) = crate::brief::mode_look(m);
+            let hatch = match m {
+                RameauMode::Mecenat => Hatch::Diagonal,
+                RameauMode::CooperationEconomique => Hatch::Horizontal,
+                RameauMode::InnovationSocietale => Hatch::Dots,
+                RameauMode::PratiquesResponsables => Hatch::Grid,
+            };
             Series {
                 label: name.to_owned(),
                 colour,
-                letter: Some(letter),
+                hatch,
             }
         })
         .collect();
@@ -286,7 +292,7 @@ pub(crate) fn mode_series(unclassified: bool) -> Vec<Series> {
         out.push(Series {
             label: "Non classé".to_owned(),
             colour: UNCLASSIFIED,
-            letter: None,
+            hatch: Hatch::Plain,
         });
     }
     out
