@@ -73,7 +73,7 @@ fn the_text_holds_every_figure_as_printed() {
         "1 240",
         "12,5",
         "3 650",
-        "soit 33 % des signés",
+        "évalués par tous leurs partenaires, soit 33 % des signés",
         "↓ 21 %",
         "↓ 33 %",
         "60 500 €",
@@ -105,8 +105,8 @@ fn the_text_holds_every_figure_as_printed() {
         "© CC Région de Guebwiller",
         "Boulangerie Hæberlé",
         "Fondation du Crédit Mutuel Alsace",
-        "7 partenariat(s) évalué(s) par toutes leurs parties sur 21 signé(s), soit 33 %",
-        "3 partenariat(s) n'ont pas encore de mode principal",
+        "7 partenariats évalués par toutes leurs parties sur 21 signés, soit 33 %",
+        "3 partenariats n'ont pas encore de mode principal",
         "engagé avant sa fin",
         "page 2 / 10",
     ];
@@ -181,6 +181,7 @@ fn an_empty_year_says_so_instead_of_drawing_nothing() {
         "Aucune histoire choisie pour ce rapport.",
         "Aucun partenaire n'a encore accepté d'être cité.",
         "soit — des signés",
+        "0 partenariat évalué par toutes leurs parties sur 0 signé, soit —",
     ] {
         assert!(squash(&all).contains(s), "lacks « {s} »");
     }

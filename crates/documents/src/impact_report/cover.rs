@@ -3,7 +3,7 @@
 use tisserand_domain::actor::ActorKind;
 use tisserand_domain::rameau::RameauMode;
 
-use super::{chart_title, section, Contents, ImpactReportInput, SKY, SMALL};
+use super::{chart_title, plural, section, Contents, ImpactReportInput, SKY, SMALL};
 use crate::chart::{percent, Bar, BarChart, Hatch, Series};
 use crate::fonts::Face;
 use crate::layout::{span, Para, Style, Writer, ACCENT, INK, MUTED, RULE, SHADE};
@@ -111,26 +111,39 @@ pub(super) fn key_figures(w: &mut Writer, input: &ImpactReportInput, contents: &
     let value: i64 = f.contributions.iter().map(|c| c.value_cents).sum();
     let minutes: i64 = f.contributions.iter().map(|c| c.minutes).sum();
     let share = percent(f64::from(f.evaluated), f64::from(f.signed));
+    let n = |v: u32| number(f64::from(v));
     let tiles = [
         (
-            number(f64::from(f.partnerships)),
-            "partenariats suivis".to_owned(),
+            n(f.partnerships),
+            plural(f.partnerships, "partenariat suivi", "partenariats suivis").to_owned(),
         ),
         (
-            number(f64::from(f.signed)),
-            "partenariats signés".to_owned(),
+            n(f.signed),
+            plural(f.signed, "partenariat signé", "partenariats signés").to_owned(),
         ),
         (
-            number(f64::from(f.evaluated)),
-            format!("évalués par tous leurs partenaires, soit {share} des signés"),
+            n(f.evaluated),
+            format!(
+                "{}, soit {share} des signés",
+                plural(
+                    f.evaluated,
+                    "évalué par tous ses partenaires",
+                    "évalués par tous leurs partenaires"
+                )
+            ),
         ),
         (
-            number(f64::from(f.actors_involved)),
-            "acteurs impliqués".to_owned(),
+            n(f.actors_involved),
+            plural(f.actors_involved, "acteur impliqué", "acteurs impliqués").to_owned(),
         ),
         (
-            number(f64::from(f.actors_met_at_events)),
-            "acteurs rencontrés d'abord lors d'un événement".to_owned(),
+            n(f.actors_met_at_events),
+            plural(
+                f.actors_met_at_events,
+                "acteur rencontré d'abord lors d'un événement",
+                "acteurs rencontrés d'abord lors d'un événement",
+            )
+            .to_owned(),
         ),
         (
             euros_whole(value),

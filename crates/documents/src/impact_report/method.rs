@@ -3,7 +3,7 @@
 
 use tisserand_domain::impact::{ImpactFigures, ImpactFilters};
 
-use super::{section, text, Contents, ImpactReportInput, BODY};
+use super::{plural, section, text, Contents, ImpactReportInput, BODY};
 use crate::chart::percent;
 use crate::fonts::Face;
 use crate::layout::{span, Writer};
@@ -29,11 +29,16 @@ fn scope(input: &ImpactReportInput) -> String {
     parts.join(" ; ")
 }
 
+/// `n` and its noun: « 1 partenariat signé », « 3 partenariats signés ».
+fn counted(n: u32, one: &str, many: &str) -> String {
+    format!("{} {}", number(f64::from(n)), plural(n, one, many))
+}
+
 fn evaluated_share(f: &ImpactFigures) -> String {
     format!(
-        "{} partenariat(s) évalué(s) par toutes leurs parties sur {} signé(s), soit {}. Le RAMEAU observe qu'un partenariat sur cinq seulement est évalué sur ses résultats : les chiffres d'impact ci-dessus ne portent que sur les partenariats qui ont mesuré leurs indicateurs.",
-        number(f64::from(f.evaluated)),
-        number(f64::from(f.signed)),
+        "{} par toutes leurs parties sur {}, soit {}. Le RAMEAU observe qu'un partenariat sur cinq seulement est évalué sur ses résultats : les chiffres d'impact ci-dessus ne portent que sur les partenariats qui ont mesuré leurs indicateurs.",
+        counted(f.evaluated, "partenariat évalué", "partenariats évalués"),
+        counted(f.signed, "signé", "signés"),
         percent(f64::from(f.evaluated), f64::from(f.signed)),
     )
 }
@@ -58,9 +63,9 @@ pub(super) fn method(w: &mut Writer, input: &ImpactReportInput, contents: &mut C
         w,
         "Périmètre. ",
         &format!(
-            "{} ; {} partenariat(s) en tout.",
+            "{} ; {} en tout.",
             scope(input),
-            number(f64::from(f.partnerships))
+            counted(f.partnerships, "partenariat", "partenariats")
         ),
     );
     if !input.method.period_rule.trim().is_empty() {
@@ -88,8 +93,8 @@ pub(super) fn method(w: &mut Writer, input: &ImpactReportInput, contents: &mut C
             w,
             "Non classés. ",
             &format!(
-                "{} partenariat(s) n'ont pas encore de mode principal sur l'échelle du RAMEAU.",
-                number(f64::from(unclassified))
+                "{} pas encore de mode principal sur l'échelle du RAMEAU.",
+                counted(unclassified, "partenariat n'a", "partenariats n'ont")
             ),
         );
     }

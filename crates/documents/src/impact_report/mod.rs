@@ -252,6 +252,15 @@ pub(crate) fn titled_bars(w: &mut Writer, title: &str, note: &str, chart: &BarCh
     draw_bars(w, chart);
 }
 
+/// `one` for 0 and 1, `many` above, as French counts.
+pub(crate) fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
+    if n > 1 {
+        many
+    } else {
+        one
+    }
+}
+
 /// A paragraph of body text.
 pub(crate) fn text(w: &mut Writer, text: &str) {
     w.paragraph(&[span(BODY, fr(text))], Para::default());
