@@ -154,21 +154,16 @@ fn a_photo_that_is_not_a_jpeg_is_refused_by_name() {
 #[test]
 fn an_empty_year_says_so_instead_of_drawing_nothing() {
     let mut input = report();
-    input.figures = ImpactFigures {
-        filters: ImpactFilters::default(),
-        partnerships: 0,
-        by_stage_and_mode: Vec::new(),
-        actors_involved: 0,
-        actors_by_kind: Vec::new(),
-        actors_met_at_events: 0,
-        contributions: Vec::new(),
-        beneficiaries: 0.0,
-        indicator_totals: Vec::new(),
-        signed: 0,
-        evaluated: 0,
-        funnel: ImpactFunnel::default(),
-        years: Vec::new(),
-    };
+    let f = &mut input.figures;
+    f.filters = ImpactFilters::default();
+    (f.partnerships, f.actors_involved, f.actors_met_at_events) = (0, 0, 0);
+    (f.signed, f.evaluated, f.beneficiaries) = (0, 0, 0.0);
+    f.by_stage_and_mode.clear();
+    f.actors_by_kind.clear();
+    f.contributions.clear();
+    f.indicator_totals.clear();
+    f.years.clear();
+    f.funnel = ImpactFunnel::default();
     input.stories.clear();
     input.partners.clear();
     let doc = pdf(&input);
