@@ -14,9 +14,12 @@
 
 mod agreement;
 mod brief;
+mod chart;
 mod event_pack;
 mod fonts;
+pub mod impact_report;
 mod layout;
+mod photo;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -78,6 +81,9 @@ pub enum DocumentError {
     /// A planning was asked for a participant the event does not list.
     #[error("Aucun participant « {0} » dans cet événement : vérifiez la liste des participants avant de réimprimer son planning")]
     UnknownParticipant(String),
+    /// A story's photo is not a JPEG file that can be read.
+    #[error("La photo « {photo} » de l'histoire « {story} » n'est pas une image JPEG lisible : remplacez-la avant d'imprimer le rapport")]
+    Photo { story: String, photo: String },
 }
 
 /// Renders the brief (fiche partenariat), A4, usually one or two pages.
@@ -161,6 +167,28 @@ fn save_sized(
     on: NaiveDate,
     pages: Vec<(Vec<printpdf::Op>, bool)>,
 ) -> Vec<u8> {
+    save_doc(fonts, title, on, pages, Vec::new())
+}
+
+/// Saves A4 portrait pages that place `images` (see `photo`).
+fn save_with_images(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<Vec<printpdf::Op>>,
+    images: Vec<photo::Photo>,
+) -> Vec<u8> {
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    save_doc(fonts, title, on, pages, images)
+}
+
+fn save_doc(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<(Vec<printpdf::Op>, bool)>,
+    images: Vec<photo::Photo>,
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&truncate_chars(title, 300));
     let date = on
         .and_hms_opt(0, 0, 0)
@@ -176,6 +204,9 @@ fn save_sized(
     doc.metadata.info.producer = "Tisserand (printpdf)".to_owned();
     for (id, font) in fonts.resources() {
         doc.resources.fonts.map.insert(id, font);
+    }
+    for image in images {
+        doc.resources.xobjects.map.insert(image.id, image.xobject);
     }
     let pages: Vec<PdfPage> = pages
         .into_iter()

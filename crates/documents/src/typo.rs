@@ -70,6 +70,21 @@ pub fn euros(cents: i64) -> String {
     tisserand_domain::partnership::format_euros(cents).replace(" €", "\u{A0}€")
 }
 
+/// An amount in cents rounded to whole euros, as reports print totals:
+/// « 12 500 € ».
+#[must_use]
+pub fn euros_whole(cents: i64) -> String {
+    let whole = (cents as f64 / 100.0).round();
+    format!("{}\u{A0}€", number(whole))
+}
+
+/// Minutes as whole hours, as reports print totals: « 1 250 h » (rounded
+/// to the nearest hour).
+#[must_use]
+pub fn hours_whole(minutes: i64) -> String {
+    format!("{}\u{A0}h", number((minutes as f64 / 60.0).round()))
+}
+
 /// Minutes as hours, « 12 h » or « 1 h 30 ».
 #[must_use]
 pub fn hours(minutes: i64) -> String {
@@ -174,6 +189,10 @@ mod tests {
         assert_eq!(number(-3.25), "-3,25");
         assert_eq!(hours(90), "1\u{A0}h\u{A0}30");
         assert_eq!(hours(600), "10\u{A0}h");
+        assert_eq!(euros_whole(1_250_049), "12\u{202F}500\u{A0}€");
+        assert_eq!(euros_whole(-150), "-2\u{A0}€");
+        assert_eq!(hours_whole(75_010), "1\u{202F}250\u{A0}h");
+        assert_eq!(hours_whole(29), "0\u{A0}h");
     }
 
     #[test]

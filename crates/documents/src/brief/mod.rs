@@ -16,6 +16,7 @@ use crate::layout::{
 use crate::typo::{date_short, french_spacing as fr, number};
 use crate::DocumentData;
 use money::money;
+pub(crate) use rameau_card::mode_look;
 use rameau_card::rameau_card;
 
 pub(crate) const BODY: Style = Style::new(Face::Regular, 9.5, INK);

@@ -65,6 +65,22 @@ impl Writer<'_> {
         self.mark();
     }
 
+    /// Places the image `id` (an XObject of the file) with its bottom-left
+    /// corner at `(x, y)`, `w` × `h` points.
+    pub(crate) fn image(&mut self, id: &printpdf::XObjectId, x: f32, y: f32, w: f32, h: f32) {
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: printpdf::XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(y)),
+                scale_x: Some(w),
+                scale_y: Some(h),
+                ..Default::default()
+            },
+        });
+        self.mark();
+    }
+
     /// Draws a laid-out line with its top at `top`, starting at `x`.
     pub(crate) fn draw_line(&mut self, line: &LaidLine, x: f32, top: f32) {
         let baseline = top - line.height * 0.5 - line.size * 0.34;

@@ -15,7 +15,7 @@ mod writer;
 use printpdf::{Color, Rgb};
 
 use crate::fonts::Face;
-pub(crate) use lines::LaidLine;
+pub(crate) use lines::{Breaker, LaidLine};
 pub(crate) use table::{col, Row};
 pub(crate) use writer::Writer;
 

@@ -4,6 +4,7 @@
 //! benchmark and the `render` example.
 #![allow(dead_code)]
 
+pub mod impact;
 pub mod pdf;
 
 use chrono::{NaiveDate, NaiveTime};
