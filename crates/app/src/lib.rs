@@ -12,6 +12,7 @@ mod error;
 mod event;
 mod event_pack;
 mod export;
+mod impact;
 mod import;
 mod partnership;
 mod paths;
