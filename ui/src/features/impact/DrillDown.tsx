@@ -64,6 +64,8 @@ export function DrillDown({ filters, drill, onClose }: { filters: ImpactFilters;
                 className="impact-drill__row"
                 data-testid="impact-drill-row"
                 data-id={p.id}
+                data-stage={p.stage}
+                data-mode={p.modes.primary ?? ""}
                 aria-label={d.open(p.title)}
                 onClick={() => navigate({ name: "partnership", id: p.id })}
               >

@@ -159,6 +159,7 @@ export function StackedBars({ rows, testId }: { rows: { key: string; label: Reac
                 data-testid="impact-segment"
                 data-mode={s.mode ?? ""}
                 data-stage={row.key}
+                data-count={s.count}
                 onClick={s.onOpen}
               >
                 <span aria-hidden="true">
