@@ -413,5 +413,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::person::save_person_export,
         crate::person::erase_person,
         crate::person::match_person_name,
+        crate::impact::get_impact,
+        crate::impact::list_impact_partnerships,
     ]
 }

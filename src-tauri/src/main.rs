@@ -13,6 +13,7 @@ mod duplicate;
 mod event;
 mod export;
 mod import;
+mod impact;
 mod person;
 
 use std::path::PathBuf;

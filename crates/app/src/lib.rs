@@ -13,6 +13,7 @@ mod event;
 mod event_pack;
 mod event_wish;
 mod export;
+mod impact;
 mod import;
 mod partnership;
 mod paths;

@@ -4,11 +4,12 @@
 
 use std::time::{Duration, Instant};
 
-use clap::Args;
+use clap::{Args, Subcommand};
 use tisserand_app::{App, AppError, ErrorKind};
+use tisserand_domain::impact::{ImpactFilters, ImpactSlice, ImpactTheme, IndicatorLevel};
 use tisserand_domain::{
-    ActorInput, ActorKind, ActorQuery, ContactInput, Contribution, ContributionKind, Modes,
-    NextAction, PartnershipInput, PartnershipQuery, PartnershipSort, Party, PartyRole, RameauMode,
+    ActorInput, ActorKind, ActorQuery, ContactInput, Contribution, ContributionKind, Indicator,
+    Measure, Modes, NextAction, PartnershipInput, PartnershipQuery, PartnershipSort, Party, PartyRole, RameauMode,
     Resource, ResourceCategory, Stage,
 };
 
@@ -23,6 +24,16 @@ pub(crate) struct BenchArgs {
     /// Keep the generated database at this path (for measuring the window).
     #[arg(long, value_name = "PATH")]
     keep: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    what: Option<BenchWhat>,
+}
+
+/// A bench of one part only, instead of the directory's and the pipeline's.
+#[derive(Subcommand, Clone, Copy)]
+enum BenchWhat {
+    /// The Impact page's figures over --partnerships partnerships with
+    /// contributions, measured indicators and signatures (no contacts).
+    Impact,
 }
 
 /// A small deterministic generator (xorshift), so every run measures the same data.
@@ -211,6 +222,14 @@ pub(crate) fn run(args: &BenchArgs) -> Result<(), AppError> {
     let mut app = open_new(&path, args)?;
     let mut rng = Rng(0x5eed_cafe_f00d_1234);
     let ids = insert_actors(&mut app, &mut rng, args.actors)?;
+    if matches!(args.what, Some(BenchWhat::Impact)) {
+        impact(&mut app, &mut rng, &ids, args.partnerships)?;
+        drop(app);
+        if args.keep.is_none() {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        return Ok(());
+    }
     insert_contacts(&mut app, &mut rng, &ids, args.contacts)?;
     search(&app)?;
     list_pages(&app, &mut rng, args.actors)?;
@@ -554,5 +573,96 @@ fn partnership_lists(app: &App, n: usize) -> Result<(), AppError> {
     page.report("list view: 100 rows by next due date");
     overview.report("overview: matrix and counts");
     all.report(&format!("every card at once ({n}, command line)"));
+    Ok(())
+}
+
+/// A partnership as the Impact bench creates it: `partnership` plus three
+/// measured indicators and skills given.
+fn impact_partnership(rng: &mut Rng, ids: &[String], i: usize) -> PartnershipInput {
+    let mut p = partnership(rng, ids, i);
+    let giver = p.parties[0].actor_id.clone();
+    p.contributions.push(Contribution {
+        actor_id: giver,
+        kind: ContributionKind::Competences,
+        value_cents: i64::try_from(rng.next() % 300_000).unwrap_or(0),
+        minutes: i64::try_from(rng.next() % 6_000).unwrap_or(0),
+        description: Some("Mécénat de compétences".to_owned()),
+    });
+    let units = ["bénéficiaires", "personnes", "tonnes"];
+    p.indicators = units
+        .iter()
+        .enumerate()
+        .map(|(k, unit)| Indicator {
+            name: format!("Indicateur {k}"),
+            unit: Some((*unit).to_owned()),
+            baseline: None,
+            target: Some(100.0),
+            measures: (0..4u64)
+                .map(|m| Measure {
+                    on: chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
+                        .and_then(|d| d.checked_add_days(chrono::Days::new(m * 120 + rng.next() % 90)))
+                        .unwrap_or_default(),
+                    value: f64::from(u32::try_from(rng.next() % 200).unwrap_or(0)),
+                })
+                .collect(),
+            level: Some(*rng.pick(&IndicatorLevel::ALL)),
+            theme: Some(*rng.pick(&ImpactTheme::ALL)),
+        })
+        .collect();
+    p
+}
+
+/// Creates `n` partnerships for the Impact bench, half of them signed.
+fn impact(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Result<(), AppError> {
+    let (created, t) = time(|| {
+        (0..n)
+            .map(|i| {
+                let id = app.create_partnership(&impact_partnership(rng, ids, i))?.id;
+                for stage in &Stage::ALL[1..=(rng.next() % 6) as usize] {
+                    app.move_partnership(&id, *stage, None)?;
+                }
+                Ok(id)
+            })
+            .collect::<Result<Vec<_>, AppError>>()
+    });
+    out!("{:<40} {:>8.1} ms", format!("create and move {} partnerships", created?.len()), ms(t));
+    let filters = [
+        ("impact: no filter", ImpactFilters::default()),
+        (
+            "impact: one mode, 2026",
+            ImpactFilters {
+                mode: Some(RameauMode::Mecenat),
+                from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+                to: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+                ..ImpactFilters::default()
+            },
+        ),
+        (
+            "impact: one département, one theme",
+            ImpactFilters {
+                departement: Some("68".to_owned()),
+                theme: Some(ImpactTheme::EmploiInsertion),
+                ..ImpactFilters::default()
+            },
+        ),
+    ];
+    for (what, f) in &filters {
+        let mut figures = Samples(Vec::new());
+        for _ in 0..20 {
+            let (r, t) = time(|| app.get_impact(f, crate::clock::now()));
+            r?;
+            figures.0.push(t);
+        }
+        figures.report(what);
+    }
+    let mut list = Samples(Vec::new());
+    for _ in 0..10 {
+        let (r, t) = time(|| {
+            app.list_impact_partnerships(&ImpactFilters::default(), &ImpactSlice::Signed, crate::clock::now())
+        });
+        r?;
+        list.0.push(t);
+    }
+    list.report("impact drill-down: every signed one");
     Ok(())
 }

@@ -22,6 +22,7 @@ mod documents;
 mod duplicates;
 mod events;
 mod export;
+mod impact;
 mod import;
 mod output;
 mod partnerships;
@@ -127,6 +128,8 @@ enum Command {
     Backups(FormatArg),
     /// Replace the database with a backup (checked first; the current state is backed up before).
     Restore(backups::RestoreArgs),
+    /// The Impact figures for a period and a territory (--format json: see docs/impact.md).
+    Impact(impact::ImpactArgs),
     /// Measure the store on generated data and print the figures.
     Bench(bench::BenchArgs),
     /// Measure import, duplicate scan and backup on generated data.
@@ -193,6 +196,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
+        Command::Impact(a) => impact::run(&app, &a)?,
         Command::Bench(_) | Command::BenchData(_) => {
             unreachable!("handled above")
         }

@@ -7,6 +7,7 @@
 mod tests {
     use serde::Serialize;
 
+    use crate::impact::ImpactTheme;
     use crate::partnership::Stage;
     use crate::rameau::RameauMode;
 
@@ -21,6 +22,7 @@ mod tests {
     fn typescript() -> String {
         format!(
             "// Written by `cargo test` (crates/domain/src/orders.rs): the core's orders. Do not edit.\n\
+             import type {{ ImpactTheme }} from \"./ImpactTheme\";\n\
              import type {{ RameauMode }} from \"./RameauMode\";\n\
              import type {{ Stage }} from \"./Stage\";\n\
              \n\
@@ -28,9 +30,13 @@ mod tests {
              export const STAGES: readonly Stage[] = [{}];\n\
              \n\
              /** Le RAMEAU's scale (`RameauMode::ALL`), always shown in this order. */\n\
-             export const MODES: readonly RameauMode[] = [{}];\n",
+             export const MODES: readonly RameauMode[] = [{}];\n\
+             \n\
+             /** The shared themes of indicators (`ImpactTheme::ALL`). */\n\
+             export const THEMES: readonly ImpactTheme[] = [{}];\n",
             codes(&Stage::ALL),
             codes(&RameauMode::ALL),
+            codes(&ImpactTheme::ALL),
         )
     }
 

@@ -205,7 +205,7 @@ fn u32_of(n: i64) -> u32 {
 impl Store {
     /// Runs `SELECT SUMMARY_COLUMNS … {tail}` and names the parties, with one
     /// query for every actor name the rows need.
-    fn summaries(&self, tail: &str, args: &[Value]) -> Result<Vec<PartnershipSummary>> {
+    pub(crate) fn summaries(&self, tail: &str, args: &[Value]) -> Result<Vec<PartnershipSummary>> {
         let rows = self
             .conn
             .prepare_cached(&format!(

@@ -11,6 +11,7 @@ mod board;
 mod contact;
 mod error;
 mod event;
+mod impact;
 mod import;
 mod merge;
 mod meta;
@@ -33,6 +34,7 @@ pub use backup::{
 };
 pub use error::{Entity, StoreError};
 pub use event::LeadMaker;
+pub use impact::Area;
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
 pub use person::{ErasureRecord, Mention, NamedIn, ERASED};

@@ -2408,3 +2408,84 @@ async fn readme_screenshots() {
     })
     .await;
 }
+
+/// « Impact »: the menu entry opens the page; filtering by a mode leaves
+/// only that mode's bars; a bar lists the partnerships it counts, and a
+/// row opens its partnership.
+#[tokio::test]
+async fn impact_filters_by_mode_and_a_bar_opens_its_partnerships() {
+    let w = Window::on_the_demo_board().await;
+    // Any refusal by the window's Content-Security-Policy is recorded.
+    w.client
+        .execute(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+             (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+            vec![],
+        )
+        .await
+        .expect("listen to CSP violations");
+    w.click("[data-testid=nav-impact]").await;
+    w.find("[data-testid=impact-keys]").await;
+    w.find("[data-testid=impact-segment][data-mode=cooperation_economique]")
+        .await;
+    w.find("[data-testid=impact-mode]")
+        .await
+        .select_by_value("mecenat")
+        .await
+        .expect("choose a mode");
+    for _ in 0..75 {
+        if w.count("[data-testid=impact-segment]:not([data-mode=mecenat])")
+            .await
+            == 0
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        w.count("[data-testid=impact-segment]:not([data-mode=mecenat])")
+            .await,
+        0,
+        "only mécénat is left"
+    );
+    let bar = w
+        .find("[data-testid=impact-segment][data-stage=mise_en_oeuvre]")
+        .await;
+    let n: usize = bar
+        .attr("data-count")
+        .await
+        .ok()
+        .flatten()
+        .and_then(|c| c.parse().ok())
+        .expect("the bar says its count");
+    assert!(n > 0);
+    let refused = w
+        .client
+        .execute("return window.__csp.join('; ');", vec![])
+        .await
+        .expect("read CSP violations");
+    assert_eq!(refused.as_str(), Some(""), "the Impact page breaks no CSP rule");
+    bar.click().await.expect("click the bar");
+    w.wait_text("[data-testid=impact-drill]", "Mise en œuvre")
+        .await;
+    for _ in 0..75 {
+        if w.count("[data-testid=impact-drill-row]").await == n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(w.count("[data-testid=impact-drill-row]").await, n);
+    assert_eq!(
+        w.count("[data-testid=impact-drill-row][data-stage=mise_en_oeuvre][data-mode=mecenat]")
+            .await,
+        n,
+        "every row is a mécénat in « mise en œuvre »"
+    );
+    let row = w.find("[data-testid=impact-drill-row]").await;
+    let id = row.attr("data-id").await.ok().flatten().expect("an id");
+    row.click().await.expect("open the partnership");
+    w.wait_text("[data-testid=partnership-page]", "Mise en œuvre")
+        .await;
+    let url = w.client.current_url().await.expect("url");
+    assert!(url.as_str().contains(&id), "{url} opens {id}");
+}

@@ -19,6 +19,9 @@ import type { BriefsProgress } from "../bindings/BriefsProgress";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { ClassificationQuestion } from "../bindings/ClassificationQuestion";
 import type { Commune } from "../bindings/Commune";
+import type { ImpactFigures } from "../bindings/ImpactFigures";
+import type { ImpactFilters } from "../bindings/ImpactFilters";
+import type { ImpactSlice } from "../bindings/ImpactSlice";
 import type { Contact } from "../bindings/Contact";
 import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactQuery } from "../bindings/ContactQuery";
@@ -595,4 +598,14 @@ export function saveEventPack(id: string, participantId: string | null = null): 
 /** Listens to `event-changed` (the room started a round…); resolves to the function that stops listening. */
 export function onEventChanged(handler: (id: string) => void): Promise<() => void> {
   return subscribe("event-changed", (payload) => handler(payload as string));
+}
+
+/** The Impact page's figures for these filters (every number the page shows). */
+export function getImpact(filters: ImpactFilters): Promise<ImpactFigures> {
+  return call("get_impact", { filters });
+}
+
+/** The partnerships behind one figure of the Impact page, by title. */
+export function listImpactPartnerships(filters: ImpactFilters, slice: ImpactSlice): Promise<PartnershipSummary[]> {
+  return call("list_impact_partnerships", { filters, slice });
 }

@@ -15,6 +15,7 @@ import { DataPage } from "../features/data/DataPage";
 import { EventList } from "../features/event/EventList";
 import { EventPage } from "../features/event/EventPage";
 import { RoomScreen } from "../features/event/RoomScreen";
+import { ImpactPage } from "../features/impact/ImpactPage";
 import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
@@ -75,7 +76,8 @@ function Shell() {
   const inPartnerships = route.name === "partnerships" || route.name === "partnership" || inOverview;
   const inData = route.name === "data";
   const inEvents = route.name === "events" || route.name === "event";
-  const inDirectory = !inPartnerships && !inData && !inEvents && (route.name !== "start" || (info.data !== undefined && !showWelcome));
+  const inImpact = route.name === "impact";
+  const inDirectory = !inPartnerships && !inData && !inEvents && !inImpact && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -124,6 +126,8 @@ function Shell() {
     content = <EventPage key={route.id} id={route.id} tab={route.tab} />;
   } else if (route.name === "overview") {
     content = <Overview />;
+  } else if (route.name === "impact") {
+    content = <ImpactPage />;
   } else if (route.name === "partnership") {
     content = <PartnershipPage key={route.id} id={route.id} />;
   } else if (route.name === "contacts") {
@@ -152,6 +156,11 @@ function Shell() {
         onEvents={() => {
           setStartedEmpty(true);
           navigate({ name: "events" });
+        }}
+        impactActive={inImpact}
+        onImpact={() => {
+          setStartedEmpty(true);
+          navigate({ name: "impact" });
         }}
         dataActive={inData}
         onData={() => {

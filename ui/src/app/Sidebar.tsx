@@ -21,10 +21,6 @@ function NavButton({ active, testId, onClick, icon: Icon, label }: { active: boo
   );
 }
 
-type Entry = { key: keyof Messages["nav"]; icon: LucideIcon; testId: string };
-
-const FUTURE: Entry[] = [{ key: "impact", icon: ChartColumn, testId: "nav-impact" }];
-
 export function Sidebar({
   directoryActive,
   onDirectory,
@@ -36,6 +32,8 @@ export function Sidebar({
   onData,
   eventsActive = false,
   onEvents,
+  impactActive = false,
+  onImpact,
   version,
 }: {
   directoryActive: boolean;
@@ -51,6 +49,9 @@ export function Sidebar({
   /** « Événements »: speed-datings. */
   eventsActive?: boolean;
   onEvents?: () => void;
+  /** « Impact »: the territory's figures. */
+  impactActive?: boolean;
+  onImpact?: () => void;
   version: string | null;
 }) {
   const { t, lang, setLang } = useI18n();
@@ -110,7 +111,13 @@ export function Sidebar({
         ) : (
           soon("events", CalendarDays, "nav-evenements")
         )}
-        {FUTURE.map((e) => soon(e.key, e.icon, e.testId))}
+        {onImpact ? (
+          <li>
+            <NavButton active={impactActive} testId="nav-impact" onClick={onImpact} icon={ChartColumn} label={t.nav.impact} />
+          </li>
+        ) : (
+          soon("impact", ChartColumn, "nav-impact")
+        )}
         {onData ? (
           <li>
             <NavButton active={dataActive} testId="nav-donnees" onClick={onData} icon={Database} label={t.nav.data} />

@@ -32,6 +32,9 @@ describe("hash routes", () => {
     expect(routeHash({ name: "event", id: "e", tab: "report" })).toBe("#/evenements/e/bilan");
     expect(parseHash("#/salle/evt-1")).toEqual({ name: "room", id: "evt-1" });
     expect(parseHash("#/salle")).toEqual({ name: "start" });
+    expect(parseHash("#/impact")).toEqual({ name: "impact" });
+    expect(routeHash({ name: "impact" })).toBe("#/impact");
+    expect(parseHash("#/impact/x")).toEqual({ name: "start" });
     for (const r of [
       { name: "directory" as const },
       { name: "actor" as const, id: "a b", contactId: null },

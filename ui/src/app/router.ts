@@ -3,7 +3,7 @@
 // #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
 // #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
 // #/donnees/sauvegardes, #/donnees/personnes[/<contactId>], #/evenements,
-// #/evenements/<id>/<participants|planning|saisie|bilan>, #/salle/<id>).
+// #/evenements/<id>/<participants|planning|saisie|bilan>, #/salle/<id>, #/impact).
 import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
@@ -19,6 +19,8 @@ export type Route =
   | { name: "data"; tab: DataTab; personId?: string }
   | { name: "events" }
   | { name: "event"; id: string; tab: EventTab }
+  /** « Impact » (#/impact): the territory's figures. */
+  | { name: "impact" }
   /** The projector's window (#/salle/<id>): no sidebar, full screen. */
   | { name: "room"; id: string };
 
@@ -71,6 +73,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === "donnees" && parts.length <= 2) return { name: "data", tab: dataTabOf(parts[1]) };
   if (parts[0] === "evenements" && parts.length === 1) return { name: "events" };
   if (parts[0] === "evenements" && parts[1] && parts.length <= 3) return { name: "event", id: parts[1], tab: eventTabOf(parts[2]) };
+  if (parts[0] === "impact" && parts.length === 1) return { name: "impact" };
   if (parts[0] === "salle" && parts[1] && parts.length === 2) return { name: "room", id: parts[1] };
   if (parts[0] === "acteurs" && parts[1]) {
     const contactId = new URLSearchParams(queryString).get("contact");
@@ -103,6 +106,8 @@ export function routeHash(route: Route): string {
       return `#/evenements/${encodeURIComponent(route.id)}/${EVENT_TAB_PATHS[route.tab]}`;
     case "room":
       return `#/salle/${encodeURIComponent(route.id)}`;
+    case "impact":
+      return "#/impact";
     case "data": {
       const base = `#/donnees/${DATA_TAB_PATHS[route.tab]}`;
       return route.tab === "privacy" && route.personId ? `${base}/${encodeURIComponent(route.personId)}` : base;

@@ -26,10 +26,18 @@ actorsInvolved: number, actorsByKind: Array<KindCount>,
  */
 actorsMetAtEvents: number, contributions: Array<ContributionFigure>, 
 /**
+ * Every contribution of signed partnerships in scope: euro cents, minutes.
+ */
+valueCents: number, minutes: number, 
+/**
  * The sum of indicators counted in beneficiaries.
  */
 beneficiaries: number, indicatorTotals: Array<IndicatorTotal>, 
 /**
  * Signed partnerships in scope, and those evaluated by every party.
  */
-signed: number, evaluated: number, funnel: ImpactFunnel, years: Array<YearFigures>, };
+signed: number, evaluated: number, 
+/**
+ * `evaluated / signed` (0 to 1); `None` when nothing is signed.
+ */
+evaluatedShare: number | null, funnel: ImpactFunnel, years: Array<YearFigures>, };

@@ -12,6 +12,14 @@ export type IndicatorTotal = { theme: ImpactTheme | null, level: IndicatorLevel 
  */
 unit: string, 
 /**
+ * The unit in English (a standard unit's English name, else as written).
+ */
+unitEn: string, 
+/**
+ * The grouping key of the unit (`unit_key`): names the total in a drill-down.
+ */
+unitKey: string, 
+/**
  * The sum of the latest measure of each partnership's indicator.
  */
 total: number, 

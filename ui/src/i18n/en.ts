@@ -5,6 +5,7 @@ import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
+import { impactEn } from "./impactEn";
 import { dialogsEn } from "./dialogsEn";
 
 export const en: Messages = {
@@ -30,6 +31,7 @@ export const en: Messages = {
       events: "All events",
       event: "Back to the event",
       room: "Back",
+      impact: "Back to the impact",
     },
     labelled: (label, value) => `${label}: ${value}`,
     quoted: (text) => `“${text}”`,
@@ -296,6 +298,7 @@ export const en: Messages = {
   data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
+  impact: impactEn,
   fileDialogs: dialogsEn,
   events: eventsEn,
   confirm: {

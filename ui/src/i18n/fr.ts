@@ -13,6 +13,7 @@ import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
+import { impactFr } from "./impactFr";
 import { dialogsFr } from "./dialogsFr";
 
 const kinds: Record<ActorKind, string> = {
@@ -101,6 +102,7 @@ export const fr = {
       events: "Tous les événements",
       event: "Retour à l'événement",
       room: "Retour",
+      impact: "Retour à l'impact",
     } as Record<Route["name"], string>,
     /** « Animateur : Léa » (no-break space before the colon). */
     labelled: (label: string, value: string) => `${label}\u00a0: ${value}`,
@@ -372,6 +374,7 @@ export const fr = {
   data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
+  impact: impactFr,
   fileDialogs: dialogsFr,
   events: eventsFr,
   confirm: {

@@ -16,7 +16,11 @@ use crate::partnership::{ContributionKind, Party, Stage};
 use crate::rameau::RameauMode;
 use crate::text::fold;
 
+pub mod figures;
+mod slice;
 mod units;
+pub use figures::{impact_figures, signed_on, ImpactActor, ImpactData, ImpactRow, SIGNED_STAGES};
+pub use slice::{in_slice, slice_ids, FunnelStep, ImpactSlice, YearStep};
 pub use units::{
     standard_unit, unit_key, unit_label_fr, StandardUnit, BENEFICIAIRES, STANDARD_UNITS,
 };
@@ -253,6 +257,28 @@ pub struct ImpactFilters {
     pub facilitator: Option<String>,
 }
 
+impl ImpactFilters {
+    /// The filters' errors: a period that ends before it starts, an empty
+    /// or unknown code is left to the caller (the referential knows codes).
+    ///
+    /// # Errors
+    /// A field error on `to` when `to` is before `from`.
+    pub fn validate(&self) -> Result<(), crate::error::FieldError> {
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if to < from => Err(crate::error::FieldError::new(
+                "to",
+                format!(
+                    "La fin de la période ({}) précède son début ({}) : choisissez une date de fin après le début.",
+                    crate::text::date_long_fr(to),
+                    crate::text::date_long_fr(from)
+                ),
+                format!("The period's end ({to}) is before its start ({from}): choose an end after the start."),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// A count for one stage and primary mode (`None`: not classified yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -296,6 +322,10 @@ pub struct IndicatorTotal {
     pub level: Option<IndicatorLevel>,
     /// The unit, as written once normalised (« personnes », « tonnes »…).
     pub unit: String,
+    /// The unit in English (a standard unit's English name, else as written).
+    pub unit_en: String,
+    /// The grouping key of the unit (`unit_key`): names the total in a drill-down.
+    pub unit_key: String,
     /// The sum of the latest measure of each partnership's indicator.
     pub total: f64,
     /// How many partnerships it comes from.
@@ -349,12 +379,19 @@ pub struct ImpactFigures {
     /// their first partnership.
     pub actors_met_at_events: u32,
     pub contributions: Vec<ContributionFigure>,
+    /// Every contribution of signed partnerships in scope: euro cents, minutes.
+    #[ts(type = "number")]
+    pub value_cents: i64,
+    #[ts(type = "number")]
+    pub minutes: i64,
     /// The sum of indicators counted in beneficiaries.
     pub beneficiaries: f64,
     pub indicator_totals: Vec<IndicatorTotal>,
     /// Signed partnerships in scope, and those evaluated by every party.
     pub signed: u32,
     pub evaluated: u32,
+    /// `evaluated / signed` (0 to 1); `None` when nothing is signed.
+    pub evaluated_share: Option<f64>,
     pub funnel: ImpactFunnel,
     pub years: Vec<YearFigures>,
 }

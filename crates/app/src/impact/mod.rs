@@ -1,0 +1,82 @@
+//! The Impact page's figures and the partnerships behind each of them: the
+//! store reads, the domain's rules fold (`domain::impact::figures`).
+
+use tisserand_domain::impact::{impact_figures, slice_ids, ImpactFigures, ImpactFilters, ImpactSlice};
+use tisserand_domain::{Clock, FieldError, PartnershipSummary};
+use tisserand_store::Area;
+
+use crate::{App, AppError, AppResult};
+
+impl App {
+    /// The Impact figures for `filters`, on the caller's calendar.
+    ///
+    /// # Errors
+    /// A field error for a period ending before it starts or an unknown
+    /// commune, département or EPCI code; a storage error.
+    pub fn get_impact(&self, filters: &ImpactFilters, clock: Clock) -> AppResult<ImpactFigures> {
+        self.check_impact_filters(filters)?;
+        let data = self.store.impact_data(filters, clock.today())?;
+        Ok(impact_figures(&data, filters))
+    }
+
+    /// The partnerships behind the figure `slice` of the Impact page for
+    /// `filters`, by title: the same rule decides as the figure's count.
+    ///
+    /// # Errors
+    /// As [`App::get_impact`].
+    pub fn list_impact_partnerships(
+        &self,
+        filters: &ImpactFilters,
+        slice: &ImpactSlice,
+        clock: Clock,
+    ) -> AppResult<Vec<PartnershipSummary>> {
+        self.check_impact_filters(filters)?;
+        let data = self.store.impact_data(filters, clock.today())?;
+        let ids = slice_ids(&data, slice, filters);
+        Ok(self
+            .store
+            .partnership_summaries(&ids)?
+            .into_iter()
+            .map(|s| s.on(clock))
+            .collect())
+    }
+
+    /// A clear error for a period that ends before it starts or a place code
+    /// the referential does not know.
+    fn check_impact_filters(&self, f: &ImpactFilters) -> AppResult<()> {
+        f.validate().map_err(AppError::field)?;
+        let code = |c: &Option<String>| c.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        if let Some(c) = code(&f.commune) {
+            if self.store.commune(&c)?.is_none() {
+                return Err(unknown("commune", &c, "aucune commune connue", "no known commune"));
+            }
+        }
+        if let Some(c) = code(&f.departement) {
+            if !self.store.area_known(Area::Departement, &c)? {
+                return Err(unknown("departement", &c, "aucun département connu", "no known département"));
+            }
+        }
+        if let Some(c) = code(&f.epci) {
+            if !self.store.area_known(Area::Epci, &c)? {
+                return Err(unknown(
+                    "epci",
+                    &c,
+                    "aucune intercommunalité (EPCI) connue",
+                    "no known intercommunality (EPCI)",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unknown(field: &str, code: &str, fr: &str, en: &str) -> AppError {
+    AppError::field(FieldError::new(
+        field,
+        format!("Le code {code} ne désigne {fr} : choisissez dans la liste."),
+        format!("Code {code} names {en}: pick one from the list."),
+    ))
+}
+
+#[cfg(test)]
+mod tests;

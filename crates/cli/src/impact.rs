@@ -1,0 +1,170 @@
+//! `tisserand impact`: the Impact page's figures for a period and a
+//! territory, as JSON for scripts (docs/impact.md) or as text for people.
+
+use clap::Args;
+use tisserand_app::{App, AppError};
+use tisserand_domain::impact::{ImpactFigures, ImpactFilters, ImpactTheme};
+use tisserand_domain::partnership::format_euros;
+use tisserand_domain::text::date_long_fr;
+
+use crate::output::{json, table};
+use crate::partnerships::{date_of, mode_of};
+use crate::{parse_choice, Format, FormatArg};
+
+#[derive(Args)]
+pub(crate) struct ImpactArgs {
+    /// First day of the period (2026-01-01 or 01/01/2026).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Last day of the period.
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// A département code (67, 2A…).
+    #[arg(long, value_name = "CODE")]
+    departement: Option<String>,
+    /// An intercommunality's SIREN code.
+    #[arg(long, value_name = "CODE")]
+    epci: Option<String>,
+    /// A commune's INSEE code.
+    #[arg(long, value_name = "INSEE")]
+    commune: Option<String>,
+    /// The primary mode: mecenat, cooperation_economique, innovation_societale, pratiques_responsables.
+    #[arg(long)]
+    mode: Option<String>,
+    /// A theme of indicators (emploi_insertion, mobilite…).
+    #[arg(long)]
+    theme: Option<String>,
+    /// The facilitator in charge (case and accents ignored).
+    #[arg(long, value_name = "NAME")]
+    facilitator: Option<String>,
+    #[command(flatten)]
+    fmt: FormatArg,
+}
+
+impl ImpactArgs {
+    fn filters(&self) -> Result<ImpactFilters, AppError> {
+        Ok(ImpactFilters {
+            from: self.from.as_deref().map(date_of).transpose()?,
+            to: self.to.as_deref().map(date_of).transpose()?,
+            departement: self.departement.clone(),
+            epci: self.epci.clone(),
+            commune: self.commune.clone(),
+            mode: self.mode.as_deref().map(mode_of).transpose()?,
+            theme: self
+                .theme
+                .as_deref()
+                .map(|t| {
+                    parse_choice(
+                        t,
+                        ImpactTheme::parse,
+                        &ImpactTheme::ALL.map(ImpactTheme::code),
+                        "Thème inconnu",
+                        "Unknown theme",
+                    )
+                })
+                .transpose()?,
+            facilitator: self.facilitator.clone(),
+        })
+    }
+}
+
+pub(crate) fn run(app: &App, args: &ImpactArgs) -> Result<(), AppError> {
+    let figures = app.get_impact(&args.filters()?, crate::clock::now())?;
+    match args.fmt.format {
+        Format::Json => json(&figures),
+        Format::Table => print(&figures),
+    }
+    Ok(())
+}
+
+/// « 1 234 » for counts, « 12,5 » for decimals.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let digits = tisserand_domain::text::group_digits(v.abs() as usize);
+        format!("{}{digits}", if v < 0.0 { "-" } else { "" })
+    } else {
+        format!("{v:.2}").replace('.', ",")
+    }
+}
+
+fn hours(minutes: i64) -> String {
+    format!("{} h", number((minutes as f64 / 60.0).round()))
+}
+
+fn period(f: &ImpactFilters) -> String {
+    match (f.from, f.to) {
+        (None, None) => "depuis le début".to_owned(),
+        (Some(a), None) => format!("depuis le {}", date_long_fr(a)),
+        (None, Some(b)) => format!("jusqu'au {}", date_long_fr(b)),
+        (Some(a), Some(b)) => format!("du {} au {}", date_long_fr(a), date_long_fr(b)),
+    }
+}
+
+fn mode_fr(m: Option<tisserand_domain::RameauMode>) -> String {
+    m.map_or_else(|| "À préciser".to_owned(), |m| m.label_fr().to_owned())
+}
+
+fn print(g: &ImpactFigures) {
+    out!("Impact des partenariats ({})", period(&g.filters));
+    out!("Partenariats : {} · signés : {} · évalués : {}{}", g.partnerships, g.signed, g.evaluated,
+        g.evaluated_share.map(|s| format!(" ({} %)", number((s * 1000.0).round() / 10.0))).unwrap_or_default());
+    out!("Acteurs impliqués : {} · rencontrés d'abord à un événement : {}", g.actors_involved, g.actors_met_at_events);
+    out!("Bénéficiaires : {}", number(g.beneficiaries));
+    out!(
+        "Entonnoir : {} rencontres → {} pistes → {} signés → {} évalués",
+        g.funnel.meetings, g.funnel.leads, g.funnel.signed, g.funnel.evaluated
+    );
+    out!("");
+    let rows: Vec<Vec<String>> = g
+        .by_stage_and_mode
+        .iter()
+        .map(|c| vec![c.stage.label_fr().to_owned(), mode_fr(c.mode), c.count.to_string()])
+        .collect();
+    table(&["Étape", "Mode", "Partenariats"], &rows);
+    out!("");
+    let rows: Vec<Vec<String>> = g
+        .actors_by_kind
+        .iter()
+        .map(|k| vec![k.kind.label_fr().to_owned(), k.count.to_string()])
+        .collect();
+    table(&["Type d'acteur", "Acteurs"], &rows);
+    out!("");
+    let rows: Vec<Vec<String>> = g
+        .contributions
+        .iter()
+        .map(|c| vec![c.kind.code().to_owned(), mode_fr(c.mode), format_euros(c.value_cents), hours(c.minutes)])
+        .collect();
+    table(&["Apport", "Mode", "Valeur", "Heures"], &rows);
+    out!("");
+    let rows: Vec<Vec<String>> = g
+        .indicator_totals
+        .iter()
+        .map(|t| {
+            vec![
+                t.theme.map_or("Sans thème", ImpactTheme::label_fr).to_owned(),
+                t.level.map_or("—", |l| l.label_fr()).to_owned(),
+                number(t.total),
+                if t.unit.is_empty() { "(sans unité)".to_owned() } else { t.unit.clone() },
+                t.partnerships.to_string(),
+            ]
+        })
+        .collect();
+    table(&["Thème", "Niveau", "Total", "Unité", "Partenariats"], &rows);
+    out!("");
+    let rows: Vec<Vec<String>> = g
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.started.to_string(),
+                y.signed.to_string(),
+                y.evaluated.to_string(),
+                format_euros(y.value_cents),
+                hours(y.minutes),
+            ]
+        })
+        .collect();
+    table(&["Année", "Démarrés", "Signés", "Évalués", "Valeur apportée", "Heures"], &rows);
+}
