@@ -17,6 +17,7 @@ mod brief;
 mod event_pack;
 mod fonts;
 mod layout;
+mod story;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -30,6 +31,7 @@ use tisserand_domain::partnership::Partnership;
 pub use event_pack::{
     render_event_pack, EventPackData, PackMeeting, PackParticipant, PackRound, PackSelection,
 };
+pub use story::StoryDocument;
 pub use typo::french_spacing;
 
 /// One party's actor and, when one is named, its contact person.
@@ -120,6 +122,25 @@ pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
     Ok(save(fonts, &title, data.generated_on, pages))
 }
 
+/// Renders the one-page story (« belle histoire ») of a partnership, for
+/// publication (only what may be published) or internal use.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_story(data: &StoryDocument) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let (pages, photos) = story::pages(fonts, data);
+    let title = format!("Belle histoire — {}", data.detail.story.headline);
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    Ok(save_with_photos(
+        fonts,
+        &title,
+        data.generated_on,
+        pages,
+        photos,
+    ))
+}
+
 /// A file name for a document: « fiche-petit-cirque.pdf ».
 #[must_use]
 pub fn file_name(prefix: &str, title: &str) -> String {
@@ -161,6 +182,18 @@ fn save_sized(
     on: NaiveDate,
     pages: Vec<(Vec<printpdf::Op>, bool)>,
 ) -> Vec<u8> {
+    save_with_photos(fonts, title, on, pages, layout::PhotoSheet::default())
+}
+
+/// `save_sized` for pages that show photos (`Writer::photo`), whose images
+/// go into the file's resources.
+fn save_with_photos(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<(Vec<printpdf::Op>, bool)>,
+    photos: layout::PhotoSheet,
+) -> Vec<u8> {
     let mut doc = PdfDocument::new(&truncate_chars(title, 300));
     let date = on
         .and_hms_opt(0, 0, 0)
@@ -177,6 +210,7 @@ fn save_sized(
     for (id, font) in fonts.resources() {
         doc.resources.fonts.map.insert(id, font);
     }
+    doc.resources.xobjects.map.extend(photos.into_resources());
     let pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|(ops, landscape)| {
