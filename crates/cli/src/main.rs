@@ -26,6 +26,7 @@ mod import;
 mod output;
 mod partnerships;
 mod person;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -128,6 +129,11 @@ enum Command {
     /// Replace the database with a backup (checked first; the current state is backed up before).
     Restore(backups::RestoreArgs),
     /// Measure the store on generated data and print the figures.
+    /// The « belles histoires » of partnerships: write, list, edit, photos.
+    #[command(subcommand)]
+    Stories(stories::StoriesCommand),
+    /// Write a story's one-page PDF (--publication: only what may be published).
+    Story(stories::StoryArgs),
     Bench(bench::BenchArgs),
     /// Measure import, duplicate scan and backup on generated data.
     BenchData(bench_data::BenchDataArgs),
@@ -193,6 +199,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
+        Command::Stories(cmd) => stories::run(&mut app, cmd)?,
+        Command::Story(a) => stories::pdf(&app, &a)?,
         Command::Bench(_) | Command::BenchData(_) => {
             unreachable!("handled above")
         }
