@@ -14,6 +14,7 @@ mod event;
 mod export;
 mod import;
 mod person;
+mod story;
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -1479,6 +1479,11 @@ fn demo_texts() -> Vec<String> {
             .expect("the demo territory is JSON");
     let mut out = vec!["Le RAMEAU".to_owned(), "Grand Est".to_owned()];
     collect(&demo, &mut out);
+    let stories = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo/stories.json");
+    let stories: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(stories).expect("the demo stories"))
+            .expect("the demo stories are JSON");
+    collect(&stories, &mut out);
     let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/app/src/demo.rs");
     let source = std::fs::read_to_string(events).expect("the demo events");
     out.extend(

@@ -5,6 +5,7 @@ import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
+import { storyEn } from "./storyEn";
 import { dialogsEn } from "./dialogsEn";
 
 export const en: Messages = {
@@ -296,6 +297,7 @@ export const en: Messages = {
   data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
+  story: storyEn,
   fileDialogs: dialogsEn,
   events: eventsEn,
   confirm: {

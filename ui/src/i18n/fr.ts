@@ -13,6 +13,7 @@ import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
+import { storyFr } from "./storyFr";
 import { dialogsFr } from "./dialogsFr";
 
 const kinds: Record<ActorKind, string> = {
@@ -372,6 +373,7 @@ export const fr = {
   data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
+  story: storyFr,
   fileDialogs: dialogsFr,
   events: eventsFr,
   confirm: {
