@@ -9,14 +9,17 @@ use super::{pdf_text, temp_db, tisserand};
 fn demo_partnership(db: &Path, title_start: &str) -> String {
     tisserand(db, &["demo"]).ok();
     let list = tisserand(db, &["partnerships", "list", "--format", "json"]).json();
-    list.as_array()
-        .unwrap()
+    let found = list
+        .as_array()
+        .expect("a list")
         .iter()
-        .find(|p| p["title"].as_str().unwrap().starts_with(title_start))
-        .unwrap()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned()
+        .find(|p| {
+            p["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with(title_start))
+        })
+        .expect("the demo partnership");
+    found["id"].as_str().expect("its id").to_owned()
 }
 
 fn demo_photo() -> PathBuf {

@@ -250,12 +250,12 @@ fn detail(d: &StoryDetail, format: Format) {
         return;
     }
     let s = &d.story;
-    out!("{} (version {})", s.headline, s.version);
+    out!("{} (version {})", s.text.headline, s.version);
     out!("{} · {}", d.partnership_title, d.partners.join(", "));
     for (title, text) in [
-        ("Le besoin", &s.need),
-        ("Ce que les partenaires ont fait", &s.action),
-        ("Ce qui a changé", &s.change),
+        ("Le besoin", &s.text.need),
+        ("Ce que les partenaires ont fait", &s.text.action),
+        ("Ce qui a changé", &s.text.change),
     ] {
         if !text.is_empty() {
             out!("\n{title} :\n{text}");
@@ -268,7 +268,7 @@ fn detail(d: &StoryDetail, format: Format) {
         let unit = i.unit.as_deref().unwrap_or("");
         out!("- {} : {value} {unit}", i.name);
     }
-    for q in &s.quotes {
+    for q in &s.text.quotes {
         let mark = if q.publishable {
             ""
         } else {

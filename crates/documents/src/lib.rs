@@ -130,7 +130,7 @@ pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
 pub fn render_story(data: &StoryDocument) -> Result<Vec<u8>, DocumentError> {
     let fonts = fonts::Fonts::get()?;
     let (pages, photos) = story::pages(fonts, data);
-    let title = format!("Belle histoire — {}", data.detail.story.headline);
+    let title = format!("Belle histoire — {}", data.detail.story.text.headline);
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
     Ok(save_with_photos(
         fonts,

@@ -80,9 +80,13 @@ fn laid_out(fonts: &Fonts, data: &StoryDocument, size: (f32, f32)) -> (Vec<Vec<O
     let mut sheet = PhotoSheet::default();
     header(&mut w, data, &story);
     photos(&mut w, &mut sheet, data, &story, size);
-    section(&mut w, "Le besoin", &story.need);
-    section(&mut w, "Ce que les partenaires ont fait", &story.action);
-    section(&mut w, "Ce qui a changé", &story.change);
+    section(&mut w, "Le besoin", &story.text.need);
+    section(
+        &mut w,
+        "Ce que les partenaires ont fait",
+        &story.text.action,
+    );
+    section(&mut w, "Ce qui a changé", &story.text.change);
     indicators(&mut w, &data.detail.indicators, data.generated_on);
     quotes(&mut w, &story, data.publication);
     (footer(w, data), sheet)
@@ -101,7 +105,10 @@ fn header(w: &mut Writer, data: &StoryDocument, story: &Story) {
     w.text_at(w.right - pw, top - 8.0, kicker.with_color(INK), purpose);
     w.y -= 14.0;
     w.paragraph(
-        &[span(Style::new(Face::Bold, 20.0, INK), fr(&story.headline))],
+        &[span(
+            Style::new(Face::Bold, 20.0, INK),
+            fr(&story.text.headline),
+        )],
         Para {
             space_after: 3.0,
             ..Para::default()
@@ -316,12 +323,12 @@ fn indicator_box(w: &mut Writer, ind: &StoryIndicator, f: Frame) {
 }
 
 fn quotes(w: &mut Writer, story: &Story, publication: bool) {
-    if story.quotes.is_empty() {
+    if story.text.quotes.is_empty() {
         return;
     }
     w.heading("Ils en parlent", H2, KEEP, false);
     w.space(2.0);
-    for q in &story.quotes {
+    for q in &story.text.quotes {
         w.paragraph(
             &[span(QUOTE, fr(&format!("« {} »", q.text.trim())))],
             Para {

@@ -5,7 +5,7 @@ import type { StoryPhoto } from "./StoryPhoto";
 /**
  * A stored story.
  */
-export type Story = { id: string, partnershipId: string, headline: string, need: string, action: string, change: string, indicators: Array<string>, quotes: Array<Quote>, 
+export type Story = { id: string, partnershipId: string, 
 /**
  * In the order they were added.
  */
@@ -13,4 +13,20 @@ photos: Array<StoryPhoto>,
 /**
  * Increases on every write; an edit sends the version it loaded.
  */
-version: number, createdAt: string, updatedAt: string, };
+version: number, createdAt: string, updatedAt: string, headline: string, 
+/**
+ * The need on the territory.
+ */
+need: string, 
+/**
+ * What the partners did.
+ */
+action: string, 
+/**
+ * What changed.
+ */
+change: string, 
+/**
+ * Names of the partnership's indicators that show the change.
+ */
+indicators: Array<string>, quotes: Array<Quote>, };

@@ -33,8 +33,6 @@ export const storyEn: typeof storyFr = {
   photoAdded: (file: string) => `Photo "${file}" added.`,
   photoRemoved: "Photo removed from the story.",
   photoRemoveFailed: "The photo could not be removed.",
-  removePhoto: (caption: string) => `Remove the photo "${caption}"`,
-  editPhoto: (caption: string) => `Edit the caption of the photo "${caption}"`,
   photoAlt: (caption: string) => caption || "Photo of the story",
   edit: "Edit",
   remove: "Delete",

@@ -31,8 +31,6 @@ export const storyFr = {
   photoAdded: (file: string) => `Photo «\u00a0${file}\u00a0» ajoutée.`,
   photoRemoved: "Photo retirée de l'histoire.",
   photoRemoveFailed: "La photo n'a pas pu être retirée.",
-  removePhoto: (caption: string) => `Retirer la photo «\u00a0${caption}\u00a0»`,
-  editPhoto: (caption: string) => `Modifier la légende de la photo «\u00a0${caption}\u00a0»`,
   photoAlt: (caption: string) => caption || "Photo de l'histoire",
   edit: "Modifier",
   remove: "Supprimer",

@@ -113,6 +113,7 @@ impl App {
             .map(|p| p.actor_name)
             .collect();
         let indicators = story
+            .text
             .indicators
             .iter()
             .map(|name| StoryIndicator::live(name, &partnership.indicators))
@@ -230,6 +231,9 @@ impl App {
     /// `NotFound`; a storage error.
     pub fn story_file_name(&self, id: &str) -> AppResult<String> {
         let story = self.store.story(id)?;
-        Ok(tisserand_documents::file_name("histoire", &story.headline))
+        Ok(tisserand_documents::file_name(
+            "histoire",
+            &story.text.headline,
+        ))
     }
 }

@@ -156,7 +156,7 @@ fn files_that_are_not_photos_are_refused_by_name_and_nothing_is_lost() {
 
     let story = a.get_story(&s.id).unwrap().story;
     assert_eq!(story.photos.len(), 1, "the photo already saved is kept");
-    assert_eq!(story.quotes.len(), 2);
+    assert_eq!(story.text.quotes.len(), 2);
 }
 
 #[test]

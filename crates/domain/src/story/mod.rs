@@ -104,12 +104,10 @@ pub struct StoryPhoto {
 pub struct Story {
     pub id: String,
     pub partnership_id: String,
-    pub headline: String,
-    pub need: String,
-    pub action: String,
-    pub change: String,
-    pub indicators: Vec<String>,
-    pub quotes: Vec<Quote>,
+    /// What was written: headline, need, action, change, linked
+    /// indicators and quotes (flattened in JSON).
+    #[serde(flatten)]
+    pub text: StoryInput,
     /// In the order they were added.
     pub photos: Vec<StoryPhoto>,
     /// Increases on every write; an edit sends the version it loaded.
@@ -124,14 +122,7 @@ impl Story {
     /// The input that would recreate this story, for the edit form.
     #[must_use]
     pub fn to_input(&self) -> StoryInput {
-        StoryInput {
-            headline: self.headline.clone(),
-            need: self.need.clone(),
-            action: self.action.clone(),
-            change: self.change.clone(),
-            indicators: self.indicators.clone(),
-            quotes: self.quotes.clone(),
-        }
+        self.text.clone()
     }
 
     /// The story as printed for publication: only the quotes and photos
@@ -139,7 +130,7 @@ impl Story {
     #[must_use]
     pub fn for_publication(&self) -> Self {
         let mut story = self.clone();
-        story.quotes.retain(|q| q.publishable);
+        story.text.quotes.retain(|q| q.publishable);
         story.photos.retain(|p| p.publishable);
         story
     }
@@ -224,12 +215,12 @@ pub struct StorySummary {
 impl From<&Story> for StorySummary {
     fn from(s: &Story) -> Self {
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let publishable = s.quotes.iter().filter(|q| q.publishable).count()
+        let publishable = s.text.quotes.iter().filter(|q| q.publishable).count()
             + s.photos.iter().filter(|p| p.publishable).count();
         Self {
             id: s.id.clone(),
-            headline: s.headline.clone(),
-            quote_count: count(s.quotes.len()),
+            headline: s.text.headline.clone(),
+            quote_count: count(s.text.quotes.len()),
             photo_count: count(s.photos.len()),
             publishable_count: count(publishable),
             updated_at: s.updated_at,

@@ -155,19 +155,18 @@ fn publication_keeps_only_publishable_quotes_and_photos() {
     let story = Story {
         id: "s".to_owned(),
         partnership_id: "p".to_owned(),
-        headline: "h".to_owned(),
-        need: String::new(),
-        action: String::new(),
-        change: String::new(),
-        indicators: vec![],
-        quotes,
+        text: StoryInput {
+            headline: "h".to_owned(),
+            quotes,
+            ..StoryInput::default()
+        },
         photos: vec![photo("a", false), photo("b", true)],
         version: 1,
         created_at: DateTime::UNIX_EPOCH,
         updated_at: DateTime::UNIX_EPOCH,
     };
     let public = story.for_publication();
-    assert_eq!(public.quotes.len(), 1);
+    assert_eq!(public.text.quotes.len(), 1);
     assert_eq!(
         public
             .photos

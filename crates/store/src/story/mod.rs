@@ -3,7 +3,7 @@
 //! backup of the file keeps them. Stories and photos are soft-deleted.
 
 use rusqlite::{params, OptionalExtension, Row};
-use tisserand_domain::story::{Story, StoryPhoto, ValidPhoto, ValidStory, PHOTOS_MAX};
+use tisserand_domain::story::{Story, StoryInput, StoryPhoto, ValidPhoto, ValidStory, PHOTOS_MAX};
 use tisserand_domain::FieldError;
 
 use crate::actor::timestamp;
@@ -35,12 +35,14 @@ fn story_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, Story)> {
         Story {
             id: r.get(0)?,
             partnership_id: r.get(1)?,
-            headline: r.get(2)?,
-            need: r.get(3)?,
-            action: r.get(4)?,
-            change: r.get(5)?,
-            indicators: json(&r.get::<_, String>(6)?)?,
-            quotes: json(&r.get::<_, String>(7)?)?,
+            text: StoryInput {
+                headline: r.get(2)?,
+                need: r.get(3)?,
+                action: r.get(4)?,
+                change: r.get(5)?,
+                indicators: json(&r.get::<_, String>(6)?)?,
+                quotes: json(&r.get::<_, String>(7)?)?,
+            },
             photos: Vec::new(),
             version: r.get(8)?,
             created_at: timestamp(&r.get::<_, String>(9)?)?,
@@ -146,22 +148,12 @@ impl Store {
         let id = new_id();
         self.with_tx(|tx| {
             let p_rid = live_partnership_rid(tx, partnership_id)?;
-            let at = now();
             tx.execute(
-                "INSERT INTO stories (id, partnership_rid, headline, need, action, change, \
-                 indicators, quotes, created_at, updated_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?9)",
-                params![
-                    id,
-                    p_rid,
-                    s.headline,
-                    s.need,
-                    s.action,
-                    s.change,
-                    to_json(&s.indicators)?,
-                    to_json(&s.quotes)?,
-                    at
-                ],
+                "INSERT INTO stories (id, partnership_rid, headline, created_at, updated_at) \
+                 VALUES (?1, ?2, '', ?3, ?3)",
+                params![id, p_rid, now()],
             )?;
+            write_text(tx, tx.last_insert_rowid(), s)?;
             Ok(live_story(tx, &id)?.1)
         })
     }
@@ -181,19 +173,10 @@ impl Store {
                     found: old.version,
                 });
             }
+            write_text(tx, rid, s)?;
             tx.execute(
-                "UPDATE stories SET headline = ?2, need = ?3, action = ?4, change = ?5, \
-                 indicators = ?6, quotes = ?7, updated_at = ?8, version = version + 1 WHERE rid = ?1",
-                params![
-                    rid,
-                    s.headline,
-                    s.need,
-                    s.action,
-                    s.change,
-                    to_json(&s.indicators)?,
-                    to_json(&s.quotes)?,
-                    now()
-                ],
+                "UPDATE stories SET version = version + 1 WHERE rid = ?1",
+                [rid],
             )?;
             Ok(live_story(tx, id)?.1)
         })
@@ -369,6 +352,25 @@ impl Store {
             .optional()?
             .ok_or_else(|| not_found(Entity::StoryPhoto, photo_id))
     }
+}
+
+/// Writes what the person wrote of story `rid`, dated now.
+fn write_text(tx: &rusqlite::Connection, rid: i64, s: &ValidStory) -> Result<()> {
+    tx.execute(
+        "UPDATE stories SET headline = ?2, need = ?3, action = ?4, change = ?5, \
+         indicators = ?6, quotes = ?7, updated_at = ?8 WHERE rid = ?1",
+        params![
+            rid,
+            s.headline,
+            s.need,
+            s.action,
+            s.change,
+            to_json(&s.indicators)?,
+            to_json(&s.quotes)?,
+            now()
+        ],
+    )?;
+    Ok(())
 }
 
 /// A change to a story's photos dates the story; its version (the text's

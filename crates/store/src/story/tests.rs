@@ -74,17 +74,27 @@ fn photo(publishable: bool) -> tisserand_domain::story::ValidPhoto {
     .unwrap()
 }
 
-#[test]
-fn a_story_is_created_edited_listed_deleted_and_restored() {
+/// A store with a partnership and a story of it.
+fn with_story() -> (Store, String, tisserand_domain::story::Story) {
     let mut s = Store::open_in_memory().unwrap();
     let p = partnership(&mut s);
-    let inds = s.partnership(&p).unwrap().indicators;
-    let story = s
-        .insert_story(&p, &story_input().validate(&inds).unwrap())
-        .unwrap();
+    let story = insert(&mut s, &p);
+    (s, p, story)
+}
+
+fn insert(s: &mut Store, p: &str) -> tisserand_domain::story::Story {
+    let inds = s.partnership(p).unwrap().indicators;
+    s.insert_story(p, &story_input().validate(&inds).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn a_story_is_created_edited_listed_deleted_and_restored() {
+    let (mut s, p, story) = with_story();
     assert_eq!(story.version, 1);
     assert_eq!(story.partnership_id, p);
-    assert_eq!(story.quotes[0].author, "Marie");
+    assert_eq!(story.text.quotes[0].author, "Marie");
+    let inds = s.partnership(&p).unwrap().indicators;
     let mut edit = story_input();
     edit.change = "Trente élèves par an.".into();
     let edited = s
@@ -109,18 +119,13 @@ fn a_story_is_created_edited_listed_deleted_and_restored() {
         })
     ));
     let back = s.restore_story(&story.id).unwrap();
-    assert_eq!(back.change, "Trente élèves par an.");
+    assert_eq!(back.text.change, "Trente élèves par an.");
     assert!(s.restore_story(&story.id).is_err(), "already live");
 }
 
 #[test]
 fn photos_keep_their_bytes_and_are_removed_and_restored() {
-    let mut s = Store::open_in_memory().unwrap();
-    let p = partnership(&mut s);
-    let inds = s.partnership(&p).unwrap().indicators;
-    let story = s
-        .insert_story(&p, &story_input().validate(&inds).unwrap())
-        .unwrap();
+    let (mut s, _, story) = with_story();
     let with = s
         .insert_story_photo(&story.id, &photo(true), &image(7))
         .unwrap();
@@ -146,12 +151,7 @@ fn photos_keep_their_bytes_and_are_removed_and_restored() {
 
 #[test]
 fn a_story_keeps_at_most_its_photos() {
-    let mut s = Store::open_in_memory().unwrap();
-    let p = partnership(&mut s);
-    let inds = s.partnership(&p).unwrap().indicators;
-    let story = s
-        .insert_story(&p, &story_input().validate(&inds).unwrap())
-        .unwrap();
+    let (mut s, _, story) = with_story();
     for i in 0..tisserand_domain::story::PHOTOS_MAX {
         s.insert_story_photo(&story.id, &photo(false), &image(u8::try_from(i).unwrap()))
             .unwrap();
@@ -185,17 +185,15 @@ fn a_backup_holds_the_photos_bytes() {
         copy.story_photo_bytes(&with.photos[0].id, false).unwrap(),
         image(42).image
     );
-    assert_eq!(copy.story(&story.id).unwrap().headline, story.headline);
+    assert_eq!(
+        copy.story(&story.id).unwrap().text.headline,
+        story.text.headline
+    );
 }
 
 #[test]
 fn a_deleted_partnership_hides_its_stories() {
-    let mut s = Store::open_in_memory().unwrap();
-    let p = partnership(&mut s);
-    let inds = s.partnership(&p).unwrap().indicators;
-    let story = s
-        .insert_story(&p, &story_input().validate(&inds).unwrap())
-        .unwrap();
+    let (mut s, p, story) = with_story();
     s.delete_partnership(&p).unwrap();
     assert!(s.story(&story.id).is_err());
     assert!(s.stories_of(&p).is_err());

@@ -15,6 +15,7 @@ import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { baseName } from "../../lib/format";
 import { useServerForm } from "../../lib/useServerForm";
+import { Check } from "./Check";
 
 /** Adding the file at `path` to story `storyId`, or editing `photo`. */
 export type PhotoTarget = { kind: "add"; storyId: string; path: string } | { kind: "edit"; photo: StoryPhoto };
@@ -67,10 +68,9 @@ export function PhotoDialog({ target, onSaved, onClose }: { target: PhotoTarget;
       <Field name="credit" label={p.credit} hint={p.creditHint} errors={form.errorsFor("credit")}>
         {(props) => <input {...props} className="input" value={input.credit} onChange={(e) => set("credit", e.target.value)} />}
       </Field>
-      <label className="checkbox">
-        <input type="checkbox" data-testid="field-publishable" checked={input.publishable} onChange={(e) => set("publishable", e.target.checked)} />
-        <span>{p.publishable}</span>
-      </label>
+      <Check testId="field-publishable" checked={input.publishable} onChange={(on) => set("publishable", on)}>
+        {p.publishable}
+      </Check>
     </FormDialog>
   );
 }

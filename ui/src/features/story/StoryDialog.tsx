@@ -15,6 +15,7 @@ import { FormBanner } from "../../components/FormBanner";
 import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
+import { Check } from "./Check";
 
 export const EMPTY_STORY: StoryInput = { headline: "", need: "", action: "", change: "", indicators: [], quotes: [] };
 
@@ -105,15 +106,9 @@ export function StoryDialog({
           <>
             <div className="checkbox-group__items">
               {indicators.map((ind) => (
-                <label key={ind.name} className="checkbox">
-                  <input
-                    type="checkbox"
-                    data-testid="story-indicator"
-                    checked={input.indicators.includes(ind.name)}
-                    onChange={(e) => toggleIndicator(ind.name, e.target.checked)}
-                  />
-                  <span>{ind.name}</span>
-                </label>
+                <Check key={ind.name} testId="story-indicator" checked={input.indicators.includes(ind.name)} onChange={(on) => toggleIndicator(ind.name, on)}>
+                  {ind.name}
+                </Check>
               ))}
             </div>
             <p className="field__hint">{f.indicatorsHint}</p>
@@ -163,15 +158,9 @@ function QuotesFields({
           <Field name={`quotes.${i}.author`} label={f.author} hint={f.authorHint} required errors={errorsFor(`quotes.${i}.author`)}>
             {(props) => <input {...props} className="input" value={q.author} onChange={(e) => setQuote(i, { author: e.target.value }, `quotes.${i}.author`)} />}
           </Field>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              data-testid="story-quote-publishable"
-              checked={q.publishable}
-              onChange={(e) => setQuote(i, { publishable: e.target.checked }, `quotes.${i}.text`)}
-            />
-            <span>{f.quotePublishable}</span>
-          </label>
+          <Check testId="story-quote-publishable" checked={q.publishable} onChange={(on) => setQuote(i, { publishable: on }, `quotes.${i}.text`)}>
+            {f.quotePublishable}
+          </Check>
         </div>
       ))}
       <FieldErrors name="quotes" errors={errorsFor("quotes")} />

@@ -2,7 +2,7 @@
 // allows `img-src data:`), each with its caption, credit, publication and
 // its edit and remove buttons, and « Ajouter une photo » (the shell's open
 // dialog, then the caption dialog).
-import { ImagePlus, LoaderCircle, Pencil, Trash2 } from "lucide-react";
+import { ImagePlus, LoaderCircle } from "lucide-react";
 import { useEffect, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -12,6 +12,7 @@ import type { Story } from "../../bindings/Story";
 import type { StoryPhoto } from "../../bindings/StoryPhoto";
 import { useI18n } from "../../i18n";
 import { baseName } from "../../lib/format";
+import { RowButtons } from "../partnership/rowParts";
 import { PhotoDialog, type PhotoTarget } from "./PhotoDialog";
 
 function Thumbnail({ photo }: { photo: StoryPhoto }) {
@@ -84,28 +85,7 @@ export function StoryPhotos({ story, onChanged }: { story: Story; onChanged: (st
                   {photo.credit && <span className="small muted">© {photo.credit}</span>}
                   <span className={`badge ${photo.publishable ? "badge--outline" : "badge--quiet"}`}>{photo.publishable ? s.publishable : s.notPublishable}</span>
                 </div>
-                <div className="story-photo__buttons">
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={s.editPhoto(label)}
-                    title={s.editPhoto(label)}
-                    data-testid="story-photo-edit"
-                    onClick={() => setTarget({ kind: "edit", photo })}
-                  >
-                    <Pencil size={14} aria-hidden="true" />
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={s.removePhoto(label)}
-                    title={s.removePhoto(label)}
-                    data-testid="story-photo-remove"
-                    onClick={() => void remove(photo)}
-                  >
-                    <Trash2 size={14} aria-hidden="true" />
-                  </button>
-                </div>
+                <RowButtons label={label} testId="story-photo" disabled={false} onEdit={() => setTarget({ kind: "edit", photo })} onRemove={() => void remove(photo)} />
               </li>
             );
           })}

@@ -2,7 +2,7 @@
 // place (text, live indicator values, quotes, photos, print), and the
 // button to write one. The core holds the stories and reads the indicators'
 // values when a story is opened; the window only shows them.
-import { BookOpen, ChevronDown, ChevronRight, Plus } from "lucide-react";
+import { BookOpen, ChevronDown, ChevronRight } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -14,6 +14,7 @@ import type { Story } from "../../bindings/Story";
 import type { StoryDetail } from "../../bindings/StoryDetail";
 import type { StorySummary } from "../../bindings/StorySummary";
 import { useI18n } from "../../i18n";
+import { SectionHead } from "../partnership/rowParts";
 import { StoryDialog } from "./StoryDialog";
 import { StoryView } from "./StoryView";
 
@@ -90,15 +91,7 @@ export function StorySection({ partnershipId, indicators }: { partnershipId: str
 
   return (
     <section className="card" aria-labelledby="stories-title" data-testid="partnership-stories">
-      <div className="section-head section-head--2">
-        <h2 id="stories-title" className="card__title">
-          {s.title}
-        </h2>
-        <button type="button" className="button button--ghost button--small" data-testid="story-add" onClick={() => setEditing({ story: null })}>
-          <Plus size={14} aria-hidden="true" />
-          {s.write}
-        </button>
-      </div>
+      <SectionHead id="stories-title" title={s.title} addLabel={s.write} testId="story-add" onAdd={() => setEditing({ story: null })} />
       {failed ? (
         <p className="muted" role="alert">
           {s.loadError}
