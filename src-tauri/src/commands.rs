@@ -415,5 +415,18 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::person::match_person_name,
         crate::impact::get_impact,
         crate::impact::list_impact_partnerships,
+        crate::story::validate_story,
+        crate::story::create_story,
+        crate::story::update_story,
+        crate::story::delete_story,
+        crate::story::restore_story,
+        crate::story::list_stories,
+        crate::story::get_story,
+        crate::story::add_story_photo,
+        crate::story::update_story_photo,
+        crate::story::delete_story_photo,
+        crate::story::restore_story_photo,
+        crate::story::get_story_photo,
+        crate::story::save_story_pdf,
     ]
 }

@@ -1,5 +1,5 @@
 //! The native dialog that picks a file to open (an import, a backup to
-//! restore), with the words the window sends in the person's language.
+//! restore, a story's photo), with the words the window sends in the person's language.
 //! `TISSERAND_OPEN_FILE` replaces it with a fixed file (WebDriver tests).
 
 // Tauri hands commands their arguments by value.
@@ -20,6 +20,8 @@ pub(crate) const OPEN_FILE_ENV: &str = "TISSERAND_OPEN_FILE";
 pub(crate) enum Purpose {
     Import,
     Restore,
+    /// A story's photo.
+    Photo,
 }
 
 impl Purpose {
@@ -28,6 +30,7 @@ impl Purpose {
         match self {
             Purpose::Import => &["csv", "txt", "tsv", "xlsx", "ods"],
             Purpose::Restore => &["sqlite3", "sqlite", "db", "bak"],
+            Purpose::Photo => &["jpg", "jpeg", "png"],
         }
     }
 }

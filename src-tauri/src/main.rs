@@ -12,9 +12,10 @@ mod documents;
 mod duplicate;
 mod event;
 mod export;
-mod import;
 mod impact;
+mod import;
 mod person;
+mod story;
 
 use std::path::PathBuf;
 use std::sync::Mutex;

@@ -10,6 +10,7 @@ mod contacts;
 mod data;
 mod events;
 mod partnerships;
+mod stories;
 
 struct Run {
     code: i32,

@@ -5,6 +5,7 @@
 
 mod backup;
 mod demo;
+mod demo_story;
 mod dialog;
 mod documents;
 mod duplicate;
@@ -18,7 +19,9 @@ mod import;
 mod partnership;
 mod paths;
 mod person;
+mod photo;
 mod referential;
+mod story;
 
 use std::path::{Path, PathBuf};
 
@@ -59,6 +62,7 @@ pub use import::{
 };
 pub use paths::{data_dir_from_env, default_data_dir, DATA_DIR_ENV, DB_FILE_NAME};
 pub use person::{ErasureSummary, PersonExport, PersonMention, PersonPartnership};
+pub use photo::{PHOTO_FILE_MAX, PHOTO_SIDE_MAX};
 
 /// What the window shows about the open database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -107,19 +107,39 @@ fn mode_fr(m: Option<tisserand_domain::RameauMode>) -> String {
 
 fn print(g: &ImpactFigures) {
     out!("Impact des partenariats ({})", period(&g.filters));
-    out!("Partenariats : {} · signés : {} · évalués : {}{}", g.partnerships, g.signed, g.evaluated,
-        g.evaluated_share.map(|s| format!(" ({} %)", number((s * 1000.0).round() / 10.0))).unwrap_or_default());
-    out!("Acteurs impliqués : {} · rencontrés d'abord à un événement : {}", g.actors_involved, g.actors_met_at_events);
+    out!(
+        "Partenariats : {} · signés : {} · évalués : {}{}",
+        g.partnerships,
+        g.signed,
+        g.evaluated,
+        g.evaluated_share
+            .map(|s| format!(" ({} %)", number((s * 1000.0).round() / 10.0)))
+            .unwrap_or_default()
+    );
+    out!(
+        "Acteurs impliqués : {} · rencontrés d'abord à un événement : {}",
+        g.actors_involved,
+        g.actors_met_at_events
+    );
     out!("Bénéficiaires : {}", number(g.beneficiaries));
     out!(
         "Entonnoir : {} rencontres → {} pistes → {} signés → {} évalués",
-        g.funnel.meetings, g.funnel.leads, g.funnel.signed, g.funnel.evaluated
+        g.funnel.meetings,
+        g.funnel.leads,
+        g.funnel.signed,
+        g.funnel.evaluated
     );
     out!("");
     let rows: Vec<Vec<String>> = g
         .by_stage_and_mode
         .iter()
-        .map(|c| vec![c.stage.label_fr().to_owned(), mode_fr(c.mode), c.count.to_string()])
+        .map(|c| {
+            vec![
+                c.stage.label_fr().to_owned(),
+                mode_fr(c.mode),
+                c.count.to_string(),
+            ]
+        })
         .collect();
     table(&["Étape", "Mode", "Partenariats"], &rows);
     out!("");
@@ -133,7 +153,14 @@ fn print(g: &ImpactFigures) {
     let rows: Vec<Vec<String>> = g
         .contributions
         .iter()
-        .map(|c| vec![c.kind.code().to_owned(), mode_fr(c.mode), format_euros(c.value_cents), hours(c.minutes)])
+        .map(|c| {
+            vec![
+                c.kind.code().to_owned(),
+                mode_fr(c.mode),
+                format_euros(c.value_cents),
+                hours(c.minutes),
+            ]
+        })
         .collect();
     table(&["Apport", "Mode", "Valeur", "Heures"], &rows);
     out!("");
@@ -142,15 +169,24 @@ fn print(g: &ImpactFigures) {
         .iter()
         .map(|t| {
             vec![
-                t.theme.map_or("Sans thème", ImpactTheme::label_fr).to_owned(),
+                t.theme
+                    .map_or("Sans thème", ImpactTheme::label_fr)
+                    .to_owned(),
                 t.level.map_or("—", |l| l.label_fr()).to_owned(),
                 number(t.total),
-                if t.unit.is_empty() { "(sans unité)".to_owned() } else { t.unit.clone() },
+                if t.unit.is_empty() {
+                    "(sans unité)".to_owned()
+                } else {
+                    t.unit.clone()
+                },
                 t.partnerships.to_string(),
             ]
         })
         .collect();
-    table(&["Thème", "Niveau", "Total", "Unité", "Partenariats"], &rows);
+    table(
+        &["Thème", "Niveau", "Total", "Unité", "Partenariats"],
+        &rows,
+    );
     out!("");
     let rows: Vec<Vec<String>> = g
         .years
@@ -166,5 +202,15 @@ fn print(g: &ImpactFigures) {
             ]
         })
         .collect();
-    table(&["Année", "Démarrés", "Signés", "Évalués", "Valeur apportée", "Heures"], &rows);
+    table(
+        &[
+            "Année",
+            "Démarrés",
+            "Signés",
+            "Évalués",
+            "Valeur apportée",
+            "Heures",
+        ],
+        &rows,
+    );
 }

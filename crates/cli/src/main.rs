@@ -27,6 +27,7 @@ mod import;
 mod output;
 mod partnerships;
 mod person;
+mod stories;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -131,6 +132,11 @@ enum Command {
     /// The Impact figures for a period and a territory (--format json: see docs/impact.md).
     Impact(impact::ImpactArgs),
     /// Measure the store on generated data and print the figures.
+    /// The « belles histoires » of partnerships: write, list, edit, photos.
+    #[command(subcommand)]
+    Stories(stories::StoriesCommand),
+    /// Write a story's one-page PDF (--publication: only what may be published).
+    Story(stories::StoryArgs),
     Bench(bench::BenchArgs),
     /// Measure import, duplicate scan and backup on generated data.
     BenchData(bench_data::BenchDataArgs),
@@ -197,6 +203,8 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
         Command::Impact(a) => impact::run(&app, &a)?,
+        Command::Stories(cmd) => stories::run(&mut app, cmd)?,
+        Command::Story(a) => stories::pdf(&app, &a)?,
         Command::Bench(_) | Command::BenchData(_) => {
             unreachable!("handled above")
         }

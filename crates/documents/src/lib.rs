@@ -20,6 +20,7 @@ mod fonts;
 pub mod impact_report;
 mod layout;
 mod photo;
+mod story;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -33,6 +34,7 @@ use tisserand_domain::partnership::Partnership;
 pub use event_pack::{
     render_event_pack, EventPackData, PackMeeting, PackParticipant, PackRound, PackSelection,
 };
+pub use story::StoryDocument;
 pub use typo::french_spacing;
 
 /// One party's actor and, when one is named, its contact person.
@@ -126,6 +128,25 @@ pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
     Ok(save(fonts, &title, data.generated_on, pages))
 }
 
+/// Renders the one-page story (« belle histoire ») of a partnership, for
+/// publication (only what may be published) or internal use.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_story(data: &StoryDocument) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let (pages, photos) = story::pages(fonts, data);
+    let title = format!("Belle histoire — {}", data.detail.story.text.headline);
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    Ok(save_with_photos(
+        fonts,
+        &title,
+        data.generated_on,
+        pages,
+        photos,
+    ))
+}
+
 /// A file name for a document: « fiche-petit-cirque.pdf ».
 #[must_use]
 pub fn file_name(prefix: &str, title: &str) -> String {
@@ -167,7 +188,14 @@ fn save_sized(
     on: NaiveDate,
     pages: Vec<(Vec<printpdf::Op>, bool)>,
 ) -> Vec<u8> {
-    save_doc(fonts, title, on, pages, Vec::new())
+    save_doc(
+        fonts,
+        title,
+        on,
+        pages,
+        Vec::new(),
+        layout::PhotoSheet::default(),
+    )
 }
 
 /// Saves A4 portrait pages that place `images` (see `photo`).
@@ -179,7 +207,26 @@ fn save_with_images(
     images: Vec<photo::Photo>,
 ) -> Vec<u8> {
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
-    save_doc(fonts, title, on, pages, images)
+    save_doc(
+        fonts,
+        title,
+        on,
+        pages,
+        images,
+        layout::PhotoSheet::default(),
+    )
+}
+
+/// `save_sized` for pages that show photos (`Writer::photo`), whose images
+/// go into the file's resources.
+fn save_with_photos(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<(Vec<printpdf::Op>, bool)>,
+    photos: layout::PhotoSheet,
+) -> Vec<u8> {
+    save_doc(fonts, title, on, pages, Vec::new(), photos)
 }
 
 fn save_doc(
@@ -188,6 +235,7 @@ fn save_doc(
     on: NaiveDate,
     pages: Vec<(Vec<printpdf::Op>, bool)>,
     images: Vec<photo::Photo>,
+    photos: layout::PhotoSheet,
 ) -> Vec<u8> {
     let mut doc = PdfDocument::new(&truncate_chars(title, 300));
     let date = on
@@ -208,6 +256,7 @@ fn save_doc(
     for image in images {
         doc.resources.xobjects.map.insert(image.id, image.xobject);
     }
+    doc.resources.xobjects.map.extend(photos.into_resources());
     let pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|(ops, landscape)| {

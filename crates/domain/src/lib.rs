@@ -25,6 +25,7 @@ pub mod possibles;
 pub mod rameau;
 pub mod register;
 pub mod search;
+pub mod story;
 pub mod text;
 pub mod valid;
 

@@ -21,6 +21,8 @@ pub enum Entity {
     FollowUp,
     Import,
     Merge,
+    Story,
+    StoryPhoto,
 }
 
 impl Entity {
@@ -40,6 +42,8 @@ impl Entity {
             Self::FollowUp => "follow-up",
             Self::Import => "import",
             Self::Merge => "merge",
+            Self::Story => "story",
+            Self::StoryPhoto => "photo",
         }
     }
 
@@ -59,6 +63,8 @@ impl Entity {
             Self::FollowUp => ("Cette relance", "This follow-up"),
             Self::Import => ("Cet import", "This import"),
             Self::Merge => ("Cette fusion", "This merge"),
+            Self::Story => ("Cette histoire", "This story"),
+            Self::StoryPhoto => ("Cette photo", "This photo"),
         }
     }
 }

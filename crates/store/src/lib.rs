@@ -22,6 +22,7 @@ mod referential;
 mod refold;
 mod schema;
 mod search;
+mod story;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,6 +40,7 @@ pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
 pub use person::{ErasureRecord, Mention, NamedIn, ERASED};
 pub use schema::SCHEMA_VERSION;
+pub use story::PhotoImage;
 
 /// Result of store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1559,6 +1559,11 @@ fn demo_texts() -> Vec<String> {
             .expect("the demo territory is JSON");
     let mut out = vec!["Le RAMEAU".to_owned(), "Grand Est".to_owned()];
     collect(&demo, &mut out);
+    let stories = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo/stories.json");
+    let stories: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(stories).expect("the demo stories"))
+            .expect("the demo stories are JSON");
+    collect(&stories, &mut out);
     let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/app/src/demo.rs");
     let source = std::fs::read_to_string(events).expect("the demo events");
     out.extend(
@@ -2488,4 +2493,63 @@ async fn impact_filters_by_mode_and_a_bar_opens_its_partnerships() {
         .await;
     let url = w.client.current_url().await.expect("url");
     assert!(url.as_str().contains(&id), "{url} opens {id}");
+
+#[tokio::test]
+async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
+    within_limit(async {
+        // The open dialog answers with this file: a photo of the demo
+        // (its name does not matter, its content is a JPEG).
+        let data = tempfile::tempdir().expect("temp dir");
+        let photo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/demo/story-pain.jpg");
+        std::fs::copy(photo, data.path().join("import.csv")).expect("copy the photo");
+        let w = Window::open_in(data, &[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.click("[data-testid=nav-partenariats]").await;
+        w.click("[data-testid=partnership-card][data-stage=mise_en_oeuvre]")
+            .await;
+        w.find("[data-testid=partnership-stories]").await;
+        let before = w.count("[data-testid=story-row]").await;
+
+        w.click("[data-testid=story-add]").await;
+        w.type_into("[data-testid=field-headline]", "Un atelier qui change tout")
+            .await;
+        w.type_into("[data-testid=field-need]", "Personne ne réparait rien.")
+            .await;
+        w.click("[data-testid=story-quote-add]").await;
+        w.type_into("[data-testid='field-quotes.0.text']", "On revient chaque semaine")
+            .await;
+        w.type_into("[data-testid='field-quotes.0.author']", "Une habitante")
+            .await;
+        w.click("[data-testid=story-quote-publishable]").await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_gone("[data-testid=story-dialog]").await;
+        wait_count(&w, "[data-testid=story-row]", before + 1).await;
+        // The new story opens in place.
+        w.wait_text("[data-testid=story-view]", "Personne ne réparait rien")
+            .await;
+
+        // A photo through the open dialog, then its caption.
+        w.click("[data-testid=story-photo-add]").await;
+        w.type_into("[data-testid=field-caption]", "La tournée du soir")
+            .await;
+        w.type_into("[data-testid=field-credit]", "L'atelier").await;
+        w.click("[data-testid=field-publishable]").await;
+        w.click("[data-testid=form-submit]").await;
+        w.wait_gone("[data-testid=photo-dialog]").await;
+        w.wait_text("[data-testid=story-photos]", "La tournée du soir")
+            .await;
+        w.find("[data-testid=story-photo-img]").await;
+
+        // Printed for publication.
+        w.click("[data-testid=story-print-publication]").await;
+        let docs = w.data.path().join("documents");
+        let pdf = written(&docs, "histoire-").await;
+        let text = pdf_text(&pdf);
+        for expected in ["Un atelier qui change tout", "On revient chaque semaine", "La tournée du soir"] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
+        w.close().await;
+    })
+    .await;
 }

@@ -19,6 +19,8 @@ export type FileDialogs = {
   briefsFolder: DialogLabels;
   eventPack: DialogLabels;
   eventPlanning: DialogLabels;
+  storyPhoto: DialogLabels;
+  storyPdf: DialogLabels;
 };
 
 let current: FileDialogs | null = null;

@@ -80,6 +80,11 @@ import type { Question } from "../bindings/Question";
 import type { ReadRow } from "../bindings/ReadRow";
 import type { SearchHit } from "../bindings/SearchHit";
 import type { Stage } from "../bindings/Stage";
+import type { PhotoInput } from "../bindings/PhotoInput";
+import type { Story } from "../bindings/Story";
+import type { StoryDetail } from "../bindings/StoryDetail";
+import type { StoryInput } from "../bindings/StoryInput";
+import type { StorySummary } from "../bindings/StorySummary";
 import type { TypedRow } from "../bindings/TypedRow";
 import { fileDialog } from "./dialogLabels";
 import { toAppError } from "./errors";
@@ -328,11 +333,11 @@ export function setPartnershipAgreement(id: string, version: number, text: Agree
 // ---------- Data: import, backups ----------
 
 /** What a native open dialog is for (its title and file filters). */
-export type FilePurpose = "import" | "restore";
+export type FilePurpose = "import" | "restore" | "photo";
 
 /** The shell's open dialog; resolves to the chosen path, or null when the person cancelled. */
 export function pickFile(purpose: FilePurpose): Promise<string | null> {
-  const labels = fileDialog((d) => (purpose === "import" ? d.importFile : d.restoreFile));
+  const labels = fileDialog((d) => (purpose === "import" ? d.importFile : purpose === "photo" ? d.storyPhoto : d.restoreFile));
   return call("pick_file", { purpose, labels });
 }
 
@@ -608,4 +613,68 @@ export function getImpact(filters: ImpactFilters): Promise<ImpactFigures> {
 /** The partnerships behind one figure of the Impact page, by title. */
 export function listImpactPartnerships(filters: ImpactFilters, slice: ImpactSlice): Promise<PartnershipSummary[]> {
   return call("list_impact_partnerships", { filters, slice });
+}
+
+// ---------- Belles histoires (stories) ----------
+
+/** The field errors of a story of partnership `partnershipId` (empty when valid). */
+export function validateStory(partnershipId: string, input: StoryInput): Promise<FieldError[]> {
+  return call("validate_story", { partnershipId, input });
+}
+
+export function createStory(partnershipId: string, input: StoryInput): Promise<Story> {
+  return call("create_story", { partnershipId, input });
+}
+
+/** Saves an edit made on `version` (a stale one is refused as a conflict). */
+export function updateStory(id: string, version: number, input: StoryInput): Promise<Story> {
+  return call("update_story", { id, version, input });
+}
+
+export async function deleteStory(id: string): Promise<void> {
+  await call<null>("delete_story", { id });
+}
+
+export function restoreStory(id: string): Promise<Story> {
+  return call("restore_story", { id });
+}
+
+/** The stories of a partnership, oldest first. */
+export function listStories(partnershipId: string): Promise<StorySummary[]> {
+  return call("list_stories", { partnershipId });
+}
+
+/** A story with its partners and its indicators' latest values, read now. */
+export function getStory(id: string): Promise<StoryDetail> {
+  return call("get_story", { id });
+}
+
+/** Adds the photo at `path` (chosen with pickFile("photo")); refused clearly when it is not a JPEG or PNG. */
+export function addStoryPhoto(id: string, path: string, meta: PhotoInput): Promise<Story> {
+  return call("add_story_photo", { id, path, meta });
+}
+
+export function updateStoryPhoto(photoId: string, meta: PhotoInput): Promise<Story> {
+  return call("update_story_photo", { photoId, meta });
+}
+
+export function deleteStoryPhoto(photoId: string): Promise<Story> {
+  return call("delete_story_photo", { photoId });
+}
+
+export function restoreStoryPhoto(photoId: string): Promise<Story> {
+  return call("restore_story_photo", { photoId });
+}
+
+/** A photo as a `data:` URL: its thumbnail, or the stored image. */
+export function getStoryPhoto(photoId: string, thumbnail: boolean): Promise<string> {
+  return call("get_story_photo", { photoId, thumbnail });
+}
+
+/**
+ * The story's one-page PDF: for publication (only what may be published) or
+ * internal use. The shell asks where to save and opens it; null when cancelled.
+ */
+export function saveStoryPdf(id: string, publication: boolean): Promise<string | null> {
+  return call("save_story_pdf", { id, publication, labels: fileDialog((d) => d.storyPdf) });
 }

@@ -22,4 +22,6 @@ export const dialogsEn: FileDialogs = {
   briefsFolder: pdf("Choose the folder for the briefs"),
   eventPack: pdf("Save the event pack"),
   eventPlanning: pdf("Save the planning"),
+  storyPhoto: { title: "Choose a photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
+  storyPdf: pdf("Save the story"),
 };

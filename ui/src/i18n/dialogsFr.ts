@@ -22,4 +22,6 @@ export const dialogsFr: FileDialogs = {
   briefsFolder: pdf("Choisir le dossier des fiches"),
   eventPack: pdf("Enregistrer le dossier de l'événement"),
   eventPlanning: pdf("Enregistrer le planning"),
+  storyPhoto: { title: "Choisir une photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
+  storyPdf: pdf("Enregistrer l'histoire"),
 };

@@ -6,6 +6,7 @@ import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
 import { impactEn } from "./impactEn";
+import { storyEn } from "./storyEn";
 import { dialogsEn } from "./dialogsEn";
 
 export const en: Messages = {
@@ -299,6 +300,7 @@ export const en: Messages = {
   partnership: partnershipEn,
   possibles: possiblesEn,
   impact: impactEn,
+  story: storyEn,
   fileDialogs: dialogsEn,
   events: eventsEn,
   confirm: {

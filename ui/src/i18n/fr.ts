@@ -14,6 +14,7 @@ import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
 import { impactFr } from "./impactFr";
+import { storyFr } from "./storyFr";
 import { dialogsFr } from "./dialogsFr";
 
 const kinds: Record<ActorKind, string> = {
@@ -375,6 +376,7 @@ export const fr = {
   partnership: partnershipFr,
   possibles: possiblesFr,
   impact: impactFr,
+  story: storyFr,
   fileDialogs: dialogsFr,
   events: eventsFr,
   confirm: {

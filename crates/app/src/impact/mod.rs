@@ -1,7 +1,9 @@
 //! The Impact page's figures and the partnerships behind each of them: the
 //! store reads, the domain's rules fold (`domain::impact::figures`).
 
-use tisserand_domain::impact::{impact_figures, slice_ids, ImpactFigures, ImpactFilters, ImpactSlice};
+use tisserand_domain::impact::{
+    impact_figures, slice_ids, ImpactFigures, ImpactFilters, ImpactSlice,
+};
 use tisserand_domain::{Clock, FieldError, PartnershipSummary};
 use tisserand_store::Area;
 
@@ -45,15 +47,30 @@ impl App {
     /// the referential does not know.
     fn check_impact_filters(&self, f: &ImpactFilters) -> AppResult<()> {
         f.validate().map_err(AppError::field)?;
-        let code = |c: &Option<String>| c.as_deref().map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        let code = |c: &Option<String>| {
+            c.as_deref()
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+        };
         if let Some(c) = code(&f.commune) {
             if self.store.commune(&c)?.is_none() {
-                return Err(unknown("commune", &c, "aucune commune connue", "no known commune"));
+                return Err(unknown(
+                    "commune",
+                    &c,
+                    "aucune commune connue",
+                    "no known commune",
+                ));
             }
         }
         if let Some(c) = code(&f.departement) {
             if !self.store.area_known(Area::Departement, &c)? {
-                return Err(unknown("departement", &c, "aucun département connu", "no known département"));
+                return Err(unknown(
+                    "departement",
+                    &c,
+                    "aucun département connu",
+                    "no known département",
+                ));
             }
         }
         if let Some(c) = code(&f.epci) {

@@ -9,6 +9,7 @@
 
 mod draw;
 mod lines;
+mod photo;
 mod table;
 mod writer;
 
@@ -16,6 +17,7 @@ use printpdf::{Color, Rgb};
 
 use crate::fonts::Face;
 pub(crate) use lines::{Breaker, LaidLine};
+pub(crate) use photo::{fitted, Frame, PhotoSheet};
 pub(crate) use table::{col, Row};
 pub(crate) use writer::Writer;
 

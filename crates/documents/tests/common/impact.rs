@@ -95,6 +95,8 @@ fn totals() -> Vec<IndicatorTotal> {
         theme,
         level,
         unit: unit.to_owned(),
+        unit_en: unit.to_owned(),
+        unit_key: tisserand_domain::impact::unit_key(Some(unit)),
         total,
         partnerships,
     };
@@ -166,11 +168,14 @@ pub fn figures() -> ImpactFigures {
             .map(|(kind, count)| KindCount { kind, count })
             .collect(),
         actors_met_at_events: 31,
+        value_cents: contributions().iter().map(|c| c.value_cents).sum(),
+        minutes: contributions().iter().map(|c| c.minutes).sum(),
         contributions: contributions(),
         beneficiaries: 1_240.0,
         indicator_totals: totals(),
         signed: 21,
         evaluated: 7,
+        evaluated_share: Some(7.0 / 21.0),
         funnel: ImpactFunnel {
             meetings: 312,
             leads: 64,
@@ -302,6 +307,8 @@ pub fn big_report() -> ImpactReportInput {
                         theme: Some(theme),
                         level: Some(level),
                         unit: unit.to_owned(),
+                        unit_en: unit.to_owned(),
+                        unit_key: tisserand_domain::impact::unit_key(Some(unit)),
                         total: (theme as usize * 100 + level as usize * 10 + k) as f64 * 3.5,
                         partnerships: (k + 1) as u32 * 3,
                     })

@@ -32,6 +32,7 @@ import { GeneralDialog, useCommuneNames } from "./GeneralDialog";
 import { EssaimerButton } from "./EssaimerDialog";
 import { ImpactCard } from "./ImpactCard";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
+import { StorySection } from "../story/StorySection";
 import { RowButtons, SectionHead, type RowEditing } from "./rowParts";
 import { ActionDialog, ContributionDialog, CounterpartDialog, IndicatorDialog, MeasureDialog, ObjectiveDialog } from "./RowDialogs";
 import { formatCents, formatPercent, MODE_LETTERS, modeStyle, MODES, STAGES } from "./model";
@@ -239,6 +240,7 @@ export function PartnershipPage({ id }: { id: string }) {
         <div className="actor-body__main">
           <Money detail={detail} rows={rows} />
           <ImpactCard detail={detail} rows={rows} />
+          <StorySection partnershipId={p.id} indicators={p.indicators} />
           <Timeline detail={detail} />
         </div>
         <aside className="actor-body__aside">

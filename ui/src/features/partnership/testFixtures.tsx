@@ -46,7 +46,9 @@ export function coreReads(answers: Record<string, Partial<RowValues> | FieldErro
 /** The gateway a test mocks: one `vi.fn()` per name. */
 export function gatewayMock(...names: string[]): Record<string, ReturnType<typeof vi.fn>> {
   // A validator answers « no error » unless a test says otherwise.
-  return Object.fromEntries(names.map((name) => [name, name.startsWith("validate") ? vi.fn(() => Promise.resolve([])) : vi.fn()]));
+  // The page's stories section lists none unless a test says otherwise.
+  const answer = (name: string) => (name.startsWith("validate") || name === "listStories" ? vi.fn(() => Promise.resolve([])) : vi.fn());
+  return Object.fromEntries(names.map((name) => [name, answer(name)]));
 }
 
 /** What a partnership's page calls. */
@@ -65,6 +67,7 @@ export const PAGE_GATEWAY = [
   "searchCommunes",
   "getActor",
   "search",
+  "listStories",
 ];
 
 /** What the board, its list and the overview call. */
