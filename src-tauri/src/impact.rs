@@ -13,7 +13,10 @@ use crate::commands::with_app;
 use crate::Shared;
 
 #[tauri::command(async)]
-pub(crate) fn get_impact(state: State<'_, Shared>, filters: ImpactFilters) -> AppResult<ImpactFigures> {
+pub(crate) fn get_impact(
+    state: State<'_, Shared>,
+    filters: ImpactFilters,
+) -> AppResult<ImpactFigures> {
     with_app(&state, |a| a.get_impact(&filters, crate::clock::now()))
 }
 

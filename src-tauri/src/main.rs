@@ -12,8 +12,8 @@ mod documents;
 mod duplicate;
 mod event;
 mod export;
-mod import;
 mod impact;
+mod import;
 mod person;
 
 use std::path::PathBuf;

@@ -9,8 +9,8 @@ use tisserand_app::{App, AppError, ErrorKind};
 use tisserand_domain::impact::{ImpactFilters, ImpactSlice, ImpactTheme, IndicatorLevel};
 use tisserand_domain::{
     ActorInput, ActorKind, ActorQuery, ContactInput, Contribution, ContributionKind, Indicator,
-    Measure, Modes, NextAction, PartnershipInput, PartnershipQuery, PartnershipSort, Party, PartyRole, RameauMode,
-    Resource, ResourceCategory, Stage,
+    Measure, Modes, NextAction, PartnershipInput, PartnershipQuery, PartnershipSort, Party,
+    PartyRole, RameauMode, Resource, ResourceCategory, Stage,
 };
 
 #[derive(Args)]
@@ -600,7 +600,9 @@ fn impact_partnership(rng: &mut Rng, ids: &[String], i: usize) -> PartnershipInp
             measures: (0..4u64)
                 .map(|m| Measure {
                     on: chrono::NaiveDate::from_ymd_opt(2024, 1, 15)
-                        .and_then(|d| d.checked_add_days(chrono::Days::new(m * 120 + rng.next() % 90)))
+                        .and_then(|d| {
+                            d.checked_add_days(chrono::Days::new(m * 120 + rng.next() % 90))
+                        })
                         .unwrap_or_default(),
                     value: f64::from(u32::try_from(rng.next() % 200).unwrap_or(0)),
                 })
@@ -625,7 +627,11 @@ fn impact(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Result<(), 
             })
             .collect::<Result<Vec<_>, AppError>>()
     });
-    out!("{:<40} {:>8.1} ms", format!("create and move {} partnerships", created?.len()), ms(t));
+    out!(
+        "{:<40} {:>8.1} ms",
+        format!("create and move {} partnerships", created?.len()),
+        ms(t)
+    );
     let filters = [
         ("impact: no filter", ImpactFilters::default()),
         (
@@ -658,7 +664,11 @@ fn impact(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Result<(), 
     let mut list = Samples(Vec::new());
     for _ in 0..10 {
         let (r, t) = time(|| {
-            app.list_impact_partnerships(&ImpactFilters::default(), &ImpactSlice::Signed, crate::clock::now())
+            app.list_impact_partnerships(
+                &ImpactFilters::default(),
+                &ImpactSlice::Signed,
+                crate::clock::now(),
+            )
         });
         r?;
         list.0.push(t);

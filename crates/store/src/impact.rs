@@ -6,15 +6,15 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::params_from_iter;
+use rusqlite::types::Value;
 use serde::Deserialize;
 use tisserand_domain::impact::{
-    evaluation_state, signed_on, ImpactActor, ImpactData, ImpactFilters, ImpactRow, PartyEvaluation,
-    SIGNED_STAGES,
+    evaluation_state, signed_on, ImpactActor, ImpactData, ImpactFilters, ImpactRow,
+    PartyEvaluation, SIGNED_STAGES,
 };
 use tisserand_domain::text::fold;
-use tisserand_domain::{ContributionKind, Party, PartnershipSummary, Stage};
+use tisserand_domain::{ContributionKind, PartnershipSummary, Party, Stage};
 
 use crate::actor::timestamp;
 use crate::partnership::{code_from, json};
@@ -29,7 +29,8 @@ struct Clause {
 impl Clause {
     fn push(&mut self, sql: &str, value: impl Into<String>) {
         self.args.push(Value::Text(value.into()));
-        self.sql.push(sql.replace("?N", &format!("?{}", self.args.len())));
+        self.sql
+            .push(sql.replace("?N", &format!("?{}", self.args.len())));
     }
     fn text(&self) -> String {
         self.sql.join(" AND ")
@@ -47,7 +48,10 @@ fn partnership_clause(f: &ImpactFilters) -> Clause {
         args: Vec::new(),
     };
     if let Some(code) = present(f.commune.as_ref()) {
-        c.push("p.rid IN (SELECT partnership_rid FROM partnership_communes WHERE commune_insee = ?N)", code);
+        c.push(
+            "p.rid IN (SELECT partnership_rid FROM partnership_communes WHERE commune_insee = ?N)",
+            code,
+        );
     }
     if let Some(code) = present(f.departement.as_ref()) {
         c.push("p.rid IN (SELECT partnership_rid FROM partnership_communes WHERE departement_code = ?N)", code);
@@ -101,7 +105,11 @@ fn signing_moves(timeline: &str) -> rusqlite::Result<Vec<(chrono::DateTime<chron
         if m.kind != "stage" && m.kind != "reopened" {
             continue;
         }
-        let Some(stage) = m.to.as_ref().and_then(|v| v.as_str()).and_then(Stage::parse) else {
+        let Some(stage) =
+            m.to.as_ref()
+                .and_then(|v| v.as_str())
+                .and_then(Stage::parse)
+        else {
             continue;
         };
         if SIGNED_STAGES.contains(&stage) {
@@ -269,13 +277,13 @@ impl Store {
         )
     }
 
-    /// Whether a département (`departement`) or an EPCI (`epci`) code is in
-    /// the referential.
+    /// Whether a commune, département or EPCI code is in the referential.
     ///
     /// # Errors
     /// A storage error.
     pub fn area_known(&self, area: Area, code: &str) -> Result<bool> {
         let sql = match area {
+            Area::Commune => "SELECT EXISTS (SELECT 1 FROM communes WHERE insee = ?1)",
             Area::Departement => "SELECT EXISTS (SELECT 1 FROM departements WHERE code = ?1)",
             Area::Epci => "SELECT EXISTS (SELECT 1 FROM epcis WHERE code = ?1)",
         };
@@ -286,6 +294,7 @@ impl Store {
 /// An area of the referential a filter can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
+    Commune,
     Departement,
     Epci,
 }

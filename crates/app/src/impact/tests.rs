@@ -22,15 +22,15 @@ fn clock() -> Clock {
     Clock::at(chrono::DateTime::parse_from_rfc3339("2026-03-10T10:00:00+01:00").unwrap())
 }
 
-/// A small deterministic generator (xorshift).
+/// A small deterministic generator (splitmix64).
 struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % n as u64).unwrap()
@@ -72,7 +72,11 @@ fn indicator(rng: &mut Rng) -> Indicator {
         baseline: None,
         target: None,
         measures,
-        level: rng.pick(&[None, Some(IndicatorLevel::Realisation), Some(IndicatorLevel::Resultat)]),
+        level: rng.pick(&[
+            None,
+            Some(IndicatorLevel::Realisation),
+            Some(IndicatorLevel::Resultat),
+        ]),
         theme: rng.pick(&[
             None,
             Some(ImpactTheme::EmploiInsertion),
@@ -101,7 +105,9 @@ fn input(rng: &mut Rng, actors: &[String], i: usize) -> PartnershipInput {
         .collect();
     PartnershipInput {
         title: format!("Partenariat {i}"),
-        territory: (0..1 + rng.below(2)).map(|_| rng.pick(COMMUNES).to_owned()).collect(),
+        territory: (0..1 + rng.below(2))
+            .map(|_| rng.pick(COMMUNES).to_owned())
+            .collect(),
         parties: parties
             .iter()
             .map(|a| Party {
@@ -111,11 +117,18 @@ fn input(rng: &mut Rng, actors: &[String], i: usize) -> PartnershipInput {
             })
             .collect(),
         modes: Modes {
-            primary: rng.pick(&[None, Some(RameauMode::Mecenat), Some(RameauMode::InnovationSocietale), Some(RameauMode::PratiquesResponsables)]),
+            primary: rng.pick(&[
+                None,
+                Some(RameauMode::Mecenat),
+                Some(RameauMode::InnovationSocietale),
+                Some(RameauMode::PratiquesResponsables),
+            ]),
             ..Modes::default()
         },
         contributions,
-        facilitator: rng.pick(&[None, Some("Anne Muller"), Some("Hugo"), Some("anne muller")]).map(str::to_owned),
+        facilitator: rng
+            .pick(&[None, Some("Anne Muller"), Some("Hugo"), Some("anne muller")])
+            .map(str::to_owned),
         indicators: (0..rng.below(4)).map(|_| indicator(rng)).collect(),
         ..PartnershipInput::default()
     }
@@ -138,27 +151,41 @@ fn generated() -> App {
         .collect();
     let actors = app.create_actors(&inputs).unwrap();
     for i in 0..90 {
-        let id = app.create_partnership(&input(&mut rng, &actors, i)).unwrap().id;
-        let path = [Stage::Exploration, Stage::Contractualisation, Stage::MiseEnOeuvre, Stage::Evaluation];
+        let id = app
+            .create_partnership(&input(&mut rng, &actors, i))
+            .unwrap()
+            .id;
+        let path = [
+            Stage::Exploration,
+            Stage::Contractualisation,
+            Stage::MiseEnOeuvre,
+            Stage::Evaluation,
+        ];
         for stage in path.iter().take(rng.below(5)) {
             app.move_partnership(&id, *stage, None).unwrap();
         }
         if rng.below(5) == 0 {
-            app.move_partnership(&id, Stage::Abandonne, Some("Plus de budget")).unwrap();
+            app.move_partnership(&id, Stage::Abandonne, Some("Plus de budget"))
+                .unwrap();
         }
         let created = random_day(&mut rng);
         let since = created + chrono::Days::new(rng.next() % 400);
-        app.store.backdate_partnership(&id, utc(created), utc(since)).unwrap();
+        app.store
+            .backdate_partnership(&id, utc(created), utc(since))
+            .unwrap();
     }
     app
 }
+
+/// A commune's département and EPCI codes.
+type Place = (String, Option<String>);
 
 /// Everything a brute-force computation needs, read the ordinary way.
 struct World {
     partnerships: Vec<Partnership>,
     kinds: HashMap<String, ActorKind>,
     /// commune → (département, EPCI)
-    places: HashMap<String, (String, Option<String>)>,
+    places: HashMap<String, Place>,
 }
 
 fn world(app: &App) -> World {
@@ -180,7 +207,11 @@ fn world(app: &App) -> World {
             places.insert(insee.clone(), (c.departement.code, c.epci.map(|e| e.code)));
         }
     }
-    World { partnerships, kinds, places }
+    World {
+        partnerships,
+        kinds,
+        places,
+    }
 }
 
 fn signed_day(p: &Partnership) -> Option<NaiveDate> {
@@ -192,7 +223,9 @@ fn signed_day(p: &Partnership) -> Option<NaiveDate> {
             }
         }
     }
-    signed.contains(&p.stage).then(|| p.stage_changed_at.date_naive())
+    signed
+        .contains(&p.stage)
+        .then(|| p.stage_changed_at.date_naive())
 }
 
 fn before_end(d: NaiveDate, f: &ImpactFilters) -> bool {
@@ -200,17 +233,27 @@ fn before_end(d: NaiveDate, f: &ImpactFilters) -> bool {
 }
 
 fn brute_in_scope(w: &World, p: &Partnership, f: &ImpactFilters) -> bool {
-    let place = |keep: &dyn Fn(&str, &(String, Option<String>)) -> bool| {
-        p.territory.iter().any(|c| keep(c, &w.places[c]))
-    };
+    let place =
+        |keep: &dyn Fn(&str, &Place) -> bool| p.territory.iter().any(|c| keep(c, &w.places[c]));
     before_end(p.created_at.date_naive(), f)
-        && !(p.stage == Stage::Abandonne && f.from.is_some_and(|from| p.stage_changed_at.date_naive() < from))
-        && f.theme.is_none_or(|t| p.indicators.iter().any(|i| i.theme == Some(t)))
+        && !(p.stage == Stage::Abandonne
+            && f.from
+                .is_some_and(|from| p.stage_changed_at.date_naive() < from))
+        && f.theme
+            .is_none_or(|t| p.indicators.iter().any(|i| i.theme == Some(t)))
         && f.mode.is_none_or(|m| p.modes.primary == Some(m))
-        && f.facilitator.as_ref().is_none_or(|who| fold(p.facilitator.as_deref().unwrap_or("")) == fold(who))
-        && f.commune.as_ref().is_none_or(|code| place(&|c, _| c == code))
-        && f.departement.as_ref().is_none_or(|code| place(&|_, (d, _)| d == code))
-        && f.epci.as_ref().is_none_or(|code| place(&|_, (_, e)| e.as_deref() == Some(code)))
+        && f.facilitator
+            .as_ref()
+            .is_none_or(|who| fold(p.facilitator.as_deref().unwrap_or("")) == fold(who))
+        && f.commune
+            .as_ref()
+            .is_none_or(|code| place(&|c, _| c == code))
+        && f.departement
+            .as_ref()
+            .is_none_or(|code| place(&|_, (d, _)| d == code))
+        && f.epci
+            .as_ref()
+            .is_none_or(|code| place(&|_, (_, e)| e.as_deref() == Some(code)))
 }
 
 fn brute_latest(i: &Indicator, f: &ImpactFilters) -> Option<f64> {
@@ -223,19 +266,31 @@ fn brute_latest(i: &Indicator, f: &ImpactFilters) -> Option<f64> {
     best.map(|m| m.value)
 }
 
-type Totals = BTreeMap<(Option<ImpactTheme>, Option<IndicatorLevel>, String), (f64, BTreeSet<String>)>;
+type Totals =
+    BTreeMap<(Option<ImpactTheme>, Option<IndicatorLevel>, String), (f64, BTreeSet<String>)>;
 
 /// Compares every figure with its brute-force count.
 fn check(w: &World, got: &ImpactFigures, f: &ImpactFilters) {
-    let scope: Vec<&Partnership> = w.partnerships.iter().filter(|p| brute_in_scope(w, p, f)).collect();
+    let scope: Vec<&Partnership> = w
+        .partnerships
+        .iter()
+        .filter(|p| brute_in_scope(w, p, f))
+        .collect();
     assert_eq!(got.partnerships as usize, scope.len(), "{f:?}");
     let mut stage_mode = BTreeMap::new();
     for p in &scope {
         *stage_mode.entry((p.stage, p.modes.primary)).or_insert(0u32) += 1;
     }
-    let got_stage_mode: BTreeMap<_, _> = got.by_stage_and_mode.iter().map(|c| ((c.stage, c.mode), c.count)).collect();
+    let got_stage_mode: BTreeMap<_, _> = got
+        .by_stage_and_mode
+        .iter()
+        .map(|c| ((c.stage, c.mode), c.count))
+        .collect();
     assert_eq!(got_stage_mode, stage_mode);
-    let signed: Vec<&&Partnership> = scope.iter().filter(|p| signed_day(p).is_some_and(|d| before_end(d, f))).collect();
+    let signed: Vec<&&Partnership> = scope
+        .iter()
+        .filter(|p| signed_day(p).is_some_and(|d| before_end(d, f)))
+        .collect();
     assert_eq!(got.signed as usize, signed.len());
     let mut money: HashMap<(ContributionKind, Option<RameauMode>), (i64, i64)> = HashMap::new();
     for p in &signed {
@@ -245,15 +300,25 @@ fn check(w: &World, got: &ImpactFigures, f: &ImpactFilters) {
             e.1 += c.minutes;
         }
     }
-    let got_money: HashMap<_, _> = got.contributions.iter().map(|c| ((c.kind, c.mode), (c.value_cents, c.minutes))).collect();
+    let got_money: HashMap<_, _> = got
+        .contributions
+        .iter()
+        .map(|c| ((c.kind, c.mode), (c.value_cents, c.minutes)))
+        .collect();
     assert_eq!(got_money, money);
     assert_eq!(got.value_cents, money.values().map(|m| m.0).sum::<i64>());
     assert_eq!(got.minutes, money.values().map(|m| m.1).sum::<i64>());
     let mut totals: Totals = BTreeMap::new();
     for p in &scope {
-        for i in p.indicators.iter().filter(|i| f.theme.is_none_or(|t| i.theme == Some(t))) {
+        for i in p
+            .indicators
+            .iter()
+            .filter(|i| f.theme.is_none_or(|t| i.theme == Some(t)))
+        {
             if let Some(v) = brute_latest(i, f) {
-                let e = totals.entry((i.theme, i.level, unit_key(i.unit.as_deref()))).or_default();
+                let e = totals
+                    .entry((i.theme, i.level, unit_key(i.unit.as_deref())))
+                    .or_default();
                 e.0 += v;
                 e.1.insert(p.id.clone());
             }
@@ -265,16 +330,30 @@ fn check(w: &World, got: &ImpactFigures, f: &ImpactFilters) {
         assert!((t.total - total).abs() < 1e-6, "{t:?}");
         assert_eq!(t.partnerships as usize, ids.len());
     }
-    let beneficiaries: f64 = totals.iter().filter(|(k, _)| k.2 == BENEFICIAIRES).map(|(_, v)| v.0).sum();
+    let beneficiaries: f64 = totals
+        .iter()
+        .filter(|(k, _)| k.2 == BENEFICIAIRES)
+        .map(|(_, v)| v.0)
+        .sum();
     assert!((got.beneficiaries - beneficiaries).abs() < 1e-6);
-    let actors: BTreeSet<&String> = scope.iter().flat_map(|p| p.parties.iter().map(|x| &x.actor_id)).collect();
+    let actors: BTreeSet<&String> = scope
+        .iter()
+        .flat_map(|p| p.parties.iter().map(|x| &x.actor_id))
+        .collect();
     assert_eq!(got.actors_involved as usize, actors.len());
     for k in &got.actors_by_kind {
-        assert_eq!(k.count as usize, actors.iter().filter(|a| w.kinds[**a] == k.kind).count());
+        assert_eq!(
+            k.count as usize,
+            actors.iter().filter(|a| w.kinds[**a] == k.kind).count()
+        );
     }
     let leads = scope
         .iter()
-        .filter(|p| p.timeline.iter().any(|e| matches!(e.fact, TimelineFact::EventLead { .. })))
+        .filter(|p| {
+            p.timeline
+                .iter()
+                .any(|e| matches!(e.fact, TimelineFact::EventLead { .. }))
+        })
         .count();
     assert_eq!(got.funnel.leads as usize, leads);
     check_years(got, &scope, f);
@@ -294,34 +373,89 @@ fn check_years(got: &ImpactFigures, scope: &[&Partnership], f: &ImpactFilters) {
         }
     }
     for y in &got.years {
-        assert_eq!(y.started, started.get(&y.year).copied().unwrap_or(0), "{}", y.year);
-        assert_eq!(y.signed, signed.get(&y.year).copied().unwrap_or(0), "{}", y.year);
+        assert_eq!(
+            y.started,
+            started.get(&y.year).copied().unwrap_or(0),
+            "{}",
+            y.year
+        );
+        assert_eq!(
+            y.signed,
+            signed.get(&y.year).copied().unwrap_or(0),
+            "{}",
+            y.year
+        );
     }
-    assert_eq!(got.years.iter().map(|y| y.started).sum::<u32>(), started.values().sum::<u32>());
-    assert_eq!(got.years.iter().map(|y| y.signed).sum::<u32>(), signed.values().sum::<u32>());
+    assert_eq!(
+        got.years.iter().map(|y| y.started).sum::<u32>(),
+        started.values().sum::<u32>()
+    );
+    assert_eq!(
+        got.years.iter().map(|y| y.signed).sum::<u32>(),
+        signed.values().sum::<u32>()
+    );
 }
 
 /// Every figure's drill-down lists as many partnerships as it counts.
 fn check_slices(app: &App, got: &ImpactFigures, f: &ImpactFilters) {
-    let len = |slice: ImpactSlice| app.list_impact_partnerships(f, &slice, clock()).unwrap().len();
+    let len = |slice: ImpactSlice| {
+        app.list_impact_partnerships(f, &slice, clock())
+            .unwrap()
+            .len()
+    };
     assert_eq!(len(ImpactSlice::All), got.partnerships as usize);
     assert_eq!(len(ImpactSlice::Signed), got.signed as usize);
     assert_eq!(len(ImpactSlice::Evaluated), got.evaluated as usize);
     for c in &got.by_stage_and_mode {
-        assert_eq!(len(ImpactSlice::StageMode { stage: c.stage, mode: c.mode }), c.count as usize);
+        assert_eq!(
+            len(ImpactSlice::StageMode {
+                stage: c.stage,
+                mode: c.mode
+            }),
+            c.count as usize
+        );
     }
     for t in &got.indicator_totals {
-        let slice = ImpactSlice::Indicator { theme: t.theme, level: t.level, unit_key: t.unit_key.clone() };
+        let slice = ImpactSlice::Indicator {
+            theme: t.theme,
+            level: t.level,
+            unit_key: t.unit_key.clone(),
+        };
         assert_eq!(len(slice), t.partnerships as usize);
     }
     for y in &got.years {
-        assert_eq!(len(ImpactSlice::Year { year: y.year, step: YearStep::Started }), y.started as usize);
-        assert_eq!(len(ImpactSlice::Year { year: y.year, step: YearStep::Signed }), y.signed as usize);
-        assert_eq!(len(ImpactSlice::Year { year: y.year, step: YearStep::Evaluated }), y.evaluated as usize);
+        assert_eq!(
+            len(ImpactSlice::Year {
+                year: y.year,
+                step: YearStep::Started
+            }),
+            y.started as usize
+        );
+        assert_eq!(
+            len(ImpactSlice::Year {
+                year: y.year,
+                step: YearStep::Signed
+            }),
+            y.signed as usize
+        );
+        assert_eq!(
+            len(ImpactSlice::Year {
+                year: y.year,
+                step: YearStep::Evaluated
+            }),
+            y.evaluated as usize
+        );
     }
     for c in &got.contributions {
         let listed = app
-            .list_impact_partnerships(f, &ImpactSlice::Contribution { contribution_kind: c.kind, mode: c.mode }, clock())
+            .list_impact_partnerships(
+                f,
+                &ImpactSlice::Contribution {
+                    contribution_kind: c.kind,
+                    mode: c.mode,
+                },
+                clock(),
+            )
             .unwrap();
         let cents: i64 = listed
             .iter()
@@ -337,14 +471,41 @@ fn filter_sets() -> Vec<ImpactFilters> {
     let base = ImpactFilters::default;
     vec![
         base(),
-        ImpactFilters { from: Some(day(2024, 1, 1)), to: Some(day(2024, 12, 31)), ..base() },
-        ImpactFilters { from: Some(day(2025, 6, 1)), ..base() },
-        ImpactFilters { to: Some(day(2024, 6, 30)), ..base() },
-        ImpactFilters { mode: Some(RameauMode::Mecenat), ..base() },
-        ImpactFilters { departement: Some("68".into()), ..base() },
-        ImpactFilters { commune: Some("67462".into()), mode: Some(RameauMode::InnovationSocietale), ..base() },
-        ImpactFilters { facilitator: Some("ANNE MÜLLER".into()), ..base() },
-        ImpactFilters { theme: Some(ImpactTheme::EmploiInsertion), to: Some(day(2025, 12, 31)), ..base() },
+        ImpactFilters {
+            from: Some(day(2024, 1, 1)),
+            to: Some(day(2024, 12, 31)),
+            ..base()
+        },
+        ImpactFilters {
+            from: Some(day(2025, 6, 1)),
+            ..base()
+        },
+        ImpactFilters {
+            to: Some(day(2024, 6, 30)),
+            ..base()
+        },
+        ImpactFilters {
+            mode: Some(RameauMode::Mecenat),
+            ..base()
+        },
+        ImpactFilters {
+            departement: Some("68".into()),
+            ..base()
+        },
+        ImpactFilters {
+            commune: Some("67462".into()),
+            mode: Some(RameauMode::InnovationSocietale),
+            ..base()
+        },
+        ImpactFilters {
+            facilitator: Some("ANNE MÜLLER".into()),
+            ..base()
+        },
+        ImpactFilters {
+            theme: Some(ImpactTheme::EmploiInsertion),
+            to: Some(day(2025, 12, 31)),
+            ..base()
+        },
     ]
 }
 
@@ -358,7 +519,10 @@ fn figures_equal_a_brute_force_count_under_every_filter() {
         check_slices(&app, &got, &f);
     }
     let all = app.get_impact(&ImpactFilters::default(), clock()).unwrap();
-    assert!(all.signed > 5 && all.signed < all.partnerships, "the data covers both");
+    assert!(
+        all.signed > 5 && all.signed < all.partnerships,
+        "the data covers both"
+    );
     assert!(all.indicator_totals.len() > 3 && all.beneficiaries > 0.0);
     assert!(all.years.len() >= 3);
 }
@@ -367,8 +531,17 @@ fn figures_equal_a_brute_force_count_under_every_filter() {
 fn an_epci_filter_keeps_the_partnerships_of_its_communes() {
     let app = generated();
     let w = world(&app);
-    let epci = app.get_commune("67462").unwrap().unwrap().epci.unwrap().code;
-    let f = ImpactFilters { epci: Some(epci), ..ImpactFilters::default() };
+    let epci = app
+        .get_commune("67462")
+        .unwrap()
+        .unwrap()
+        .epci
+        .unwrap()
+        .code;
+    let f = ImpactFilters {
+        epci: Some(epci),
+        ..ImpactFilters::default()
+    };
     let got = app.get_impact(&f, clock()).unwrap();
     assert!(got.partnerships > 0);
     check(&w, &got, &f);
@@ -379,7 +552,13 @@ fn the_demo_figures_equal_a_brute_force_count() {
     let mut app = App::open_in_memory().unwrap();
     app.load_demo(clock()).unwrap();
     let w = world(&app);
-    for f in [ImpactFilters::default(), ImpactFilters { mode: Some(RameauMode::Mecenat), ..ImpactFilters::default() }] {
+    for f in [
+        ImpactFilters::default(),
+        ImpactFilters {
+            mode: Some(RameauMode::Mecenat),
+            ..ImpactFilters::default()
+        },
+    ] {
         let got = app.get_impact(&f, clock()).unwrap();
         check(&w, &got, &f);
         check_slices(&app, &got, &f);
@@ -389,10 +568,39 @@ fn the_demo_figures_equal_a_brute_force_count() {
 #[test]
 fn bad_filters_are_refused_by_name() {
     let app = App::open_in_memory().unwrap();
-    let field = |f: ImpactFilters| app.get_impact(&f, clock()).unwrap_err().fields[0].field.clone();
+    let field = |f: ImpactFilters| {
+        app.get_impact(&f, clock()).unwrap_err().fields[0]
+            .field
+            .clone()
+    };
     let base = ImpactFilters::default;
-    assert_eq!(field(ImpactFilters { from: Some(day(2025, 2, 1)), to: Some(day(2025, 1, 1)), ..base() }), "to");
-    assert_eq!(field(ImpactFilters { commune: Some("99999".into()), ..base() }), "commune");
-    assert_eq!(field(ImpactFilters { departement: Some("999".into()), ..base() }), "departement");
-    assert_eq!(field(ImpactFilters { epci: Some("123".into()), ..base() }), "epci");
+    assert_eq!(
+        field(ImpactFilters {
+            from: Some(day(2025, 2, 1)),
+            to: Some(day(2025, 1, 1)),
+            ..base()
+        }),
+        "to"
+    );
+    assert_eq!(
+        field(ImpactFilters {
+            commune: Some("99999".into()),
+            ..base()
+        }),
+        "commune"
+    );
+    assert_eq!(
+        field(ImpactFilters {
+            departement: Some("999".into()),
+            ..base()
+        }),
+        "departement"
+    );
+    assert_eq!(
+        field(ImpactFilters {
+            epci: Some("123".into()),
+            ..base()
+        }),
+        "epci"
+    );
 }

@@ -10,8 +10,8 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{
     unit_key, unit_label_fr, ContributionFigure, EvaluationState, ImpactFigures, ImpactFilters,
-    ImpactFunnel, ImpactTheme, IndicatorLevel, IndicatorTotal, KindCount,
-    StageModeCount, YearFigures, BENEFICIAIRES, STANDARD_UNITS,
+    ImpactFunnel, ImpactTheme, IndicatorLevel, IndicatorTotal, KindCount, StageModeCount,
+    YearFigures, BENEFICIAIRES, STANDARD_UNITS,
 };
 use crate::actor::ActorKind;
 use crate::partnership::{ContributionKind, Indicator, Stage};
@@ -78,7 +78,11 @@ pub fn signed_on(
         .into_iter()
         .find(|(_, s)| SIGNED_STAGES.contains(s))
         .map(|(at, _)| at.date_naive())
-        .or_else(|| SIGNED_STAGES.contains(&stage).then(|| stage_changed_at.date_naive()))
+        .or_else(|| {
+            SIGNED_STAGES
+                .contains(&stage)
+                .then(|| stage_changed_at.date_naive())
+        })
 }
 
 /// Whether `day` is on or before the period's end.
@@ -198,8 +202,14 @@ pub fn impact_figures(data: &ImpactData, filters: &ImpactFilters) -> ImpactFigur
         actors_involved,
         actors_by_kind,
         actors_met_at_events,
-        value_cents: contributions.iter().map(|c| c.value_cents).fold(0, i64::saturating_add),
-        minutes: contributions.iter().map(|c| c.minutes).fold(0, i64::saturating_add),
+        value_cents: contributions
+            .iter()
+            .map(|c| c.value_cents)
+            .fold(0, i64::saturating_add),
+        minutes: contributions
+            .iter()
+            .map(|c| c.minutes)
+            .fold(0, i64::saturating_add),
         contributions,
         beneficiaries,
         indicator_totals,
@@ -225,7 +235,10 @@ fn count(rows: &[&ImpactRow], keep: impl Fn(&ImpactRow) -> bool) -> u32 {
 fn by_stage_and_mode(rows: &[&ImpactRow]) -> Vec<StageModeCount> {
     let mut counts: BTreeMap<(Stage, usize), (Option<RameauMode>, u32)> = BTreeMap::new();
     for r in rows {
-        counts.entry((r.stage, mode_rank(r.mode))).or_insert((r.mode, 0)).1 += 1;
+        counts
+            .entry((r.stage, mode_rank(r.mode)))
+            .or_insert((r.mode, 0))
+            .1 += 1;
     }
     counts
         .into_iter()
@@ -264,13 +277,18 @@ fn contributions(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<ContributionFigu
     let mut sums: BTreeMap<(usize, usize), ContributionFigure> = BTreeMap::new();
     for r in rows.iter().filter(|r| is_signed(r, f)) {
         for (kind, cents, minutes) in &r.contributions {
-            let k = ContributionKind::ALL.iter().position(|x| x == kind).unwrap_or(0);
-            let e = sums.entry((k, mode_rank(r.mode))).or_insert(ContributionFigure {
-                kind: *kind,
-                mode: r.mode,
-                value_cents: 0,
-                minutes: 0,
-            });
+            let k = ContributionKind::ALL
+                .iter()
+                .position(|x| x == kind)
+                .unwrap_or(0);
+            let e = sums
+                .entry((k, mode_rank(r.mode)))
+                .or_insert(ContributionFigure {
+                    kind: *kind,
+                    mode: r.mode,
+                    value_cents: 0,
+                    minutes: 0,
+                });
             e.value_cents = e.value_cents.saturating_add(*cents);
             e.minutes = e.minutes.saturating_add(*minutes);
         }
@@ -283,13 +301,21 @@ fn contributions(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<ContributionFigu
 fn indicator_totals(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<IndicatorTotal> {
     let rank = |k: &TotalKey| {
         (
-            k.0.map_or(usize::MAX, |t| ImpactTheme::ALL.iter().position(|x| *x == t).unwrap_or(0)),
-            k.1.map_or(usize::MAX, |l| IndicatorLevel::ALL.iter().position(|x| *x == l).unwrap_or(0)),
+            k.0.map_or(usize::MAX, |t| {
+                ImpactTheme::ALL.iter().position(|x| *x == t).unwrap_or(0)
+            }),
+            k.1.map_or(usize::MAX, |l| {
+                IndicatorLevel::ALL
+                    .iter()
+                    .position(|x| *x == l)
+                    .unwrap_or(0)
+            }),
             k.2.clone(),
         )
     };
-    let mut sums: BTreeMap<(usize, usize, String), (TotalKey, String, f64, BTreeSet<&str>)> =
-        BTreeMap::new();
+    /// A total being added up: its key, its unit as first written, the sum, the partnerships.
+    type Sum<'a> = (TotalKey, String, f64, BTreeSet<&'a str>);
+    let mut sums: BTreeMap<(usize, usize, String), Sum<'_>> = BTreeMap::new();
     for r in rows {
         for (key, i, value) in counted_indicators(r, f) {
             let e = sums.entry(rank(&key)).or_insert_with(|| {
@@ -301,18 +327,20 @@ fn indicator_totals(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<IndicatorTota
         }
     }
     sums.into_values()
-        .map(|((theme, level, key), written, total, ids)| IndicatorTotal {
-            theme,
-            level,
-            unit: unit_label_fr(&key, &written),
-            unit_en: STANDARD_UNITS
-                .iter()
-                .find(|u| u.code == key)
-                .map_or_else(|| written.trim().to_owned(), |u| u.en.to_owned()),
-            unit_key: key,
-            total,
-            partnerships: u32::try_from(ids.len()).unwrap_or(u32::MAX),
-        })
+        .map(
+            |((theme, level, key), written, total, ids)| IndicatorTotal {
+                theme,
+                level,
+                unit: unit_label_fr(&key, &written),
+                unit_en: STANDARD_UNITS
+                    .iter()
+                    .find(|u| u.code == key)
+                    .map_or_else(|| written.trim().to_owned(), |u| u.en.to_owned()),
+                unit_key: key,
+                total,
+                partnerships: u32::try_from(ids.len()).unwrap_or(u32::MAX),
+            },
+        )
         .collect()
 }
 
@@ -350,8 +378,12 @@ fn years(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<YearFigures> {
     };
     for r in rows {
         for event in [YearEvent::Started, YearEvent::Signed, YearEvent::Evaluated] {
-            let Some(day) = year_event_on(r, event, f) else { continue };
-            let y = by_year.entry(day.year()).or_insert_with(|| blank(day.year()));
+            let Some(day) = year_event_on(r, event, f) else {
+                continue;
+            };
+            let y = by_year
+                .entry(day.year())
+                .or_insert_with(|| blank(day.year()));
             match event {
                 YearEvent::Started => y.started += 1,
                 YearEvent::Evaluated => y.evaluated += 1,
@@ -365,8 +397,10 @@ fn years(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<YearFigures> {
             }
         }
     }
-    let (Some(first), Some(last)) = (by_year.keys().next().copied(), by_year.keys().last().copied())
-    else {
+    let (Some(first), Some(last)) = (
+        by_year.keys().next().copied(),
+        by_year.keys().last().copied(),
+    ) else {
         return Vec::new();
     };
     (first..=last)

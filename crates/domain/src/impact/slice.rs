@@ -48,7 +48,9 @@ pub enum ImpactSlice {
     },
     /// Partnerships with a party of this kind.
     #[serde(rename_all = "camelCase")]
-    ActorKind { actor_kind: ActorKind },
+    ActorKind {
+        actor_kind: ActorKind,
+    },
     /// Partnerships with a party met at an event before its first partnership.
     MetAtEvents,
     /// Signed partnerships of this primary mode with a contribution of this kind.
@@ -68,13 +70,23 @@ pub enum ImpactSlice {
     Beneficiaries,
     Signed,
     Evaluated,
-    Funnel { step: FunnelStep },
-    Year { year: i32, step: YearStep },
+    Funnel {
+        step: FunnelStep,
+    },
+    Year {
+        year: i32,
+        step: YearStep,
+    },
 }
 
 /// Whether `row` (in scope or not) is behind the figure `slice`.
 #[must_use]
-pub fn in_slice(row: &ImpactRow, slice: &ImpactSlice, data: &ImpactData, f: &ImpactFilters) -> bool {
+pub fn in_slice(
+    row: &ImpactRow,
+    slice: &ImpactSlice,
+    data: &ImpactData,
+    f: &ImpactFilters,
+) -> bool {
     if !in_scope(row, f) {
         return false;
     }
@@ -103,7 +115,9 @@ pub fn in_slice(row: &ImpactRow, slice: &ImpactSlice, data: &ImpactData, f: &Imp
             unit_key,
         } => counted_indicators(row, f)
             .any(|(k, _, _)| k.0 == *theme && k.1 == *level && k.2 == *unit_key),
-        ImpactSlice::Beneficiaries => counted_indicators(row, f).any(|(k, _, _)| k.2 == BENEFICIAIRES),
+        ImpactSlice::Beneficiaries => {
+            counted_indicators(row, f).any(|(k, _, _)| k.2 == BENEFICIAIRES)
+        }
         ImpactSlice::Signed => is_signed(row, f),
         ImpactSlice::Evaluated => evaluated_on(row, f).is_some(),
         ImpactSlice::Funnel { step } => {

@@ -114,13 +114,19 @@ mod figures {
                 contributions: Vec::new(),
                 indicators: Vec::new(),
                 evaluation: if i % 4 == 0 {
-                    EvaluationState::Evaluated { on: day(i * 20 + 90) }
+                    EvaluationState::Evaluated {
+                        on: day(i * 20 + 90),
+                    }
                 } else {
                     EvaluationState::NotEvaluated
                 },
             })
             .collect();
-        ImpactData { rows, actors, meetings: 77 }
+        ImpactData {
+            rows,
+            actors,
+            meetings: 77,
+        }
     }
 
     #[test]
@@ -147,11 +153,20 @@ mod figures {
             signed(r) && matches!(r.evaluation, EvaluationState::Evaluated { on } if on <= day(500))
         };
         assert_eq!(got.signed as usize, scope.iter().filter(signed).count());
-        assert_eq!(got.evaluated as usize, scope.iter().filter(evaluated).count());
+        assert_eq!(
+            got.evaluated as usize,
+            scope.iter().filter(evaluated).count()
+        );
         assert!(got.evaluated > 0 && got.evaluated < got.signed);
-        assert_eq!(got.evaluated_share, Some(f64::from(got.evaluated) / f64::from(got.signed)));
+        assert_eq!(
+            got.evaluated_share,
+            Some(f64::from(got.evaluated) / f64::from(got.signed))
+        );
         assert_eq!(got.funnel.meetings, 77);
-        assert_eq!(got.funnel.leads as usize, scope.iter().filter(|r| r.lead).count());
+        assert_eq!(
+            got.funnel.leads as usize,
+            scope.iter().filter(|r| r.lead).count()
+        );
         assert_eq!(
             got.funnel.signed as usize,
             scope.iter().filter(|r| r.lead).filter(signed).count()
@@ -161,16 +176,31 @@ mod figures {
             scope.iter().filter(|r| r.lead).filter(evaluated).count()
         );
         let len = |s: ImpactSlice| slice_ids(&d, &s, &f).len();
-        assert_eq!(len(ImpactSlice::Funnel { step: FunnelStep::Leads }), got.funnel.leads as usize);
-        assert_eq!(len(ImpactSlice::Funnel { step: FunnelStep::Signed }), got.funnel.signed as usize);
         assert_eq!(
-            len(ImpactSlice::Funnel { step: FunnelStep::Evaluated }),
+            len(ImpactSlice::Funnel {
+                step: FunnelStep::Leads
+            }),
+            got.funnel.leads as usize
+        );
+        assert_eq!(
+            len(ImpactSlice::Funnel {
+                step: FunnelStep::Signed
+            }),
+            got.funnel.signed as usize
+        );
+        assert_eq!(
+            len(ImpactSlice::Funnel {
+                step: FunnelStep::Evaluated
+            }),
             got.funnel.evaluated as usize
         );
         assert_eq!(len(ImpactSlice::Evaluated), got.evaluated as usize);
         for y in &got.years {
             let step = YearStep::Evaluated;
-            assert_eq!(len(ImpactSlice::Year { year: y.year, step }), y.evaluated as usize);
+            assert_eq!(
+                len(ImpactSlice::Year { year: y.year, step }),
+                y.evaluated as usize
+            );
         }
         // The partnerships of actors met first hold every such actor.
         let ids = slice_ids(&d, &ImpactSlice::MetAtEvents, &f);
@@ -213,12 +243,22 @@ mod figures {
     fn signed_is_the_first_move_into_mise_en_oeuvre_or_later() {
         use chrono::{TimeZone, Utc};
         let t = |d: u32| Utc.with_ymd_and_hms(2025, 3, d, 10, 0, 0).unwrap();
-        let moves = [(t(2), Stage::Preparation), (t(5), Stage::Evaluation), (t(9), Stage::MiseEnOeuvre)];
+        let moves = [
+            (t(2), Stage::Preparation),
+            (t(5), Stage::Evaluation),
+            (t(9), Stage::MiseEnOeuvre),
+        ];
         assert_eq!(
             crate::impact::signed_on(moves, Stage::Abandonne, t(20)),
             Some(t(5).date_naive())
         );
-        assert_eq!(crate::impact::signed_on([], Stage::MiseEnOeuvre, t(7)), Some(t(7).date_naive()));
-        assert_eq!(crate::impact::signed_on([(t(2), Stage::Preparation)], Stage::Preparation, t(7)), None);
+        assert_eq!(
+            crate::impact::signed_on([], Stage::MiseEnOeuvre, t(7)),
+            Some(t(7).date_naive())
+        );
+        assert_eq!(
+            crate::impact::signed_on([(t(2), Stage::Preparation)], Stage::Preparation, t(7)),
+            None
+        );
     }
 }
