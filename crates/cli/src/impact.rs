@@ -121,6 +121,11 @@ fn print(g: &ImpactFigures) {
         g.actors_involved,
         g.actors_met_at_events
     );
+    out!(
+        "Apports des partenariats signés : {} · {}",
+        format_euros(g.value_cents),
+        hours(g.minutes)
+    );
     out!("Bénéficiaires : {}", number(g.beneficiaries));
     out!(
         "Entonnoir : {} rencontres → {} pistes → {} signés → {} évalués",
@@ -130,87 +135,81 @@ fn print(g: &ImpactFigures) {
         g.funnel.evaluated
     );
     out!("");
-    let rows: Vec<Vec<String>> = g
-        .by_stage_and_mode
-        .iter()
-        .map(|c| {
+    print_counts(g);
+    print_values(g);
+}
+
+/// One table of `items`, then a blank line.
+fn section<T>(head: &[&str], items: &[T], row: impl Fn(&T) -> Vec<String>) {
+    table(head, &items.iter().map(row).collect::<Vec<_>>());
+    out!("");
+}
+
+/// Partnerships by stage and mode; actors by kind.
+fn print_counts(g: &ImpactFigures) {
+    section(
+        &["Étape", "Mode", "Partenariats"],
+        &g.by_stage_and_mode,
+        |c| {
             vec![
                 c.stage.label_fr().to_owned(),
                 mode_fr(c.mode),
                 c.count.to_string(),
             ]
-        })
-        .collect();
-    table(&["Étape", "Mode", "Partenariats"], &rows);
-    out!("");
-    let rows: Vec<Vec<String>> = g
-        .actors_by_kind
-        .iter()
-        .map(|k| vec![k.kind.label_fr().to_owned(), k.count.to_string()])
-        .collect();
-    table(&["Type d'acteur", "Acteurs"], &rows);
-    out!("");
-    let rows: Vec<Vec<String>> = g
-        .contributions
-        .iter()
-        .map(|c| {
+        },
+    );
+    section(&["Type d'acteur", "Acteurs"], &g.actors_by_kind, |k| {
+        vec![k.kind.label_fr().to_owned(), k.count.to_string()]
+    });
+}
+
+/// Contributions, indicator totals and years.
+fn print_values(g: &ImpactFigures) {
+    section(
+        &["Apport", "Mode", "Valeur", "Heures"],
+        &g.contributions,
+        |c| {
             vec![
                 c.kind.code().to_owned(),
                 mode_fr(c.mode),
                 format_euros(c.value_cents),
                 hours(c.minutes),
             ]
-        })
-        .collect();
-    table(&["Apport", "Mode", "Valeur", "Heures"], &rows);
-    out!("");
-    let rows: Vec<Vec<String>> = g
-        .indicator_totals
-        .iter()
-        .map(|t| {
-            vec![
-                t.theme
-                    .map_or("Sans thème", ImpactTheme::label_fr)
-                    .to_owned(),
-                t.level.map_or("—", |l| l.label_fr()).to_owned(),
-                number(t.total),
-                if t.unit.is_empty() {
-                    "(sans unité)".to_owned()
-                } else {
-                    t.unit.clone()
-                },
-                t.partnerships.to_string(),
-            ]
-        })
-        .collect();
-    table(
-        &["Thème", "Niveau", "Total", "Unité", "Partenariats"],
-        &rows,
+        },
     );
-    out!("");
-    let rows: Vec<Vec<String>> = g
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                y.year.to_string(),
-                y.started.to_string(),
-                y.signed.to_string(),
-                y.evaluated.to_string(),
-                format_euros(y.value_cents),
-                hours(y.minutes),
-            ]
-        })
-        .collect();
-    table(
-        &[
-            "Année",
-            "Démarrés",
-            "Signés",
-            "Évalués",
-            "Valeur apportée",
-            "Heures",
-        ],
-        &rows,
-    );
+    let head = ["Thème", "Niveau", "Total", "Unité", "Partenariats"];
+    section(&head, &g.indicator_totals, |t| {
+        let unit = if t.unit.is_empty() {
+            "(sans unité)"
+        } else {
+            t.unit.as_str()
+        };
+        vec![
+            t.theme
+                .map_or("Sans thème", ImpactTheme::label_fr)
+                .to_owned(),
+            t.level.map_or("—", |l| l.label_fr()).to_owned(),
+            number(t.total),
+            unit.to_owned(),
+            t.partnerships.to_string(),
+        ]
+    });
+    let head = [
+        "Année",
+        "Démarrés",
+        "Signés",
+        "Évalués",
+        "Valeur apportée",
+        "Heures",
+    ];
+    section(&head, &g.years, |y| {
+        vec![
+            y.year.to_string(),
+            y.started.to_string(),
+            y.signed.to_string(),
+            y.evaluated.to_string(),
+            format_euros(y.value_cents),
+            hours(y.minutes),
+        ]
+    });
 }

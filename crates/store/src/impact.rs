@@ -277,13 +277,13 @@ impl Store {
         )
     }
 
-    /// Whether a département (`departement`) or an EPCI (`epci`) code is in
-    /// the referential.
+    /// Whether a commune, département or EPCI code is in the referential.
     ///
     /// # Errors
     /// A storage error.
     pub fn area_known(&self, area: Area, code: &str) -> Result<bool> {
         let sql = match area {
+            Area::Commune => "SELECT EXISTS (SELECT 1 FROM communes WHERE insee = ?1)",
             Area::Departement => "SELECT EXISTS (SELECT 1 FROM departements WHERE code = ?1)",
             Area::Epci => "SELECT EXISTS (SELECT 1 FROM epcis WHERE code = ?1)",
         };
@@ -294,6 +294,7 @@ impl Store {
 /// An area of the referential a filter can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Area {
+    Commune,
     Departement,
     Epci,
 }

@@ -47,52 +47,43 @@ impl App {
     /// the referential does not know.
     fn check_impact_filters(&self, f: &ImpactFilters) -> AppResult<()> {
         f.validate().map_err(AppError::field)?;
-        let code = |c: &Option<String>| {
-            c.as_deref()
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-        };
-        if let Some(c) = code(&f.commune) {
-            if self.store.commune(&c)?.is_none() {
-                return Err(unknown(
-                    "commune",
-                    &c,
-                    "aucune commune connue",
-                    "no known commune",
-                ));
-            }
-        }
-        if let Some(c) = code(&f.departement) {
-            if !self.store.area_known(Area::Departement, &c)? {
-                return Err(unknown(
-                    "departement",
-                    &c,
-                    "aucun département connu",
-                    "no known département",
-                ));
-            }
-        }
-        if let Some(c) = code(&f.epci) {
-            if !self.store.area_known(Area::Epci, &c)? {
-                return Err(unknown(
-                    "epci",
-                    &c,
-                    "aucune intercommunalité (EPCI) connue",
-                    "no known intercommunality (EPCI)",
-                ));
+        let places = [
+            (
+                &f.commune,
+                Area::Commune,
+                "commune",
+                "aucune commune connue",
+                "no known commune",
+            ),
+            (
+                &f.departement,
+                Area::Departement,
+                "departement",
+                "aucun département connu",
+                "no known département",
+            ),
+            (
+                &f.epci,
+                Area::Epci,
+                "epci",
+                "aucune intercommunalité (EPCI) connue",
+                "no known intercommunality (EPCI)",
+            ),
+        ];
+        for (code, area, field, fr, en) in places {
+            let Some(code) = code.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            if !self.store.area_known(area, code)? {
+                return Err(AppError::field(FieldError::new(
+                    field,
+                    format!("Le code {code} ne désigne {fr} : choisissez dans la liste."),
+                    format!("Code {code} names {en}: pick one from the list."),
+                )));
             }
         }
         Ok(())
     }
-}
-
-fn unknown(field: &str, code: &str, fr: &str, en: &str) -> AppError {
-    AppError::field(FieldError::new(
-        field,
-        format!("Le code {code} ne désigne {fr} : choisissez dans la liste."),
-        format!("Code {code} names {en}: pick one from the list."),
-    ))
 }
 
 #[cfg(test)]

@@ -22,15 +22,15 @@ fn clock() -> Clock {
     Clock::at(chrono::DateTime::parse_from_rfc3339("2026-03-10T10:00:00+01:00").unwrap())
 }
 
-/// A small deterministic generator (xorshift).
+/// A small deterministic generator (splitmix64).
 struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % n as u64).unwrap()
@@ -177,12 +177,15 @@ fn generated() -> App {
     app
 }
 
+/// A commune's département and EPCI codes.
+type Place = (String, Option<String>);
+
 /// Everything a brute-force computation needs, read the ordinary way.
 struct World {
     partnerships: Vec<Partnership>,
     kinds: HashMap<String, ActorKind>,
     /// commune → (département, EPCI)
-    places: HashMap<String, (String, Option<String>)>,
+    places: HashMap<String, Place>,
 }
 
 fn world(app: &App) -> World {
@@ -230,9 +233,8 @@ fn before_end(d: NaiveDate, f: &ImpactFilters) -> bool {
 }
 
 fn brute_in_scope(w: &World, p: &Partnership, f: &ImpactFilters) -> bool {
-    let place = |keep: &dyn Fn(&str, &(String, Option<String>)) -> bool| {
-        p.territory.iter().any(|c| keep(c, &w.places[c]))
-    };
+    let place =
+        |keep: &dyn Fn(&str, &Place) -> bool| p.territory.iter().any(|c| keep(c, &w.places[c]));
     before_end(p.created_at.date_naive(), f)
         && !(p.stage == Stage::Abandonne
             && f.from

@@ -313,8 +313,9 @@ fn indicator_totals(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<IndicatorTota
             k.2.clone(),
         )
     };
-    let mut sums: BTreeMap<(usize, usize, String), (TotalKey, String, f64, BTreeSet<&str>)> =
-        BTreeMap::new();
+    /// A total being added up: its key, its unit as first written, the sum, the partnerships.
+    type Sum<'a> = (TotalKey, String, f64, BTreeSet<&'a str>);
+    let mut sums: BTreeMap<(usize, usize, String), Sum<'_>> = BTreeMap::new();
     for r in rows {
         for (key, i, value) in counted_indicators(r, f) {
             let e = sums.entry(rank(&key)).or_insert_with(|| {

@@ -1,14 +1,14 @@
 // The partnerships behind the figure clicked: the core's list for that slice
 // of the same filters; each row opens its partnership's page.
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight, CircleAlert, X } from "lucide-react";
+import { ChevronRight, X } from "lucide-react";
 import { useEffect, useRef } from "react";
 
 import { listImpactPartnerships } from "../../api/gateway";
-import { errorText, toAppError } from "../../api/errors";
 import { navigate } from "../../app/router";
 import type { ImpactFilters } from "../../bindings/ImpactFilters";
 import type { ImpactSlice } from "../../bindings/ImpactSlice";
+import { ListState } from "../../components/ListState";
 import { useI18n } from "../../i18n";
 import { MODE_LETTERS, modeStyle } from "../partnership/model";
 import { StageIcon } from "../partnership/visuals";
@@ -16,7 +16,7 @@ import { StageIcon } from "../partnership/visuals";
 export type Drill = { slice: ImpactSlice; label: string };
 
 export function DrillDown({ filters, drill, onClose }: { filters: ImpactFilters; drill: Drill; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const d = t.impact.drill;
   const query = useQuery({
     queryKey: ["impact", "partnerships", filters, drill.slice],
@@ -28,34 +28,20 @@ export function DrillDown({ filters, drill, onClose }: { filters: ImpactFilters;
     heading.current?.focus();
     heading.current?.scrollIntoView({ block: "nearest" });
   }, [drill]);
-  const rows = query.data;
   return (
     <section className="card impact-drill" aria-labelledby="impact-drill-title" data-testid="impact-drill">
       <header className="impact-chart__head">
         <h2 className="card__title" id="impact-drill-title" tabIndex={-1} ref={heading}>
           {d.title(drill.label)}
-          {rows && <span className="muted small impact-drill__count"> · {d.count(rows.length)}</span>}
+          {query.data && <span className="muted small impact-drill__count"> · {d.count(query.data.length)}</span>}
         </h2>
         <button type="button" className="button button--ghost button--small" data-testid="impact-drill-close" onClick={onClose}>
           <X size={14} aria-hidden="true" />
           {d.close}
         </button>
       </header>
-      {query.isError ? (
-        <div className="banner banner--error" role="alert">
-          <CircleAlert size={20} aria-hidden="true" className="banner__icon" />
-          <div>
-            <p>
-              <strong>{d.loadError}</strong>
-            </p>
-            <p>{errorText(toAppError(query.error), lang)}</p>
-          </div>
-        </div>
-      ) : rows === undefined ? (
-        <p className="small muted">{d.loading}</p>
-      ) : rows.length === 0 ? (
-        <p className="small muted">{d.empty}</p>
-      ) : (
+      <ListState query={query} loadError={d.loadError} empty={d.empty}>
+        {(rows) => (
         <ul className="impact-drill__list" data-testid="impact-drill-list">
           {rows.map((p) => (
             <li key={p.id}>
@@ -89,7 +75,8 @@ export function DrillDown({ filters, drill, onClose }: { filters: ImpactFilters;
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </ListState>
     </section>
   );
 }

@@ -37,6 +37,32 @@ export function FilterBar({ filters, onChange }: { filters: ImpactFilters; onCha
   const overview = useQuery({ queryKey: partnershipKeys.overview, queryFn: getPartnershipOverview });
   const set = (patch: Partial<ImpactFilters>) => onChange({ ...filters, ...patch });
   const thisYear = new Date().getFullYear();
+  const selects = [
+    {
+      testId: "impact-mode",
+      label: f.mode,
+      allLabel: f.allModes,
+      value: filters.mode,
+      options: MODES.map((m) => ({ value: m, label: t.partnership.labels.modes[m] })),
+      onChange: (v: string | null) => set({ mode: v as RameauMode | null }),
+    },
+    {
+      testId: "impact-theme",
+      label: f.theme,
+      allLabel: f.allThemes,
+      value: filters.theme,
+      options: THEMES.map((th) => ({ value: th, label: t.impact.themes[th] })),
+      onChange: (v: string | null) => set({ theme: v as ImpactTheme | null }),
+    },
+    {
+      testId: "impact-facilitator",
+      label: f.facilitator,
+      allLabel: f.allFacilitators,
+      value: filters.facilitator,
+      options: (overview.data?.byFacilitator ?? []).filter((c) => c.code !== "").map((c) => ({ value: c.code, label: c.label })),
+      onChange: (v: string | null) => set({ facilitator: v }),
+    },
+  ];
   const pickPlace = (c: Commune | null, s: Scope) => {
     setCommune(c);
     setScope(s);
@@ -69,30 +95,9 @@ export function FilterBar({ filters, onChange }: { filters: ImpactFilters; onCha
           </select>
         </label>
       )}
-      <FilterSelect
-        testId="impact-mode"
-        label={f.mode}
-        allLabel={f.allModes}
-        value={filters.mode}
-        options={MODES.map((m) => ({ value: m, label: t.partnership.labels.modes[m] }))}
-        onChange={(v) => set({ mode: v as RameauMode | null })}
-      />
-      <FilterSelect
-        testId="impact-theme"
-        label={f.theme}
-        allLabel={f.allThemes}
-        value={filters.theme}
-        options={THEMES.map((th) => ({ value: th, label: t.impact.themes[th] }))}
-        onChange={(v) => set({ theme: v as ImpactTheme | null })}
-      />
-      <FilterSelect
-        testId="impact-facilitator"
-        label={f.facilitator}
-        allLabel={f.allFacilitators}
-        value={filters.facilitator}
-        options={(overview.data?.byFacilitator ?? []).filter((c) => c.code !== "").map((c) => ({ value: c.code, label: c.label }))}
-        onChange={(v) => set({ facilitator: v })}
-      />
+      {selects.map((x) => (
+        <FilterSelect key={x.testId} {...x} />
+      ))}
       {hasFilters(filters) && (
         <button
           type="button"

@@ -68,10 +68,10 @@ describe("ImpactPage", () => {
     renderWithProviders(<ImpactPage />);
     const keys = await screen.findByTestId("impact-keys");
     expect(within(keys).getByTestId("impact-key-partnerships").textContent).toContain("7");
-    expect(within(keys).getByTestId("impact-key-evaluated").textContent!.replace(nbsp, " ")).toContain("25 % des partenariats signés");
-    expect(within(keys).getByTestId("impact-key-beneficiaries").textContent!.replace(nbsp, " ")).toContain("1 250");
-    expect(within(keys).getByTestId("impact-key-value").textContent!.replace(nbsp, " ")).toContain("12 345 €");
-    expect(within(keys).getByTestId("impact-key-hours").textContent!.replace(nbsp, " ")).toContain("10 h");
+    expect(within(keys).getByTestId("impact-key-evaluated").textContent.replace(nbsp, " ")).toContain("25 % des partenariats signés");
+    expect(within(keys).getByTestId("impact-key-beneficiaries").textContent.replace(nbsp, " ")).toContain("1 250");
+    expect(within(keys).getByTestId("impact-key-value").textContent.replace(nbsp, " ")).toContain("12 345 €");
+    expect(within(keys).getByTestId("impact-key-hours").textContent.replace(nbsp, " ")).toContain("10 h");
     expect(api.getImpact).toHaveBeenCalledWith(emptyImpactFilters());
   });
 

@@ -2,14 +2,13 @@
 // place. Every number comes from the core's `get_impact`; clicking a figure
 // lists the partnerships behind it (`list_impact_partnerships`).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { CircleAlert } from "lucide-react";
 import { useState } from "react";
 
 import { getImpact } from "../../api/gateway";
-import { errorText, toAppError } from "../../api/errors";
 import type { ImpactFigures } from "../../bindings/ImpactFigures";
 import type { ImpactFilters } from "../../bindings/ImpactFilters";
 import type { ImpactSlice } from "../../bindings/ImpactSlice";
+import { ErrorBanner } from "../../components/ErrorBanner";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { DrillDown, type Drill } from "./DrillDown";
@@ -18,7 +17,7 @@ import { emptyImpactFilters, formatHours, formatShare, formatTotal, formatWholeE
 import { ContributionChart, FunnelChart, IndicatorChart, KindChart, StageChart, YearChart, type Open } from "./sections";
 
 export function ImpactPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const i = t.impact;
   const [filters, setFilters] = useState<ImpactFilters>(emptyImpactFilters);
   const [drill, setDrill] = useState<Drill | null>(null);
@@ -44,15 +43,7 @@ export function ImpactPage() {
       </header>
       <FilterBar filters={filters} onChange={changeFilters} />
       {query.isError ? (
-        <div className="banner banner--error" role="alert" data-testid="impact-error">
-          <CircleAlert size={20} aria-hidden="true" className="banner__icon" />
-          <div>
-            <p>
-              <strong>{i.loadError}</strong>
-            </p>
-            <p>{errorText(toAppError(query.error), lang)}</p>
-          </div>
-        </div>
+        <ErrorBanner title={i.loadError} error={query.error} testId="impact-error" />
       ) : figures === undefined ? (
         <p className="muted" aria-busy="true">
           {i.loading}
