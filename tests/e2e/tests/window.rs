@@ -2517,8 +2517,11 @@ async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
         w.type_into("[data-testid=field-need]", "Personne ne réparait rien.")
             .await;
         w.click("[data-testid=story-quote-add]").await;
-        w.type_into("[data-testid='field-quotes.0.text']", "On revient chaque semaine")
-            .await;
+        w.type_into(
+            "[data-testid='field-quotes.0.text']",
+            "On revient chaque semaine",
+        )
+        .await;
         w.type_into("[data-testid='field-quotes.0.author']", "Une habitante")
             .await;
         w.click("[data-testid=story-quote-publishable]").await;
@@ -2546,7 +2549,11 @@ async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
         let docs = w.data.path().join("documents");
         let pdf = written(&docs, "histoire-").await;
         let text = pdf_text(&pdf);
-        for expected in ["Un atelier qui change tout", "On revient chaque semaine", "La tournée du soir"] {
+        for expected in [
+            "Un atelier qui change tout",
+            "On revient chaque semaine",
+            "La tournée du soir",
+        ] {
             assert!(text.contains(expected), "{expected} in {text}");
         }
         w.close().await;

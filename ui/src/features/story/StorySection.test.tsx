@@ -174,6 +174,25 @@ describe("Belles histoires", () => {
     expect((await screen.findByTestId("toast")).textContent).toContain("Photo «\u00a0compte-rendu.jpg\u00a0» ajoutée");
   });
 
+  it("deletes a story after asking, with undo", async () => {
+    const user = userEvent.setup();
+    api.deleteStory.mockReset().mockResolvedValue(undefined);
+    api.restoreStory.mockReset().mockResolvedValue(story());
+    renderWithProviders(<StorySection partnershipId="p1" indicators={INDICATORS} />);
+    await user.click(await screen.findByTestId("story-open"));
+    api.listStories.mockResolvedValue([]);
+    await user.click(await screen.findByTestId("story-remove"));
+    await user.click(await screen.findByTestId("confirm-ok"));
+    await waitFor(() => expect(api.deleteStory).toHaveBeenCalledWith("s1"));
+    const toast = await screen.findByTestId("toast");
+    expect(toast.textContent).toContain("Histoire «\u00a0Des élèves sous le chapiteau\u00a0» supprimée.");
+    expect(screen.queryByTestId("story-row")).toBeNull();
+    api.listStories.mockResolvedValue([SUMMARY]);
+    await user.click(within(toast).getByRole("button", { name: /Annuler/ }));
+    await waitFor(() => expect(api.restoreStory).toHaveBeenCalledWith("s1"));
+    expect(await screen.findByTestId("story-view")).toBeTruthy();
+  });
+
   it("prints for publication or internal use through the shell", async () => {
     const user = userEvent.setup();
     api.saveStoryPdf.mockResolvedValue("/home/moi/histoire.pdf");
