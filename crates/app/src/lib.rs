@@ -9,6 +9,7 @@ mod dialog;
 mod documents;
 mod duplicate;
 mod error;
+mod evaluation;
 mod event;
 mod event_pack;
 mod export;
