@@ -5,6 +5,7 @@
 
 mod backup;
 mod demo;
+mod demo_impact;
 mod dialog;
 mod documents;
 mod duplicate;

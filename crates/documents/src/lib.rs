@@ -17,6 +17,7 @@ mod brief;
 mod event_pack;
 mod fonts;
 mod layout;
+mod questionnaire;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -117,6 +118,18 @@ pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
     let fonts = fonts::Fonts::get()?;
     let pages = agreement::pages(fonts, data);
     let title = format!("{} — {}", agreement::title(data), data.partnership.title);
+    Ok(save(fonts, &title, data.generated_on, pages))
+}
+
+/// Renders the evaluation questionnaire for the review meeting: one page
+/// per party, the scale's boxes to tick and blanks to write on.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_questionnaire(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let pages = questionnaire::pages(fonts, data);
+    let title = format!("Questionnaire d'évaluation — {}", data.partnership.title);
     Ok(save(fonts, &title, data.generated_on, pages))
 }
 

@@ -333,3 +333,16 @@ impl EvaluationView {
         }
     }
 }
+
+impl super::EvaluationState {
+    /// « Non évalué », « En cours », « Évalué le 12 mars 2026 » (command
+    /// line, PDFs; the window words it through its i18n).
+    #[must_use]
+    pub fn label_fr(&self) -> String {
+        match self {
+            Self::NotEvaluated => "Non évalué".to_owned(),
+            Self::InProgress => "En cours".to_owned(),
+            Self::Evaluated { on } => format!("Évalué le {}", crate::text::date_long_fr(*on)),
+        }
+    }
+}

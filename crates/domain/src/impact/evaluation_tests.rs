@@ -61,7 +61,9 @@ fn ratings_are_read_in_words_codes_or_steps() {
 
 #[test]
 fn a_partys_answers_are_read_and_trimmed() {
-    let valid = input("a").validate(&[party("a"), party("b")], clock()).unwrap();
+    let valid = input("a")
+        .validate(&[party("a"), party("b")], clock())
+        .unwrap();
     assert_eq!(valid.on, date("2026-03-12"));
     assert_eq!(valid.objectives_met, Some(Rating::PlutotOui));
     assert_eq!(valid.balanced, Some(Rating::ToutAFait));
@@ -86,7 +88,11 @@ fn only_a_party_evaluates_and_not_in_the_future() {
     future.on = "16/03/2026".into();
     let err = future.validate(&[party("a")], clock()).unwrap_err();
     assert_eq!(fields(&err), ["on"]);
-    assert!(err.0[0].message.contains("après aujourd'hui"), "{}", err.0[0].message);
+    assert!(
+        err.0[0].message.contains("après aujourd'hui"),
+        "{}",
+        err.0[0].message
+    );
     // Today itself is fine.
     future.on = "15/03/2026".into();
     assert!(future.validate(&[party("a")], clock()).is_ok());
@@ -176,7 +182,10 @@ fn contributions_are_valued_by_kind_and_unvalued_hours_at_the_rate() {
     assert_eq!(a.in_kind_cents, 0);
     assert_eq!(a.total_cents, 551_880);
     let b = &values[1];
-    assert_eq!((b.money_cents, b.skills_cents, b.in_kind_cents), (0, 0, 16_000));
+    assert_eq!(
+        (b.money_cents, b.skills_cents, b.in_kind_cents),
+        (0, 0, 16_000)
+    );
     assert_eq!(b.total_cents, 16_000);
     assert_eq!(values[2].total_cents, 0);
 }
@@ -231,7 +240,11 @@ fn a_standard_units_spelling_is_stored_as_its_french_label() {
     let input = PartnershipInput {
         title: "T".into(),
         parties: vec![party("a"), party("b")],
-        indicators: vec![indicator(" pers. "), indicator("Arbres plantés"), indicator("T")],
+        indicators: vec![
+            indicator(" pers. "),
+            indicator("Arbres plantés"),
+            indicator("T"),
+        ],
         ..PartnershipInput::default()
     };
     let valid = input.validate().unwrap();
@@ -242,5 +255,19 @@ fn a_standard_units_spelling_is_stored_as_its_french_label() {
         .collect();
     assert_eq!(units, ["personnes", "Arbres plantés", "tonnes"]);
     assert_eq!(valid.indicators[0].level, Some(IndicatorLevel::Resultat));
-    assert_eq!(valid.indicators[0].theme, Some(ImpactTheme::EmploiInsertion));
+    assert_eq!(
+        valid.indicators[0].theme,
+        Some(ImpactTheme::EmploiInsertion)
+    );
+}
+
+#[test]
+fn the_state_reads_in_french() {
+    assert_eq!(EvaluationState::NotEvaluated.label_fr(), "Non évalué");
+    assert_eq!(EvaluationState::InProgress.label_fr(), "En cours");
+    let on = date("2026-03-12");
+    assert_eq!(
+        EvaluationState::Evaluated { on }.label_fr(),
+        "Évalué le 12 mars 2026"
+    );
 }
