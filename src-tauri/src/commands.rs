@@ -411,5 +411,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::person::save_person_export,
         crate::person::erase_person,
         crate::person::match_person_name,
+        crate::evaluation::evaluate_partnership,
+        crate::evaluation::delete_partnership_evaluation,
     ]
 }

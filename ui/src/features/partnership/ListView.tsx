@@ -12,6 +12,7 @@ import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
 import type { PartnershipSort } from "../../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { useI18n } from "../../i18n";
+import { EvaluationBadges } from "./EvaluationBadges";
 import { formatDate } from "../../lib/format";
 import { handleListKey } from "../../lib/listNavigation";
 import { PageCache, useSettledFetch } from "../actor/pageCache";
@@ -247,6 +248,7 @@ function ListRow({ row, index, selected, onClick }: { row: PartnershipSummary; i
       <span role="gridcell" className="plist__stage">
         <StageIcon stage={row.stage} size={14} />
         <span className="plist__ellipsis">{t.partnership.labels.stages[row.stage]}</span>
+        <EvaluationBadges row={row} className="plist__evaluation" />
       </span>
       <span role="gridcell" className="plist__mode">
         {row.modes.primary ? (

@@ -30,6 +30,7 @@ import { ConflictBanner } from "./EditDialog";
 import { withoutRow, withRowInserted, type RowList } from "./editModel";
 import { GeneralDialog, useCommuneNames } from "./GeneralDialog";
 import { EssaimerButton } from "./EssaimerDialog";
+import { EvaluationCard } from "./EvaluationCard";
 import { ImpactCard } from "./ImpactCard";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
 import { RowButtons, SectionHead, type RowEditing } from "./rowParts";
@@ -239,6 +240,7 @@ export function PartnershipPage({ id }: { id: string }) {
         <div className="actor-body__main">
           <Money detail={detail} rows={rows} />
           <ImpactCard detail={detail} rows={rows} />
+          <EvaluationCard detail={detail} />
           <Timeline detail={detail} />
         </div>
         <aside className="actor-body__aside">
