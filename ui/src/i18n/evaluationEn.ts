@@ -6,6 +6,7 @@ export const evaluationEn: typeof evaluationFr = {
   notEvaluated: "Not evaluated",
   inProgress: "In progress",
   evaluatedOn: (date) => `Evaluated on ${date}`,
+  evaluatedShort: "Evaluated",
   stateLabel: "Evaluation state",
   unmeasured: (months) => `Carried out for more than ${months} months without any measure: measure the indicators with the partners.`,
   unmeasuredBadge: "No measure",

@@ -47,6 +47,7 @@ export const evaluationFr = {
   notEvaluated: "Non évalué",
   inProgress: "En cours",
   evaluatedOn: (date: string) => `Évalué le ${date}`,
+  evaluatedShort: "Évalué",
   stateLabel: "État de l'évaluation",
   unmeasured: (months: number) =>
     `En mise en œuvre depuis plus de ${months}${nbsp}mois sans aucune mesure${nbsp}: mesurez les indicateurs avec les partenaires.`,

@@ -5,7 +5,8 @@ import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { useI18n } from "../../i18n";
 import { useEvaluationLabel } from "./EvaluationCard";
 
-export function EvaluationBadges({ row, className }: { row: PartnershipSummary; className?: string }) {
+/** `compact` (the list): « Évalué » with the date in its tooltip. */
+export function EvaluationBadges({ row, className, compact = false }: { row: PartnershipSummary; className?: string; compact?: boolean }) {
   const { t } = useI18n();
   const v = t.partnership.evaluation;
   const label = useEvaluationLabel();
@@ -14,8 +15,8 @@ export function EvaluationBadges({ row, className }: { row: PartnershipSummary; 
   return (
     <span className={className} data-testid="evaluation-badges">
       {answered && (
-        <span className={`badge evaluation-state--${row.evaluation.state}`} title={v.stateLabel}>
-          {label(row.evaluation)}
+        <span className={`badge evaluation-state--${row.evaluation.state}`} title={compact ? label(row.evaluation) : v.stateLabel}>
+          {compact && row.evaluation.state === "evaluated" ? v.evaluatedShort : label(row.evaluation)}
         </span>
       )}
       {row.unmeasured && (

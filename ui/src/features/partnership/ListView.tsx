@@ -243,12 +243,12 @@ function ListRow({ row, index, selected, onClick }: { row: PartnershipSummary; i
       onClick={onClick}
     >
       <span role="gridcell" className="plist__title" title={row.title}>
-        {row.title}
+        <span className="plist__ellipsis">{row.title}</span>
+        <EvaluationBadges row={row} className="plist__evaluation" compact />
       </span>
       <span role="gridcell" className="plist__stage">
         <StageIcon stage={row.stage} size={14} />
         <span className="plist__ellipsis">{t.partnership.labels.stages[row.stage]}</span>
-        <EvaluationBadges row={row} className="plist__evaluation" />
       </span>
       <span role="gridcell" className="plist__mode">
         {row.modes.primary ? (
