@@ -116,53 +116,34 @@ fn partners_evaluate_in_words_and_the_state_follows() {
     assert!(out.contains("En cours"), "{out}");
 }
 
+/// `partnerships evaluate ID` with `args`, which should fail: its one line.
+fn refused(db: &Path, id: &str, args: &[&str]) -> String {
+    let mut all = vec!["partnerships", "evaluate", id];
+    all.extend_from_slice(args);
+    tisserand(db, &all).fails()
+}
+
 #[test]
 fn bad_answers_are_refused_with_one_clear_line() {
     let (_dir, db) = temp_db();
     let id = partnership(&db);
-    let err = tisserand(
+    let err = refused(
         &db,
-        &[
-            "partnerships",
-            "evaluate",
-            &id,
-            "--actor",
-            "Cirque du Ried",
-            "--objectives",
-            "bof",
-        ],
-    )
-    .fails();
+        &id,
+        &["--actor", "Cirque du Ried", "--objectives", "bof"],
+    );
     assert!(err.contains("« bof » n'est pas une réponse"), "{err}");
-    let err = tisserand(
-        &db,
-        &[
-            "partnerships",
-            "evaluate",
-            &id,
-            "--actor",
-            "Quelqu'un",
-            "--objectives",
-            "1",
-        ],
-    )
-    .fails();
+    let err = refused(&db, &id, &["--actor", "Quelqu'un", "--objectives", "1"]);
     assert!(err.contains("n'est pas une partie"), "{err}");
-    let err = tisserand(
-        &db,
-        &[
-            "partnerships",
-            "evaluate",
-            &id,
-            "--actor",
-            "Cirque du Ried",
-            "--on",
-            "01/01/2100",
-            "--objectives",
-            "1",
-        ],
-    )
-    .fails();
+    let late = [
+        "--actor",
+        "Cirque du Ried",
+        "--on",
+        "01/01/2100",
+        "--objectives",
+        "1",
+    ];
+    let err = refused(&db, &id, &late);
     assert!(err.contains("après aujourd'hui"), "{err}");
     let err = tisserand(
         &db,

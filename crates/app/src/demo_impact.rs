@@ -170,7 +170,7 @@ pub(crate) fn load(app: &mut App, clock: Clock) -> AppResult<()> {
     for summary in all {
         let p = app.store.partnership(&summary.id)?;
         if let Some(c) = COUNTED.iter().find(|c| c.title == p.title) {
-            count(app, p, c, clock)?;
+            count(app, &p, c, clock)?;
         }
     }
     for (title, answered, ratings) in EVALUATED {
@@ -187,7 +187,7 @@ pub(crate) fn load(app: &mut App, clock: Clock) -> AppResult<()> {
 
 /// Gives the first indicator its level, theme and unit and, once the
 /// partnership is carried out, its quarterly measures.
-fn count(app: &mut App, p: Partnership, c: &Counted, clock: Clock) -> AppResult<()> {
+fn count(app: &mut App, p: &Partnership, c: &Counted, clock: Clock) -> AppResult<()> {
     let mut input = p.to_input();
     let Some(indicator) = input.indicators.first_mut() else {
         return Ok(());

@@ -142,7 +142,7 @@ fn mise_en_oeuvre_for_over_six_months_without_a_measure_is_found() {
     s.backdate_partnership(&id, ago(400), ago(150)).unwrap();
     assert!(unmeasured_ids(&s).is_empty(), "five months is not six");
     s.backdate_partnership(&id, ago(400), ago(200)).unwrap();
-    assert_eq!(unmeasured_ids(&s), [id.clone()]);
+    assert_eq!(unmeasured_ids(&s), std::slice::from_ref(&id));
     let summary = s.list_partnerships(&PartnershipQuery::default()).unwrap();
     let summary = summary[0].clone().on(clock());
     assert!(summary.unmeasured && !summary.measured);

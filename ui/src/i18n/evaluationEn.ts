@@ -16,8 +16,6 @@ export const evaluationEn: typeof evaluationFr = {
   addFor: (name) => `Enter ${name}'s evaluation`,
   questionnaire: "Questionnaire PDF",
   questionnaireTip: "Save the evaluation questionnaire (one page per party) for the review meeting",
-  questionnaireSaved: (path) => `Questionnaire saved: ${path}`,
-  questionnaireFailed: "The questionnaire could not be made.",
   answers: "Parties' answers",
   notYet: "Not evaluated yet",
   answeredOn: (date) => `on ${date}`,

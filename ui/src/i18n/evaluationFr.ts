@@ -58,8 +58,6 @@ export const evaluationFr = {
   addFor: (name: string) => `Saisir l'évaluation de ${name}`,
   questionnaire: "Questionnaire PDF",
   questionnaireTip: "Enregistrer le questionnaire d'évaluation (une page par partie) pour la réunion de bilan",
-  questionnaireSaved: (path: string) => `Questionnaire enregistré${nbsp}: ${path}`,
-  questionnaireFailed: "Le questionnaire n'a pas pu être créé.",
   answers: "Réponses des parties",
   notYet: "Pas encore évalué",
   answeredOn: (date: string) => `le ${date}`,

@@ -183,8 +183,14 @@ fn indicators(p: &Partnership) {
             let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
             let last = ind.measures.last();
             let mut kind: Vec<&str> = Vec::new();
-            kind.extend(ind.level.map(|l| l.label_fr()));
-            kind.extend(ind.theme.map(|t| t.label_fr()));
+            kind.extend(
+                ind.level
+                    .map(tisserand_domain::impact::IndicatorLevel::label_fr),
+            );
+            kind.extend(
+                ind.theme
+                    .map(tisserand_domain::impact::ImpactTheme::label_fr),
+            );
             let kind = if kind.is_empty() {
                 String::new()
             } else {

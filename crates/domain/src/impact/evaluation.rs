@@ -154,6 +154,60 @@ fn read_on(errors: &mut ValidationErrors, text: &str, clock: Clock) -> NaiveDate
     }
 }
 
+/// The party who answers: required, and one of `parties`.
+fn check_party(errors: &mut ValidationErrors, actor_id: &str, parties: &[Party]) {
+    if actor_id.is_empty() {
+        errors.push(FieldError::new(
+            "actorId",
+            "Choisissez la partie qui répond.",
+            "Choose the party who answers.",
+        ));
+    } else if !parties.iter().any(|p| p.actor_id == actor_id) {
+        errors.push(FieldError::new(
+            "actorId",
+            format!("L'acteur {actor_id} n'est pas une partie de ce partenariat : seules ses parties l'évaluent."),
+            format!("Actor {actor_id} is not a party of this partnership: only its parties evaluate it."),
+        ));
+    }
+}
+
+/// What it brought, what it gained and who answered, trimmed, within their limits.
+fn read_texts(
+    errors: &mut ValidationErrors,
+    input: &PartyEvaluationInput,
+) -> (Option<String>, Option<String>, Option<String>) {
+    let brought = filled(&input.brought);
+    let gained = filled(&input.gained);
+    let respondent = filled(&input.respondent);
+    let long = [
+        (
+            "brought",
+            "Ce que la partie a apporté",
+            "What it brought",
+            &brought,
+        ),
+        (
+            "gained",
+            "Ce que la partie a gagné",
+            "What it gained",
+            &gained,
+        ),
+    ];
+    for (field, fr, en, text) in long {
+        check_length(errors, field, fr, en, text.as_deref(), EVALUATION_TEXT_MAX);
+    }
+    let (fr, en) = ("Le nom de la personne qui répond", "The respondent's name");
+    check_length(
+        errors,
+        "respondent",
+        fr,
+        en,
+        respondent.as_deref(),
+        NAME_MAX,
+    );
+    (brought, gained, respondent)
+}
+
 impl PartyEvaluationInput {
     /// Reads and checks the answers of one of `parties`, dated on or before
     /// `clock`'s today.
@@ -168,73 +222,28 @@ impl PartyEvaluationInput {
     ) -> Result<ValidEvaluation, ValidationErrors> {
         let mut errors = ValidationErrors::default();
         let actor_id = self.actor_id.trim().to_owned();
-        if actor_id.is_empty() {
-            errors.push(FieldError::new(
-                "actorId",
-                "Choisissez la partie qui répond.",
-                "Choose the party who answers.",
-            ));
-        } else if !parties.iter().any(|p| p.actor_id == actor_id) {
-            errors.push(FieldError::new(
-                "actorId",
-                format!("L'acteur {actor_id} n'est pas une partie de ce partenariat : seules ses parties l'évaluent."),
-                format!("Actor {actor_id} is not a party of this partnership: only its parties evaluate it."),
-            ));
-        }
+        check_party(&mut errors, &actor_id, parties);
         let on = read_on(&mut errors, &self.on, clock);
+        let e = &mut errors;
         let objectives_met = read_rating(
-            &mut errors,
+            e,
             "objectivesMet",
             "a-t-il atteint vos objectifs ?",
             &self.objectives_met,
         );
         let balanced = read_rating(
-            &mut errors,
+            e,
             "balanced",
             "la relation était-elle équilibrée ?",
             &self.balanced,
         );
         let would_continue = read_rating(
-            &mut errors,
+            e,
             "wouldContinue",
             "continueriez-vous ?",
             &self.would_continue,
         );
-        let brought = filled(&self.brought);
-        let gained = filled(&self.gained);
-        let respondent = filled(&self.respondent);
-        let texts = [
-            (
-                "brought",
-                "Ce que la partie a apporté",
-                "What it brought",
-                &brought,
-            ),
-            (
-                "gained",
-                "Ce que la partie a gagné",
-                "What it gained",
-                &gained,
-            ),
-        ];
-        for (field, fr, en, text) in texts {
-            check_length(
-                &mut errors,
-                field,
-                fr,
-                en,
-                text.as_deref(),
-                EVALUATION_TEXT_MAX,
-            );
-        }
-        check_length(
-            &mut errors,
-            "respondent",
-            "Le nom de la personne qui répond",
-            "The respondent's name",
-            respondent.as_deref(),
-            NAME_MAX,
-        );
+        let (brought, gained, respondent) = read_texts(&mut errors, self);
         let answered = [objectives_met, balanced, would_continue]
             .iter()
             .any(Option::is_some)

@@ -6,17 +6,8 @@
 
 #[cfg(test)]
 mod tests {
-    use serde::Serialize;
-
     use super::super::{ImpactTheme, IndicatorLevel, Rating, STANDARD_UNITS};
-
-    fn codes<T: Serialize>(values: &[T]) -> String {
-        values
-            .iter()
-            .map(|v| serde_json::to_string(v).expect("a unit variant serializes"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    use crate::orders::tests::{codes, write_binding};
 
     fn units() -> String {
         STANDARD_UNITS
@@ -63,11 +54,6 @@ mod tests {
         assert!(text.contains(r#"["realisation", "resultat", "impact"]"#));
         assert!(text.contains(r#"["pas_du_tout", "plutot_non", "plutot_oui", "tout_a_fait"]"#));
         assert!(text.contains(r#"{ code: "kilometres", fr: "kilomètres", en: "kilometres" },"#));
-        if let Some(dir) = std::env::var_os("TS_RS_EXPORT_DIR") {
-            let path = std::path::Path::new(&dir).join("impactOrders.ts");
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
-                std::fs::write(&path, text).expect("the bindings folder is writable");
-            }
-        }
+        write_binding("impactOrders.ts", &text);
     }
 }

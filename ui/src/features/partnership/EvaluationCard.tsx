@@ -4,11 +4,11 @@
 // with a button to enter one, the value of each party's contributions, and
 // the printable questionnaire. Everything shown is computed by the core
 // (`PartnershipDetail.evaluation`); a saved evaluation can be undone.
-import { ClipboardCheck, ClipboardList, LoaderCircle, Plus, TriangleAlert } from "lucide-react";
+import { ClipboardCheck, Plus, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { deletePartnershipEvaluation, getPartnership, saveDocument } from "../../api/gateway";
+import { deletePartnershipEvaluation, getPartnership } from "../../api/gateway";
 import { useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import type { EvaluationState } from "../../bindings/EvaluationState";
@@ -18,6 +18,7 @@ import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import type { Rating } from "../../bindings/Rating";
 import { useI18n } from "../../i18n";
 import { formatDate, type Lang } from "../../lib/format";
+import { DocumentButtons } from "./DocumentButtons";
 import { EvaluationDialog } from "./EvaluationDialog";
 import { formatCents } from "./model";
 
@@ -129,39 +130,6 @@ function ValuesTable({ detail }: { detail: PartnershipDetail }) {
   );
 }
 
-/** « Questionnaire PDF »: the shell asks where to save it and opens it. */
-function QuestionnaireButton({ id }: { id: string }) {
-  const { t, lang } = useI18n();
-  const v = t.partnership.evaluation;
-  const toasts = useToasts();
-  const [busy, setBusy] = useState(false);
-  const make = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const path = await saveDocument(id, "questionnaire");
-      if (path !== null) toasts.show({ message: v.questionnaireSaved(path), tone: "success", durationMs: 7000 });
-    } catch (raw: unknown) {
-      toasts.show({ message: `${v.questionnaireFailed} ${errorText(toAppError(raw), lang)}`, tone: "error" });
-    }
-    setBusy(false);
-  };
-  return (
-    <button
-      type="button"
-      className="button button--secondary button--small"
-      data-testid="pdf-questionnaire"
-      data-tooltip={v.questionnaireTip}
-      disabled={busy}
-      aria-busy={busy || undefined}
-      onClick={() => void make()}
-    >
-      {busy ? <LoaderCircle size={14} aria-hidden="true" className="spin" /> : <ClipboardList size={14} aria-hidden="true" />}
-      {v.questionnaire}
-    </button>
-  );
-}
-
 export function EvaluationCard({ detail }: { detail: PartnershipDetail }) {
   const { t, lang } = useI18n();
   const v = t.partnership.evaluation;
@@ -211,7 +179,7 @@ export function EvaluationCard({ detail }: { detail: PartnershipDetail }) {
           <Plus size={14} aria-hidden="true" />
           {v.add}
         </button>
-        <QuestionnaireButton id={detail.partnership.id} />
+        <DocumentButtons id={detail.partnership.id} kinds={["questionnaire"]} />
         {e.count > 0 && <span className="small muted">{v.count(e.count)}</span>}
       </div>
       <h3 className="card__subtitle">{v.answers}</h3>

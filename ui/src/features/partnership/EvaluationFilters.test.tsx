@@ -6,10 +6,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import * as gateway from "../../api/gateway";
 import { Board } from "./Board";
-import { saveBoardState } from "./BoardState";
 import { emptyPartnershipQuery } from "./model";
 import { PartnershipPage } from "./PartnershipPage";
-import { boardOf, detail, partnership, renderWithProviders, summary } from "./testFixtures";
+import { boardOf, detail, partnership, renderWithProviders, resetBoardState, summary } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, BOARD_GATEWAY, PAGE_GATEWAY } = await import("./testFixtures");
@@ -25,12 +24,7 @@ const CARDS = [
 ];
 
 beforeEach(() => {
-  saveBoardState({
-    filters: emptyPartnershipQuery(),
-    labels: { actor: null, commune: null },
-    view: "board",
-    sort: { sort: "stage", descending: false },
-  });
+  resetBoardState();
   api.getPartnershipBoard.mockReset().mockResolvedValue(boardOf(CARDS));
   api.getPartnershipOverview.mockReset().mockResolvedValue({ total: 3, matrix: [], byDepartement: [], byFacilitator: [], byTag: [], overdue: 0 });
 });

@@ -329,6 +329,34 @@ export function ObjectiveDialog(props: RowDialogProps) {
 type IndicatorState = { name: string; unit: string; baseline: string; target: string; level: IndicatorLevel | ""; theme: ImpactTheme | "" };
 const INDICATOR_ORDER = ["name", "level", "theme", "unit", "baseline", "target", "measures"] as const;
 
+/** A select of one of `values` (in the core's order) or none, labelled by `labels`. */
+function ChoiceSelect<V extends string>({
+  control,
+  value,
+  values,
+  labels,
+  none,
+  onChange,
+}: {
+  control: ControlProps;
+  value: V | "";
+  values: readonly V[];
+  labels: Record<V, string>;
+  none: string;
+  onChange: (value: V | "") => void;
+}) {
+  return (
+    <select {...control} className="select" value={value} onChange={(ev) => onChange(ev.target.value as V | "")}>
+      <option value="">{none}</option>
+      {values.map((x) => (
+        <option key={x} value={x}>
+          {labels[x]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** The standard units offered under the unit field (free text stays allowed; the core stores a standard spelling as its French label). */
 function StandardUnits({ id }: { id: string }) {
   const { lang } = useI18n();
@@ -380,26 +408,12 @@ export function IndicatorDialog(props: RowDialogProps) {
       <div className="form-grid">
         <Field className="span-6" name="level" label={v.level} errors={form.errorsFor("level")}>
           {(c) => (
-            <select {...c} className="select" value={state.level} onChange={(ev) => set("level", ev.target.value as IndicatorLevel | "", "level")}>
-              <option value="">{v.levelNone}</option>
-              {INDICATOR_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {v.levels[l]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect control={c} value={state.level} values={INDICATOR_LEVELS} labels={v.levels} none={v.levelNone} onChange={(l) => set("level", l, "level")} />
           )}
         </Field>
         <Field className="span-6" name="theme" label={v.theme} errors={form.errorsFor("theme")}>
           {(c) => (
-            <select {...c} className="select" value={state.theme} onChange={(ev) => set("theme", ev.target.value as ImpactTheme | "", "theme")}>
-              <option value="">{v.themeNone}</option>
-              {IMPACT_THEMES.map((th) => (
-                <option key={th} value={th}>
-                  {v.themes[th]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect control={c} value={state.theme} values={IMPACT_THEMES} labels={v.themes} none={v.themeNone} onChange={(th) => set("theme", th, "theme")} />
           )}
         </Field>
       </div>

@@ -24,7 +24,8 @@ import type { RowValues } from "../../bindings/RowValues";
 import type { TypedRow } from "../../bindings/TypedRow";
 import { I18nProvider } from "../../i18n";
 import type { Stage } from "../../bindings/Stage";
-import { STAGES, type StageSteps } from "./model";
+import { saveBoardState } from "./BoardState";
+import { emptyPartnershipQuery, STAGES, type StageSteps } from "./model";
 import { NOTHING_READ } from "./typedRow";
 
 /**
@@ -209,6 +210,16 @@ export function evaluationView(patch: Partial<EvaluationView> = {}): EvaluationV
     unmeasuredMonths: 6,
     ...patch,
   };
+}
+
+/** The board as first opened: no filter, the board view, sorted by stage. */
+export function resetBoardState() {
+  saveBoardState({
+    filters: emptyPartnershipQuery(),
+    labels: { actor: null, commune: null },
+    view: "board",
+    sort: { sort: "stage", descending: false },
+  });
 }
 
 /** A board card with nothing in it but `patch`. */
