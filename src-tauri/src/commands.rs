@@ -428,5 +428,7 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::story::restore_story_photo,
         crate::story::get_story_photo,
         crate::story::save_story_pdf,
+        crate::evaluation::evaluate_partnership,
+        crate::evaluation::delete_partnership_evaluation,
     ]
 }

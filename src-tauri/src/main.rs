@@ -10,6 +10,7 @@ mod commands;
 mod dialog;
 mod documents;
 mod duplicate;
+mod evaluation;
 mod event;
 mod export;
 mod impact;

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 mod contacts;
 mod data;
+mod evaluation;
 mod events;
 mod partnerships;
 mod stories;

@@ -131,6 +131,7 @@ pub(crate) fn load(app: &mut App, clock: Clock) -> AppResult<DemoSummary> {
         .collect();
     let contact_ids = load_contacts(app, &territory, &by_key)?;
     load_partnerships(app, &territory, &by_key, &contact_ids)?;
+    crate::demo_impact::load(app, clock)?;
     crate::demo_story::load(app, clock)?;
     let kinds: Vec<(String, tisserand_domain::ActorKind)> = territory
         .actors

@@ -31,6 +31,8 @@ pub enum DocumentKind {
     Brief,
     /// « Convention de partenariat / de mécénat ».
     Agreement,
+    /// « Questionnaire d'évaluation », for the review meeting.
+    Questionnaire,
 }
 
 impl DocumentKind {
@@ -40,6 +42,7 @@ impl DocumentKind {
         match self {
             Self::Brief => "fiche",
             Self::Agreement => "convention",
+            Self::Questionnaire => "questionnaire",
         }
     }
 }
@@ -158,6 +161,7 @@ impl App {
         Ok(match kind {
             DocumentKind::Brief => tisserand_documents::render_brief(&data)?,
             DocumentKind::Agreement => tisserand_documents::render_agreement(&data)?,
+            DocumentKind::Questionnaire => tisserand_documents::render_questionnaire(&data)?,
         })
     }
 

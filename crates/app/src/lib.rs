@@ -6,10 +6,12 @@
 mod backup;
 mod demo;
 mod demo_story;
+mod demo_impact;
 mod dialog;
 mod documents;
 mod duplicate;
 mod error;
+mod evaluation;
 mod event;
 mod event_pack;
 mod event_wish;

@@ -3,6 +3,7 @@
 //! one page with its totals, and the guided classification.
 
 use tisserand_domain::{
+    impact::EvaluationView,
     partnership::{days_in_stage, parse_row, ReadRow, TypedRow},
     Board, ClassificationProposal, ClassificationQuestion, Clock, EssaimagePlan, FieldError,
     Overview, Partnership, PartnershipDetail, PartnershipInput, PartnershipPage, PartnershipQuery,
@@ -217,7 +218,9 @@ impl App {
             .map(|(i, _)| i)
             .collect();
         let days = days_in_stage(partnership.stage_changed_at, clock);
+        let evaluation = EvaluationView::of(&partnership, &parties, clock);
         Ok(PartnershipDetail {
+            evaluation,
             partnership,
             parties,
             totals,
@@ -243,7 +246,10 @@ impl App {
     ) -> AppResult<Board> {
         Ok(self
             .store
-            .partnership_board(query, per_column.clamp(1, BOARD_COLUMN_MAX))?
+            .partnership_board(
+                &query.clone().on(clock),
+                per_column.clamp(1, BOARD_COLUMN_MAX),
+            )?
             .on(clock))
     }
 
@@ -263,7 +269,13 @@ impl App {
     ) -> AppResult<PartnershipPage> {
         Ok(self
             .store
-            .partnership_page(query, sort, descending, offset, limit.clamp(1, PAGE_MAX))?
+            .partnership_page(
+                &query.clone().on(clock),
+                sort,
+                descending,
+                offset,
+                limit.clamp(1, PAGE_MAX),
+            )?
             .on(clock))
     }
 
@@ -318,7 +330,7 @@ impl App {
     ) -> AppResult<Vec<PartnershipSummary>> {
         Ok(self
             .store
-            .list_partnerships(query)?
+            .list_partnerships(&query.clone().on(clock))?
             .into_iter()
             .map(|p| p.on(clock))
             .collect())

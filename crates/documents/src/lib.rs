@@ -21,6 +21,7 @@ pub mod impact_report;
 mod layout;
 mod photo;
 mod story;
+mod questionnaire;
 pub mod typo;
 
 use chrono::NaiveDate;
@@ -145,6 +146,18 @@ pub fn render_story(data: &StoryDocument) -> Result<Vec<u8>, DocumentError> {
         pages,
         photos,
     ))
+}
+
+/// Renders the evaluation questionnaire for the review meeting: one page
+/// per party, the scale's boxes to tick and blanks to write on.
+///
+/// # Errors
+/// [`DocumentError::Font`] if the embedded fonts cannot be read.
+pub fn render_questionnaire(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
+    let fonts = fonts::Fonts::get()?;
+    let pages = questionnaire::pages(fonts, data);
+    let title = format!("Questionnaire d'évaluation — {}", data.partnership.title);
+    Ok(save(fonts, &title, data.generated_on, pages))
 }
 
 /// A file name for a document: « fiche-petit-cirque.pdf ».

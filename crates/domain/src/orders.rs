@@ -4,14 +4,15 @@
 //! lists them itself (`scripts/test.sh` fails when the file is stale).
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use serde::Serialize;
 
     use crate::impact::ImpactTheme;
     use crate::partnership::Stage;
     use crate::rameau::RameauMode;
 
-    fn codes<T: Serialize>(values: &[T]) -> String {
+    /// The JSON codes of `values`, comma-separated: a TypeScript array's items.
+    pub(crate) fn codes<T: Serialize>(values: &[T]) -> String {
         values
             .iter()
             .map(|v| serde_json::to_string(v).expect("a unit variant serializes"))
@@ -45,10 +46,15 @@ mod tests {
         let text = typescript();
         assert!(text.contains(r#"["rencontre", "exploration", "preparation", "contractualisation", "mise_en_oeuvre", "evaluation", "essaimage", "abandonne"]"#));
         assert!(text.contains(r#"["mecenat", "cooperation_economique", "innovation_societale", "pratiques_responsables"]"#));
-        // Where ts-rs writes the bindings (set in .cargo/config.toml).
+        write_binding("orders.ts", &text);
+    }
+
+    /// Writes `text` as `name` where ts-rs writes the bindings (set in
+    /// .cargo/config.toml), when it changed.
+    pub(crate) fn write_binding(name: &str, text: &str) {
         if let Some(dir) = std::env::var_os("TS_RS_EXPORT_DIR") {
-            let path = std::path::Path::new(&dir).join("orders.ts");
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            let path = std::path::Path::new(&dir).join(name);
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
                 std::fs::write(&path, text).expect("the bindings folder is writable");
             }
         }

@@ -13,6 +13,8 @@ use tisserand_domain::{
     Stage,
 };
 
+use tisserand_domain::impact::{evaluation_state, unmeasured_cutoff, PartyEvaluation};
+
 use crate::actor::timestamp;
 use crate::partnership::{code_from, json, next_action};
 use crate::{Result, Store};
@@ -101,6 +103,9 @@ fn filter(q: &PartnershipQuery) -> Filter {
     if q.overdue {
         clauses.push("p.next_due_on < date('now', 'localtime')".to_owned());
     }
+    if q.unmeasured {
+        unmeasured(q, &mut f, &mut clauses);
+    }
     if let Some(text) = present(q.text.as_ref()) {
         for word in fold(text).split_whitespace() {
             let n = f.arg(format!("%{}%", like_escape(word)));
@@ -110,6 +115,27 @@ fn filter(q: &PartnershipQuery) -> Filter {
     f.sql = clauses.join(" AND ");
     f
 }
+
+/// « Sans mesure » : in « mise en œuvre » since before the query's cutoff
+/// (`impact::unmeasured_cutoff`, on the caller's clock when the use case
+/// set it) and no indicator measured, as `impact::is_unmeasured` says.
+fn unmeasured(q: &PartnershipQuery, f: &mut Filter, clauses: &mut Vec<String>) {
+    let cutoff = q
+        .unmeasured_before
+        .unwrap_or_else(|| unmeasured_cutoff(crate::clock()));
+    let n = f.arg(cutoff.to_rfc3339_opts(chrono::SecondsFormat::Millis, true));
+    clauses.push(format!(
+        "p.stage = 'mise_en_oeuvre' AND p.stage_changed_at < ?{n} AND NOT ({MEASURED})"
+    ));
+}
+
+/// Some indicator of `p` has a measure (SQL).
+macro_rules! measured {
+    () => {
+        "EXISTS (SELECT 1 FROM json_each(p.indicators) i, json_each(i.value, '$.measures'))"
+    };
+}
+const MEASURED: &str = measured!();
 
 const STAGE_ORDER: &str = "CASE p.stage WHEN 'rencontre' THEN 0 WHEN 'exploration' THEN 1
     WHEN 'preparation' THEN 2 WHEN 'contractualisation' THEN 3 WHEN 'mise_en_oeuvre' THEN 4
@@ -141,9 +167,11 @@ fn order_by(sort: PartnershipSort, descending: bool) -> String {
     }
 }
 
-const SUMMARY_COLUMNS: &str =
+const SUMMARY_COLUMNS: &str = concat!(
     "p.id, p.title, p.stage, p.primary_mode, p.secondary_modes, p.mecenat_kinds,
-    p.parties, p.facilitator, p.next_actions, p.stage_changed_at, p.tags, p.updated_at";
+    p.parties, p.facilitator, p.next_actions, p.stage_changed_at, p.tags, p.updated_at, p.evaluations, ",
+    measured!()
+);
 
 /// A summary row before its parties' names are known.
 struct Row {
@@ -154,8 +182,11 @@ struct Row {
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     let primary: Option<String> = r.get(3)?;
     let actions: Vec<NextAction> = json(&r.get::<_, String>(8)?)?;
+    let parties: Vec<Party> = json(&r.get::<_, String>(6)?)?;
+    let evaluations: Vec<PartyEvaluation> = json(&r.get::<_, String>(12)?)?;
+    let evaluation = evaluation_state(&parties, &evaluations);
     Ok(Row {
-        parties: json(&r.get::<_, String>(6)?)?,
+        parties,
         summary: PartnershipSummary {
             id: r.get(0)?,
             title: r.get(1)?,
@@ -179,6 +210,10 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
             stage_changed_at: timestamp(&r.get::<_, String>(9)?)?,
             tags: json(&r.get::<_, String>(10)?)?,
             updated_at: timestamp(&r.get::<_, String>(11)?)?,
+            evaluation,
+            measured: r.get(13)?,
+            // Set by the use cases that know the caller's today.
+            unmeasured: false,
         },
     })
 }

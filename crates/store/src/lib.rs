@@ -10,6 +10,7 @@ mod backup;
 mod board;
 mod contact;
 mod error;
+mod evaluation;
 mod event;
 mod impact;
 mod import;

@@ -29,7 +29,7 @@ pub(crate) fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Resu
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
@@ -72,7 +72,7 @@ pub(crate) fn partnership_from_row(r: &Row<'_>) -> rusqlite::Result<Partnership>
 }
 
 /// A live partnership's integer key and row, or `NotFound`.
-fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partnership)> {
+pub(crate) fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partnership)> {
     tx.prepare_cached(&format!(
         "SELECT {COLUMNS}, p.rid FROM partnerships p WHERE p.id = ?1 AND p.deleted_at IS NULL"
     ))?
@@ -85,7 +85,7 @@ fn live_partnership(tx: &rusqlite::Connection, id: &str) -> Result<(i64, Partner
 }
 
 /// The current instant, as stored and as a timeline value.
-fn instant() -> Result<(String, chrono::DateTime<chrono::Utc>)> {
+pub(crate) fn instant() -> Result<(String, chrono::DateTime<chrono::Utc>)> {
     let at = now();
     let parsed = timestamp(&at)?;
     Ok((at, parsed))
@@ -244,7 +244,7 @@ const UPDATE: &str = "UPDATE partnerships SET title = ?2, sort_key = ?3, summary
      WHERE rid = ?1";
 
 /// Appends entries to a partnership's timeline and bumps its version.
-fn append_timeline(
+pub(crate) fn append_timeline(
     tx: &Transaction<'_>,
     rid: i64,
     timeline: &[TimelineEntry],

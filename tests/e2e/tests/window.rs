@@ -1565,7 +1565,10 @@ fn demo_texts() -> Vec<String> {
             .expect("the demo stories are JSON");
     collect(&stories, &mut out);
     let events = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/app/src/demo.rs");
-    let source = std::fs::read_to_string(events).expect("the demo events");
+    let mut source = std::fs::read_to_string(events).expect("the demo events");
+    // The partners' answers of the demo evaluations.
+    let impact = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../crates/app/src/demo_impact.rs");
+    source.push_str(&std::fs::read_to_string(impact).expect("the demo impact"));
     out.extend(
         source
             .split('"')
@@ -2556,6 +2559,80 @@ async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
         ] {
             assert!(text.contains(expected), "{expected} in {text}");
         }
+        w.close().await;
+    })
+    .await;
+}
+
+/// Issue 15: « Sans mesure » finds the demo partnership carried out for
+/// months without a measure; on a partnership in evaluation, the party that
+/// had not answered enters its evaluation with the keyboard, and « En
+/// cours » becomes « Évalué le … ».
+#[tokio::test]
+async fn a_partner_evaluates_a_demo_partnership_and_its_state_changes() {
+    within_limit(async {
+        let w = Window::on_the_demo_board().await;
+        w.find("[data-testid=partnership-card]").await;
+        w.click("[data-testid=filter-unmeasured]").await;
+        w.wait_text("[data-testid=filter-chips]", "Sans mesure")
+            .await;
+        for _ in 0..75 {
+            if w.count("[data-testid=partnership-card]").await == 1 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(w.count("[data-testid=partnership-card]").await, 1);
+        w.wait_text("[data-testid=partnership-card]", "Achats d'entretien")
+            .await;
+        w.wait_text("[data-testid=partnership-card]", "Sans mesure")
+            .await;
+        w.click("[data-testid=filter-unmeasured]").await;
+
+        // The demo's « Vendanges solidaires », evaluated by one of its two parties.
+        click_xpath(
+            &w,
+            "//*[@data-testid='partnership-card'][contains(., 'Vendanges solidaires')]",
+        )
+        .await;
+        w.wait_text("[data-testid=evaluation-state]", "En cours")
+            .await;
+        click_xpath(
+            &w,
+            "//li[@data-testid='evaluation-party'][contains(., 'Pas encore évalué')]//button",
+        )
+        .await;
+        w.find("[data-testid=evaluation-form]").await;
+        // The scale by the keyboard: arrows move along a question's answers.
+        let right = ARROW_RIGHT.to_string();
+        w.key("[data-testid=objectivesMet-none]", &right.repeat(3))
+            .await;
+        w.key("[data-testid=balanced-none]", &right.repeat(4)).await;
+        w.key("[data-testid=wouldContinue-none]", &right.repeat(3))
+            .await;
+        w.type_into("[data-testid=field-brought]", "Des bénévoles aux vendanges")
+            .await;
+        w.key(
+            "[data-testid=field-brought]",
+            &format!("{CTRL}{ENTER}{CTRL}"),
+        )
+        .await;
+        w.wait_gone("[data-testid=evaluation-form]").await;
+        w.wait_text("[data-testid=evaluation-state]", "Évalué le")
+            .await;
+        let answers = w
+            .wait_text(
+                "[data-testid=partnership-evaluation]",
+                "Des bénévoles aux vendanges",
+            )
+            .await;
+        assert!(answers.contains("Tout à fait"), "{answers}");
+        assert!(!answers.contains("Pas encore évalué"), "{answers}");
+        w.wait_text(
+            "[data-testid=partnership-timeline]",
+            "Entraide Exil Trois Frontières",
+        )
+        .await;
         w.close().await;
     })
     .await;

@@ -69,6 +69,7 @@ import type { ImportUndone } from "../bindings/ImportUndone";
 import type { FieldError } from "../bindings/FieldError";
 import type { Overview } from "../bindings/Overview";
 import type { Partnership } from "../bindings/Partnership";
+import type { PartyEvaluationInput } from "../bindings/PartyEvaluationInput";
 import type { PartnershipDetail } from "../bindings/PartnershipDetail";
 import type { PartnershipInput } from "../bindings/PartnershipInput";
 import type { PartnershipPage } from "../bindings/PartnershipPage";
@@ -245,6 +246,16 @@ export function measurePartnership(
   value: number,
 ): Promise<Partnership> {
   return call("measure_partnership", { id, version, index, on, value });
+}
+
+/** Adds a party's evaluation to the partnership loaded at `version` (the core reads the date and the answers). */
+export function evaluatePartnership(id: string, version: number, input: PartyEvaluationInput): Promise<Partnership> {
+  return call("evaluate_partnership", { id, version, input });
+}
+
+/** Deletes evaluation `index` of the partnership loaded at `version` (the undo of an addition). */
+export function deletePartnershipEvaluation(id: string, version: number, index: number): Promise<Partnership> {
+  return call("delete_partnership_evaluation", { id, version, index });
 }
 
 export async function deletePartnership(id: string): Promise<void> {

@@ -3,4 +3,4 @@
 /**
  * Which document of a partnership.
  */
-export type DocumentKind = "brief" | "agreement";
+export type DocumentKind = "brief" | "agreement" | "questionnaire";

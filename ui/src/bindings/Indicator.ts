@@ -7,7 +7,12 @@ import type { Measure } from "./Measure";
  * Something counted to see whether an objective is met: children who
  * attended a show, people back in work at 3 months, tonnes diverted…
  */
-export type Indicator = { name: string, unit: string | null, baseline: number | null, target: number | null, 
+export type Indicator = { name: string, 
+/**
+ * As typed, except that a standard unit's spelling (« pers. ») is
+ * stored as its French label (« personnes ») on validation.
+ */
+unit: string | null, baseline: number | null, target: number | null, 
 /**
  * Oldest first.
  */

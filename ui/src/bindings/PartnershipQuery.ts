@@ -41,4 +41,9 @@ overdue: boolean,
 /**
  * Words of the title (accents and case ignored).
  */
-text: string | null, };
+text: string | null, 
+/**
+ * Only partnerships in « mise en œuvre » for more than six months
+ * without any measure (see `impact::is_unmeasured`).
+ */
+unmeasured: boolean, };

@@ -17,7 +17,7 @@ export const dialogsEn: FileDialogs = {
   }),
   exportAll: { title: "Save the full export", files: "JSON", allFiles: null },
   personData: { title: "Save the person's data", files: "JSON", allFiles: null },
-  document: (kind) => pdf(kind === "brief" ? "Save the partnership brief" : "Save the agreement"),
+  document: (kind) => pdf({ brief: "Save the partnership brief", agreement: "Save the agreement", questionnaire: "Save the evaluation questionnaire" }[kind]),
   briefsCombined: pdf("Save the briefs as one PDF"),
   briefsFolder: pdf("Choose the folder for the briefs"),
   eventPack: pdf("Save the event pack"),

@@ -17,7 +17,8 @@ export const dialogsFr: FileDialogs = {
   }),
   exportAll: { title: "Enregistrer l'export complet", files: "JSON", allFiles: null },
   personData: { title: "Enregistrer les données de la personne", files: "JSON", allFiles: null },
-  document: (kind) => pdf(kind === "brief" ? "Enregistrer la fiche partenariat" : "Enregistrer la convention"),
+  document: (kind) =>
+    pdf({ brief: "Enregistrer la fiche partenariat", agreement: "Enregistrer la convention", questionnaire: "Enregistrer le questionnaire d'évaluation" }[kind]),
   briefsCombined: pdf("Enregistrer les fiches en un seul PDF"),
   briefsFolder: pdf("Choisir le dossier des fiches"),
   eventPack: pdf("Enregistrer le dossier de l'événement"),

@@ -2,6 +2,7 @@
 import type { Modes } from "../bindings/Modes";
 import type { TimelineEntry } from "../bindings/TimelineEntry";
 import { formatDate } from "../lib/format";
+import { evaluationEn } from "./evaluationEn";
 import type { partnershipFr } from "./partnershipFr";
 
 /** "Philanthropy + Economic cooperation", "to be decided" without a primary mode. */
@@ -39,6 +40,10 @@ function timelineText(e: TimelineEntry): string {
       return `Indicator “${e.indicator}”: ${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 }).format(e.value)}${e.unit ? ` ${e.unit}` : ""} on ${formatDate(e.on, "en")}.`;
     case "agreement_edited":
       return "Agreement text changed (preamble, clauses).";
+    case "evaluated":
+      return `Evaluation by “${e.actor}” of ${formatDate(e.on, "en")}.`;
+    case "evaluation_deleted":
+      return `Evaluation by “${e.actor}” of ${formatDate(e.on, "en")} deleted.`;
     case "merged":
       return e.entity === "contact"
         ? `Duplicates merged: contact “${e.from}” was merged into “${e.into}”.`
@@ -260,8 +265,12 @@ export const partnershipEn: typeof partnershipFr = {
     briefTip: "Save the brief as a PDF and open it to print",
     agreementTip: "Save the agreement as a PDF and open it to print",
     making: "Making the PDF…",
-    saved: { brief: (path: string) => `Brief saved: ${path}`, agreement: (path: string) => `Agreement saved: ${path}` },
-    failed: { brief: "The brief could not be made.", agreement: "The agreement could not be made." },
+    saved: {
+      brief: (path: string) => `Brief saved: ${path}`,
+      agreement: (path: string) => `Agreement saved: ${path}`,
+      questionnaire: (path: string) => `Questionnaire saved: ${path}`,
+    },
+    failed: { brief: "The brief could not be made.", agreement: "The agreement could not be made.", questionnaire: "The questionnaire could not be made." },
     agreementTitle: "Agreement text",
     agreementIntro: "The preamble and free clauses are added to the articles Tisserand fills in from the partnership.",
     agreementEdit: "Edit the text",
@@ -373,6 +382,7 @@ export const partnershipEn: typeof partnershipFr = {
     overviewLoadError: "The overview could not be loaded.",
     openBoard: "Open the board",
   },
+  evaluation: evaluationEn,
   labels: {
     stages: {
       rencontre: "Meeting",

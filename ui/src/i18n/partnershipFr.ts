@@ -9,6 +9,7 @@ import type { RameauMode } from "../bindings/RameauMode";
 import type { Stage } from "../bindings/Stage";
 import type { TimelineEntry } from "../bindings/TimelineEntry";
 import { formatDate } from "../lib/format";
+import { evaluationFr } from "./evaluationFr";
 
 const nbsp = "\u00a0";
 
@@ -46,6 +47,10 @@ function timelineText(e: TimelineEntry): string {
       return `Indicateur ${quoted(e.indicator)}${nbsp}: ${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 6 }).format(e.value)}${e.unit ? `${nbsp}${e.unit}` : ""} au ${formatDate(e.on, "fr")}.`;
     case "agreement_edited":
       return "Texte de la convention modifié (préambule, clauses).";
+    case "evaluated":
+      return `Évaluation de ${quoted(e.actor)} du ${formatDate(e.on, "fr")}.`;
+    case "evaluation_deleted":
+      return `Évaluation de ${quoted(e.actor)} du ${formatDate(e.on, "fr")} supprimée.`;
     case "merged":
       return e.entity === "contact"
         ? `Doublons fusionnés${nbsp}: le contact ${quoted(e.from)} a été fusionné dans ${quoted(e.into)}.`
@@ -307,8 +312,12 @@ const documents = {
   briefTip: "Enregistrer la fiche en PDF et l'ouvrir pour l'imprimer",
   agreementTip: "Enregistrer la convention en PDF et l'ouvrir pour l'imprimer",
   making: "Création du PDF…",
-  saved: { brief: (path: string) => `Fiche enregistrée\u00a0: ${path}`, agreement: (path: string) => `Convention enregistrée\u00a0: ${path}` },
-  failed: { brief: "La fiche n'a pas pu être créée.", agreement: "La convention n'a pas pu être créée." },
+  saved: {
+    brief: (path: string) => `Fiche enregistrée\u00a0: ${path}`,
+    agreement: (path: string) => `Convention enregistrée\u00a0: ${path}`,
+    questionnaire: (path: string) => `Questionnaire enregistré\u00a0: ${path}`,
+  },
+  failed: { brief: "La fiche n'a pas pu être créée.", agreement: "La convention n'a pas pu être créée.", questionnaire: "Le questionnaire n'a pas pu être créé." },
   // Agreement text
   agreementTitle: "Texte de la convention",
   agreementIntro: "Le préambule et les clauses libres s'ajoutent aux articles que Tisserand remplit à partir du partenariat.",
@@ -476,5 +485,6 @@ export const partnershipFr = {
   edit,
   views,
   documents,
+  evaluation: evaluationFr,
   labels: { stages, modes, modeWhat, roles, mecenatKinds, questions, contributionKinds, axes },
 };

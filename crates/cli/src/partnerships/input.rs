@@ -5,6 +5,7 @@
 use tisserand_app::{AppError, ErrorKind};
 use tisserand_domain::partnership::{parse_euros, parse_hours};
 use tisserand_domain::{
+    impact::{ImpactTheme, IndicatorLevel},
     Contribution, ContributionKind, Counterpart, Indicator, MecenatKind, Modes, NextAction,
     Objective, PartnershipInput, PartnershipSort, Party, PartyRole, RameauMode, Stage,
 };
@@ -266,17 +267,44 @@ fn objective_of(text: &str, parties: &[Party]) -> Objective {
     }
 }
 
+/// `NAME[|UNIT[|BASELINE[|TARGET[|LEVEL[|THEME]]]]]`; the level and the
+/// theme as codes or French or English labels.
 fn indicator_of(text: &str) -> Result<Indicator, AppError> {
-    let parts: Vec<&str> = text.splitn(4, '|').collect();
+    let parts: Vec<&str> = text.splitn(6, '|').collect();
+    let part = |i: usize| parts.get(i).map(|t| t.trim()).filter(|t| !t.is_empty());
     let number = |i: usize| -> Result<Option<f64>, AppError> {
         match parts.get(i).map(|t| t.trim()).filter(|t| !t.is_empty()) {
             Some(t) => number_of(t, text).map(Some),
             None => Ok(None),
         }
     };
+    let level = part(4)
+        .map(|t| {
+            IndicatorLevel::parse(t).ok_or_else(|| {
+                invalid(
+                    format!("Niveau d'indicateur inconnu « {t} » : écrivez realisation, resultat ou impact."),
+                    format!("Unknown indicator level \"{t}\": write realisation, resultat or impact."),
+                )
+            })
+        })
+        .transpose()?;
+    let theme = part(5)
+        .map(|t| {
+            ImpactTheme::parse(t).ok_or_else(|| {
+                let codes: Vec<&str> = ImpactTheme::ALL.iter().map(|t| t.code()).collect();
+                invalid(
+                    format!(
+                        "Thème inconnu « {t} » : écrivez l'un de {}.",
+                        codes.join(", ")
+                    ),
+                    format!("Unknown theme \"{t}\": write one of {}.", codes.join(", ")),
+                )
+            })
+        })
+        .transpose()?;
     Ok(Indicator {
-        level: None,
-        theme: None,
+        level,
+        theme,
         name: parts[0].to_owned(),
         unit: parts.get(1).map(|u| (*u).to_owned()),
         baseline: number(2)?,

@@ -4,6 +4,7 @@
 //! `actor_name`, `role`, `contact_id`), as scripts were promised; the other
 //! fields keep the window's camelCase.
 
+mod evaluation;
 mod input;
 mod print;
 mod show;
@@ -80,6 +81,13 @@ pub(crate) enum PartnershipsCommand {
     Delete { id: String },
     /// Undo the deletion of a partnership.
     Restore { id: String },
+    /// Enter a party's evaluation (review meeting): three answers on the scale
+    /// pas du tout / plutôt non / plutôt oui / tout à fait, what it brought and gained.
+    Evaluate(Box<evaluation::EvaluateArgs>),
+    /// Delete evaluation number N (from 1, as `get` numbers them).
+    DeleteEvaluation { id: String, number: usize },
+    /// Write the evaluation questionnaire (one page per party) as a PDF.
+    Questionnaire(crate::documents::DocumentArgs),
     /// Propose a mode from yes/no questions (without --yes: list the questions).
     Classify {
         /// The questions answered yes, comma-separated: q1,q3…
@@ -129,6 +137,9 @@ pub(crate) struct ListFilters {
     /// Only those with an action past its due date.
     #[arg(long)]
     overdue: bool,
+    /// Only those in mise en œuvre for more than six months without any measure.
+    #[arg(long)]
+    unmeasured: bool,
     /// Words of the title.
     #[arg(long)]
     text: Option<String>,
@@ -201,7 +212,9 @@ pub(crate) struct AddArgs {
     /// [ACTOR_ID:]TEXT: a party's objective, or the common good's without an actor. Repeatable.
     #[arg(long = "objective")]
     objectives: Vec<String>,
-    /// NAME[|UNIT[|BASELINE[|TARGET]]]. Repeatable.
+    /// NAME[|UNIT[|BASELINE[|TARGET[|LEVEL[|THEME]]]]]; level: realisation, resultat, impact;
+    /// theme: emploi_insertion, education_culture, environnement_economie_circulaire,
+    /// sante_solidarite, mobilite, numerique, vie_du_territoire (or their French names). Repeatable.
     #[arg(long = "indicator")]
     indicators: Vec<String>,
     #[arg(long)]
@@ -274,6 +287,13 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
         PartnershipsCommand::Delete { id } => delete(app, &id),
         PartnershipsCommand::Restore { id } => restore(app, &id),
         PartnershipsCommand::Classify { yes, fmt } => classify(app, &yes, fmt.format),
+        PartnershipsCommand::Evaluate(args) => evaluation::evaluate(app, *args),
+        PartnershipsCommand::DeleteEvaluation { id, number } => {
+            evaluation::delete_evaluation(app, &id, number)
+        }
+        PartnershipsCommand::Questionnaire(a) => {
+            crate::documents::one(app, tisserand_app::DocumentKind::Questionnaire, &a)
+        }
     }
 }
 
@@ -292,6 +312,7 @@ fn list(
         facilitator: f.facilitator,
         tag: f.tag,
         overdue: f.overdue,
+        unmeasured: f.unmeasured,
         text: f.text,
         ..filter.query()?
     };

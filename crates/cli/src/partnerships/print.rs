@@ -66,6 +66,14 @@ pub(super) fn detail_json(d: &PartnershipDetail) -> Value {
             "children".into(),
             serde_json::to_value(&d.children).unwrap_or_default(),
         );
+        obj.insert(
+            "evaluation".into(),
+            serde_json::to_value(&d.evaluation).unwrap_or_default(),
+        );
+        obj.insert(
+            "evaluationState".into(),
+            Value::String(d.evaluation.state.label_fr()),
+        );
     }
     value
 }
@@ -112,10 +120,24 @@ pub(super) fn print_list(rows: &[PartnershipSummary], format: Format) {
                     .map(|s| s.actor_name.as_str())
                     .collect::<Vec<_>>()
                     .join(" · "),
+                evaluation_label(p),
             ]
         })
         .collect();
-    table(&["ID", "ÉTAPE", "MODE", "TITRE", "PARTIES"], &cells);
+    table(
+        &["ID", "ÉTAPE", "MODE", "TITRE", "PARTIES", "ÉVALUATION"],
+        &cells,
+    );
+}
+
+/// The evaluation state, and « sans mesure » when it is flagged.
+fn evaluation_label(p: &PartnershipSummary) -> String {
+    let state = p.evaluation.label_fr();
+    if p.unmeasured {
+        format!("{state} · sans mesure depuis 6 mois")
+    } else {
+        state
+    }
 }
 
 pub(super) fn print_overview(o: &Overview, format: Format) {

@@ -19,6 +19,7 @@ pub(super) fn print_detail(d: &PartnershipDetail, format: Format) {
     totals(d);
     objectives(d);
     indicators(&d.partnership);
+    super::evaluation::print_evaluation(d);
     next_actions(&d.partnership);
     timeline(&d.partnership);
 }
@@ -181,8 +182,22 @@ fn indicators(p: &Partnership) {
                 .unwrap_or_default();
             let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
             let last = ind.measures.last();
+            let mut kind: Vec<&str> = Vec::new();
+            kind.extend(
+                ind.level
+                    .map(tisserand_domain::impact::IndicatorLevel::label_fr),
+            );
+            kind.extend(
+                ind.theme
+                    .map(tisserand_domain::impact::ImpactTheme::label_fr),
+            );
+            let kind = if kind.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", kind.join(", "))
+            };
             out!(
-                "  {}. {} · départ {} · cible {} · dernier {}",
+                "  {}. {}{kind} · départ {} · cible {} · dernier {}",
                 i + 1,
                 ind.name,
                 num(ind.baseline),

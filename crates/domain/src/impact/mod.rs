@@ -21,9 +21,21 @@ mod slice;
 mod units;
 pub use figures::{impact_figures, signed_on, ImpactActor, ImpactData, ImpactRow, SIGNED_STAGES};
 pub use slice::{in_slice, slice_ids, FunnelStep, ImpactSlice, YearStep};
+mod evaluation;
+#[cfg(test)]
+mod evaluation_tests;
+mod measured;
+mod orders;
+mod value;
+pub use evaluation::{
+    latest_evaluations, EvaluationView, LatestEvaluation, PartyEvaluationInput, ValidEvaluation,
+    EVALUATIONS_MAX, EVALUATION_TEXT_MAX,
+};
+pub use measured::{is_measured, is_unmeasured, unmeasured_cutoff, UNMEASURED_MONTHS};
 pub use units::{
     standard_unit, unit_key, unit_label_fr, StandardUnit, BENEFICIAIRES, STANDARD_UNITS,
 };
+pub use value::{contribution_values, ContributionValue, SKILLS_HOUR_RATE_CENTS};
 
 /// Where an indicator sits on the value chain resources → activities →
 /// outputs → results → impacts.

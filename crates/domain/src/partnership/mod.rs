@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clock::Clock;
-use crate::impact::{evaluation_state, EvaluationState, PartyEvaluation};
+use crate::impact::{
+    evaluation_state, is_unmeasured, unmeasured_cutoff, EvaluationState, PartyEvaluation,
+};
 use crate::rameau::RameauMode;
 use crate::valid::Valid;
 
@@ -180,14 +182,23 @@ pub struct PartnershipSummary {
     pub tags: Vec<String>,
     #[ts(type = "string")]
     pub updated_at: DateTime<Utc>,
+    /// Where it stands on its evaluation by its partners.
+    pub evaluation: EvaluationState,
+    /// Some indicator has a measure.
+    pub measured: bool,
+    /// « Sans mesure » : in « mise en œuvre » for more than six months on
+    /// the caller's calendar without any measure.
+    pub unmeasured: bool,
 }
 
 impl PartnershipSummary {
-    /// The summary with `overdue` and `days_in_stage` set on `clock`'s today.
+    /// The summary with `overdue`, `days_in_stage` and `unmeasured` set on
+    /// `clock`'s today.
     #[must_use]
     pub fn on(mut self, clock: Clock) -> Self {
         self.overdue = is_overdue(self.next_due_on, clock.today());
         self.days_in_stage = days_in_stage(self.stage_changed_at, clock);
+        self.unmeasured = is_unmeasured(self.stage, self.stage_changed_at, self.measured, clock);
         self
     }
 }
@@ -217,6 +228,23 @@ pub struct PartnershipQuery {
     pub overdue: bool,
     /// Words of the title (accents and case ignored).
     pub text: Option<String>,
+    /// Only partnerships in « mise en œuvre » for more than six months
+    /// without any measure (see `impact::is_unmeasured`).
+    pub unmeasured: bool,
+    /// The instant `unmeasured` compares the stage change with, set from
+    /// the caller's clock by [`PartnershipQuery::on`]; never sent.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub unmeasured_before: Option<DateTime<Utc>>,
+}
+
+impl PartnershipQuery {
+    /// The query with the « sans mesure » cutoff on `clock`'s calendar.
+    #[must_use]
+    pub fn on(mut self, clock: Clock) -> Self {
+        self.unmeasured_before = Some(unmeasured_cutoff(clock));
+        self
+    }
 }
 
 /// A partnership page: the partnership, its parties' names and its totals.
@@ -240,6 +268,8 @@ pub struct PartnershipDetail {
     pub overdue_actions: Vec<u32>,
     /// Whole days at its stage on the caller's calendar (0 today).
     pub days_in_stage: u32,
+    /// The « Évaluation » section: state, latest answers, contributions' value.
+    pub evaluation: crate::impact::EvaluationView,
 }
 
 /// Another partnership named on a page: essaimage origin or child.

@@ -81,6 +81,8 @@ pub struct Measure {
 #[ts(export)]
 pub struct Indicator {
     pub name: String,
+    /// As typed, except that a standard unit's spelling (« pers. ») is
+    /// stored as its French label (« personnes ») on validation.
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]

@@ -70,6 +70,18 @@ pub enum TimelineFact {
     },
     /// The agreement's text (preamble, clauses) was changed.
     AgreementEdited,
+    /// Party `actor` (its name) evaluated the partnership on `on`.
+    Evaluated {
+        actor: String,
+        #[ts(type = "string")]
+        on: NaiveDate,
+    },
+    /// The evaluation party `actor` gave on `on` was deleted.
+    EvaluationDeleted {
+        actor: String,
+        #[ts(type = "string")]
+        on: NaiveDate,
+    },
     /// Duplicates merged: the record `from` (an organisation or a contact)
     /// was merged into `into`, which this partnership now names.
     Merged {
@@ -149,6 +161,14 @@ impl TimelineFact {
             Self::AgreementEdited => {
                 "Texte de la convention modifié (préambule, clauses).".to_owned()
             }
+            Self::Evaluated { actor, on } => format!(
+                "Évaluation de « {actor} » du {}.",
+                crate::text::date_long_fr(*on)
+            ),
+            Self::EvaluationDeleted { actor, on } => format!(
+                "Évaluation de « {actor} » du {} supprimée.",
+                crate::text::date_long_fr(*on)
+            ),
             Self::Merged { entity, from, into } => match entity {
                 MergedEntity::Actor => {
                     format!("Doublons fusionnés : « {from} » a été fusionné dans « {into} ».")
@@ -179,6 +199,7 @@ impl TimelineFact {
                 indicator, unit, ..
             } => std::iter::once(indicator).chain(unit.iter_mut()).collect(),
             Self::Merged { from, into, .. } => vec![from, into],
+            Self::Evaluated { actor, .. } | Self::EvaluationDeleted { actor, .. } => vec![actor],
         }
     }
 }

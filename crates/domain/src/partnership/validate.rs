@@ -425,6 +425,14 @@ fn check_number(errors: &mut ValidationErrors, field: &str, value: Option<f64>) 
     }
 }
 
+/// A unit that names a standard unit (« pers. », « Tonne », « km ») is
+/// stored as that unit's French label (« personnes », « tonnes »,
+/// « kilomètres »), so that lists, briefs and totals print one spelling;
+/// any other unit is kept as typed.
+fn standard_spelling(unit: String) -> String {
+    crate::impact::standard_unit(&unit).map_or(unit, |u| u.fr.to_owned())
+}
+
 fn check_indicators(errors: &mut ValidationErrors, items: &[Indicator]) -> Vec<Indicator> {
     too_many(errors, "indicators", items.len());
     let mut out = Vec::new();
@@ -474,7 +482,7 @@ fn check_indicators(errors: &mut ValidationErrors, items: &[Indicator]) -> Vec<I
             level: ind.level,
             theme: ind.theme,
             name,
-            unit: clean(ind.unit.as_ref()),
+            unit: clean(ind.unit.as_ref()).map(standard_spelling),
             baseline: ind.baseline,
             target: ind.target,
             measures,

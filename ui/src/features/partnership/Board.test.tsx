@@ -6,9 +6,8 @@ import * as gateway from "../../api/gateway";
 import type { Overview } from "../../bindings/Overview";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { Board } from "./Board";
-import { saveBoardState } from "./BoardState";
 import { emptyPartnershipQuery, STAGES } from "./model";
-import { boardOf, renderWithProviders, summary } from "./testFixtures";
+import { boardOf, renderWithProviders, resetBoardState, summary } from "./testFixtures";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock, BOARD_GATEWAY } = await import("./testFixtures");
@@ -51,12 +50,7 @@ function renderBoard() {
 }
 
 beforeEach(() => {
-  saveBoardState({
-    filters: emptyPartnershipQuery(),
-    labels: { actor: null, commune: null },
-    view: "board",
-    sort: { sort: "stage", descending: false },
-  });
+  resetBoardState();
   api.getPartnershipBoard.mockReset().mockResolvedValue(boardOf([CARD]));
   api.getPartnershipPage.mockReset().mockResolvedValue({ items: [CARD], total: 1 });
   api.getPartnershipOverview.mockReset().mockResolvedValue(OVERVIEW);

@@ -30,6 +30,7 @@ import type { PartnershipSort } from "../../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import type { Stage } from "../../bindings/Stage";
 import { useI18n } from "../../i18n";
+import { EvaluationBadges } from "./EvaluationBadges";
 import { formatDate } from "../../lib/format";
 import { useDebounced } from "../../lib/useDebounced";
 import { useShortcuts } from "../../lib/shortcuts";
@@ -551,6 +552,7 @@ function CardContent({ card }: { card: PartnershipSummary }) {
           {t.partnership.daysInStage(days)}
         </span>
       </div>
+      <EvaluationBadges row={card} className="pcard__evaluation" />
       {card.nextAction && (
         <p className={`pcard__action${overdue ? " is-late" : ""}`}>
           <span className="pcard__action-text">{card.nextAction}</span>

@@ -1,7 +1,7 @@
 // The filter bar of the board and the list: title words, mode, stage,
 // département, facilitator, tag, commune, actor and « En retard »; the
 // active filters as removable chips with « Tout effacer ».
-import { AlarmClock, Search, X } from "lucide-react";
+import { AlarmClock, Ruler, Search, X } from "lucide-react";
 import { useState } from "react";
 
 import type { CountBy } from "../../bindings/CountBy";
@@ -138,6 +138,17 @@ export function BoardFilters({ query, labels, overview, textDraft, onText, onCha
           {v.overdue}
           {overview && overview.overdue > 0 && <span className="count-pill">{overview.overdue}</span>}
         </button>
+        <button
+          type="button"
+          className={`button button--secondary pfilters__toggle${query.unmeasured ? " is-on" : ""}`}
+          aria-pressed={query.unmeasured}
+          data-testid="filter-unmeasured"
+          title={t.partnership.evaluation.unmeasuredHint}
+          onClick={() => onChange({ unmeasured: !query.unmeasured })}
+        >
+          <Ruler size={16} aria-hidden="true" />
+          {t.partnership.evaluation.unmeasuredFilter}
+        </button>
       </div>
       <FilterChips query={query} labels={labels} overview={overview} onChange={onChange} onText={onText} onClear={onClear} />
     </div>
@@ -208,6 +219,7 @@ function FilterChips({
   }
   if (query.tag !== null) chips.push({ key: "tag", text: v.chip(v.filterTag, query.tag), remove: () => onChange({ tag: null }) });
   if (query.overdue) chips.push({ key: "overdue", text: v.overdue, remove: () => onChange({ overdue: false }) });
+  if (query.unmeasured) chips.push({ key: "unmeasured", text: t.partnership.evaluation.unmeasuredFilter, remove: () => onChange({ unmeasured: false }) });
   if (chips.length === 0) return null;
   return (
     <div className="pfilters__chips" data-testid="filter-chips">

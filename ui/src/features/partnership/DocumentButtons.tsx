@@ -2,7 +2,7 @@
 // where to save, writes the PDF and opens it in the system viewer; the window
 // only shows that it is working and where the file went. Cancelling the
 // save dialog does nothing.
-import { FileSignature, FileText, LoaderCircle } from "lucide-react";
+import { ClipboardList, FileSignature, FileText, LoaderCircle } from "lucide-react";
 import { useId, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
@@ -11,12 +11,22 @@ import { useToasts } from "../../app/toasts";
 import type { DocumentKind } from "../../bindings/DocumentKind";
 import { useI18n } from "../../i18n";
 
-const KINDS: readonly { kind: DocumentKind; testId: string; Icon: typeof FileText }[] = [
-  { kind: "brief", testId: "pdf-brief", Icon: FileText },
-  { kind: "agreement", testId: "pdf-agreement", Icon: FileSignature },
-];
+type Texts = ReturnType<typeof useI18n>["t"]["partnership"];
 
-export function DocumentButtons({ id }: { id: string }) {
+/** Each document's button: its test id, icon, label and tooltip. */
+const BUTTONS: Record<DocumentKind, { testId: string; Icon: typeof FileText; label: (p: Texts) => string; tip: (p: Texts) => string }> = {
+  brief: { testId: "pdf-brief", Icon: FileText, label: (p) => p.documents.brief, tip: (p) => p.documents.briefTip },
+  agreement: { testId: "pdf-agreement", Icon: FileSignature, label: (p) => p.documents.agreement, tip: (p) => p.documents.agreementTip },
+  questionnaire: {
+    testId: "pdf-questionnaire",
+    Icon: ClipboardList,
+    label: (p) => p.evaluation.questionnaire,
+    tip: (p) => p.evaluation.questionnaireTip,
+  },
+};
+
+/** The PDF buttons of partnership `id`: the brief and the agreement unless `kinds` names others. */
+export function DocumentButtons({ id, kinds = ["brief", "agreement"] }: { id: string; kinds?: readonly DocumentKind[] }) {
   const { t, lang } = useI18n();
   const d = t.partnership.documents;
   const toasts = useToasts();
@@ -41,7 +51,8 @@ export function DocumentButtons({ id }: { id: string }) {
       <span className="doc-group__label small muted" id={labelId}>
         {d.group}
       </span>
-      {KINDS.map(({ kind, testId, Icon }) => {
+      {kinds.map((kind, i) => {
+        const { testId, Icon, label, tip } = BUTTONS[kind];
         const working = busy === kind;
         return (
           <button
@@ -49,14 +60,14 @@ export function DocumentButtons({ id }: { id: string }) {
             type="button"
             className="button button--secondary"
             data-testid={testId}
-            data-tooltip={kind === "brief" ? d.briefTip : d.agreementTip}
-            data-tooltip-pos={kind === "brief" ? "bottom" : "bottom-end"}
+            data-tooltip={tip(t.partnership)}
+            data-tooltip-pos={i < kinds.length - 1 ? "bottom" : "bottom-end"}
             disabled={busy !== null}
             aria-busy={working || undefined}
             onClick={() => void make(kind)}
           >
             {working ? <LoaderCircle size={16} aria-hidden="true" className="spin" /> : <Icon size={16} aria-hidden="true" />}
-            {kind === "brief" ? d.brief : d.agreement}
+            {label(t.partnership)}
             {working && <span className="visually-hidden"> — {d.making}</span>}
           </button>
         );

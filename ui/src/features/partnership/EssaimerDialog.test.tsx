@@ -10,7 +10,7 @@ import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import { I18nProvider } from "../../i18n";
 import { EssaimerDialog } from "./EssaimerDialog";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
-import { blankPartnership } from "./testFixtures";
+import { blankPartnership, evaluationView } from "./testFixtures";
 
 vi.mock("../../api/gateway", () => ({
   essaimerPartnership: vi.fn(),
@@ -59,6 +59,7 @@ function detail(): PartnershipDetail {
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
     overdueActions: [],
     daysInStage: 0,
+    evaluation: evaluationView(),
   };
 }
 

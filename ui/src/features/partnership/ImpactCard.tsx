@@ -75,6 +75,11 @@ export function ImpactCard({ detail, rows }: { detail: PartnershipDetail; rows: 
                 <Gauge size={16} aria-hidden="true" className="impact-list__icon" />
                 <div className="impact-list__main">
                   <span>{ind.name}</span>
+                  {(ind.level !== null || ind.theme !== null) && (
+                    <span className="small muted" data-testid="indicator-kind">
+                      {[ind.level && t.partnership.evaluation.levels[ind.level], ind.theme && t.partnership.evaluation.themes[ind.theme]].filter(Boolean).join(" · ")}
+                    </span>
+                  )}
                   <span className="small muted tabular">
                     {e.baselineTarget(withUnit(ind.baseline, ind.unit, lang), withUnit(ind.target, ind.unit, lang))}
                     {" · "}

@@ -12,6 +12,7 @@ import type { PartnershipQuery } from "../../bindings/PartnershipQuery";
 import type { PartnershipSort } from "../../bindings/PartnershipSort";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
 import { useI18n } from "../../i18n";
+import { EvaluationBadges } from "./EvaluationBadges";
 import { formatDate } from "../../lib/format";
 import { handleListKey } from "../../lib/listNavigation";
 import { PageCache, useSettledFetch } from "../actor/pageCache";
@@ -242,7 +243,8 @@ function ListRow({ row, index, selected, onClick }: { row: PartnershipSummary; i
       onClick={onClick}
     >
       <span role="gridcell" className="plist__title" title={row.title}>
-        {row.title}
+        <span className="plist__ellipsis">{row.title}</span>
+        <EvaluationBadges row={row} className="plist__evaluation" compact />
       </span>
       <span role="gridcell" className="plist__stage">
         <StageIcon stage={row.stage} size={14} />

@@ -30,6 +30,7 @@ import { ConflictBanner } from "./EditDialog";
 import { withoutRow, withRowInserted, type RowList } from "./editModel";
 import { GeneralDialog, useCommuneNames } from "./GeneralDialog";
 import { EssaimerButton } from "./EssaimerDialog";
+import { EvaluationCard } from "./EvaluationCard";
 import { ImpactCard } from "./ImpactCard";
 import { EssaimagesCard, SpawnedFrom } from "./Lineage";
 import { StorySection } from "../story/StorySection";
@@ -240,6 +241,7 @@ export function PartnershipPage({ id }: { id: string }) {
         <div className="actor-body__main">
           <Money detail={detail} rows={rows} />
           <ImpactCard detail={detail} rows={rows} />
+          <EvaluationCard detail={detail} />
           <StorySection partnershipId={p.id} indicators={p.indicators} />
           <Timeline detail={detail} />
         </div>

@@ -3,11 +3,14 @@
 // `index`), and a dated measure of an indicator. Amounts are typed the
 // French way (« 1 234,56 ») and sent in cents; the backend's errors on
 // `contributions.2.valueCents` land under the amount field.
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 
 import { measurePartnership, parsePartnershipRow } from "../../api/gateway";
 import type { AppError } from "../../api/types";
 import type { ContributionKind } from "../../bindings/ContributionKind";
+import { IMPACT_THEMES, INDICATOR_LEVELS, STANDARD_UNITS } from "../../bindings/impactOrders";
+import type { ImpactTheme } from "../../bindings/ImpactTheme";
+import type { IndicatorLevel } from "../../bindings/IndicatorLevel";
 import type { ObjectiveAxis } from "../../bindings/ObjectiveAxis";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
@@ -323,19 +326,70 @@ export function ObjectiveDialog(props: RowDialogProps) {
 
 // ---------- Indicator ----------
 
-type IndicatorState = { name: string; unit: string; baseline: string; target: string };
-const INDICATOR_ORDER = ["name", "unit", "baseline", "target", "measures"] as const;
+type IndicatorState = { name: string; unit: string; baseline: string; target: string; level: IndicatorLevel | ""; theme: ImpactTheme | "" };
+const INDICATOR_ORDER = ["name", "level", "theme", "unit", "baseline", "target", "measures"] as const;
+
+/** A select of one of `values` (in the core's order) or none, labelled by `labels`. */
+function ChoiceSelect<V extends string>({
+  control,
+  value,
+  values,
+  labels,
+  none,
+  onChange,
+}: {
+  control: ControlProps;
+  value: V | "";
+  values: readonly V[];
+  labels: Record<V, string>;
+  none: string;
+  onChange: (value: V | "") => void;
+}) {
+  return (
+    <select {...control} className="select" value={value} onChange={(ev) => onChange(ev.target.value as V | "")}>
+      <option value="">{none}</option>
+      {values.map((x) => (
+        <option key={x} value={x}>
+          {labels[x]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The standard units offered under the unit field (free text stays allowed; the core stores a standard spelling as its French label). */
+function StandardUnits({ id }: { id: string }) {
+  const { lang } = useI18n();
+  return (
+    <datalist id={id}>
+      {STANDARD_UNITS.map((u) => (
+        <option key={u.code} value={u.fr}>
+          {lang === "fr" ? u.fr : u.en}
+        </option>
+      ))}
+    </datalist>
+  );
+}
 
 export function IndicatorDialog(props: RowDialogProps) {
   const { t } = useI18n();
   const e = t.partnership.edit;
   const existing = props.index === null ? undefined : props.detail.partnership.indicators[props.index];
   const measures = existing?.measures ?? [];
-  const { bind, form, formRef } = useRowDialog("indicators", props, {
+  const v = t.partnership.evaluation;
+  const unitsId = useId();
+  const { state, set, bind, form, formRef } = useRowDialog("indicators", props, {
     initial: (): IndicatorState =>
       existing
-        ? { name: existing.name, unit: existing.unit ?? "", baseline: numberToTyped(existing.baseline), target: numberToTyped(existing.target) }
-        : { name: "", unit: "", baseline: "", target: "" },
+        ? {
+            name: existing.name,
+            unit: existing.unit ?? "",
+            baseline: numberToTyped(existing.baseline),
+            target: numberToTyped(existing.target),
+            level: existing.level ?? "",
+            theme: existing.theme ?? "",
+          }
+        : { name: "", unit: "", baseline: "", target: "", level: "", theme: "" },
     typed: (s) => ({ baseline: s.baseline, target: s.target }),
     toItem: (s, v) => ({
       name: s.name.trim(),
@@ -343,16 +397,43 @@ export function IndicatorDialog(props: RowDialogProps) {
       baseline: v.baseline,
       target: v.target,
       measures,
-      level: existing?.level ?? null,
-      theme: existing?.theme ?? null,
+      level: s.level === "" ? null : s.level,
+      theme: s.theme === "" ? null : s.theme,
     }),
     order: INDICATOR_ORDER,
   });
   return (
     <EditShell title={props.index === null ? e.newIndicator : e.editIndicator} testId="indicator-form" formRef={formRef} form={form}>
       <InputField {...bind("name")} label={e.indicatorName} required placeholder={e.indicatorPlaceholder} />
+      <div className="form-grid">
+        <Field className="span-6" name="level" label={v.level} errors={form.errorsFor("level")}>
+          {(c) => (
+            <ChoiceSelect control={c} value={state.level} values={INDICATOR_LEVELS} labels={v.levels} none={v.levelNone} onChange={(l) => set("level", l, "level")} />
+          )}
+        </Field>
+        <Field className="span-6" name="theme" label={v.theme} errors={form.errorsFor("theme")}>
+          {(c) => (
+            <ChoiceSelect control={c} value={state.theme} values={IMPACT_THEMES} labels={v.themes} none={v.themeNone} onChange={(th) => set("theme", th, "theme")} />
+          )}
+        </Field>
+      </div>
       <div className="form-grid form-grid--3">
-        <InputField {...bind("unit")} label={e.unit} placeholder={e.unitPlaceholder} />
+        <Field name="unit" label={e.unit} hint={v.unitHint} errors={form.errorsFor("unit")}>
+          {(c) => (
+            <>
+              <input
+                {...c}
+                type="text"
+                className="input"
+                list={unitsId}
+                value={state.unit}
+                placeholder={e.unitPlaceholder}
+                onChange={(ev) => set("unit", ev.target.value, "unit")}
+              />
+              <StandardUnits id={unitsId} />
+            </>
+          )}
+        </Field>
         <InputField {...bind("baseline")} kind="number" label={e.baseline} hint={e.numberHint} />
         <InputField {...bind("target")} kind="number" label={e.target} hint={e.numberHint} />
       </div>

@@ -102,6 +102,7 @@ export function emptyPartnershipQuery(): PartnershipQuery {
     facilitator: null,
     tag: null,
     overdue: false,
+    unmeasured: false,
     text: null,
   };
 }
@@ -118,6 +119,7 @@ export function hasPartnershipFilters(q: PartnershipQuery): boolean {
     q.facilitator !== null ||
     q.tag !== null ||
     q.overdue ||
+    q.unmeasured ||
     (q.text !== null && q.text.trim() !== "")
   );
 }

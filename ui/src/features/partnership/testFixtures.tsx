@@ -12,17 +12,20 @@ import { ToastProvider } from "../../app/toasts";
 import type { AgreementText } from "../../bindings/AgreementText";
 import type { Board } from "../../bindings/Board";
 import type { ClassificationQuestion } from "../../bindings/ClassificationQuestion";
+import type { EvaluationView } from "../../bindings/EvaluationView";
 import type { MecenatBalance } from "../../bindings/MecenatBalance";
 import type { Partnership } from "../../bindings/Partnership";
 import type { PartnershipDetail } from "../../bindings/PartnershipDetail";
 import type { FieldError } from "../../bindings/FieldError";
 import type { PartnershipSummary } from "../../bindings/PartnershipSummary";
+import type { PartySummary } from "../../bindings/PartySummary";
 import type { ReadRow } from "../../bindings/ReadRow";
 import type { RowValues } from "../../bindings/RowValues";
 import type { TypedRow } from "../../bindings/TypedRow";
 import { I18nProvider } from "../../i18n";
 import type { Stage } from "../../bindings/Stage";
-import { STAGES, type StageSteps } from "./model";
+import { saveBoardState } from "./BoardState";
+import { emptyPartnershipQuery, STAGES, type StageSteps } from "./model";
 import { NOTHING_READ } from "./typedRow";
 
 /**
@@ -186,7 +189,40 @@ export function detail(p: Partnership, mecenat: MecenatBalance = WITHIN_LIMIT, a
     agreementLimits: { preambleMax: 50_000, clausesMax: 60, clauseTitleMax: 200, clauseBodyMax: 20_000 },
     overdueActions: [],
     daysInStage: 0,
+    evaluation: evaluationView(),
   };
+}
+
+/** The « Évaluation » section as the core sends it for the two parties of `detail` (fixed sample values). */
+export function evaluationView(patch: Partial<EvaluationView> = {}): EvaluationView {
+  const party = (actorId: string, actorName: string, role: PartySummary["role"]) => ({
+    party: { actorId, actorName, role },
+    evaluation: null,
+    index: null,
+  });
+  return {
+    state: { state: "notEvaluated" },
+    latest: [party("a1", "Boulangerie Koenig", "partenaire"), party("a2", "Cirque des Vosges", "beneficiaire")],
+    count: 0,
+    values: [
+      { actorId: "a1", moneyCents: 50_000, skillsMinutes: 600, skillsCents: 11_880, skillsEstimatedCents: 11_880, inKindCents: 0, totalCents: 61_880 },
+      { actorId: "a2", moneyCents: 0, skillsMinutes: 0, skillsCents: 0, skillsEstimatedCents: 0, inKindCents: 0, totalCents: 0 },
+    ],
+    skillsHourRateCents: 1_188,
+    unmeasured: false,
+    unmeasuredMonths: 6,
+    ...patch,
+  };
+}
+
+/** The board as first opened: no filter, the board view, sorted by stage. */
+export function resetBoardState() {
+  saveBoardState({
+    filters: emptyPartnershipQuery(),
+    labels: { actor: null, commune: null },
+    view: "board",
+    sort: { sort: "stage", descending: false },
+  });
 }
 
 /** A board card with nothing in it but `patch`. */
@@ -205,6 +241,9 @@ export function summary(patch: Partial<PartnershipSummary> = {}): PartnershipSum
     daysInStage: 0,
     tags: [],
     updatedAt: "",
+    evaluation: { state: "notEvaluated" },
+    measured: false,
+    unmeasured: false,
     ...patch,
   };
 }
