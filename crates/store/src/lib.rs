@@ -21,6 +21,7 @@ mod referential;
 mod refold;
 mod schema;
 mod search;
+mod stems;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -47,6 +48,9 @@ pub struct Store {
     path: PathBuf,
     /// Answers that stay true until the next write (list totals, facets).
     cache: std::cell::RefCell<ReadCache>,
+    /// The lexicon the « champ des possibles » reads words with: the
+    /// built-in one, extended by `extend_lexicon`.
+    lexicon: tisserand_domain::possibles::Lexicon,
 }
 
 /// Read results remembered between writes; `with_tx` clears it.
@@ -178,6 +182,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             cache: std::cell::RefCell::default(),
+            lexicon: tisserand_domain::possibles::Lexicon::builtin(),
         };
         if found > 0 && found < SCHEMA_VERSION {
             let backup = store.backup_before_migration(found)?;
@@ -201,6 +206,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             cache: std::cell::RefCell::default(),
+            lexicon: tisserand_domain::possibles::Lexicon::builtin(),
         };
         store.refold_if_stale()?;
         Ok(store)
