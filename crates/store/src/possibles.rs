@@ -15,7 +15,7 @@ use crate::Entity;
 use crate::{Result, Store, StoreError};
 
 /// How many candidates the stems short-list before the precise ranking.
-const SHORT_LIST: usize = 300;
+const SHORT_LIST: usize = 200;
 
 /// The average number of words of a need or an offer, for BM25's length
 /// normalisation (the demo's and the field's texts: one sentence).
@@ -52,7 +52,7 @@ fn wanted(m: &Matcher<'_>, resources: &[Resource]) -> FxHashMap<String, FxHashSe
         } else {
             vec![r.category.code(), ResourceCategory::Autre.code()]
         };
-        for stem in m.expanded_stems(&r.text) {
+        for stem in m.expanded_stems(r) {
             out.entry(stem)
                 .or_default()
                 .extend(categories.iter().copied());
@@ -104,29 +104,32 @@ impl Store {
             (NEED, wanted(&bare, &from.offers)),
         ];
         let mut df: FxHashMap<String, u32> = FxHashMap::default();
-        // Per stem, the candidates using it where wanted.
+        // Per stem, the candidates using it where wanted: one range of the
+        // primary key (stem, side, category) each, and a count for its weight.
         let mut postings: Vec<(String, Vec<i64>)> = Vec::new();
-        let mut stmt = self
+        let mut count = self
             .conn
-            .prepare_cached("SELECT side, category, actor_rid FROM actor_stems WHERE stem = ?1")?;
-        let stems: FxHashSet<&String> = sides.iter().flat_map(|(_, w)| w.keys()).collect();
-        for stem in stems {
-            let mut rows = stmt.query([stem])?;
-            let (mut count, mut hits) = (0_u32, Vec::new());
-            while let Some(r) = rows.next()? {
-                count += 1;
-                let side: i64 = r.get(0)?;
-                let category = r.get_ref(1)?.as_str().unwrap_or_default();
-                let actor: i64 = r.get(2)?;
-                let wanted_here = sides
-                    .iter()
-                    .any(|(s, w)| *s == side && w.get(stem).is_some_and(|c| c.contains(category)));
-                if wanted_here && actor != rid {
-                    hits.push(actor);
+            .prepare_cached("SELECT count(*) FROM actor_stems WHERE stem = ?1")?;
+        let mut users = self.conn.prepare_cached(
+            "SELECT actor_rid FROM actor_stems WHERE stem = ?1 AND side = ?2 AND category = ?3",
+        )?;
+        for (side, wanted) in &sides {
+            for (stem, categories) in wanted {
+                if !df.contains_key(stem) {
+                    df.insert(stem.clone(), count.query_row([stem], |r| r.get(0))?);
                 }
+                let mut hits = Vec::new();
+                for category in categories {
+                    let mut rows = users.query(rusqlite::params![stem, side, category])?;
+                    while let Some(r) = rows.next()? {
+                        let actor: i64 = r.get(0)?;
+                        if actor != rid {
+                            hits.push(actor);
+                        }
+                    }
+                }
+                postings.push((stem.clone(), hits));
             }
-            df.insert(stem.clone(), count);
-            postings.push((stem.clone(), hits));
         }
         let docs: u32 = self.conn.query_row(
             "SELECT 2 * count(*) FROM actors WHERE deleted_at IS NULL",

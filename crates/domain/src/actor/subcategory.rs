@@ -149,17 +149,27 @@ impl ResourceSubcategory {
     /// any does.
     #[must_use]
     pub fn guess(category: ResourceCategory, text: &str) -> Option<Self> {
+        if Self::of(category).is_empty() {
+            return None;
+        }
+        let stems: Vec<String> = words(&stemmer(), text)
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
+        Self::guess_from_stems(category, &stems)
+    }
+
+    /// `guess` from the text's stems, in order (`possibles::words`).
+    #[must_use]
+    pub fn guess_from_stems(category: ResourceCategory, stems: &[String]) -> Option<Self> {
         let candidates: Vec<&(Self, Vec<String>)> = stemmed_keywords()
             .iter()
             .filter(|(s, _)| s.category() == category)
             .collect();
-        if candidates.is_empty() {
-            return None;
-        }
-        words(&stemmer(), text).into_iter().find_map(|w| {
+        stems.iter().find_map(|stem| {
             candidates
                 .iter()
-                .find(|(_, kw)| kw.contains(&w.stem))
+                .find(|(_, kw)| kw.contains(stem))
                 .map(|(s, _)| *s)
         })
     }

@@ -223,7 +223,7 @@ mod tests {
         };
         assert!(related("utilitaire", "camionnette"));
         assert!(related("un fourgon", "deux véhicules"));
-        assert!(related("un local", "un hangar"));
+        assert!(related("une salle", "un hangar"));
         assert!(related("entrepôt", "stockage"));
         assert!(related("comptabilité", "un expert-comptable"));
         assert!(related("gestion financière", "comptable"));

@@ -169,13 +169,14 @@ impl<'a> Matcher<'a> {
             .collect()
     }
 
-    /// The stems a text may match in others: its own, and those of the
-    /// lexicon's groups it names. What the store short-lists by.
+    /// The stems a need or an offer may match in others: its own (less the
+    /// words that only name its category), and those of the lexicon's
+    /// groups it names. What the store short-lists by.
     #[must_use]
-    pub fn expanded_stems(&self, text: &str) -> Vec<String> {
-        let mut out = self.stems(text);
-        let own = out.clone();
-        for c in self.lexicon.concepts(&own) {
+    pub fn expanded_stems(&self, r: &Resource) -> Vec<String> {
+        let a = self.analyse(r);
+        let mut out = a.stems.clone();
+        for c in &a.concepts {
             for term in self.lexicon.group(c.group) {
                 out.extend(term.stems.iter().cloned());
             }
@@ -208,6 +209,10 @@ impl<'a> Matcher<'a> {
     #[must_use]
     pub fn analyse(&self, r: &Resource) -> Analysed {
         let mut w = words(&self.stemmer, &r.text);
+        let subcategory = r.subcategory.or_else(|| {
+            let all: Vec<String> = w.iter().map(|w| w.stem.clone()).collect();
+            ResourceSubcategory::guess_from_stems(r.category, &all)
+        });
         if let Some((_, own)) = self.category_stems.iter().find(|c| c.0 == r.category) {
             w.retain(|w| !own.contains(&w.stem));
         }
@@ -215,9 +220,7 @@ impl<'a> Matcher<'a> {
         let concepts = self.lexicon.concepts(&stems);
         Analysed {
             category: r.category,
-            subcategory: r
-                .subcategory
-                .or_else(|| ResourceSubcategory::guess(r.category, &r.text)),
+            subcategory,
             written: w.into_iter().map(|w| w.written).collect(),
             stems,
             concepts,
