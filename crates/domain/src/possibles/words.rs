@@ -28,7 +28,7 @@ const STOP_WORDS: &[&str] = &[
     "nouveaux", "nouvelle", "nouvelles", "petit", "petite", "petits", "petites", "equipe",
     "equipes", "grand", "grande", "grands", "grandes", "bon", "bonne", "notamment",
     "accompagnement", "accompagner", "accompagne", "accompagnee", "accompagnes", "accompagnees",
-    "conseil", "conseils", "conseiller", "conseillee", "appui",
+    "conseil", "conseils", "conseiller", "conseillee", "appui", "situation",
 ];
 
 /// One word of a text as the ranking compares it: its stem, and the word as
