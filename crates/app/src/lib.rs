@@ -101,6 +101,9 @@ impl App {
     pub fn open(db_path: &Path) -> AppResult<Self> {
         let mut store = Store::open(db_path)?;
         referential::ensure_loaded(&mut store)?;
+        if let Some(dir) = db_path.parent() {
+            extend_lexicon(&mut store, &dir.join(LEXICON_FILE_NAME))?;
+        }
         Ok(Self { store })
     }
 
@@ -439,6 +442,45 @@ fn organisation_error(e: StoreError) -> AppError {
     }
 }
 
+/// The facilitator's own lexicon, beside the database in the data folder:
+/// groups of related words added to the built-in ones
+/// (`assets/lexicon.txt`, same format) for the « champ des possibles ».
+pub const LEXICON_FILE_NAME: &str = "lexique.txt";
+
+/// Adds the groups of the lexicon file at `path`, when there is one.
+///
+/// # Errors
+/// `Invalid` naming the file and the line that cannot be read; an unreadable
+/// file.
+fn extend_lexicon(store: &mut Store, path: &Path) -> AppResult<()> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => {
+            return Err(AppError::new(
+                ErrorKind::Invalid,
+                format!("Le lexique {} ne se lit pas : {e}.", path.display()),
+                format!("The lexicon {} cannot be read: {e}.", path.display()),
+            ))
+        }
+    };
+    store
+        .extend_lexicon(&path.display().to_string(), &text)
+        .map_err(|e| {
+            AppError::new(
+                ErrorKind::Invalid,
+                format!(
+                    "Le lexique {}, ligne {} : {}. Corrigez la ligne ou retirez le fichier.",
+                    e.source_name, e.line, e.message_fr
+                ),
+                format!(
+                    "The lexicon {}, line {}: {}. Correct the line or remove the file.",
+                    e.source_name, e.line, e.message_en
+                ),
+            )
+        })
+}
+
 fn at_position(i: usize, e: tisserand_domain::ValidationErrors) -> AppError {
     let mut err = AppError::from(e);
     err.message = format!("Élément n° {} : {}", i + 1, err.message);
@@ -446,5 +488,7 @@ fn at_position(i: usize, e: tisserand_domain::ValidationErrors) -> AppError {
     err
 }
 
+#[cfg(test)]
+mod possibility_tests;
 #[cfg(test)]
 mod tests;

@@ -141,6 +141,7 @@ fn resource_of(text: &str) -> Result<Resource, AppError> {
         })?;
     Ok(Resource {
         category,
+        subcategory: None,
         text: what.trim().to_owned(),
     })
 }

@@ -161,10 +161,12 @@ fn actor(rng: &mut Rng, i: usize) -> ActorInput {
         sector: Some("Économie sociale et solidaire".to_owned()),
         needs: vec![Resource {
             category,
+            subcategory: None,
             text: (*rng.pick(NEEDS)).to_owned(),
         }],
         offers: vec![Resource {
             category: *rng.pick(&ResourceCategory::ALL),
+            subcategory: None,
             text: (*rng.pick(NEEDS)).to_owned(),
         }],
         tags: vec![(*rng.pick(TAGS)).to_owned(), (*rng.pick(TAGS)).to_owned()],

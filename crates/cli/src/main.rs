@@ -16,6 +16,7 @@ mod actors;
 mod backups;
 mod bench;
 mod bench_data;
+mod bench_possibles;
 mod clock;
 mod contacts;
 mod documents;
@@ -140,6 +141,8 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Measure import, duplicate scan and backup on generated data.
     BenchData(bench_data::BenchDataArgs),
+    /// Measure the quality of the champ des possibles on the labelled set.
+    BenchPossibles(bench_possibles::BenchPossiblesArgs),
 }
 
 /// Reads one of a closed set of codes (a kind, a stage, a mode…), or says
@@ -175,6 +178,9 @@ fn run(cli: Cli) -> Result<(), AppError> {
     if let Command::BenchData(args) = &cli.command {
         return bench_data::run(args);
     }
+    if let Command::BenchPossibles(args) = &cli.command {
+        return bench_possibles::run(args);
+    }
     if let Command::Events(events::EventsCommand::Plan(args)) = &cli.command {
         return events::plan(args);
     }
@@ -205,7 +211,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Impact(a) => impact::run(&app, &a)?,
         Command::Stories(cmd) => stories::run(&mut app, cmd)?,
         Command::Story(a) => stories::pdf(&app, &a)?,
-        Command::Bench(_) | Command::BenchData(_) => {
+        Command::Bench(_) | Command::BenchData(_) | Command::BenchPossibles(_) => {
             unreachable!("handled above")
         }
     }

@@ -31,7 +31,7 @@ pub mod valid;
 
 pub use actor::{
     Actor, ActorDetail, ActorInput, ActorKind, ActorPage, ActorQuery, ActorSummary, ActorTies,
-    Facet, Facets, Resource, ResourceCategory, SizeBand,
+    Facet, Facets, Resource, ResourceCategory, ResourceSubcategory, SizeBand,
 };
 pub use board::{
     Board, BoardColumn, CountBy, MatrixCell, Overview, PartnershipPage, PartnershipSort,

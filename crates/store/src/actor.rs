@@ -211,7 +211,8 @@ fn join_present(parts: &[Option<&str>]) -> String {
 }
 
 /// Writes the search row of actor `rid` (replacing any previous one): its
-/// text folded by `domain::text::fold`, as queries are (`search.rs`).
+/// text folded by `domain::text::fold`, as queries are (`search.rs`); and
+/// the stems of its needs and offers (`stems.rs`).
 fn index_actor(
     tx: &Transaction<'_>,
     rid: i64,
@@ -223,6 +224,7 @@ fn index_actor(
         tx.prepare_cached("DELETE FROM actors_fts WHERE rowid = ?1")?
             .execute([rid])?;
     }
+    crate::stems::write_stems(tx, rid, a.needs, a.offers, fresh)?;
     let resources: Vec<Option<&str>> = std::iter::once(a.sector)
         .chain(
             a.needs
@@ -249,7 +251,7 @@ fn index_actor(
 /// stored values (after the folding changed: see `refold.rs`). An actor
 /// whose commune the referential no longer knows is indexed without it.
 pub(crate) fn reindex_all_actors(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch("DELETE FROM actor_tags; DELETE FROM actors_fts;")?;
+    tx.execute_batch("DELETE FROM actor_tags; DELETE FROM actors_fts; DELETE FROM actor_stems;")?;
     let mut places = PlaceCache::new();
     let mut tag_keys = TagKeys::default();
     let mut stmt = tx.prepare(&format!(
@@ -452,6 +454,7 @@ pub(crate) fn soft_delete_actor_in(
     )?;
     tx.execute("DELETE FROM actors_fts WHERE rowid = ?1", [rid])?;
     tx.execute("DELETE FROM actor_tags WHERE actor_rid = ?1", [rid])?;
+    crate::stems::delete_stems(tx, rid)?;
     tx.execute(
         "DELETE FROM contacts_fts WHERE rowid IN (SELECT rid FROM contacts WHERE actor_rid = ?1)",
         [rid],

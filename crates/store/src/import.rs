@@ -304,6 +304,11 @@ impl Store {
                    SELECT rid FROM actors WHERE import_rid = ?1 AND deleted_at IS NULL)",
                 [rid],
             )?;
+            tx.execute(
+                "DELETE FROM actor_stems WHERE actor_rid IN (
+                   SELECT rid FROM actors WHERE import_rid = ?1 AND deleted_at IS NULL)",
+                [rid],
+            )?;
             let actors = tx.execute(
                 "UPDATE actors SET deleted_at = ?2, updated_at = ?2
                  WHERE import_rid = ?1 AND deleted_at IS NULL",

@@ -23,6 +23,7 @@ mod referential;
 mod refold;
 mod schema;
 mod search;
+mod stems;
 mod story;
 
 use std::path::{Path, PathBuf};
@@ -52,6 +53,9 @@ pub struct Store {
     path: PathBuf,
     /// Answers that stay true until the next write (list totals, facets).
     cache: std::cell::RefCell<ReadCache>,
+    /// The lexicon the « champ des possibles » reads words with: the
+    /// built-in one, extended by `extend_lexicon`.
+    lexicon: tisserand_domain::possibles::Lexicon,
 }
 
 /// Read results remembered between writes; `with_tx` clears it.
@@ -183,6 +187,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             cache: std::cell::RefCell::default(),
+            lexicon: tisserand_domain::possibles::Lexicon::builtin(),
         };
         if found > 0 && found < SCHEMA_VERSION {
             let backup = store.backup_before_migration(found)?;
@@ -206,6 +211,7 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
             cache: std::cell::RefCell::default(),
+            lexicon: tisserand_domain::possibles::Lexicon::builtin(),
         };
         store.refold_if_stale()?;
         Ok(store)

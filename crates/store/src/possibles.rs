@@ -1,17 +1,25 @@
-//! The « champ des possibles » query: a short list of candidates found on
-//! the actors' category masks (one pass over integers, no JSON), then ranked
-//! precisely by `domain::possibles::assess` on their needs and offers.
+//! The « champ des possibles » query: a short list of candidates found in
+//! `actor_stems` (the actors whose offers use a word of the explored
+//! actor's needs, or a word the lexicon relates to one, in a compatible
+//! category, and the reverse), then ranked precisely by
+//! `domain::possibles::assess` on their needs and offers.
 
 use rusqlite::OptionalExtension;
-use tisserand_domain::possibles::{assess, rough_score, Candidate, Profile};
-use tisserand_domain::{ActorKind, Possibility};
+use rustc_hash::{FxHashMap, FxHashSet};
+use tisserand_domain::possibles::{assess, Lexicon, LexiconError, Matcher, Profile};
+use tisserand_domain::{Possibility, Resource, ResourceCategory};
 
 use crate::partnership::{code_from, json};
+use crate::stems::{NEED, OFFER};
 use crate::Entity;
 use crate::{Result, Store, StoreError};
 
-/// How many candidates the masks short-list before the precise ranking.
-const SHORT_LIST: u32 = 400;
+/// How many candidates the stems short-list before the precise ranking.
+const SHORT_LIST: usize = 200;
+
+/// The average number of words of a need or an offer, for BM25's length
+/// normalisation (the demo's and the field's texts: one sentence).
+const AVERAGE_WORDS: f32 = 8.0;
 
 const PROFILE_COLUMNS: &str =
     "a.id, a.name, a.kind, a.commune_insee, c.epci_code, a.departement_code,
@@ -33,68 +41,132 @@ fn profile_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Profile, Option<Strin
     ))
 }
 
+/// The stems `resources` may match on the other side, each with the
+/// categories it may match in (a need of « autre » meets every category,
+/// every category meets « autre »).
+fn wanted(m: &Matcher<'_>, resources: &[Resource]) -> FxHashMap<String, FxHashSet<&'static str>> {
+    let mut out: FxHashMap<String, FxHashSet<&'static str>> = FxHashMap::default();
+    for r in resources {
+        let categories: Vec<&'static str> = if r.category == ResourceCategory::Autre {
+            ResourceCategory::ALL.iter().map(|c| c.code()).collect()
+        } else {
+            vec![r.category.code(), ResourceCategory::Autre.code()]
+        };
+        for stem in m.expanded_stems(r) {
+            out.entry(stem)
+                .or_default()
+                .extend(categories.iter().copied());
+        }
+    }
+    out
+}
+
 impl Store {
-    /// The `SHORT_LIST` best candidates by `rough_score`: one pass over the
-    /// covering index `actors_possibles`, no actor row read.
-    fn short_list(&self, from: &Profile, rid: i64, needs: i64, offers: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rid, need_mask, offer_mask, kind, commune_insee, departement_code
-             FROM actors INDEXED BY actors_possibles
-             WHERE deleted_at IS NULL AND rid <> ?1 AND ((offer_mask & ?2) <> 0 OR (need_mask & ?3) <> 0)",
+    /// Adds the groups of a lexicon file (`lexique.txt` in the data folder)
+    /// to the built-in lexicon the ranking reads words with.
+    ///
+    /// # Errors
+    /// The line that cannot be read; nothing is added then.
+    pub fn extend_lexicon(&mut self, source_name: &str, text: &str) -> Result<(), LexiconError> {
+        self.lexicon.extend(source_name, text)
+    }
+
+    /// The lexicon the ranking reads words with.
+    #[must_use]
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The live actor `actor_id` as the ranking knows it, its rid.
+    fn profile(&self, actor_id: &str) -> Result<(Profile, i64)> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {PROFILE_COLUMNS}, a.rid FROM actors a
+                 LEFT JOIN communes c ON c.insee = a.commune_insee
+                 WHERE a.id = ?1 AND a.deleted_at IS NULL"
+            ))?
+            .query_row([actor_id], |r| Ok((profile_row(r)?.0, r.get::<_, i64>(9)?)))
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                entity: Entity::Actor,
+                id: actor_id.to_owned(),
+            })
+    }
+
+    /// The matcher for ranking around `from`, weighing each word its needs
+    /// and offers may match by how many live actors use it; and the short
+    /// list of candidates' rids, best first: those using such words on the
+    /// other side in a compatible category, by the weights of those words.
+    fn short_list(&self, from: &Profile, rid: i64) -> Result<(Matcher<'_>, Vec<i64>)> {
+        let bare = Matcher::new(&self.lexicon);
+        let sides = [
+            (OFFER, wanted(&bare, &from.needs)),
+            (NEED, wanted(&bare, &from.offers)),
+        ];
+        let mut df: FxHashMap<String, u32> = FxHashMap::default();
+        // Per stem, the candidates using it where wanted: one range of the
+        // primary key (stem, side, category) each, and a count for its weight.
+        let mut postings: Vec<(String, Vec<i64>)> = Vec::new();
+        let mut count = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM actor_stems WHERE stem = ?1")?;
+        let mut users = self.conn.prepare_cached(
+            "SELECT actor_rid FROM actor_stems WHERE stem = ?1 AND side = ?2 AND category = ?3",
         )?;
-        let mut rows = stmt.query(rusqlite::params![rid, needs, offers])?;
-        let mut scored: Vec<(u32, i64)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let kind = r.get_ref(3)?.as_str().unwrap_or_default();
-            let candidate = Candidate {
-                need_mask: r.get(1)?,
-                offer_mask: r.get(2)?,
-                kind: ActorKind::from_code(kind).unwrap_or(ActorKind::Autre),
-                commune: r.get_ref(4)?.as_str_or_null().ok().flatten(),
-                departement: r.get_ref(5)?.as_str_or_null().ok().flatten(),
-            };
-            let score = rough_score(from, needs, offers, &candidate);
-            scored.push((score, r.get(0)?));
+        for (side, wanted) in &sides {
+            for (stem, categories) in wanted {
+                if !df.contains_key(stem) {
+                    df.insert(stem.clone(), count.query_row([stem], |r| r.get(0))?);
+                }
+                let mut hits = Vec::new();
+                for category in categories {
+                    let mut rows = users.query(rusqlite::params![stem, side, category])?;
+                    while let Some(r) = rows.next()? {
+                        let actor: i64 = r.get(0)?;
+                        if actor != rid {
+                            hits.push(actor);
+                        }
+                    }
+                }
+                postings.push((stem.clone(), hits));
+            }
         }
-        let keep = usize::try_from(SHORT_LIST).unwrap_or(usize::MAX);
-        if scored.len() > keep {
-            scored.select_nth_unstable_by(keep, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored.truncate(keep);
+        let docs: u32 = self.conn.query_row(
+            "SELECT 2 * count(*) FROM actors WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        let m = Matcher::with_counts(&self.lexicon, docs, df, AVERAGE_WORDS);
+        let mut scores: FxHashMap<i64, f32> = FxHashMap::default();
+        for (stem, hits) in &postings {
+            let w = m.idf(stem);
+            for actor in hits {
+                *scores.entry(*actor).or_default() += w;
+            }
         }
-        Ok(scored.into_iter().map(|(_, rid)| rid).collect())
+        let mut scored: Vec<(f32, i64)> = scores.into_iter().map(|(r, s)| (s, r)).collect();
+        let by_score = |a: &(f32, i64), b: &(f32, i64)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > SHORT_LIST {
+            scored.select_nth_unstable_by(SHORT_LIST, by_score);
+            scored.truncate(SHORT_LIST);
+        }
+        scored.sort_by(by_score);
+        Ok((m, scored.into_iter().map(|(_, rid)| rid).collect()))
     }
 
     /// The actors live actor `actor_id` could most plausibly build a
-    /// partnership with: those whose offers meet its needs or whose needs
-    /// its offers meet, best first, at most `limit`.
+    /// partnership with: those whose offers answer its needs or whose needs
+    /// its offers answer, by meaning (`domain::possibles::relevance`), best
+    /// first, at most `limit`. None below the minimum relevance.
     ///
     /// # Errors
     /// `NotFound` for an actor that is not live; a storage error.
     pub fn possibilities(&self, actor_id: &str, limit: u32) -> Result<Vec<Possibility>> {
-        let found = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {PROFILE_COLUMNS}, a.rid, a.need_mask, a.offer_mask FROM actors a
-                 LEFT JOIN communes c ON c.insee = a.commune_insee
-                 WHERE a.id = ?1 AND a.deleted_at IS NULL"
-            ))?
-            .query_row([actor_id], |r| {
-                Ok((
-                    profile_row(r)?.0,
-                    r.get::<_, i64>(9)?,
-                    r.get::<_, i64>(10)?,
-                    r.get::<_, i64>(11)?,
-                ))
-            })
-            .optional()?;
-        let (from, rid, needs, offers) = found.ok_or_else(|| StoreError::NotFound {
-            entity: Entity::Actor,
-            id: actor_id.to_owned(),
-        })?;
-        if needs == 0 && offers == 0 {
+        let (from, rid) = self.profile(actor_id)?;
+        if from.needs.is_empty() && from.offers.is_empty() {
             return Ok(Vec::new());
         }
-        let rids = self.short_list(&from, rid, needs, offers)?;
+        let (m, rids) = self.short_list(&from, rid)?;
         let mut read = self.conn.prepare_cached(&format!(
             "SELECT {PROFILE_COLUMNS} FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee
              WHERE a.rid = ?1"
@@ -102,7 +174,7 @@ impl Store {
         let mut ranked = Vec::new();
         for other_rid in rids {
             let (other, place) = read.query_row([other_rid], profile_row)?;
-            if let Some(a) = assess(&from, &other) {
+            if let Some(a) = assess(&m, &from, &other) {
                 ranked.push((a, other, place, other_rid));
             }
         }

@@ -1,5 +1,7 @@
 //! Text stored folded (by `domain::text::fold`), rebuilt when the folding
-//! changes: the search index, the tag index, sort keys, commune keys. A
+//! changes: the search index, the tag index, sort keys, commune keys, the
+//! stems of needs and offers (and, from 0009, the sub-categories their words
+//! suggest where none is set). A
 //! migration that changes what `fold` returns marks the database (meta key
 //! `refold`, see `migrations/0006_search_folding.sql`); opening it then
 //! rebuilds everything from the source rows, in one transaction that also
@@ -77,6 +79,7 @@ pub(crate) fn refold(tx: &Transaction<'_>) -> Result<()> {
     rekey(tx, "partnerships", "rid", "title", "sort_key", sort_key)?;
     rekey(tx, "events", "rid", "name", "sort_key", sort_key)?;
     rekey(tx, "communes", "insee", "name", "name_key", name_key)?;
+    crate::stems::fill_subcategories(tx)?;
     crate::actor::reindex_all_actors(tx)?;
     crate::contact::reindex_all_contacts(tx)?;
     Ok(())

@@ -17,6 +17,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!(
         "../migrations/0008_associations_droit_local.sql"
     )),
+    M::up(include_str!("../migrations/0009_possibles_by_meaning.sql")),
     M::up(include_str!(
         "../migrations/0010_partnership_evaluations.sql"
     )),

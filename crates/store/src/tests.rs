@@ -297,6 +297,7 @@ fn tags_filter_ignoring_case_and_accents() {
     a.tags = vec!["Économie circulaire".into()];
     a.needs = vec![Resource {
         category: ResourceCategory::Locaux,
+        subcategory: None,
         text: "Une salle le samedi".into(),
     }];
     s.insert_actor(&a.validate().unwrap()).unwrap();
@@ -1545,6 +1546,7 @@ mod partnerships {
             r.iter()
                 .map(|(category, text)| Resource {
                     category: *category,
+                    subcategory: None,
                     text: (*text).to_owned(),
                 })
                 .collect()
@@ -1590,8 +1592,8 @@ mod partnerships {
                 ActorKind::Entreprise,
                 "Garage de Colmar",
                 "68066",
-                &[(Achats, "Animations pour les salariés")],
-                &[(Locaux, "Un hangar")],
+                &[(Achats, "Des spectacles pour les salariés")],
+                &[(Locaux, "Un auditorium pour des conférences")],
             ))
             .unwrap()
             .id;
@@ -1605,10 +1607,32 @@ mod partnerships {
         .unwrap();
         let list = s.possibilities(&asso, 10).unwrap();
         let ids: Vec<&str> = list.iter().map(|p| p.actor_id.as_str()).collect();
-        // Sélestat meets the need, shares "salle", is in the same commune
-        // (30 + 8 + 15 + 10); Colmar meets a need and has one met (30 + 20 + 10).
+        // Sélestat's room answers the need word for word and is in the same
+        // commune; Colmar's auditorium is a room for rehearsals only through
+        // the lexicon, and its need for shows meets the theatre's offer. The palettes and
+        // cartons answer nothing.
         assert_eq!(ids, [near.as_str(), far.as_str()]);
-        assert_eq!((list[0].score, list[1].score), (63, 60));
+        assert!(list[0].score > list[1].score, "{list:?}");
+        assert!(
+            list[0].reasons[0].ends_with("des locaux prêtés (salle, répétition ↔ séminaire)."),
+            "{:?}",
+            list[0].reasons
+        );
+        let words = |p: &tisserand_domain::Possibility| -> Vec<(String, String)> {
+            p.matches
+                .iter()
+                .flat_map(|m| m.words.iter().map(|w| (w.need.clone(), w.offer.clone())))
+                .collect()
+        };
+        assert!(
+            words(&list[1]).contains(&("salle".to_owned(), "conférences".to_owned())),
+            "{:?}",
+            words(&list[1])
+        );
+        assert!(list[1]
+            .matches
+            .iter()
+            .any(|m| !m.own_need && m.offer.starts_with("Spectacles")));
         assert_eq!(list[0].modes, [RameauMode::Mecenat]);
         assert_eq!(list[0].place.as_deref(), Some("Sélestat"));
         assert!(list[0].reasons.iter().any(|r| r.contains("même commune")));
@@ -1671,8 +1695,8 @@ fn a_v2_file_gains_board_columns_masks_and_places() {
         let t = "'2025-01-01T00:00:00.000Z'";
         conn.execute_batch(&format!(
             "INSERT INTO actors (id, kind, name, sort_key, needs, offers, created_at, updated_at) VALUES
-               ('a1', 'association', 'Emmaüs', 'emmaus', '[{{\"category\":\"locaux\",\"text\":\"x\"}},{{\"category\":\"autre\",\"text\":\"y\"}}]', '[]', {t}, {t}),
-               ('a2', 'entreprise', 'Kieffer', 'kieffer', '[]', '[{{\"category\":\"locaux\",\"text\":\"z\"}}]', {t}, {t});
+               ('a1', 'association', 'Emmaüs', 'emmaus', '[{{\"category\":\"locaux\",\"text\":\"Une salle pour répéter\"}},{{\"category\":\"autre\",\"text\":\"y\"}}]', '[]', {t}, {t}),
+               ('a2', 'entreprise', 'Kieffer', 'kieffer', '[]', '[{{\"category\":\"locaux\",\"text\":\"Une salle de réunion\"}}]', {t}, {t});
              INSERT INTO partnerships (id, title, sort_key, territory, parties, stage, stage_changed_at, next_actions, created_at, updated_at)
              VALUES ('p1', 'Salle', 'salle', '[\"67462\",\"68066\"]',
                '[{{\"actorId\":\"a1\",\"role\":\"porteur\"}},{{\"actorId\":\"a2\",\"role\":\"partenaire\"}}]',

@@ -3,6 +3,7 @@ import type { ActorKind } from "./ActorKind";
 import type { MecenatKind } from "./MecenatKind";
 import type { PartnershipInput } from "./PartnershipInput";
 import type { RameauMode } from "./RameauMode";
+import type { ResourceMatch } from "./ResourceMatch";
 
 /**
  * Another actor the explored one could work with.
@@ -20,6 +21,15 @@ modes: Array<RameauMode>, mecenatKinds: Array<MecenatKind>,
  * Why, one sentence a reason, strongest first.
  */
 reasons: Array<string>, reasonsEn: Array<string>, 
+/**
+ * Each need met by an offer, with the words that matched, strongest
+ * first (the first `matches.len()` reasons say the same in a sentence).
+ */
+matches: Array<ResourceMatch>, 
+/**
+ * The reasons that are not a need met: nearness, complementary kinds.
+ */
+contextReasons: Array<string>, contextReasonsEn: Array<string>, 
 /**
  * Live partnerships the two already share.
  */

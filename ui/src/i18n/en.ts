@@ -237,6 +237,8 @@ export const en: Messages = {
     addNeed: "Add a need",
     addOffer: "Add an offer",
     resourceCategory: "Category",
+    resourceSubcategory: "Sub-category",
+    resourceSubcategoryGuess: "Sub-category: from the text",
     resourceText: "Details",
     needPlaceholder: "E.g. a 50 m² storage room",
     offerPlaceholder: "E.g. 2 days of pro bono accounting",

@@ -313,6 +313,8 @@ export const fr = {
     addNeed: "Ajouter un besoin",
     addOffer: "Ajouter une offre",
     resourceCategory: "Catégorie",
+    resourceSubcategory: "Sous-catégorie",
+    resourceSubcategoryGuess: "Sous-catégorie : d'après le texte",
     resourceText: "Précisez",
     needPlaceholder: "Ex. un local de stockage de 50 m²",
     offerPlaceholder: "Ex. 2 jours de mécénat de compétences en comptabilité",

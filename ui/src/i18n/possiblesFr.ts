@@ -21,6 +21,14 @@ export const possiblesFr = {
   /** « Mécénat logistique, en nature ». */
   modeWithKinds: (mode: string, kinds: string) => `${mode} ${kinds}`,
   reasons: "Pourquoi",
+  need: "Besoin",
+  needLower: "besoin",
+  offer: "offre",
+  offerCapital: "Offre",
+  /** The actor's own words, without their closing full stop. */
+  quoted: (text: string) => `«\u00a0${text.trim().replace(/\.$/, "")}\u00a0»`,
+  reading: (what: string) => `\u00a0: ${what}.`,
+  words: "Mots qui se répondent",
   moreReasons: (n: number) => `+ ${n} ${plural(n, "raison", "raisons")}`,
   moreReasonsLabel: (n: number, name: string) => `Afficher ${n} ${plural(n, "autre raison", "autres raisons")} pour ${name}`,
   fewerReasons: "Moins",

@@ -2,6 +2,7 @@
 //! authorities…), what they need and what they can offer.
 
 mod association;
+mod subcategory;
 #[cfg(test)]
 mod tests;
 mod validate;
@@ -187,6 +188,21 @@ impl ResourceCategory {
         Self::Autre,
     ];
 
+    /// The code files and the store write (`competences`, `locaux`…).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Competences => "competences",
+            Self::Locaux => "locaux",
+            Self::Materiel => "materiel",
+            Self::Financement => "financement",
+            Self::Achats => "achats",
+            Self::Benevolat => "benevolat",
+            Self::Visibilite => "visibilite",
+            Self::Autre => "autre",
+        }
+    }
+
     #[must_use]
     pub fn label_fr(self) -> &'static str {
         match self {
@@ -202,12 +218,31 @@ impl ResourceCategory {
     }
 }
 
-/// One need or one offer: a category and what exactly, in the actor's words.
+pub use subcategory::ResourceSubcategory;
+
+/// One need or one offer: a category, optionally a sub-category of it, and
+/// what exactly, in the actor's words. Files written before sub-categories
+/// existed read with none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Resource {
     pub category: ResourceCategory,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub subcategory: Option<ResourceSubcategory>,
     pub text: String,
+}
+
+impl Resource {
+    /// A resource of `category` with no sub-category chosen.
+    #[must_use]
+    pub fn new(category: ResourceCategory, text: impl Into<String>) -> Self {
+        Self {
+            category,
+            subcategory: None,
+            text: text.into(),
+        }
+    }
 }
 
 /// What a form or the command line sends to create or edit an actor.

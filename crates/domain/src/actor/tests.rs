@@ -55,10 +55,12 @@ fn an_empty_need_names_its_row() {
     i.needs = vec![
         Resource {
             category: ResourceCategory::Locaux,
+            subcategory: None,
             text: "Une salle".into(),
         },
         Resource {
             category: ResourceCategory::Materiel,
+            subcategory: None,
             text: "  ".into(),
         },
     ];

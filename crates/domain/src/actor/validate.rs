@@ -2,8 +2,8 @@
 //! text checks other modules share (lengths, tags).
 
 use super::{
-    ActorInput, ActorKind, Resource, ValidActor, LONG_TEXT_MAX, NAME_MAX, RESOURCES_MAX,
-    SHORT_TEXT_MAX, TAGS_MAX, TAG_MAX,
+    ActorInput, ActorKind, Resource, ResourceSubcategory, ValidActor, LONG_TEXT_MAX, NAME_MAX,
+    RESOURCES_MAX, SHORT_TEXT_MAX, TAGS_MAX, TAG_MAX,
 };
 use crate::error::{FieldError, ValidationErrors};
 use crate::identifiers::{normalize_rna, normalize_siren, normalize_siret, normalize_website};
@@ -88,8 +88,31 @@ fn check_resources(
             Some(&text),
             SHORT_TEXT_MAX,
         );
+        let subcategory = match r.subcategory {
+            Some(sub) if sub.category() != r.category => {
+                errors.push(FieldError::new(
+                    format!("{field}.{i}.subcategory"),
+                    format!(
+                        "« {} » n'est pas une sous-catégorie de « {} » : choisissez-en une de la catégorie, ou aucune.",
+                        sub.label_fr(),
+                        r.category.label_fr()
+                    ),
+                    format!(
+                        "\"{}\" is not a sub-category of \"{}\": choose one of the category, or none.",
+                        sub.label_en(),
+                        r.category.label_fr()
+                    ),
+                ));
+                None
+            }
+            Some(sub) => Some(sub),
+            // Left empty: guessed from the words, so the ranking and the
+            // facilitator see the same.
+            None => ResourceSubcategory::guess(r.category, &text),
+        };
         out.push(Resource {
             category: r.category,
+            subcategory,
             text,
         });
     }

@@ -137,12 +137,14 @@ fn resources(cell: &str) -> Vec<Resource> {
                 if let Some(category) = category_of(head) {
                     return Resource {
                         category,
+                        subcategory: None,
                         text: rest.trim().to_owned(),
                     };
                 }
             }
             Resource {
                 category: category_from_words(&item),
+                subcategory: None,
                 text: item,
             }
         })

@@ -128,10 +128,12 @@ fn a_row_becomes_an_actor_and_its_contact() {
         vec![
             Resource {
                 category: ResourceCategory::Locaux,
+                subcategory: None,
                 text: "salle de 40 places".into()
             },
             Resource {
                 category: ResourceCategory::Benevolat,
+                subcategory: None,
                 text: "bénévoles pour le samedi".into()
             },
         ]

@@ -259,6 +259,7 @@ mod tests {
         other.notes = Some("Contact via la mairie.".into());
         other.needs = vec![Resource {
             category: ResourceCategory::Locaux,
+            subcategory: None,
             text: "entrepôt".into(),
         }];
         let m = merge_actors(&keep, &other, &MergeChoices::default());

@@ -40,6 +40,25 @@ const possibility: Possibility = {
     "Une entreprise et une structure d'intérêt général : les deux mondes que le partenariat relie.",
   ],
   reasonsEn: ["Need ↔ offer.", "In the same commune.", "A company and a body of general interest."],
+  matches: [
+    {
+      ownNeed: true,
+      need: "Un local pour stocker les récoltes",
+      offer: "Entrepôt disponible.",
+      words: [
+        { need: "local", offer: "entrepôt" },
+        { need: "stocker", offer: "stocker" },
+      ],
+      reading: "des locaux prêtés",
+      readingEn: "premises lent",
+      points: 30,
+    },
+  ],
+  contextReasons: [
+    "Dans la même commune.",
+    "Une entreprise et une structure d'intérêt général : les deux mondes que le partenariat relie.",
+  ],
+  contextReasonsEn: ["In the same commune.", "A company and a body of general interest."],
   sharedPartnerships: 2,
   proposal: {
     title: "Les Jardins de la Montagne Verte × Transports Weber",
@@ -95,7 +114,12 @@ describe("Champ des possibles", () => {
     // Two reasons first, the third behind « + ».
     const reasons = within(row).getByTestId("possibility-reasons");
     expect(within(reasons).getAllByRole("listitem")).toHaveLength(2);
-    expect(reasons.textContent).toContain("des locaux prêtés");
+    expect(reasons.textContent).toContain(
+      "Besoin «\u00a0Un local pour stocker les récoltes\u00a0» ↔ offre «\u00a0Entrepôt disponible\u00a0»\u00a0: des locaux prêtés.",
+    );
+    // The words that answered each other, a word alone when both wrote it.
+    const words = within(reasons).getAllByTestId("possibility-word");
+    expect(words.map((w) => w.textContent)).toEqual(["local ↔ entrepôt", "stocker"]);
     await user.click(within(row).getByTestId("possibility-more-reasons"));
     expect(within(within(row).getByTestId("possibility-reasons")).getAllByRole("listitem")).toHaveLength(3);
     expect(within(row).getByTestId("possibility-shared").textContent).toContain("2 partenariats");

@@ -15,6 +15,7 @@ import type { Actor } from "../../bindings/Actor";
 import type { MecenatKind } from "../../bindings/MecenatKind";
 import type { Possibility } from "../../bindings/Possibility";
 import type { RameauMode } from "../../bindings/RameauMode";
+import type { ResourceMatch } from "../../bindings/ResourceMatch";
 import { useI18n } from "../../i18n";
 import { useShortcuts } from "../../lib/shortcuts";
 import { MODE_LETTERS, modeStyle, MODES } from "../partnership/model";
@@ -172,7 +173,12 @@ function arrowNavigation(event: KeyboardEvent<HTMLOListElement>): void {
 function PossibilityRow({ p, busy, disabled, onStart }: { p: Possibility; busy: boolean; disabled: boolean; onStart: () => void }) {
   const { t, lang } = useI18n();
   const [expanded, setExpanded] = useState(false);
-  const reasons = lang === "en" && p.reasonsEn.length > 0 ? p.reasonsEn : p.reasons;
+  // Each need met (with the words that matched), then nearness and kinds.
+  const context = lang === "en" && p.contextReasonsEn.length > 0 ? p.contextReasonsEn : p.contextReasons;
+  const reasons = [
+    ...p.matches.map((m, i) => <MatchReason key={`m${i}`} m={m} />),
+    ...context.map((r, i) => <li key={`c${i}`}>{r}</li>),
+  ];
   const hidden = reasons.length - VISIBLE_REASONS;
   const shown = expanded ? reasons : reasons.slice(0, VISIBLE_REASONS);
   return (
@@ -198,9 +204,7 @@ function PossibilityRow({ p, busy, disabled, onStart }: { p: Possibility; busy: 
         {p.modes.length > 0 && <PlausibleModes modes={p.modes} kinds={p.mecenatKinds} />}
         {shown.length > 0 && (
           <ul className="possibility__reasons" aria-label={t.possibles.reasons} data-testid="possibility-reasons">
-            {shown.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
+            {shown}
           </ul>
         )}
         {hidden > 0 && (
@@ -238,6 +242,34 @@ function PossibilityRow({ p, busy, disabled, onStart }: { p: Possibility; busy: 
           {busy ? t.possibles.starting : t.possibles.start}
         </button>
       </div>
+    </li>
+  );
+}
+
+/**
+ * One need met by an offer: the two texts, the explored actor's first, what
+ * it reads as, and the words that answered each other (« utilitaire ↔
+ * camionnette »), highlighted.
+ */
+function MatchReason({ m }: { m: ResourceMatch }) {
+  const { t, lang } = useI18n();
+  const [first, second] = m.ownNeed
+    ? [t.possibles.need, t.possibles.offer]
+    : [t.possibles.offerCapital, t.possibles.needLower];
+  const [firstText, secondText] = m.ownNeed ? [m.need, m.offer] : [m.offer, m.need];
+  return (
+    <li className="possibility__match" data-testid="possibility-match">
+      <span>
+        {first} {t.possibles.quoted(firstText)} ↔ {second} {t.possibles.quoted(secondText)}
+        {t.possibles.reading(lang === "en" ? m.readingEn : m.reading)}
+      </span>
+      <span className="possibility__words" aria-label={t.possibles.words}>
+        {m.words.map((w, i) => (
+          <mark key={i} className="possibility__word" data-testid="possibility-word">
+            {w.need === w.offer ? w.need : `${w.need} ↔ ${w.offer}`}
+          </mark>
+        ))}
+      </span>
     </li>
   );
 }

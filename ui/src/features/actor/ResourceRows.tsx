@@ -1,9 +1,12 @@
-// Needs or offers: repeatable rows of a category and a text.
+// Needs or offers: repeatable rows of a category, its sub-category (left
+// « à préciser », the core guesses it from the words) and a text.
 import { Plus, Trash2 } from "lucide-react";
 import { useRef } from "react";
 
 import type { Resource } from "../../bindings/Resource";
 import type { ResourceCategory } from "../../bindings/ResourceCategory";
+import type { ResourceSubcategory } from "../../bindings/ResourceSubcategory";
+import { SUBCATEGORIES } from "../../bindings/subcategories";
 import { FieldErrors } from "../../components/Field";
 import { useI18n } from "../../i18n";
 
@@ -31,7 +34,7 @@ type Props = {
 };
 
 export function ResourceRows({ name, title, help, addLabel, placeholder, rows, onChange, errorsFor }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const listRef = useRef<HTMLDivElement>(null);
 
   const update = (index: number, patch: Partial<Resource>) =>
@@ -55,22 +58,44 @@ export function ResourceRows({ name, title, help, addLabel, placeholder, rows, o
         {rows.map((row, i) => {
           const textErrors = errorsFor(`${name}.${i}.text`);
           const categoryErrors = errorsFor(`${name}.${i}.category`);
+          const subcategoryErrors = errorsFor(`${name}.${i}.subcategory`);
           return (
             <div className="resource-row" key={i}>
-              <select
-                className="select resource-row__category"
-                aria-label={`${title} ${i + 1} — ${t.form.resourceCategory}`}
-                data-testid={`field-${name}.${i}.category`}
-                value={row.category}
-                aria-invalid={categoryErrors ? true : undefined}
-                onChange={(e) => update(i, { category: e.target.value as ResourceCategory })}
-              >
-                {RESOURCE_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t.labels.categories[c]}
-                  </option>
-                ))}
-              </select>
+              <div className="resource-row__kind">
+                <select
+                  className="select resource-row__category"
+                  aria-label={`${title} ${i + 1} — ${t.form.resourceCategory}`}
+                  data-testid={`field-${name}.${i}.category`}
+                  value={row.category}
+                  aria-invalid={categoryErrors ? true : undefined}
+                  onChange={(e) => update(i, { category: e.target.value as ResourceCategory, subcategory: undefined })}
+                >
+                  {RESOURCE_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {t.labels.categories[c]}
+                    </option>
+                  ))}
+                </select>
+                {SUBCATEGORIES[row.category].length > 0 && (
+                  <select
+                    className="select resource-row__subcategory"
+                    aria-label={`${title} ${i + 1} — ${t.form.resourceSubcategory}`}
+                    data-testid={`field-${name}.${i}.subcategory`}
+                    value={row.subcategory ?? ""}
+                    aria-invalid={subcategoryErrors ? true : undefined}
+                    onChange={(e) =>
+                      update(i, { subcategory: e.target.value === "" ? undefined : (e.target.value as ResourceSubcategory) })
+                    }
+                  >
+                    <option value="">{t.form.resourceSubcategoryGuess}</option>
+                    {SUBCATEGORIES[row.category].map((sub) => (
+                      <option key={sub.code} value={sub.code}>
+                        {lang === "en" ? sub.en : sub.fr}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </div>
               <div className="resource-row__text">
                 <input
                   type="text"
@@ -84,6 +109,7 @@ export function ResourceRows({ name, title, help, addLabel, placeholder, rows, o
                   />
                 <FieldErrors name={`${name}.${i}.text`} errors={textErrors} />
                 <FieldErrors name={`${name}.${i}.category`} errors={categoryErrors} />
+                <FieldErrors name={`${name}.${i}.subcategory`} errors={subcategoryErrors} />
               </div>
               <button
                 type="button"

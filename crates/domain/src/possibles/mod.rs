@@ -3,8 +3,15 @@
 //! needs met by another's offers (and the reverse) make a possibility; the
 //! kinds of the two actors decide the plausible mode (a company lending
 //! premises to an association is mécénat logistique; an association selling
-//! services to a company is coopération économique); nearness and words in
-//! common rank them.
+//! services to a company is coopération économique). A need is met by an
+//! offer when their words say so (`relevance`: stems, the lexicon's related
+//! words, BM25) within compatible categories; then nearness and
+//! complementary kinds rank them.
+
+pub mod lexicon;
+pub mod quality;
+pub mod relevance;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -13,6 +20,9 @@ use crate::actor::{ActorKind, Resource, ResourceCategory};
 use crate::partnership::{Modes, PartnershipInput, Party, PartyRole};
 use crate::rameau::{MecenatKind, RameauMode};
 use crate::text::fold;
+pub use lexicon::{Lexicon, LexiconError};
+use relevance::words_in_words;
+pub use relevance::{Matcher, Relevance, WordMatch};
 
 /// What the ranking knows of an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,12 +37,11 @@ pub struct Profile {
     pub offers: Vec<Resource>,
 }
 
-/// Points of a need of the explored actor met by the other's offer, of an
-/// offer of it meeting the other's need, of each word they share, and of
+/// Points per unit of relevance of a need of the explored actor met by the
+/// other's offer, and of an offer of it meeting the other's need; points of
 /// nearness and complementary kinds.
-pub const NEED_MET: u32 = 30;
-pub const OFFER_MET: u32 = 20;
-pub const SHARED_WORD: u32 = 8;
+pub const NEED_MET: u32 = 10;
+pub const OFFER_MET: u32 = 7;
 pub const SAME_COMMUNE: u32 = 15;
 pub const SAME_EPCI: u32 = 10;
 pub const SAME_DEPARTEMENT: u32 = 5;
@@ -55,11 +64,42 @@ pub struct Possibility {
     /// Why, one sentence a reason, strongest first.
     pub reasons: Vec<String>,
     pub reasons_en: Vec<String>,
+    /// Each need met by an offer, with the words that matched, strongest
+    /// first (the first `matches.len()` reasons say the same in a sentence).
+    pub matches: Vec<ResourceMatch>,
+    /// The reasons that are not a need met: nearness, complementary kinds.
+    pub context_reasons: Vec<String>,
+    pub context_reasons_en: Vec<String>,
     /// Live partnerships the two already share.
     pub shared_partnerships: u32,
     /// What « start a partnership » creates: both parties, the plausible
     /// modes, stage « rencontre ».
     pub proposal: PartnershipInput,
+}
+
+/// A need met by an offer, and why: the words of each that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ResourceMatch {
+    /// The need is the explored actor's (else the other's, met by its offer).
+    pub own_need: bool,
+    pub need: String,
+    pub offer: String,
+    /// (need's word, offer's word), the same word or two related ones.
+    pub words: Vec<MatchedWords>,
+    /// What it reads as: « du matériel donné ».
+    pub reading: String,
+    pub reading_en: String,
+    pub points: u32,
+}
+
+/// A word of the need and the word of the offer that answered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MatchedWords {
+    pub need: String,
+    pub offer: String,
 }
 
 /// The mode a resource suggests when `giver` brings it to `receiver`, with
@@ -97,39 +137,6 @@ fn general_interest(k: ActorKind) -> bool {
 pub fn complementary(a: ActorKind, b: ActorKind) -> bool {
     let business = |k: ActorKind| k == ActorKind::Entreprise;
     (business(a) && general_interest(b)) || (general_interest(a) && business(b))
-}
-
-/// What a candidate is known by before its needs and offers are read: its
-/// category masks (see `category_mask`), kind and place.
-#[derive(Debug, Clone, Copy)]
-pub struct Candidate<'a> {
-    pub need_mask: i64,
-    pub offer_mask: i64,
-    pub kind: ActorKind,
-    pub commune: Option<&'a str>,
-    pub departement: Option<&'a str>,
-}
-
-/// The points of `assess` that masks, kind and place alone give: what the
-/// store ranks candidates by before reading the best ones in full. `needs`
-/// and `offers` are `from`'s masks.
-#[must_use]
-pub fn rough_score(from: &Profile, needs: i64, offers: i64, c: &Candidate<'_>) -> u32 {
-    let met = (c.offer_mask & needs).count_ones() * NEED_MET
-        + (c.need_mask & offers).count_ones() * OFFER_MET;
-    let near = if c.commune.is_some() && c.commune == from.commune.as_deref() {
-        SAME_COMMUNE
-    } else if c.departement.is_some() && c.departement == from.departement.as_deref() {
-        SAME_DEPARTEMENT
-    } else {
-        0
-    };
-    let kinds = if complementary(from.kind, c.kind) {
-        COMPLEMENTARY
-    } else {
-        0
-    };
-    met + near + kinds
 }
 
 /// The rules: what `category` brought by `giver` to `receiver` most
@@ -209,23 +216,6 @@ pub fn reading(category: ResourceCategory, giver: ActorKind, receiver: ActorKind
     }
 }
 
-const STOP_WORDS: &[&str] = &[
-    "avec", "dans", "pour", "leur", "leurs", "notre", "votre", "entre", "chaque", "aupres",
-    "depuis", "toute", "toutes", "tous", "plus", "sans", "sont", "etre", "faire",
-];
-
-/// Words of five letters or more, folded, stop words left out.
-fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5 && !STOP_WORDS.contains(w))
-        .map(str::to_owned)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
 const INNOVATION_ROOTS: &[&str] = &[
     "innov",
     "experim",
@@ -237,71 +227,85 @@ const INNOVATION_ROOTS: &[&str] = &[
 ];
 
 /// The assessment of `other` for `from`, or `None` when no need of either
-/// meets an offer of the other.
+/// is met by an offer of the other (see `Matcher::relevance`). The pairwise
+/// ranking: the store short-lists candidates, then assesses each.
 #[must_use]
-pub fn assess(from: &Profile, other: &Profile) -> Option<Assessment> {
+pub fn assess(m: &Matcher<'_>, from: &Profile, other: &Profile) -> Option<Assessment> {
     let mut a = Assessment::default();
     // Needs of `from` met by offers of `other`, then the reverse.
     for (needer, giver, points, mine) in [
         (from, other, NEED_MET, true),
         (other, from, OFFER_MET, false),
     ] {
+        let offers: Vec<_> = giver.offers.iter().map(|o| (o, m.analyse(o))).collect();
         for need in &needer.needs {
-            let Some(offer) = giver.offers.iter().find(|o| o.category == need.category) else {
+            let read_need = m.analyse(need);
+            let best = offers
+                .iter()
+                .filter_map(|(o, ao)| m.relevance(&read_need, ao).map(|r| (*o, r)))
+                .max_by(|x, y| x.1.value.total_cmp(&y.1.value));
+            let Some((offer, relevance)) = best else {
                 continue;
             };
             let read = reading(need.category, giver.kind, needer.kind);
-            a.add_met_need(need, offer, &read, points, mine);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let earned = (relevance.value * points as f32).round() as u32;
+            a.add_met_need(need, offer, &read, earned, mine, &relevance.words);
         }
     }
-    if a.reasons.is_empty() {
+    if a.matches.is_empty() {
         return None;
     }
     a.add_nearness(from, other);
     if complementary(from.kind, other.kind) {
         a.score += COMPLEMENTARY;
-        a.reasons.push((
+        a.context.push((
             COMPLEMENTARY,
             "Une entreprise et une structure d'intérêt général : les deux mondes que le partenariat relie.".to_owned(),
             "A company and a body of general interest: the two worlds a partnership links.".to_owned(),
         ));
     }
+    a.reasons.extend(a.context.iter().cloned());
     a.reasons.sort_by_key(|r| std::cmp::Reverse(r.0));
+    a.matches.sort_by_key(|r| std::cmp::Reverse(r.points));
     Some(a)
 }
 
-/// « Besoin « … » ↔ offre « … » : … » in French and English, the explored
-/// actor's side first (`mine`: the need is its own).
+/// « Besoin « … » ↔ offre « … » : … (utilitaire ↔ camionnette). » in French
+/// and English, the explored actor's side first (`mine`: the need is its
+/// own).
 fn met_need_reason(
     need: &Resource,
     offer: &Resource,
     read: &Reading,
     mine: bool,
+    found: &[WordMatch],
 ) -> (String, String) {
     // The actor's own words, without their closing full stop.
     let (need_text, offer_text) = (
         need.text.trim().trim_end_matches('.'),
         offer.text.trim().trim_end_matches('.'),
     );
+    let w = words_in_words(found);
     if mine {
         (
             format!(
-                "Besoin « {need_text} » ↔ offre « {offer_text} » : {}.",
+                "Besoin « {need_text} » ↔ offre « {offer_text} » : {} ({w}).",
                 read.fr
             ),
             format!(
-                "Need \"{need_text}\" ↔ offer \"{offer_text}\": {}.",
+                "Need \"{need_text}\" ↔ offer \"{offer_text}\": {} ({w}).",
                 read.en
             ),
         )
     } else {
         (
             format!(
-                "Offre « {offer_text} » ↔ besoin « {need_text} » : {}.",
+                "Offre « {offer_text} » ↔ besoin « {need_text} » : {} ({w}).",
                 read.fr
             ),
             format!(
-                "Offer \"{offer_text}\" ↔ need \"{need_text}\": {}.",
+                "Offer \"{offer_text}\" ↔ need \"{need_text}\": {} ({w}).",
                 read.en
             ),
         )
@@ -317,11 +321,14 @@ pub struct Assessment {
     pub mecenat_kinds: Vec<MecenatKind>,
     /// (points, French, English).
     pub reasons: Vec<(u32, String, String)>,
+    pub matches: Vec<ResourceMatch>,
+    /// The reasons of nearness and kinds, also in `reasons`.
+    pub context: Vec<(u32, String, String)>,
 }
 
 impl Assessment {
-    /// A need met by an offer: its points, the mode it reads as, its reason,
-    /// up to two words both texts share, and innovation when their words say so.
+    /// A need met by an offer: its points, the mode it reads as, its reason
+    /// with the words that matched, and innovation when their words say so.
     fn add_met_need(
         &mut self,
         need: &Resource,
@@ -329,6 +336,7 @@ impl Assessment {
         read: &Reading,
         points: u32,
         mine: bool,
+        found: &[WordMatch],
     ) {
         self.score += points;
         self.add_mode(read.mode, points);
@@ -337,22 +345,23 @@ impl Assessment {
                 self.mecenat_kinds.push(k);
             }
         }
-        let (fr, en) = met_need_reason(need, offer, read, mine);
+        let (fr, en) = met_need_reason(need, offer, read, mine, found);
         self.reasons.push((points, fr, en));
-        let need_words = words(&need.text);
-        let shared: Vec<String> = words(&offer.text)
-            .into_iter()
-            .filter(|w| need_words.contains(w))
-            .take(2)
-            .collect();
-        for w in &shared {
-            self.score += SHARED_WORD;
-            self.reasons.push((
-                SHARED_WORD,
-                format!("Le mot « {w} » des deux côtés."),
-                format!("The word \"{w}\" on both sides."),
-            ));
-        }
+        self.matches.push(ResourceMatch {
+            own_need: mine,
+            need: need.text.clone(),
+            offer: offer.text.clone(),
+            words: found
+                .iter()
+                .map(|w| MatchedWords {
+                    need: w.need.clone(),
+                    offer: w.offer.clone(),
+                })
+                .collect(),
+            reading: read.fr.to_owned(),
+            reading_en: read.en.to_owned(),
+            points,
+        });
         let text = fold(&format!("{} {}", need.text, offer.text));
         if INNOVATION_ROOTS.iter().any(|r| text.contains(r)) {
             self.add_mode(RameauMode::InnovationSocietale, points / 2);
@@ -386,7 +395,7 @@ impl Assessment {
         };
         if points > 0 {
             self.score += points;
-            self.reasons.push((points, fr.to_owned(), en.to_owned()));
+            self.context.push((points, fr.to_owned(), en.to_owned()));
         }
     }
 
@@ -431,7 +440,10 @@ impl Assessment {
             modes,
             mecenat_kinds,
             reasons: self.reasons.iter().map(|r| r.1.clone()).collect(),
+            context_reasons: self.context.iter().map(|r| r.1.clone()).collect(),
+            context_reasons_en: self.context.into_iter().map(|r| r.2).collect(),
             reasons_en: self.reasons.into_iter().map(|r| r.2).collect(),
+            matches: self.matches,
             shared_partnerships,
             proposal,
         }
@@ -507,213 +519,4 @@ pub fn category_bit(c: ResourceCategory) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ActorKind::{Association, Collectivite, Entreprise, Fondation};
-    use RameauMode::{CooperationEconomique, InnovationSocietale, Mecenat, PratiquesResponsables};
-    use ResourceCategory as C;
-
-    #[test]
-    fn readings_follow_who_gives_to_whom() {
-        let cases = [
-            (
-                C::Locaux,
-                Entreprise,
-                Association,
-                Mecenat,
-                Some(MecenatKind::Logistique),
-            ),
-            (
-                C::Financement,
-                Fondation,
-                Association,
-                Mecenat,
-                Some(MecenatKind::Financier),
-            ),
-            (
-                C::Materiel,
-                Entreprise,
-                Collectivite,
-                Mecenat,
-                Some(MecenatKind::EnNature),
-            ),
-            (
-                C::Competences,
-                Entreprise,
-                Association,
-                Mecenat,
-                Some(MecenatKind::Competences),
-            ),
-            (
-                C::Competences,
-                Association,
-                Entreprise,
-                PratiquesResponsables,
-                None,
-            ),
-            (
-                C::Achats,
-                Association,
-                Entreprise,
-                CooperationEconomique,
-                None,
-            ),
-            (
-                C::Achats,
-                Entreprise,
-                Association,
-                CooperationEconomique,
-                None,
-            ),
-            (
-                C::Locaux,
-                Entreprise,
-                Entreprise,
-                CooperationEconomique,
-                None,
-            ),
-            (
-                C::Locaux,
-                Association,
-                Entreprise,
-                CooperationEconomique,
-                None,
-            ),
-            (
-                C::Benevolat,
-                Entreprise,
-                Association,
-                PratiquesResponsables,
-                None,
-            ),
-            (C::Visibilite, Association, Entreprise, Mecenat, None),
-            (
-                C::Visibilite,
-                Entreprise,
-                Association,
-                CooperationEconomique,
-                None,
-            ),
-            (C::Autre, Entreprise, Association, InnovationSocietale, None),
-        ];
-        for (category, giver, receiver, mode, kind) in cases {
-            let r = reading(category, giver, receiver);
-            assert_eq!(
-                (r.mode, r.mecenat),
-                (mode, kind),
-                "{category:?} from {giver:?} to {receiver:?}"
-            );
-        }
-    }
-
-    fn res(category: ResourceCategory, text: &str) -> Resource {
-        Resource {
-            category,
-            text: text.into(),
-        }
-    }
-
-    fn profile(id: &str, kind: ActorKind, commune: &str) -> Profile {
-        Profile {
-            id: id.into(),
-            name: id.to_uppercase(),
-            kind,
-            commune: Some(commune.into()),
-            epci: Some("EPCI-1".into()),
-            departement: Some("67".into()),
-            needs: Vec::new(),
-            offers: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn premises_needed_and_offered_read_as_mecenat_logistique() {
-        let mut asso = profile("asso", Association, "67482");
-        asso.needs
-            .push(res(C::Locaux, "Une salle de réunion le samedi"));
-        let mut firm = profile("firm", Entreprise, "67482");
-        firm.offers
-            .push(res(C::Locaux, "Salle de réunion de 40 places"));
-        let a = assess(&asso, &firm).unwrap();
-        assert_eq!(a.modes(), [Mecenat]);
-        assert_eq!(a.mecenat_kinds, [MecenatKind::Logistique]);
-        assert_eq!(
-            a.score,
-            NEED_MET + 2 * SHARED_WORD + SAME_COMMUNE + COMPLEMENTARY
-        );
-        assert!(
-            a.reasons[0].1.contains("des locaux prêtés"),
-            "{:?}",
-            a.reasons
-        );
-        assert!(a.reasons.iter().any(|r| r.1.contains("« reunion »")));
-        let p = a.into_possibility(&asso, &firm, Some("Strasbourg".into()), 0);
-        assert_eq!(p.proposal.parties[0].role, PartyRole::Beneficiaire);
-        assert_eq!(p.proposal.parties[1].role, PartyRole::Financeur);
-        assert_eq!(p.proposal.modes.primary, Some(Mecenat));
-        assert_eq!(p.proposal.territory, ["67482"]);
-        assert!(p.proposal.validate().is_ok());
-    }
-
-    #[test]
-    fn insertion_services_for_purchases_read_as_economic_cooperation() {
-        let mut firm = profile("firm", Entreprise, "67482");
-        firm.needs
-            .push(res(C::Achats, "Achats auprès de structures d'insertion"));
-        let mut siae = profile("siae", Association, "67218");
-        siae.offers
-            .push(res(C::Achats, "Entretien d'espaces verts en insertion"));
-        let a = assess(&firm, &siae).unwrap();
-        assert_eq!(a.modes(), [CooperationEconomique]);
-        assert!(a.mecenat_kinds.is_empty());
-        assert_eq!(a.score, NEED_MET + SHARED_WORD + SAME_EPCI + COMPLEMENTARY);
-        let p = a.into_possibility(&firm, &siae, None, 1);
-        assert_eq!(p.proposal.parties[0].role, PartyRole::Porteur);
-        assert_eq!(p.proposal.territory, ["67482", "67218"]);
-    }
-
-    #[test]
-    fn the_reverse_direction_counts_less_and_modes_add_up() {
-        let mut asso = profile("asso", Association, "67482");
-        asso.offers
-            .push(res(C::Competences, "Formation au handicap"));
-        asso.needs
-            .push(res(C::Financement, "Financer un projet pilote"));
-        let mut firm = profile("firm", Entreprise, "75056");
-        firm.departement = Some("75".into());
-        firm.epci = None;
-        firm.needs
-            .push(res(C::Competences, "Sensibiliser les équipes"));
-        firm.offers.push(res(C::Financement, "Fonds de dotation"));
-        let a = assess(&asso, &firm).unwrap();
-        assert_eq!(a.score, NEED_MET + OFFER_MET + COMPLEMENTARY);
-        // Mécénat financier (30) + innovation (15, "pilote") ; pratiques responsables (20).
-        assert_eq!(
-            a.modes(),
-            [Mecenat, PratiquesResponsables, InnovationSocietale]
-        );
-        assert!(a.reasons[1]
-            .1
-            .starts_with("Offre « Formation au handicap »"));
-    }
-
-    #[test]
-    fn no_resource_in_common_is_no_possibility() {
-        let mut asso = profile("asso", Association, "67482");
-        asso.needs.push(res(C::Locaux, "Une salle"));
-        let mut firm = profile("firm", Entreprise, "67482");
-        firm.offers.push(res(C::Materiel, "Ordinateurs"));
-        assert!(assess(&asso, &firm).is_none());
-    }
-
-    #[test]
-    fn masks_have_one_bit_per_category() {
-        let r = [
-            res(C::Competences, "a"),
-            res(C::Locaux, "b"),
-            res(C::Locaux, "c"),
-        ];
-        assert_eq!(category_mask(&r), 0b11);
-        assert_eq!(category_bit(C::Autre), 7);
-    }
-}
+mod tests;
