@@ -72,7 +72,7 @@ pub struct ExportSummary {
     pub rows: u32,
 }
 
-const ACTOR_HEADERS: [&str; 24] = [
+const ACTOR_HEADERS: [&str; 25] = [
     "Nom",
     "Type",
     "SIREN",
@@ -94,6 +94,7 @@ const ACTOR_HEADERS: [&str; 24] = [
     "Enjeux",
     "Tags",
     "Notes",
+    "Accepte d'être cité depuis le",
     "Créé le",
     "Modifié le",
     "Identifiant",
@@ -290,6 +291,7 @@ fn actor_cells(a: &Actor) -> Vec<Cell> {
         opt(a.stakes.as_ref()),
         text(a.tags.join(" ; ")),
         opt(a.notes.as_ref()),
+        a.named_partner_since.map_or(Cell::Empty, date),
         date(a.created_at.date_naive()),
         date(a.updated_at.date_naive()),
         text(a.id.clone()),

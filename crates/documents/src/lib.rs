@@ -139,13 +139,7 @@ pub fn render_story(data: &StoryDocument) -> Result<Vec<u8>, DocumentError> {
     let (pages, photos) = story::pages(fonts, data);
     let title = format!("Belle histoire — {}", data.detail.story.text.headline);
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
-    Ok(save_with_photos(
-        fonts,
-        &title,
-        data.generated_on,
-        pages,
-        photos,
-    ))
+    Ok(save_doc(fonts, &title, data.generated_on, pages, photos))
 }
 
 /// Renders the evaluation questionnaire for the review meeting: one page
@@ -183,6 +177,7 @@ pub fn file_name(prefix: &str, title: &str) -> String {
     }
 }
 
+/// Saves A4 portrait pages without photos.
 fn save(
     fonts: &fonts::Fonts,
     title: &str,
@@ -190,65 +185,17 @@ fn save(
     pages: Vec<Vec<printpdf::Op>>,
 ) -> Vec<u8> {
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
-    save_sized(fonts, title, on, pages)
+    save_doc(fonts, title, on, pages, photo::PhotoSheet::default())
 }
 
 /// Saves pages that are A4 portrait, or A4 landscape when their flag is
-/// set.
-fn save_sized(
-    fonts: &fonts::Fonts,
-    title: &str,
-    on: NaiveDate,
-    pages: Vec<(Vec<printpdf::Op>, bool)>,
-) -> Vec<u8> {
-    save_doc(
-        fonts,
-        title,
-        on,
-        pages,
-        Vec::new(),
-        layout::PhotoSheet::default(),
-    )
-}
-
-/// Saves A4 portrait pages that place `images` (see `photo`).
-fn save_with_images(
-    fonts: &fonts::Fonts,
-    title: &str,
-    on: NaiveDate,
-    pages: Vec<Vec<printpdf::Op>>,
-    images: Vec<photo::Photo>,
-) -> Vec<u8> {
-    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
-    save_doc(
-        fonts,
-        title,
-        on,
-        pages,
-        images,
-        layout::PhotoSheet::default(),
-    )
-}
-
-/// `save_sized` for pages that show photos (`Writer::photo`), whose images
-/// go into the file's resources.
-fn save_with_photos(
-    fonts: &fonts::Fonts,
-    title: &str,
-    on: NaiveDate,
-    pages: Vec<(Vec<printpdf::Op>, bool)>,
-    photos: layout::PhotoSheet,
-) -> Vec<u8> {
-    save_doc(fonts, title, on, pages, Vec::new(), photos)
-}
-
+/// set, with the photos they place (see `photo`) in the file's resources.
 fn save_doc(
     fonts: &fonts::Fonts,
     title: &str,
     on: NaiveDate,
     pages: Vec<(Vec<printpdf::Op>, bool)>,
-    images: Vec<photo::Photo>,
-    photos: layout::PhotoSheet,
+    photos: photo::PhotoSheet,
 ) -> Vec<u8> {
     let mut doc = PdfDocument::new(&truncate_chars(title, 300));
     let date = on
@@ -266,10 +213,9 @@ fn save_doc(
     for (id, font) in fonts.resources() {
         doc.resources.fonts.map.insert(id, font);
     }
-    for image in images {
+    for image in photos.photos {
         doc.resources.xobjects.map.insert(image.id, image.xobject);
     }
-    doc.resources.xobjects.map.extend(photos.into_resources());
     let pages: Vec<PdfPage> = pages
         .into_iter()
         .map(|(ops, landscape)| {

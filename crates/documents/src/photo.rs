@@ -1,10 +1,17 @@
-//! Photos in PDFs: a JPEG file is embedded as it is (a `DCTDecode` image
-//! stream, no decoding nor re-encoding), after reading its size and colour
-//! space from its frame header.
+//! Photos in PDFs, for every document that shows some (the story, the
+//! impact report): a JPEG file is embedded as it is (a `DCTDecode` image
+//! stream, no decoding nor re-encoding — stored photos are JPEG files the
+//! intake already resized), after reading its size and colour space from
+//! its frame header. `Writer::photo` places one centred in a frame with its
+//! ratio kept and remembers it in a `PhotoSheet`, whose photos the
+//! document's save adds to the PDF's resources. Ids come from the order of
+//! placement, so the same photos give the same bytes.
 
 use std::collections::BTreeMap;
 
 use printpdf::{DictItem, ExternalStream, ExternalXObject, XObject, XObjectId};
+
+use crate::layout::Writer;
 
 /// What a JPEG's frame header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,9 +123,57 @@ impl Photo {
     /// The largest size with the photo's proportions within `max_w` ×
     /// `max_h` points.
     pub(crate) fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
-        let ratio = self.height as f32 / self.width.max(1) as f32;
-        let w = max_w.min(max_h / ratio.max(1e-6));
-        (w, w * ratio)
+        let frame = Frame {
+            x: 0.0,
+            top: 0.0,
+            w: max_w,
+            h: max_h,
+        };
+        fitted(self.width, self.height, frame)
+    }
+}
+
+/// The photos placed in a document, to add to its resources when saved.
+#[derive(Debug, Default)]
+pub(crate) struct PhotoSheet {
+    pub photos: Vec<Photo>,
+}
+
+/// Where a photo goes: the frame's left edge and top, its width and
+/// height, in points (origin at the bottom of the page).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Frame {
+    pub x: f32,
+    pub top: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+/// The size a `px_w` × `px_h` picture takes in `frame`, ratio kept.
+pub(crate) fn fitted(px_w: u32, px_h: u32, frame: Frame) -> (f32, f32) {
+    #[allow(clippy::cast_precision_loss)]
+    let (w, h) = (px_w.max(1) as f32, px_h.max(1) as f32);
+    let scale = (frame.w / w).min(frame.h / h);
+    (w * scale, h * scale)
+}
+
+impl Writer<'_> {
+    /// Draws the JPEG in `bytes` centred in `frame`, ratio kept; returns
+    /// the size it takes, or `None` when the bytes are not a readable JPEG
+    /// (nothing is drawn then).
+    pub(crate) fn photo(
+        &mut self,
+        sheet: &mut PhotoSheet,
+        bytes: &[u8],
+        frame: Frame,
+    ) -> Option<(f32, f32)> {
+        let photo = Photo::jpeg(bytes, &format!("Photo{}", sheet.photos.len() + 1))?;
+        let (w, h) = fitted(photo.width, photo.height, frame);
+        let x = frame.x + (frame.w - w) / 2.0;
+        let bottom = frame.top - (frame.h + h) / 2.0;
+        self.image(&photo.id, x, bottom, w, h);
+        sheet.photos.push(photo);
+        Some((w, h))
     }
 }
 

@@ -11,10 +11,8 @@ use tisserand_domain::story::{Story, StoryDetail, StoryIndicator, StoryPhoto};
 
 use crate::brief::{BODY, SMALL};
 use crate::fonts::{Face, Fonts};
-use crate::layout::{
-    fitted, span, Align, Frame, Para, PhotoSheet, Style, Writer, ACCENT, INK, MARGIN, PAGE_W, RULE,
-    SHADE, WARN,
-};
+use crate::layout::{span, Align, Para, Style, Writer, ACCENT, INK, MARGIN, PAGE_W, RULE, SHADE, WARN};
+use crate::photo::{fitted, Frame, PhotoSheet};
 use crate::typo::{date_long, date_short, french_spacing as fr, number};
 
 const H2: Style = Style::new(Face::Bold, 11.0, ACCENT);
@@ -30,8 +28,8 @@ pub struct StoryDocument {
     /// The story with its partners and its indicators' values as they
     /// stand on `generated_on`.
     pub detail: StoryDetail,
-    /// The image of each photo by photo id (JPEG or PNG bytes); a photo
-    /// without its bytes prints as its caption alone.
+    /// The image of each photo by photo id (the stored JPEG bytes); a
+    /// photo without readable bytes prints as its caption alone.
     pub photos: Vec<(String, Vec<u8>)>,
     /// Only what may be published (quotes and photos marked so).
     pub publication: bool,

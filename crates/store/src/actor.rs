@@ -17,7 +17,8 @@ use crate::{new_id, now, Result, Store, StoreError};
 
 pub(crate) const ACTOR_COLUMNS: &str = "a.id, a.kind, a.name, a.siren, a.siret, a.rna, a.address, a.commune_insee, c.name,
      a.sector, a.size_band, a.website, a.needs, a.offers, a.stakes, a.tags, a.notes, a.created_at, a.updated_at,
-     a.legal_regime, a.legal_regime_chosen, a.register_court, a.register_volume, a.register_folio, a.register_number";
+     a.legal_regime, a.legal_regime_chosen, a.register_court, a.register_volume, a.register_folio, a.register_number,
+     a.named_partner_since";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
     serde_json::from_str(text).map_err(|e| {
@@ -97,6 +98,7 @@ pub(crate) fn actor_from_row(r: &Row<'_>) -> rusqlite::Result<Actor> {
         register_volume: r.get(22)?,
         register_folio: r.get(23)?,
         register_number: r.get(24)?,
+        named_partner_since: crate::contact::date_from(r.get(25)?)?,
     })
 }
 
@@ -349,7 +351,9 @@ fn cached_place(
 /// new id, or the rid to update), `?2` to `?18` the fields in the order of
 /// `ACTOR_WRITE_COLUMNS`, `?19` the time of the write, `?20`–`?21` the
 /// category masks of needs and offers, `?22` the import that created it,
-/// `?23`–`?28` the association's regime and register entry.
+/// `?23`–`?28` the association's regime and register entry, `?29` the
+/// agreement to be named as a partner (its day is the write's, kept while
+/// it stands).
 fn write_actor_row(
     tx: &Transaction<'_>,
     sql: &str,
@@ -387,6 +391,7 @@ fn write_actor_row(
         a.register_volume,
         a.register_folio,
         a.register_number,
+        a.named_partner,
     ])?;
     Ok(())
 }
@@ -394,16 +399,17 @@ fn write_actor_row(
 const INSERT_ACTOR: &str = "INSERT INTO actors (id, kind, name, sort_key, siren, siret, rna, address, commune_insee,
         departement_code, sector, size_band, website, needs, offers, stakes, tags, notes, created_at, updated_at,
         need_mask, offer_mask, import_rid, legal_regime, legal_regime_chosen, register_court, register_volume,
-        register_folio, register_number)
+        register_folio, register_number, named_partner_since)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19, ?20, ?21, ?22,
-        ?23, ?24, ?25, ?26, ?27, ?28)";
+        ?23, ?24, ?25, ?26, ?27, ?28, CASE WHEN ?29 THEN substr(?19, 1, 10) END)";
 
 const UPDATE_ACTOR: &str = "UPDATE actors SET kind = ?2, name = ?3, sort_key = ?4, siren = ?5, siret = ?6, rna = ?7,
         address = ?8, commune_insee = ?9, departement_code = ?10, sector = ?11, size_band = ?12, website = ?13,
         needs = ?14, offers = ?15, stakes = ?16, tags = ?17, notes = ?18, updated_at = ?19,
         need_mask = ?20, offer_mask = ?21, import_rid = coalesce(?22, import_rid),
         legal_regime = ?23, legal_regime_chosen = ?24, register_court = ?25, register_volume = ?26,
-        register_folio = ?27, register_number = ?28
+        register_folio = ?27, register_number = ?28,
+        named_partner_since = CASE WHEN ?29 THEN coalesce(named_partner_since, substr(?19, 1, 10)) END
      WHERE rid = ?1";
 
 pub(crate) fn insert_actor_in(

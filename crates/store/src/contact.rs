@@ -30,7 +30,7 @@ fn enum_code<T: serde::Serialize>(value: &T) -> Result<String> {
     }
 }
 
-fn date_from(text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
+pub(crate) fn date_from(text: Option<String>) -> rusqlite::Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| {
             rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))

@@ -167,7 +167,13 @@ pub fn render_event_pack(
         }
     };
     let pages = pack.finish();
-    Ok(crate::save_sized(fonts, &title, data.generated_on, pages))
+    Ok(crate::save_doc(
+        fonts,
+        &title,
+        data.generated_on,
+        pages,
+        crate::photo::PhotoSheet::default(),
+    ))
 }
 
 // ---- styles ----

@@ -21,7 +21,7 @@ use tisserand_domain::rameau::RameauMode;
 use crate::chart::{bars_height, draw_bars, BarChart, Hatch, Series};
 use crate::fonts::{Face, Fonts};
 use crate::layout::{span, Para, Rgb3, Style, Writer, ACCENT, INK, MARGIN, MUTED, PAGE_W, RULE};
-use crate::photo::Photo;
+use crate::photo::{Photo, PhotoSheet};
 use crate::typo::french_spacing as fr;
 use crate::DocumentError;
 
@@ -150,13 +150,16 @@ pub fn render(input: &ImpactReportInput) -> Result<Vec<u8>, DocumentError> {
     stories::partners(&mut w, input, &mut contents);
     method::method(&mut w, input, &mut contents);
     let pages = finish(w, input, &contents);
-    let images = photos.into_iter().flatten().collect();
-    Ok(crate::save_with_images(
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    let photos = PhotoSheet {
+        photos: photos.into_iter().flatten().collect(),
+    };
+    Ok(crate::save_doc(
         fonts,
         &input.title,
         input.generated_on,
         pages,
-        images,
+        photos,
     ))
 }
 

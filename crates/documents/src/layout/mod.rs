@@ -9,7 +9,6 @@
 
 mod draw;
 mod lines;
-mod photo;
 mod table;
 mod writer;
 
@@ -17,7 +16,6 @@ use printpdf::{Color, Rgb};
 
 use crate::fonts::Face;
 pub(crate) use lines::{Breaker, LaidLine};
-pub(crate) use photo::{fitted, Frame, PhotoSheet};
 pub(crate) use table::{col, Row};
 pub(crate) use writer::Writer;
 

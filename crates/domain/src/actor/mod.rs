@@ -7,7 +7,7 @@ mod subcategory;
 mod tests;
 mod validate;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -277,6 +277,9 @@ pub struct ActorInput {
     pub stakes: Option<String>,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// The actor agreed to be named as a partner in the Labo's
+    /// publications (the impact report's « Partenaires cités »).
+    pub named_partner: bool,
 }
 
 /// An actor input that passed validation: every text trimmed, identifiers in
@@ -306,6 +309,8 @@ pub struct ValidActor {
     pub stakes: Option<String>,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// See `ActorInput::named_partner`.
+    pub named_partner: bool,
 }
 
 /// An actor as stored.
@@ -343,6 +348,12 @@ pub struct Actor {
     pub stakes: Option<String>,
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// The day the actor agreed to be named as a partner in the Labo's
+    /// publications (set when the agreement is recorded, kept while it
+    /// stands); `None` when it has not agreed.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub named_partner_since: Option<NaiveDate>,
     #[ts(type = "string")]
     pub created_at: DateTime<Utc>,
     #[ts(type = "string")]
@@ -390,6 +401,7 @@ impl Actor {
             stakes: self.stakes.clone(),
             tags: self.tags.clone(),
             notes: self.notes.clone(),
+            named_partner: self.named_partner_since.is_some(),
         }
     }
 }

@@ -223,6 +223,7 @@ fn a_chosen_regime_round_trips_and_a_guessed_one_follows_the_seat() {
         stakes: None,
         tags: vec![],
         notes: None,
+        named_partner_since: None,
         created_at: DateTime::<Utc>::default(),
         updated_at: DateTime::<Utc>::default(),
     };

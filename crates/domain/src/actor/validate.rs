@@ -164,6 +164,7 @@ impl ActorInput {
             stakes,
             tags,
             notes,
+            named_partner: self.named_partner,
         })
     }
 

@@ -154,6 +154,9 @@ pub fn merge_actors(keep: &Actor, other: &Actor, choices: &MergeChoices) -> Acto
         stakes: pick_text(choices, "stakes", &k.stakes, &o.stakes),
         tags: pick_list(choices, "tags", &k.tags, &o.tags),
         notes: pick_text(choices, "notes", &k.notes, &o.notes),
+        // A consent to be named is given by the organisation kept: the
+        // other record's is not carried over.
+        named_partner: k.named_partner,
     }
 }
 
@@ -241,6 +244,7 @@ mod tests {
             stakes: None,
             tags: vec![],
             notes: None,
+            named_partner_since: None,
             created_at: Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap(),
             updated_at: Utc.with_ymd_and_hms(2026, 1, 15, 9, 0, 0).unwrap(),
         }
