@@ -14,10 +14,7 @@ type Res<'a> = &'a [(ResourceCategory, &'a str)];
 
 fn resources(r: Res<'_>) -> Vec<Resource> {
     r.iter()
-        .map(|(category, text)| Resource {
-            category: *category,
-            text: (*text).to_owned(),
-        })
+        .map(|(category, text)| Resource::new(*category, *text))
         .collect()
 }
 

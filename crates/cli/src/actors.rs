@@ -113,6 +113,9 @@ pub(crate) struct ActorArgs {
     tags: Vec<String>,
     #[arg(long)]
     notes: Option<String>,
+    /// The actor agrees to be named as a partner in the Labo's publications (the impact report).
+    #[arg(long)]
+    named_partner: bool,
     #[command(flatten)]
     fmt: FormatArg,
 }
@@ -200,6 +203,7 @@ fn actor_input(a: &ActorArgs) -> Result<ActorInput, AppError> {
         stakes: a.stakes.clone(),
         tags: a.tags.clone(),
         notes: a.notes.clone(),
+        named_partner: a.named_partner,
     })
 }
 

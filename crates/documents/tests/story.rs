@@ -4,27 +4,10 @@
 
 mod common;
 
-use std::io::Cursor;
-
 use chrono::{DateTime, NaiveDate};
 use common::pdf::{pages, run, text, write};
 use tisserand_documents::{render_story, StoryDocument};
 use tisserand_domain::story::{Quote, Story, StoryDetail, StoryIndicator, StoryInput, StoryPhoto};
-
-/// A PNG of `w` × `h` pixels, a gradient.
-fn png(w: u32, h: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([
-            u8::try_from(x % 256).unwrap_or(0),
-            u8::try_from(y % 256).unwrap_or(0),
-            120,
-        ])
-    });
-    let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png)
-        .expect("png");
-    out.into_inner()
-}
 
 fn photo(id: &str, caption: &str, publishable: bool) -> StoryPhoto {
     StoryPhoto {
@@ -85,8 +68,8 @@ fn document(publication: bool) -> StoryDocument {
             }],
         },
         photos: vec![
-            ("ph1".to_owned(), png(600, 400)),
-            ("ph2".to_owned(), png(600, 400)),
+            ("ph1".to_owned(), common::impact::PHOTO.to_vec()),
+            ("ph2".to_owned(), common::impact::PHOTO.to_vec()),
         ],
         publication,
         generated_on: NaiveDate::from_ymd_opt(2026, 3, 10).expect("date"),

@@ -214,6 +214,12 @@ impl Store {
         among: &[String],
         limit: u32,
     ) -> Result<Vec<Possibility>> {
+        let (from, from_rid) = self.profile(actor_id)?;
+        if from.needs.is_empty() && from.offers.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The same word weights as the whole directory's ranking.
+        let (m, _) = self.short_list(&from, from_rid)?;
         let mut read = self.conn.prepare_cached(&format!(
             "SELECT {PROFILE_COLUMNS}, a.rid FROM actors a LEFT JOIN communes c ON c.insee = a.commune_insee
              WHERE a.id = ?1 AND a.deleted_at IS NULL"
@@ -222,10 +228,6 @@ impl Store {
             read.query_row([id], |r| Ok((profile_row(r)?, r.get::<_, i64>(9)?)))
                 .optional()
         };
-        let ((from, _), from_rid) = profile(actor_id)?.ok_or_else(|| StoreError::NotFound {
-            entity: Entity::Actor,
-            id: actor_id.to_owned(),
-        })?;
         let mut ranked = Vec::new();
         for id in among.iter().filter(|id| id.as_str() != actor_id) {
             let Some(((other, place), rid)) = profile(id)? else {
@@ -234,7 +236,7 @@ impl Store {
             if ranked.iter().any(|(_, _, _, r)| *r == rid) {
                 continue;
             }
-            if let Some(a) = assess(&from, &other) {
+            if let Some(a) = assess(&m, &from, &other) {
                 ranked.push((a, other, place, rid));
             }
         }

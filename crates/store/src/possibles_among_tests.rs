@@ -20,10 +20,7 @@ fn actor(
     offer: Option<(ResourceCategory, &str)>,
 ) -> ValidActor {
     let one = |r: Option<(ResourceCategory, &str)>| {
-        r.map(|(category, text)| Resource {
-            category,
-            text: text.to_owned(),
-        })
+        r.map(|(category, text)| Resource::new(category, text))
         .into_iter()
         .collect()
     };

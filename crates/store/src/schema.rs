@@ -23,7 +23,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     )),
     M::up(include_str!("../migrations/0011_stories.sql")),
     M::up(include_str!(
-        "../migrations/0014_actor_named_partner.sql"
+        "../migrations/0012_actor_named_partner.sql"
     )),
 ];
 
