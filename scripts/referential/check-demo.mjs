@@ -21,6 +21,8 @@ const CONSENTS = ['newsletter', 'liste_participants', 'photos', 'objection'];
 const ACTOR_FIELDS = ['key', 'kind', 'name', 'siren', 'siret', 'rna', 'address', 'communeInsee', 'sector', 'sizeBand', 'website', 'needs', 'offers', 'stakes', 'tags', 'notes'];
 // Associations of Alsace-Moselle: their entry in a court's register of associations (optional fields).
 const REGISTER_FIELDS = ['legalRegime', 'registerCourt', 'registerVolume', 'registerFolio', 'registerNumber'];
+// Optional: the actor agreed to be named as a partner (the impact report lists it).
+const OPTIONAL_FIELDS = ['namedPartner'];
 const REGIMES = ['droit_local', 'loi_1901'];
 const COURTS = { '67': ['strasbourg', 'saverne', 'colmar', 'mulhouse'], '68': ['strasbourg', 'saverne', 'colmar', 'mulhouse'], '57': ['metz', 'thionville', 'sarreguemines'] };
 const CONTACT_FIELDS = ['actor', 'firstName', 'lastName', 'role', 'email', 'phone', 'legalBasis', 'source', 'informedOn', 'consents', 'lastInitiatedOn', 'notes'];
@@ -61,7 +63,7 @@ const usedCommunes = new Set();
 
 for (const [i, a] of (demo.actors ?? []).entries()) {
   const at = `actors[${i}] ${a.key ?? '?'}`;
-  for (const f of Object.keys(a)) if (!ACTOR_FIELDS.includes(f) && !REGISTER_FIELDS.includes(f)) fault(at, `unknown field ${f}`);
+  for (const f of Object.keys(a)) if (!ACTOR_FIELDS.includes(f) && !REGISTER_FIELDS.includes(f) && !OPTIONAL_FIELDS.includes(f)) fault(at, `unknown field ${f}`);
   for (const f of ACTOR_FIELDS) if (!(f in a)) fault(at, `missing field ${f}`);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(a.key ?? '')) fault(at, 'key must be lowercase words joined by dashes');
   if (keys.has(a.key)) fault(at, 'duplicate key');

@@ -415,6 +415,8 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::person::match_person_name,
         crate::impact::get_impact,
         crate::impact::list_impact_partnerships,
+        crate::impact::list_impact_stories,
+        crate::impact::save_impact_report,
         crate::story::validate_story,
         crate::story::create_story,
         crate::story::update_story,

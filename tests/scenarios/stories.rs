@@ -139,7 +139,7 @@ fn a_story_is_written_illustrated_and_printed_from_the_command_line() {
     for expected in [
         "Souffler enfin",
         "Une vraie nuit de sommeil",
-        "14 personnes",
+        "14 bénéficiaires",
         "La tournée du soir",
         "Photo : Relais Répit",
     ] {

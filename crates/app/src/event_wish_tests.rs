@@ -68,7 +68,7 @@ fn event() -> (App, String, HashMap<String, String>) {
             "Ferme",
             ActorKind::Entreprise,
             &[],
-            &[(Locaux, "Une grange")],
+            &[(Locaux, "Une salle de réception à la ferme")],
         ),
     ];
     for (name, kind, needs, offers) in actors {

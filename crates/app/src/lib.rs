@@ -5,8 +5,8 @@
 
 mod backup;
 mod demo;
-mod demo_story;
 mod demo_impact;
+mod demo_story;
 mod dialog;
 mod documents;
 mod duplicate;

@@ -2,10 +2,13 @@
 //! territory, as JSON for scripts (docs/impact.md) or as text for people.
 
 use clap::Args;
+use std::path::PathBuf;
 use tisserand_app::{App, AppError};
-use tisserand_domain::impact::{ImpactFigures, ImpactFilters, ImpactTheme};
+
+use tisserand_domain::impact::{
+    period_fr, ImpactFigures, ImpactFilters, ImpactReportRequest, ImpactTheme,
+};
 use tisserand_domain::partnership::format_euros;
-use tisserand_domain::text::date_long_fr;
 
 use crate::output::{json, table};
 use crate::partnerships::{date_of, mode_of};
@@ -13,6 +16,37 @@ use crate::{parse_choice, Format, FormatArg};
 
 #[derive(Args)]
 pub(crate) struct ImpactArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[command(flatten)]
+    fmt: FormatArg,
+}
+
+/// `tisserand report`: the impact report's PDF for the same filters.
+#[derive(Args)]
+pub(crate) struct ReportArgs {
+    /// The PDF file to write.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// The cover's title (default: « Rapport d'impact 2026 » for a calendar year).
+    #[arg(long)]
+    title: Option<String>,
+    /// Who publishes it, on the cover (the Labo).
+    #[arg(long)]
+    publisher: Option<String>,
+    /// A story to tell, by id, in order (repeatable; default: every story of the partnerships in scope, the most recent first).
+    #[arg(long = "story", value_name = "ID", conflicts_with = "no_stories")]
+    stories: Vec<String>,
+    /// Tell no story.
+    #[arg(long)]
+    no_stories: bool,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+/// The Impact page's filters.
+#[derive(Args)]
+pub(crate) struct FilterArgs {
     /// First day of the period (2026-01-01 or 01/01/2026).
     #[arg(long, value_name = "DATE")]
     from: Option<String>,
@@ -37,11 +71,9 @@ pub(crate) struct ImpactArgs {
     /// The facilitator in charge (case and accents ignored).
     #[arg(long, value_name = "NAME")]
     facilitator: Option<String>,
-    #[command(flatten)]
-    fmt: FormatArg,
 }
 
-impl ImpactArgs {
+impl FilterArgs {
     fn filters(&self) -> Result<ImpactFilters, AppError> {
         Ok(ImpactFilters {
             from: self.from.as_deref().map(date_of).transpose()?,
@@ -69,11 +101,30 @@ impl ImpactArgs {
 }
 
 pub(crate) fn run(app: &App, args: &ImpactArgs) -> Result<(), AppError> {
-    let figures = app.get_impact(&args.filters()?, crate::clock::now())?;
+    let figures = app.get_impact(&args.filters.filters()?, crate::clock::now())?;
     match args.fmt.format {
         Format::Json => json(&figures),
         Format::Table => print(&figures),
     }
+    Ok(())
+}
+
+pub(crate) fn report(app: &App, args: &ReportArgs) -> Result<(), AppError> {
+    let request = ImpactReportRequest {
+        filters: args.filters.filters()?,
+        title: args.title.clone().unwrap_or_default(),
+        publisher: args.publisher.clone().unwrap_or_default(),
+        stories: if args.no_stories {
+            Some(Vec::new())
+        } else if args.stories.is_empty() {
+            None
+        } else {
+            Some(args.stories.clone())
+        },
+    };
+    let bytes = app.impact_report_pdf(&request, crate::clock::now())?;
+    tisserand_app::write_document(&args.output, &bytes)?;
+    out!("PDF écrit : {}", args.output.display());
     Ok(())
 }
 
@@ -92,21 +143,12 @@ fn hours(minutes: i64) -> String {
     format!("{} h", number((minutes as f64 / 60.0).round()))
 }
 
-fn period(f: &ImpactFilters) -> String {
-    match (f.from, f.to) {
-        (None, None) => "depuis le début".to_owned(),
-        (Some(a), None) => format!("depuis le {}", date_long_fr(a)),
-        (None, Some(b)) => format!("jusqu'au {}", date_long_fr(b)),
-        (Some(a), Some(b)) => format!("du {} au {}", date_long_fr(a), date_long_fr(b)),
-    }
-}
-
 fn mode_fr(m: Option<tisserand_domain::RameauMode>) -> String {
     m.map_or_else(|| "À préciser".to_owned(), |m| m.label_fr().to_owned())
 }
 
 fn print(g: &ImpactFigures) {
-    out!("Impact des partenariats ({})", period(&g.filters));
+    out!("Impact des partenariats ({})", period_fr(&g.filters));
     out!(
         "Partenariats : {} · signés : {} · évalués : {}{}",
         g.partnerships,

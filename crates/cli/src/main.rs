@@ -132,12 +132,14 @@ enum Command {
     Restore(backups::RestoreArgs),
     /// The Impact figures for a period and a territory (--format json: see docs/impact.md).
     Impact(impact::ImpactArgs),
-    /// Measure the store on generated data and print the figures.
+    /// Write the impact report's PDF for a period and a territory (the same figures as `impact`).
+    Report(impact::ReportArgs),
     /// The « belles histoires » of partnerships: write, list, edit, photos.
     #[command(subcommand)]
     Stories(stories::StoriesCommand),
     /// Write a story's one-page PDF (--publication: only what may be published).
     Story(stories::StoryArgs),
+    /// Measure the store on generated data and print the figures.
     Bench(bench::BenchArgs),
     /// Measure import, duplicate scan and backup on generated data.
     BenchData(bench_data::BenchDataArgs),
@@ -209,6 +211,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
         Command::Impact(a) => impact::run(&app, &a)?,
+        Command::Report(a) => impact::report(&app, &a)?,
         Command::Stories(cmd) => stories::run(&mut app, cmd)?,
         Command::Story(a) => stories::pdf(&app, &a)?,
         Command::Bench(_) | Command::BenchData(_) | Command::BenchPossibles(_) => {

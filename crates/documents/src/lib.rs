@@ -20,8 +20,8 @@ mod fonts;
 pub mod impact_report;
 mod layout;
 mod photo;
-mod story;
 mod questionnaire;
+mod story;
 pub mod typo;
 
 use chrono::NaiveDate;

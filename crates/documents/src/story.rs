@@ -11,7 +11,9 @@ use tisserand_domain::story::{Story, StoryDetail, StoryIndicator, StoryPhoto};
 
 use crate::brief::{BODY, SMALL};
 use crate::fonts::{Face, Fonts};
-use crate::layout::{span, Align, Para, Style, Writer, ACCENT, INK, MARGIN, PAGE_W, RULE, SHADE, WARN};
+use crate::layout::{
+    span, Align, Para, Style, Writer, ACCENT, INK, MARGIN, PAGE_W, RULE, SHADE, WARN,
+};
 use crate::photo::{fitted, Frame, PhotoSheet};
 use crate::typo::{date_long, date_short, french_spacing as fr, number};
 

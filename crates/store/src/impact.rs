@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params_from_iter;
 use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension};
 use serde::Deserialize;
 use tisserand_domain::impact::{
     evaluation_state, signed_on, ImpactActor, ImpactData, ImpactFilters, ImpactRow,
@@ -282,13 +282,58 @@ impl Store {
     /// # Errors
     /// A storage error.
     pub fn area_known(&self, area: Area, code: &str) -> Result<bool> {
-        let sql = match area {
-            Area::Commune => "SELECT EXISTS (SELECT 1 FROM communes WHERE insee = ?1)",
-            Area::Departement => "SELECT EXISTS (SELECT 1 FROM departements WHERE code = ?1)",
-            Area::Epci => "SELECT EXISTS (SELECT 1 FROM epcis WHERE code = ?1)",
-        };
-        Ok(self.conn.query_row(sql, [code], |r| r.get(0))?)
+        Ok(self.area_name(area, code)?.is_some())
     }
+
+    /// The name of a commune, département or EPCI of the referential.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn area_name(&self, area: Area, code: &str) -> Result<Option<String>> {
+        let sql = match area {
+            Area::Commune => "SELECT name FROM communes WHERE insee = ?1",
+            Area::Departement => "SELECT name FROM departements WHERE code = ?1",
+            Area::Epci => "SELECT name FROM epcis WHERE code = ?1",
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([code], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Among the actors `ids`, the live ones that agreed to be named as
+    /// partners in publications: name, kind and commune name, by name.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn named_partners(&self, ids: &[String]) -> Result<Vec<NamedActor>> {
+        let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.name, a.kind, c.name FROM actors a
+             LEFT JOIN communes c ON c.insee = a.commune_insee
+             WHERE a.deleted_at IS NULL AND a.named_partner_since IS NOT NULL
+               AND a.id IN (SELECT value FROM json_each(?1))
+             ORDER BY a.sort_key, a.id",
+        )?;
+        let rows = stmt.query_map([list], |r| {
+            Ok(NamedActor {
+                name: r.get(0)?,
+                kind: code_from(&r.get::<_, String>(1)?)?,
+                commune: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// An actor that agreed to be named as a partner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedActor {
+    pub name: String,
+    pub kind: tisserand_domain::ActorKind,
+    /// Its commune's name, when known.
+    pub commune: Option<String>,
 }
 
 /// An area of the referential a filter can name.

@@ -37,7 +37,7 @@ pub use backup::{
 };
 pub use error::{Entity, StoreError};
 pub use event::LeadMaker;
-pub use impact::Area;
+pub use impact::{Area, NamedActor};
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
 pub use person::{ErasureRecord, Mention, NamedIn, ERASED};

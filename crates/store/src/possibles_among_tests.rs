@@ -21,8 +21,8 @@ fn actor(
 ) -> ValidActor {
     let one = |r: Option<(ResourceCategory, &str)>| {
         r.map(|(category, text)| Resource::new(category, text))
-        .into_iter()
-        .collect()
+            .into_iter()
+            .collect()
     };
     let mut input = ActorInput::default();
     (input.kind, input.name) = (Some(kind), name.to_owned());

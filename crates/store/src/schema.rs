@@ -22,9 +22,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
         "../migrations/0010_partnership_evaluations.sql"
     )),
     M::up(include_str!("../migrations/0011_stories.sql")),
-    M::up(include_str!(
-        "../migrations/0012_actor_named_partner.sql"
-    )),
+    M::up(include_str!("../migrations/0012_actor_named_partner.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

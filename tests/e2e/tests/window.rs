@@ -2472,7 +2472,11 @@ async fn impact_filters_by_mode_and_a_bar_opens_its_partnerships() {
         .execute("return window.__csp.join('; ');", vec![])
         .await
         .expect("read CSP violations");
-    assert_eq!(refused.as_str(), Some(""), "the Impact page breaks no CSP rule");
+    assert_eq!(
+        refused.as_str(),
+        Some(""),
+        "the Impact page breaks no CSP rule"
+    );
     bar.click().await.expect("click the bar");
     w.wait_text("[data-testid=impact-drill]", "Mise en œuvre")
         .await;
@@ -2496,6 +2500,8 @@ async fn impact_filters_by_mode_and_a_bar_opens_its_partnerships() {
         .await;
     let url = w.client.current_url().await.expect("url");
     assert!(url.as_str().contains(&id), "{url} opens {id}");
+    w.close().await;
+}
 
 #[tokio::test]
 async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
@@ -2559,6 +2565,54 @@ async fn a_story_is_written_illustrated_and_printed_from_a_partnership_page() {
         ] {
             assert!(text.contains(expected), "{expected} in {text}");
         }
+        w.close().await;
+    })
+    .await;
+}
+
+/// Issue 15: « Imprimer le rapport » on the Impact page offers the demo's
+/// stories; with one left out, the report is saved with the page's figures,
+/// the publisher typed, the stories kept and the partners who agreed.
+#[tokio::test]
+async fn the_impact_report_is_printed_from_the_impact_page() {
+    within_limit(async {
+        let w = Window::on_the_demo_board().await;
+        w.click("[data-testid=nav-impact]").await;
+        let signed = w
+            .find("[data-testid=impact-key-signed] .impact-keys__value")
+            .await
+            .text()
+            .await
+            .expect("the signed count");
+        w.click("[data-testid=impact-print-report]").await;
+        w.find("[data-testid=impact-report-dialog]").await;
+        wait_count(&w, "[data-testid=impact-report-story]", 4).await;
+        let first = w
+            .find(".report-story__headline")
+            .await
+            .text()
+            .await
+            .expect("the first story's headline");
+        w.click("[data-testid=impact-report-story]").await;
+        w.type_into("[data-testid=field-report-publisher]", "Labo d'Alsace")
+            .await;
+        w.click("[data-testid=impact-report-save]").await;
+        w.wait_gone("[data-testid=impact-report-dialog]").await;
+        let pdf = written(&w.data.path().join("documents"), "rapport-impact").await;
+        let text = pdf_text(&pdf).replace(['\u{202F}', '\u{A0}'], " ");
+        for expected in [
+            "Labo d'Alsace",
+            "Belles histoires",
+            "Partenaires cités",
+            "Méthode et limites",
+        ] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
+        assert!(
+            text.contains(&format!("sur {} signés", signed.trim())),
+            "the page's {signed} signed partnerships in {text}"
+        );
+        assert!(!text.contains(first.trim()), "« {first} » was left out");
         w.close().await;
     })
     .await;

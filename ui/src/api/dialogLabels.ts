@@ -21,6 +21,7 @@ export type FileDialogs = {
   eventPlanning: DialogLabels;
   storyPhoto: DialogLabels;
   storyPdf: DialogLabels;
+  impactReport: DialogLabels;
 };
 
 let current: FileDialogs | null = null;

@@ -21,7 +21,9 @@ import type { ClassificationQuestion } from "../bindings/ClassificationQuestion"
 import type { Commune } from "../bindings/Commune";
 import type { ImpactFigures } from "../bindings/ImpactFigures";
 import type { ImpactFilters } from "../bindings/ImpactFilters";
+import type { ImpactReportRequest } from "../bindings/ImpactReportRequest";
 import type { ImpactSlice } from "../bindings/ImpactSlice";
+import type { ReportStoryChoice } from "../bindings/ReportStoryChoice";
 import type { Contact } from "../bindings/Contact";
 import type { ContactPage } from "../bindings/ContactPage";
 import type { ContactQuery } from "../bindings/ContactQuery";
@@ -624,6 +626,20 @@ export function getImpact(filters: ImpactFilters): Promise<ImpactFigures> {
 /** The partnerships behind one figure of the Impact page, by title. */
 export function listImpactPartnerships(filters: ImpactFilters, slice: ImpactSlice): Promise<PartnershipSummary[]> {
   return call("list_impact_partnerships", { filters, slice });
+}
+
+/** The stories the impact report may tell for these filters: those of the partnerships in scope, newest first. */
+export function listImpactStories(filters: ImpactFilters): Promise<ReportStoryChoice[]> {
+  return call("list_impact_stories", { filters });
+}
+
+/**
+ * The impact report's PDF (the page's figures for the same filters, the
+ * stories chosen, the partners who agreed to be named). The shell asks where
+ * to save and opens it; null when cancelled.
+ */
+export function saveImpactReport(request: ImpactReportRequest): Promise<string | null> {
+  return call("save_impact_report", { request, labels: fileDialog((d) => d.impactReport) });
 }
 
 // ---------- Belles histoires (stories) ----------

@@ -14,4 +14,10 @@ export type Actor = { id: string, kind: ActorKind, name: string, siren: string |
  * Associations: the regime chosen by the facilitator or guessed from
  * the seat (`legal_regime_chosen` says which); none for other kinds.
  */
-legalRegime: AssociationRegime | null, legalRegimeChosen: boolean, registerCourt: RegisterCourt | null, registerVolume: string | null, registerFolio: string | null, registerNumber: string | null, address: string | null, commune: CommuneRef | null, sector: string | null, sizeBand: SizeBand | null, website: string | null, needs: Array<Resource>, offers: Array<Resource>, stakes: string | null, tags: Array<string>, notes: string | null, createdAt: string, updatedAt: string, };
+legalRegime: AssociationRegime | null, legalRegimeChosen: boolean, registerCourt: RegisterCourt | null, registerVolume: string | null, registerFolio: string | null, registerNumber: string | null, address: string | null, commune: CommuneRef | null, sector: string | null, sizeBand: SizeBand | null, website: string | null, needs: Array<Resource>, offers: Array<Resource>, stakes: string | null, tags: Array<string>, notes: string | null, 
+/**
+ * The day the actor agreed to be named as a partner in the Labo's
+ * publications (set when the agreement is recorded, kept while it
+ * stands); `None` when it has not agreed.
+ */
+namedPartnerSince: string | null, createdAt: string, updatedAt: string, };

@@ -21,4 +21,9 @@ legalRegime: AssociationRegime | null,
  * associations (court, volume and folio, or the number of the
  * electronic register).
  */
-registerCourt: RegisterCourt | null, registerVolume: string | null, registerFolio: string | null, registerNumber: string | null, address: string | null, communeInsee: string | null, sector: string | null, sizeBand: SizeBand | null, website: string | null, needs: Array<Resource>, offers: Array<Resource>, stakes: string | null, tags: Array<string>, notes: string | null, };
+registerCourt: RegisterCourt | null, registerVolume: string | null, registerFolio: string | null, registerNumber: string | null, address: string | null, communeInsee: string | null, sector: string | null, sizeBand: SizeBand | null, website: string | null, needs: Array<Resource>, offers: Array<Resource>, stakes: string | null, tags: Array<string>, notes: string | null, 
+/**
+ * The actor agreed to be named as a partner in the Labo's
+ * publications (the impact report's « Partenaires cités »).
+ */
+namedPartner: boolean, };

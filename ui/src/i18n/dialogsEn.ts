@@ -24,4 +24,5 @@ export const dialogsEn: FileDialogs = {
   eventPlanning: pdf("Save the planning"),
   storyPhoto: { title: "Choose a photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
   storyPdf: pdf("Save the story"),
+  impactReport: pdf("Save the impact report"),
 };

@@ -25,4 +25,5 @@ export const dialogsFr: FileDialogs = {
   eventPlanning: pdf("Enregistrer le planning"),
   storyPhoto: { title: "Choisir une photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
   storyPdf: pdf("Enregistrer l'histoire"),
+  impactReport: pdf("Enregistrer le rapport d'impact"),
 };

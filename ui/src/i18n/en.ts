@@ -127,6 +127,9 @@ export const en: Messages = {
     siret: "SIRET",
     rna: "RNA",
     regime: "Regime",
+    namedPartner: "Named as a partner",
+    namedPartnerNo: "No (no agreement recorded)",
+    namedPartnerSince: (date: string) => `Yes, agreed since ${date}`,
     regimes: {
       droit_local: "Local law of Alsace-Moselle",
       loi_1901: "1901 law",
@@ -250,6 +253,8 @@ export const en: Messages = {
     removeTag: (tag) => `Remove tag “${tag}”`,
     notes: "Notes",
     notesPlaceholder: "Your notes about this actor",
+    namedPartner: "Agrees to be named as a partner",
+    namedPartnerHint: "Its name may appear in the Labo's publications, such as the impact report's list of partners.",
     bannerInvalid: "Some fields need fixing: see the messages under each field.",
     unsavedTitle: "Discard your changes?",
     unsavedText: "What you entered in this form will be lost.",

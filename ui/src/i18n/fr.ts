@@ -202,6 +202,9 @@ export const fr = {
     siret: "SIRET",
     rna: "RNA",
     regime: "Régime",
+    namedPartner: "Cité comme partenaire",
+    namedPartnerNo: "Non (pas d'accord enregistré)",
+    namedPartnerSince: (date: string) => `Oui, accord depuis le ${date}`,
     regimes: {
       droit_local: "Droit local d'Alsace-Moselle",
       loi_1901: "Loi 1901",
@@ -326,6 +329,8 @@ export const fr = {
     removeTag: (tag: string) => `Retirer le mot-clé «\u00a0${tag}\u00a0»`,
     notes: "Notes",
     notesPlaceholder: "Vos notes sur cet acteur",
+    namedPartner: "Accepte d'être cité comme partenaire",
+    namedPartnerHint: "Son nom peut figurer dans les publications du Labo, comme la liste des partenaires du rapport d'impact.",
     bannerInvalid: "Certains champs sont à corriger : voyez les messages sous chaque champ.",
     unsavedTitle: "Abandonner les modifications ?",
     unsavedText: "Les informations saisies dans ce formulaire seront perdues.",

@@ -86,5 +86,7 @@ impl App {
     }
 }
 
+mod report;
+
 #[cfg(test)]
 mod tests;

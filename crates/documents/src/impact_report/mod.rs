@@ -67,6 +67,63 @@ pub struct ReportStory {
     pub photos: Vec<ReportPhoto>,
 }
 
+impl ReportStory {
+    /// A stored story as the report tells it, for publication: only the
+    /// quotes and photos marked publishable (`Story::for_publication`), its
+    /// measured indicators' latest values as figures (« 14 personnes —
+    /// Personnes en emploi à 6 mois »), each photo's JPEG read by `jpeg`
+    /// from its id.
+    pub fn published<E>(
+        detail: &tisserand_domain::story::StoryDetail,
+        mut jpeg: impl FnMut(&str) -> Result<Vec<u8>, E>,
+    ) -> Result<Self, E> {
+        let story = detail.story.for_publication();
+        let figures = detail
+            .indicators
+            .iter()
+            .filter(|i| !i.missing)
+            .filter_map(|i| {
+                let v = i.value?;
+                let value = match i.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+                    Some(u) => format!("{}\u{A0}{u}", crate::typo::number(v)),
+                    None => crate::typo::number(v),
+                };
+                Some(format!("{value} — {}", i.name))
+            })
+            .collect();
+        let mut photos = Vec::with_capacity(story.photos.len());
+        for p in &story.photos {
+            photos.push(ReportPhoto {
+                jpeg: jpeg(&p.id)?,
+                caption: p.caption.clone(),
+                credit: match p.credit.trim() {
+                    "" => String::new(),
+                    c if c.starts_with('©') => c.to_owned(),
+                    c => format!("Photo\u{A0}: {c}"),
+                },
+            });
+        }
+        Ok(Self {
+            headline: story.text.headline.clone(),
+            partnership: detail.partnership_title.clone(),
+            need: story.text.need.clone(),
+            actions: story.text.action.clone(),
+            changes: story.text.change.clone(),
+            figures,
+            quotes: story
+                .text
+                .quotes
+                .iter()
+                .map(|q| ReportQuote {
+                    text: q.text.clone(),
+                    author: q.author.clone(),
+                })
+                .collect(),
+            photos,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReportQuote {
     pub text: String,

@@ -34,12 +34,7 @@ pub(super) fn stories(
             w.hline(w.left, w.right, w.y, 0.5, RULE);
             w.space(10.0);
         }
-        story_head(
-            w,
-            story,
-            pics.first()
-                .map_or(0.0, |p| p.fit(w.width() / 2.0, PHOTOS_H).1),
-        );
+        story_head(w, story, first_row_height(w, pics));
         story_photos(w, &story.photos, pics);
         story_text(w, story);
     }
@@ -114,6 +109,21 @@ fn story_text(w: &mut Writer, s: &ReportStory) {
             );
         }
     }
+}
+
+/// The height of the first row of photos as `story_photos` prints it (its
+/// captions aside), so the headline is never left alone at a page's foot.
+fn first_row_height(w: &Writer, pics: &[Photo]) -> f32 {
+    let (per_row, max_h) = if pics.len() == 1 {
+        (1, PHOTO_H)
+    } else {
+        (2, PHOTOS_H)
+    };
+    let cell_w = (w.width() - 12.0 * (per_row as f32 - 1.0)) / per_row as f32;
+    pics.iter()
+        .take(per_row)
+        .map(|p| p.fit(cell_w, max_h).1 + 30.0)
+        .fold(0.0, f32::max)
 }
 
 /// One photo full width, or two side by side, each with its caption and

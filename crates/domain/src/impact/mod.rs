@@ -26,12 +26,17 @@ mod evaluation;
 mod evaluation_tests;
 mod measured;
 mod orders;
+mod report;
 mod value;
 pub use evaluation::{
     latest_evaluations, EvaluationView, LatestEvaluation, PartyEvaluationInput, ValidEvaluation,
     EVALUATIONS_MAX, EVALUATION_TEXT_MAX,
 };
 pub use measured::{is_measured, is_unmeasured, unmeasured_cutoff, UNMEASURED_MONTHS};
+pub use report::{
+    default_title, period_fr, ImpactReportRequest, ReportStoryChoice, PERIOD_RULE_FR,
+    REPORT_STORIES_MAX, REPORT_TEXT_MAX,
+};
 pub use units::{
     standard_unit, unit_key, unit_label_fr, StandardUnit, BENEFICIAIRES, STANDARD_UNITS,
 };

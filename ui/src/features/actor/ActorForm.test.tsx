@@ -149,6 +149,7 @@ describe("ActorForm", () => {
       stakes: null,
       tags: ["réemploi"],
       notes: null,
+      namedPartnerSince: null,
       createdAt: "2026-01-01T00:00:00Z",
       updatedAt: "2026-01-01T00:00:00Z",
     };
@@ -196,6 +197,7 @@ describe("an association's regime and register", () => {
     stakes: null,
     tags: [],
     notes: null,
+    namedPartnerSince: null,
     createdAt: "2026-01-01T00:00:00Z",
     updatedAt: "2026-01-01T00:00:00Z",
   };
@@ -304,6 +306,7 @@ describe("actor form model", () => {
         stakes: null,
         tags: [],
         notes: "n",
+        namedPartnerSince: null,
         createdAt: "",
         updatedAt: "",
       },
@@ -330,6 +333,7 @@ describe("actor form model", () => {
       stakes: null,
       tags: [],
       notes: "n",
+      namedPartner: false,
     });
   });
 });

@@ -8,6 +8,7 @@ import type { ActorInput } from "../../bindings/ActorInput";
 import type { Commune } from "../../bindings/Commune";
 import type { FieldError } from "../../bindings/FieldError";
 import type { SizeBand } from "../../bindings/SizeBand";
+import { Check } from "../../components/Check";
 import { Field } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
 import { FormDialog } from "../../components/FormDialog";
@@ -334,6 +335,12 @@ export function ActorForm(props: ActorFormProps) {
               />
             )}
           </Field>
+          <div className="field">
+            <Check testId="field-namedPartner" checked={state.namedPartner} onChange={(v) => set("namedPartner", v)}>
+              {t.form.namedPartner}
+            </Check>
+            <p className="field__hint">{t.form.namedPartnerHint}</p>
+          </div>
         </div>
       </section>
     </FormDialog>

@@ -249,6 +249,11 @@ export function ActorPage({ id, contactId }: { id: string; contactId: string | n
                   )
                 }
               />
+              <Fact
+                label={t.actor.namedPartner}
+                value={actor.namedPartnerSince === null ? t.actor.namedPartnerNo : t.actor.namedPartnerSince(formatDate(actor.namedPartnerSince, lang))}
+                testId="actor-named-partner"
+              />
             </dl>
           </section>
 

@@ -34,6 +34,8 @@ export type ActorFormState = {
   tags: string[];
   tagDraft: string;
   notes: string;
+  /** Agrees to be named as a partner in the Labo's publications (the impact report). */
+  namedPartner: boolean;
 };
 
 /** The controls in the order of the form: the first one at fault gets the focus. */
@@ -58,6 +60,7 @@ export const ACTOR_FIELD_ORDER = [
   "stakes",
   "tags",
   "notes",
+  "namedPartner",
 ] as const;
 
 export function emptyActorForm(): ActorFormState {
@@ -84,6 +87,7 @@ export function emptyActorForm(): ActorFormState {
     tags: [],
     tagDraft: "",
     notes: "",
+    namedPartner: false,
   };
 }
 
@@ -116,6 +120,7 @@ export function actorFormFrom(actor: Actor, commune: Commune | null): ActorFormS
     tags: [...actor.tags],
     tagDraft: "",
     notes: actor.notes ?? "",
+    namedPartner: actor.namedPartnerSince !== null,
   };
 }
 
@@ -151,6 +156,7 @@ export function toActorInput(s: ActorFormState): ActorInput {
     stakes: opt(s.stakes),
     tags: s.tagDraft.trim() === "" ? s.tags : addTags(s.tags, s.tagDraft),
     notes: opt(s.notes),
+    namedPartner: s.namedPartner,
   };
 }
 

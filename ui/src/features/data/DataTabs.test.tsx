@@ -62,6 +62,7 @@ const actor = (over: Partial<Actor>): Actor => ({
   stakes: null,
   tags: ["alimentation"],
   notes: null,
+  namedPartnerSince: null,
   createdAt: "2026-01-01T00:00:00Z",
   updatedAt: "2026-01-01T00:00:00Z",
   ...over,

@@ -1,7 +1,9 @@
 // « Impact »: what the territory's partnerships produced, for a period and a
 // place. Every number comes from the core's `get_impact`; clicking a figure
-// lists the partnerships behind it (`list_impact_partnerships`).
+// lists the partnerships behind it (`list_impact_partnerships`); « Imprimer le
+// rapport » prints the same figures with stories (`ReportDialog`).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { FileText } from "lucide-react";
 import { useState } from "react";
 
 import { getImpact } from "../../api/gateway";
@@ -13,6 +15,7 @@ import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { DrillDown, type Drill } from "./DrillDown";
 import { FilterBar } from "./FilterBar";
+import { ReportDialog } from "./ReportDialog";
 import { emptyImpactFilters, formatHours, formatShare, formatTotal, formatWholeEuros } from "./model";
 import { ContributionChart, FunnelChart, IndicatorChart, KindChart, StageChart, YearChart, type Open } from "./sections";
 
@@ -21,6 +24,7 @@ export function ImpactPage() {
   const i = t.impact;
   const [filters, setFilters] = useState<ImpactFilters>(emptyImpactFilters);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [reporting, setReporting] = useState(false);
   const query = useQuery({
     queryKey: ["impact", "figures", filters],
     queryFn: () => getImpact(filters),
@@ -39,9 +43,15 @@ export function ImpactPage() {
           <h1 className="page-title">{i.title}</h1>
           <p className="page-subtitle">{i.subtitle}</p>
         </div>
-        {/* « Imprimer le rapport » (i.printReport) goes here once the report exists: it calls saveImpactReport(filters). */}
+        <div className="page-header__actions">
+          <button type="button" className="button button--primary" onClick={() => setReporting(true)} data-testid="impact-print-report">
+            <FileText size={16} aria-hidden="true" />
+            {i.printReport}
+          </button>
+        </div>
       </header>
       <FilterBar filters={filters} onChange={changeFilters} />
+      {reporting && <ReportDialog filters={filters} onClose={() => setReporting(false)} />}
       {query.isError ? (
         <ErrorBanner title={i.loadError} error={query.error} testId="impact-error" />
       ) : figures === undefined ? (

@@ -15,7 +15,7 @@ import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { baseName } from "../../lib/format";
 import { useServerForm } from "../../lib/useServerForm";
-import { Check } from "./Check";
+import { Check } from "../../components/Check";
 
 /** Adding the file at `path` to story `storyId`, or editing `photo`. */
 export type PhotoTarget = { kind: "add"; storyId: string; path: string } | { kind: "edit"; photo: StoryPhoto };

@@ -15,7 +15,7 @@ import { FormBanner } from "../../components/FormBanner";
 import { FormDialog } from "../../components/FormDialog";
 import { useI18n } from "../../i18n";
 import { useServerForm } from "../../lib/useServerForm";
-import { Check } from "./Check";
+import { Check } from "../../components/Check";
 
 export const EMPTY_STORY: StoryInput = { headline: "", need: "", action: "", change: "", indicators: [], quotes: [] };
 

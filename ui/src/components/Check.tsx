@@ -1,5 +1,5 @@
-// A labelled checkbox of the story forms (an indicator to show, a quote or
-// a photo that may be published).
+// A labelled checkbox of the forms (an indicator to show, a quote or a
+// photo that may be published, an actor that agrees to be named).
 import type { ReactNode } from "react";
 
 export function Check({ testId, checked, onChange, children }: { testId: string; checked: boolean; onChange: (checked: boolean) => void; children: ReactNode }) {
