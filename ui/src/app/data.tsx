@@ -14,7 +14,9 @@ function makeClient(): QueryClient {
         staleTime: Infinity,
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
-        retry: (failures, error) => failures < 1 && !(isAppError(error) && error.kind === "notFound"),
+        // One retry for a passing failure; a refusal the core would repeat
+        // (not found, invalid input) shows at once.
+        retry: (failures, error) => failures < 1 && !(isAppError(error) && (error.kind === "notFound" || error.kind === "invalid")),
       },
     },
   });
