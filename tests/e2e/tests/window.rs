@@ -2383,6 +2383,12 @@ async fn readme_screenshots() {
             .await;
         save_picture(&w, &dir, "overview").await;
 
+        w.click("[data-testid=nav-impact]").await;
+        w.find("[data-testid=impact-stage-bars] [data-testid=impact-segment]")
+            .await;
+        w.find("[data-testid=impact-grid][aria-busy=false]").await;
+        save_picture(&w, &dir, "impact").await;
+
         // The coming demo event, in the room between rounds 1 and 2.
         w.click("[data-testid=nav-evenements]").await;
         w.find("[data-testid=events-table]").await;

@@ -62,7 +62,7 @@ export function ImpactPage() {
         <>
           <KeyFigures figures={figures} open={open} />
           {drill && <DrillDown filters={filters} drill={drill} onClose={() => setDrill(null)} />}
-          <div className="impact-grid" aria-busy={query.isFetching}>
+          <div className="impact-grid" data-testid="impact-grid" aria-busy={query.isFetching}>
             <StageChart figures={figures} open={open} />
             <FunnelChart figures={figures} open={open} />
             <KindChart figures={figures} open={open} />
