@@ -1,4 +1,5 @@
 // English texts of the Impact page.
+import { evaluationEn } from "./evaluationEn";
 import type { impactFr } from "./impactFr";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -106,16 +107,8 @@ export const impactEn: typeof impactFr = {
   noTheme: "No theme",
   noLevel: "—",
   noUnit: "(no unit)",
-  themes: {
-    emploi_insertion: "Employment and inclusion",
-    education_culture: "Education and culture",
-    environnement_economie_circulaire: "Environment and circular economy",
-    sante_solidarite: "Health and solidarity",
-    mobilite: "Mobility",
-    numerique: "Digital",
-    vie_du_territoire: "Local life",
-  },
-  levels: { realisation: "Output", resultat: "Result", impact: "Impact" },
+  themes: evaluationEn.themes,
+  levels: evaluationEn.levels,
   segment: (count, stage, mode) => `${stage}, ${mode}: ${count} ${plural(count, "partnership", "partnerships")}`,
   drill: {
     title: (label) => `Partnerships: ${label}`,

@@ -1,25 +1,8 @@
 // French texts of the Impact page: filters, key figures, charts, their data
 // tables and the partnerships behind a figure.
-import type { ImpactTheme } from "../bindings/ImpactTheme";
-import type { IndicatorLevel } from "../bindings/IndicatorLevel";
+import { evaluationFr } from "./evaluationFr";
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-
-const themes: Record<ImpactTheme, string> = {
-  emploi_insertion: "Emploi et insertion",
-  education_culture: "Éducation et culture",
-  environnement_economie_circulaire: "Environnement et économie circulaire",
-  sante_solidarite: "Santé et solidarité",
-  mobilite: "Mobilité",
-  numerique: "Numérique",
-  vie_du_territoire: "Vie du territoire",
-};
-
-const levels: Record<IndicatorLevel, string> = {
-  realisation: "Réalisation",
-  resultat: "Résultat",
-  impact: "Impact",
-};
 
 export const impactFr = {
   title: "Impact",
@@ -124,8 +107,9 @@ export const impactFr = {
   noTheme: "Sans thème",
   noLevel: "—",
   noUnit: "(sans unité)",
-  themes,
-  levels,
+  // One wording of the shared lists, the evaluation's.
+  themes: evaluationFr.themes,
+  levels: evaluationFr.levels,
   segment: (count: number, stage: string, mode: string) =>
     `${stage}, ${mode} : ${count} ${plural(count, "partenariat", "partenariats")}`,
   drill: {

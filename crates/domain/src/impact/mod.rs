@@ -42,6 +42,18 @@ pub use units::{
 };
 pub use value::{contribution_values, ContributionValue, SKILLS_HOUR_RATE_CENTS};
 
+/// The item of `all` whose code or French or English label is `text`,
+/// accents and case ignored.
+fn parse_named<T: Copy>(
+    all: impl IntoIterator<Item = T>,
+    text: &str,
+    names: impl Fn(T) -> [&'static str; 3],
+) -> Option<T> {
+    let t = fold(text.trim());
+    all.into_iter()
+        .find(|item| names(*item).iter().any(|n| fold(n) == t))
+}
+
 /// Where an indicator sits on the value chain resources → activities →
 /// outputs → results → impacts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -89,10 +101,7 @@ impl IndicatorLevel {
     /// Reads a code or a French or English label, accents and case ignored.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        let t = fold(text.trim());
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code() == t || fold(l.label_fr()) == t || fold(l.label_en()) == t)
+        parse_named(Self::ALL, text, |l| [l.code(), l.label_fr(), l.label_en()])
     }
 }
 
@@ -164,10 +173,7 @@ impl ImpactTheme {
     /// Reads a code or a French or English label, accents and case ignored.
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        let t = fold(text.trim());
-        Self::ALL
-            .into_iter()
-            .find(|l| l.code() == t || fold(l.label_fr()) == t || fold(l.label_en()) == t)
+        parse_named(Self::ALL, text, |l| [l.code(), l.label_fr(), l.label_en()])
     }
 }
 

@@ -121,7 +121,7 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
                   const mode = x.modes[0];
                   return (
                     <li key={x.to}>
-                      <label className="wish-suggestion">
+                      <label className="check-card">
                         <input
                           type="checkbox"
                           checked={!unticked.has(key)}
@@ -130,7 +130,7 @@ export function WishSuggestionsDialog({ detail, onClose }: { detail: EventDetail
                           aria-describedby={reason ? reasonId : undefined}
                           data-testid="wish-suggestion"
                         />
-                        <span className="wish-suggestion__body">
+                        <span className="check-card__body">
                           <span className="wish-suggestion__head">
                             <span className="wish-suggestion__name">{x.actorName}</span>
                             <KindBadge kind={x.actorKind} size="sm" />

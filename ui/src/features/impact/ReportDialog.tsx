@@ -147,14 +147,14 @@ export function ReportDialog({ filters, onClose }: { filters: ImpactFilters; onC
             <ul className="report-stories__list">
               {choices.map((c) => (
                 <li key={c.story.id}>
-                  <label className="report-story">
+                  <label className="check-card">
                     <input
                       type="checkbox"
                       checked={!unticked.has(c.story.id)}
                       onChange={() => toggle(c.story.id)}
                       data-testid="impact-report-story"
                     />
-                    <span className="report-story__body">
+                    <span className="check-card__body">
                       <span className="report-story__headline">{c.story.headline}</span>
                       <span className="small muted">
                         {r.storyOf(c.partnershipTitle)} · {r.publishable(c.story.publishableCount)}

@@ -31,6 +31,12 @@ export function scaleOf(lengths: number[]): number {
   return Math.max(1, ...lengths);
 }
 
+/** A share of a drawn length, as a CSS percentage (never below a visible sliver). */
+export function widthOf(value: number, scale: number): string {
+  if (value <= 0) return "0%";
+  return `${Math.max(1.5, (value / scale) * 100)}%`;
+}
+
 /** « 2026-01-01 » … « 2026-12-31 » for a calendar year. */
 export function yearPeriod(year: number): Pick<ImpactFilters, "from" | "to"> {
   return { from: `${year}-01-01`, to: `${year}-12-31` };

@@ -8,6 +8,7 @@ import type { RameauMode } from "../../bindings/RameauMode";
 import { useI18n } from "../../i18n";
 import { formatCount } from "../../lib/format";
 import { formatCents } from "../partnership/model";
+import { StageIcon } from "../partnership/visuals";
 import { ChartCard, DataTable, HBars, ModeLegend, StackedBars } from "./charts";
 import { formatHours, formatTotal, scaleOf, stageBars } from "./model";
 
@@ -32,7 +33,12 @@ export function StageChart({ figures, open }: { figures: ImpactFigures; open: Op
   const stage = (s: (typeof bars)[number]["stage"]) => t.partnership.labels.stages[s];
   const rows = bars.map((bar) => ({
     key: bar.stage,
-    label: stage(bar.stage),
+    label: (
+      <>
+        <StageIcon stage={bar.stage} size={14} />
+        {stage(bar.stage)}
+      </>
+    ),
     segments: bar.segments.map((s) => {
       const aria = i.segment(s.count, stage(bar.stage), mode(s.mode));
       return { ...s, shown: count(s.count), aria, onOpen: () => open({ slice: "stageMode", stage: bar.stage, mode: s.mode }, `${stage(bar.stage)} · ${mode(s.mode)}`) };
