@@ -8,6 +8,7 @@ export const evaluationEn: typeof evaluationFr = {
   evaluatedOn: (date) => `Evaluated on ${date}`,
   evaluatedShort: "Evaluated",
   stateLabel: "Evaluation state",
+  stateAria: (state) => `Evaluation state: ${state}`,
   unmeasured: (months) => `Carried out for more than ${months} months without any measure: measure the indicators with the partners.`,
   unmeasuredBadge: "No measure",
   unmeasuredFilter: "No measure",

@@ -49,6 +49,7 @@ export const evaluationFr = {
   evaluatedOn: (date: string) => `Évalué le ${date}`,
   evaluatedShort: "Évalué",
   stateLabel: "État de l'évaluation",
+  stateAria: (state: string) => `État de l'évaluation : ${state}`,
   unmeasured: (months: number) =>
     `En mise en œuvre depuis plus de ${months}${nbsp}mois sans aucune mesure${nbsp}: mesurez les indicateurs avec les partenaires.`,
   unmeasuredBadge: "Sans mesure",

@@ -164,7 +164,7 @@ export function EvaluationCard({ detail }: { detail: PartnershipDetail }) {
         <h2 id="evaluation-title" className="card__title">
           <ClipboardCheck size={18} aria-hidden="true" /> {v.title}
         </h2>
-        <span className={`badge evaluation-state evaluation-state--${e.state.state}`} data-testid="evaluation-state" aria-label={`${v.stateLabel} : ${label(e.state)}`}>
+        <span className={`badge evaluation-state evaluation-state--${e.state.state}`} data-testid="evaluation-state" aria-label={v.stateAria(label(e.state))}>
           {label(e.state)}
         </span>
       </div>
