@@ -1,17 +1,20 @@
-//! What the Impact figures are folded from: the few columns of the live
-//! partnerships in scope by place, mode and facilitator, their parties'
-//! actors (kind, first meeting at an event, first partnership), and the
-//! meetings held. The rules live in `domain::impact::figures`.
+//! What the Impact figures are folded from: the few columns of every live
+//! partnership with its places and facilitator, their parties' actors (kind,
+//! first meeting at an event, first partnership) — kept in the read cache
+//! until the next write, so another filter or a drill-down costs only the
+//! fold — and the meetings held. The rules, filters included, live in
+//! `domain::impact::figures`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, OptionalExtension};
 use serde::Deserialize;
 use tisserand_domain::impact::{
-    evaluation_state, signed_on, ImpactActor, ImpactData, ImpactFilters, ImpactRow,
-    PartyEvaluation, SIGNED_STAGES,
+    evaluation_state, signed_on, unit_key, ImpactActor, ImpactData, ImpactFilters, ImpactPlace,
+    ImpactRow, PartyEvaluation, SIGNED_STAGES,
 };
 use tisserand_domain::text::fold;
 use tisserand_domain::{ContributionKind, PartnershipSummary, Party, Stage};
@@ -19,6 +22,9 @@ use tisserand_domain::{ContributionKind, PartnershipSummary, Party, Stage};
 use crate::actor::timestamp;
 use crate::partnership::{code_from, json};
 use crate::{Result, Store};
+
+/// Every live partnership as the figures read it, and their actors.
+pub(crate) type ImpactBase = (Arc<Vec<ImpactRow>>, Arc<HashMap<String, ImpactActor>>);
 
 /// A `WHERE` clause and its positional arguments.
 struct Clause {
@@ -39,37 +45,6 @@ impl Clause {
 
 fn present(s: Option<&String>) -> Option<&str> {
     s.map(|s| s.trim()).filter(|s| !s.is_empty())
-}
-
-/// The live partnerships matching the place, mode and facilitator filters.
-fn partnership_clause(f: &ImpactFilters) -> Clause {
-    let mut c = Clause {
-        sql: vec!["p.deleted_at IS NULL".to_owned()],
-        args: Vec::new(),
-    };
-    if let Some(code) = present(f.commune.as_ref()) {
-        c.push(
-            "p.rid IN (SELECT partnership_rid FROM partnership_communes WHERE commune_insee = ?N)",
-            code,
-        );
-    }
-    if let Some(code) = present(f.departement.as_ref()) {
-        c.push("p.rid IN (SELECT partnership_rid FROM partnership_communes WHERE departement_code = ?N)", code);
-    }
-    if let Some(code) = present(f.epci.as_ref()) {
-        c.push(
-            "p.rid IN (SELECT pc.partnership_rid FROM partnership_communes pc
-                JOIN communes c ON c.insee = pc.commune_insee WHERE c.epci_code = ?N)",
-            code,
-        );
-    }
-    if let Some(mode) = f.mode {
-        c.push("p.primary_mode = ?N", mode.code());
-    }
-    if let Some(who) = present(f.facilitator.as_ref()) {
-        c.push("fold(coalesce(p.facilitator, '')) = ?N", fold(who));
-    }
-    c
 }
 
 /// A meeting was held when its round has started, once the event's day has
@@ -131,6 +106,7 @@ fn impact_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImpactRow> {
     let parties: Vec<Party> = json(&r.get::<_, String>(6)?)?;
     let given: Vec<Given> = json(&r.get::<_, String>(7)?)?;
     let evaluations: Vec<PartyEvaluation> = json(&r.get::<_, String>(9)?)?;
+    let indicators: Vec<tisserand_domain::Indicator> = json(&r.get::<_, String>(8)?)?;
     Ok(ImpactRow {
         id: r.get(0)?,
         stage,
@@ -145,7 +121,18 @@ fn impact_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ImpactRow> {
             .into_iter()
             .map(|g| (g.kind, g.value_cents, g.minutes))
             .collect(),
-        indicators: json(&r.get::<_, String>(8)?)?,
+        unit_keys: indicators
+            .iter()
+            .map(|i| unit_key(i.unit.as_deref()))
+            .collect(),
+        indicators,
+        place: ImpactPlace {
+            facilitator: r
+                .get::<_, Option<String>>(11)?
+                .map(|f| fold(f.trim()))
+                .unwrap_or_default(),
+            ..ImpactPlace::default()
+        },
     })
 }
 
@@ -155,40 +142,85 @@ fn date_of(text: Option<String>) -> Option<NaiveDate> {
 
 impl Store {
     /// What the Impact figures for `f` are folded from, on the caller's
-    /// `today` (which decides whether an event's meetings were held).
+    /// `today` (which decides whether an event's meetings were held): every
+    /// live partnership and their actors — read once and kept until the
+    /// next write, as the filters apply in the fold — and the meetings held
+    /// in the period and place.
     ///
     /// # Errors
     /// A storage error.
     pub fn impact_data(&self, f: &ImpactFilters, today: NaiveDate) -> Result<ImpactData> {
-        let c = partnership_clause(f);
-        let rows = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT p.id, p.stage, p.primary_mode, p.created_at, p.stage_changed_at, p.timeline,
-                    p.parties, p.contributions, p.indicators, p.evaluations,
-                    EXISTS (SELECT 1 FROM event_meetings m WHERE m.partnership_rid = p.rid)
-                 FROM partnerships p WHERE {} ORDER BY p.sort_key",
-                c.text()
-            ))?
-            .query_map(params_from_iter(&c.args), impact_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let (rows, actors) = self.impact_base(today)?;
         Ok(ImpactData {
             rows,
-            actors: self.impact_actors(&c, today)?,
+            actors,
             meetings: self.impact_meetings(f, today)?,
         })
     }
 
-    /// The actors party to the partnerships of `c`: kind, first meeting held
-    /// at an event, and (for those met) the day of their first live partnership.
-    fn impact_actors(&self, c: &Clause, today: NaiveDate) -> Result<HashMap<String, ImpactActor>> {
-        let mut args = vec![Value::Text(today.format("%Y-%m-%d").to_string())];
-        args.extend(c.args.iter().cloned());
-        // The partnership clause's ?k become ?(k+1) after today's ?1.
-        let mut sql = c.text();
-        for k in (1..=c.args.len()).rev() {
-            sql = sql.replace(&format!("?{k}"), &format!("?{}", k + 1));
+    /// Every live partnership as the figures read it, and their actors;
+    /// from the cache when nothing was written since (on the same day).
+    fn impact_base(&self, today: NaiveDate) -> Result<ImpactBase> {
+        if let Some((day, base)) = &self.cache.borrow().impact {
+            if *day == today {
+                return Ok(base.clone());
+            }
         }
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.stage, p.primary_mode, p.created_at, p.stage_changed_at, p.timeline,
+                    p.parties, p.contributions, p.indicators, p.evaluations,
+                    EXISTS (SELECT 1 FROM event_meetings m WHERE m.partnership_rid = p.rid),
+                    p.facilitator
+                 FROM partnerships p WHERE p.deleted_at IS NULL ORDER BY p.sort_key",
+            )?
+            .query_map([], impact_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut rows = rows;
+        self.impact_places(&mut rows)?;
+        let actors = self.impact_actors(today)?;
+        let base = (Arc::new(rows), Arc::new(actors));
+        self.cache.borrow_mut().impact = Some((today, base.clone()));
+        Ok(base)
+    }
+
+    /// Each row's communes, their départements and EPCIs, in one read of
+    /// the partnerships' territories.
+    fn impact_places(&self, rows: &mut [ImpactRow]) -> Result<()> {
+        let at: HashMap<String, usize> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, r)| (r.id.clone(), n))
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, pc.commune_insee, pc.departement_code, c.epci_code
+             FROM partnership_communes pc JOIN partnerships p ON p.rid = pc.partnership_rid
+             LEFT JOIN communes c ON c.insee = pc.commune_insee
+             WHERE p.deleted_at IS NULL",
+        )?;
+        let mut found = stmt.query([])?;
+        while let Some(r) = found.next()? {
+            let Some(&n) = at.get(&r.get::<_, String>(0)?) else {
+                continue;
+            };
+            let place = &mut rows[n].place;
+            place.communes.push(r.get(1)?);
+            for (list, code) in [
+                (&mut place.departements, r.get::<_, Option<String>>(2)?),
+                (&mut place.epcis, r.get::<_, Option<String>>(3)?),
+            ] {
+                if let Some(code) = code.filter(|c| !list.contains(c)) {
+                    list.push(code);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The actors party to a live partnership: kind, first meeting held at
+    /// an event, and (for those met) the day of their first live partnership.
+    fn impact_actors(&self, today: NaiveDate) -> Result<HashMap<String, ImpactActor>> {
         let query = format!(
             "WITH met(actor_rid, day) AS (
                 SELECT ep.actor_rid, e.date FROM event_meetings m JOIN events e ON e.rid = m.event_rid
@@ -204,10 +236,10 @@ impl Store {
                     WHERE pp2.actor_rid = a.rid AND p2.deleted_at IS NULL) END
              FROM actors a LEFT JOIN first_met fm ON fm.actor_rid = a.rid
              WHERE a.rid IN (SELECT pp.actor_rid FROM partnership_parties pp
-                JOIN partnerships p ON p.rid = pp.partnership_rid WHERE {sql})"
+                JOIN partnerships p ON p.rid = pp.partnership_rid WHERE p.deleted_at IS NULL)"
         );
         let mut stmt = self.conn.prepare_cached(&query)?;
-        let rows = stmt.query_map(params_from_iter(&args), |r| {
+        let rows = stmt.query_map([today.format("%Y-%m-%d").to_string()], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 ImpactActor {

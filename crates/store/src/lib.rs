@@ -63,6 +63,8 @@ pub struct Store {
 struct ReadCache {
     totals: std::collections::HashMap<String, u32>,
     facets: Option<tisserand_domain::Facets>,
+    /// What the Impact figures fold, for the day it was read on.
+    impact: Option<(chrono::NaiveDate, impact::ImpactBase)>,
 }
 
 /// The store's own clock, read when it stamps its writes (`created_at`,

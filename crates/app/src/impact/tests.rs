@@ -604,3 +604,33 @@ fn bad_filters_are_refused_by_name() {
         "epci"
     );
 }
+
+/// The figures are read once and kept until the next write: every kind of
+/// write shows at once (a new partnership, a move, a deletion).
+#[test]
+fn the_figures_follow_every_write() {
+    let mut app = generated();
+    let all = ImpactFilters::default();
+    let mut rng = Rng(7);
+    let actors: Vec<String> = world(&app).kinds.keys().take(5).cloned().collect();
+    let before = app.get_impact(&all, clock()).unwrap();
+    let id = app
+        .create_partnership(&input(&mut rng, &actors, 999))
+        .unwrap()
+        .id;
+    let created = app.get_impact(&all, clock()).unwrap();
+    assert_eq!(created.partnerships, before.partnerships + 1);
+    check(&world(&app), &created, &all);
+    for stage in [
+        Stage::Exploration,
+        Stage::Contractualisation,
+        Stage::MiseEnOeuvre,
+    ] {
+        app.move_partnership(&id, stage, None).unwrap();
+    }
+    let moved = app.get_impact(&all, clock()).unwrap();
+    check(&world(&app), &moved, &all);
+    app.delete_partnership(&id).unwrap();
+    let deleted = app.get_impact(&all, clock()).unwrap();
+    assert_eq!(deleted, before);
+}

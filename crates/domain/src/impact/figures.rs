@@ -4,7 +4,9 @@
 //! few columns these rules need ([`ImpactRow`], [`ImpactActor`]); this module
 //! folds them into [`ImpactFigures`]. docs/impact.md says the same in words.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -37,7 +39,26 @@ pub struct ImpactRow {
     /// (kind, euro cents, minutes) of each contribution.
     pub contributions: Vec<(ContributionKind, i64, i64)>,
     pub indicators: Vec<Indicator>,
+    /// Each indicator's unit key ([`unit_key`]), in the order of
+    /// `indicators`: computed once when the row is read, not at every fold
+    /// (a missing one is computed when needed).
+    pub unit_keys: Vec<String>,
     pub evaluation: EvaluationState,
+    /// Where it happens and who follows it, for the place and facilitator
+    /// filters.
+    pub place: ImpactPlace,
+}
+
+/// Where a partnership happens and who follows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImpactPlace {
+    /// Its territory's communes (INSEE codes).
+    pub communes: Vec<String>,
+    /// Their départements and EPCIs (codes).
+    pub departements: Vec<String>,
+    pub epcis: Vec<String>,
+    /// Its facilitator, folded (`text::fold`); empty when none.
+    pub facilitator: String,
 }
 
 /// What the figures need of an actor party to a partnership.
@@ -50,13 +71,14 @@ pub struct ImpactActor {
     pub first_partnership_on: Option<NaiveDate>,
 }
 
-/// Everything the figures are folded from: the live partnerships matching
-/// the place, mode and facilitator filters (the store applies those), their
-/// parties' actors, and the meetings held in the period and place.
+/// Everything the figures are folded from: every live partnership (the
+/// filters apply here, [`in_scope`]), their parties' actors, and the
+/// meetings held in the period and place. Rows and actors are shared: the
+/// store keeps them between writes, so a new filter costs only the fold.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImpactData {
-    pub rows: Vec<ImpactRow>,
-    pub actors: HashMap<String, ImpactActor>,
+    pub rows: Arc<Vec<ImpactRow>>,
+    pub actors: Arc<HashMap<String, ImpactActor>>,
     pub meetings: u32,
 }
 
@@ -109,11 +131,30 @@ fn theme_matches(i: &Indicator, f: &ImpactFilters) -> bool {
     f.theme.is_none_or(|t| i.theme == Some(t))
 }
 
-/// In scope: alive in the period and, with a theme filter, measuring an
-/// indicator of that theme.
+/// In the place, mode and facilitator filtered: a commune of its territory
+/// is the commune, or in the département or EPCI; its primary mode; its
+/// facilitator (accents and case ignored).
+#[must_use]
+pub fn in_place(row: &ImpactRow, f: &ImpactFilters) -> bool {
+    fn code(c: &Option<String>) -> Option<&str> {
+        c.as_deref().map(str::trim).filter(|c| !c.is_empty())
+    }
+    let has =
+        |list: &[String], c: &Option<String>| code(c).is_none_or(|c| list.iter().any(|x| x == c));
+    let p = &row.place;
+    has(&p.communes, &f.commune)
+        && has(&p.departements, &f.departement)
+        && has(&p.epcis, &f.epci)
+        && f.mode.is_none_or(|m| row.mode == Some(m))
+        && code(&f.facilitator).is_none_or(|who| crate::text::fold(who) == p.facilitator)
+}
+
+/// In scope: in the place, mode and facilitator filtered, alive in the
+/// period and, with a theme filter, measuring an indicator of that theme.
 #[must_use]
 pub fn in_scope(row: &ImpactRow, f: &ImpactFilters) -> bool {
-    alive_in_period(row, f)
+    in_place(row, f)
+        && alive_in_period(row, f)
         && (f.theme.is_none() || row.indicators.iter().any(|i| theme_matches(i, f)))
 }
 
@@ -145,20 +186,25 @@ pub fn latest_measure(i: &Indicator, f: &ImpactFilters) -> Option<f64> {
         .map(|(_, m)| m.value)
 }
 
-/// The grouping key of an indicator's total.
-pub type TotalKey = (Option<ImpactTheme>, Option<IndicatorLevel>, String);
+/// The grouping key of an indicator's total: theme, level, unit key.
+pub type TotalKey<'a> = (Option<ImpactTheme>, Option<IndicatorLevel>, Cow<'a, str>);
 
 /// The indicators of a row that add to totals, with their key and value.
 pub fn counted_indicators<'a>(
     row: &'a ImpactRow,
     f: &'a ImpactFilters,
-) -> impl Iterator<Item = (TotalKey, &'a Indicator, f64)> + 'a {
+) -> impl Iterator<Item = (TotalKey<'a>, &'a Indicator, f64)> + 'a {
     row.indicators
         .iter()
-        .filter(|i| theme_matches(i, f))
-        .filter_map(|i| {
+        .enumerate()
+        .filter(|(_, i)| theme_matches(i, f))
+        .filter_map(|(n, i)| {
             let value = latest_measure(i, f)?;
-            Some(((i.theme, i.level, unit_key(i.unit.as_deref())), i, value))
+            let key = row.unit_keys.get(n).map_or_else(
+                || Cow::Owned(unit_key(i.unit.as_deref())),
+                |k| Cow::Borrowed(k.as_str()),
+            );
+            Some(((i.theme, i.level, key), i, value))
         })
 }
 
@@ -299,7 +345,31 @@ fn contributions(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<ContributionFigu
 /// Indicator totals by theme, level and unit key, themes in the shared
 /// list's order (none last), then levels, then units.
 fn indicator_totals(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<IndicatorTotal> {
-    let rank = |k: &TotalKey| {
+    /// A total being added up: its unit as first written, the sum, the
+    /// partnerships counted and the last one seen (rows come once each).
+    struct Sum<'a> {
+        written: &'a str,
+        total: f64,
+        partnerships: u32,
+        last_row: usize,
+    }
+    let mut sums: HashMap<TotalKey<'_>, Sum<'_>> = HashMap::new();
+    for (n, r) in rows.iter().enumerate() {
+        for (key, i, value) in counted_indicators(r, f) {
+            let e = sums.entry(key).or_insert_with(|| Sum {
+                written: i.unit.as_deref().unwrap_or_default(),
+                total: 0.0,
+                partnerships: 0,
+                last_row: usize::MAX,
+            });
+            e.total += value;
+            if e.last_row != n {
+                e.last_row = n;
+                e.partnerships += 1;
+            }
+        }
+    }
+    let rank = |k: &TotalKey<'_>| {
         (
             k.0.map_or(usize::MAX, |t| {
                 ImpactTheme::ALL.iter().position(|x| *x == t).unwrap_or(0)
@@ -310,37 +380,24 @@ fn indicator_totals(rows: &[&ImpactRow], f: &ImpactFilters) -> Vec<IndicatorTota
                     .position(|x| *x == l)
                     .unwrap_or(0)
             }),
-            k.2.clone(),
+            k.2.to_string(),
         )
     };
-    /// A total being added up: its key, its unit as first written, the sum, the partnerships.
-    type Sum<'a> = (TotalKey, String, f64, BTreeSet<&'a str>);
-    let mut sums: BTreeMap<(usize, usize, String), Sum<'_>> = BTreeMap::new();
-    for r in rows {
-        for (key, i, value) in counted_indicators(r, f) {
-            let e = sums.entry(rank(&key)).or_insert_with(|| {
-                let written = i.unit.clone().unwrap_or_default();
-                (key, written, 0.0, BTreeSet::new())
-            });
-            e.2 += value;
-            e.3.insert(r.id.as_str());
-        }
-    }
-    sums.into_values()
-        .map(
-            |((theme, level, key), written, total, ids)| IndicatorTotal {
-                theme,
-                level,
-                unit: unit_label_fr(&key, &written),
-                unit_en: STANDARD_UNITS
-                    .iter()
-                    .find(|u| u.code == key)
-                    .map_or_else(|| written.trim().to_owned(), |u| u.en.to_owned()),
-                unit_key: key,
-                total,
-                partnerships: u32::try_from(ids.len()).unwrap_or(u32::MAX),
-            },
-        )
+    let mut sums: Vec<(TotalKey<'_>, Sum<'_>)> = sums.into_iter().collect();
+    sums.sort_by_cached_key(|(k, _)| rank(k));
+    sums.into_iter()
+        .map(|((theme, level, key), sum)| IndicatorTotal {
+            theme,
+            level,
+            unit: unit_label_fr(&key, sum.written),
+            unit_en: STANDARD_UNITS
+                .iter()
+                .find(|u| u.code == key)
+                .map_or_else(|| sum.written.trim().to_owned(), |u| u.en.to_owned()),
+            unit_key: key.into_owned(),
+            total: sum.total,
+            partnerships: sum.partnerships,
+        })
         .collect()
 }
 

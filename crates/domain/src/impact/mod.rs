@@ -19,7 +19,9 @@ use crate::text::fold;
 pub mod figures;
 mod slice;
 mod units;
-pub use figures::{impact_figures, signed_on, ImpactActor, ImpactData, ImpactRow, SIGNED_STAGES};
+pub use figures::{
+    impact_figures, signed_on, ImpactActor, ImpactData, ImpactPlace, ImpactRow, SIGNED_STAGES,
+};
 pub use slice::{in_slice, slice_ids, FunnelStep, ImpactSlice, YearStep};
 mod evaluation;
 #[cfg(test)]

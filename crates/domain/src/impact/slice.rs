@@ -114,7 +114,7 @@ pub fn in_slice(
             level,
             unit_key,
         } => counted_indicators(row, f)
-            .any(|(k, _, _)| k.0 == *theme && k.1 == *level && k.2 == *unit_key),
+            .any(|(k, _, _)| k.0 == *theme && k.1 == *level && k.2 == unit_key.as_str()),
         ImpactSlice::Beneficiaries => {
             counted_indicators(row, f).any(|(k, _, _)| k.2 == BENEFICIAIRES)
         }

@@ -79,7 +79,7 @@ mod figures {
     use crate::actor::ActorKind;
     use crate::impact::{
         impact_figures, slice_ids, EvaluationState, FunnelStep, ImpactActor, ImpactData,
-        ImpactFilters, ImpactRow, ImpactSlice, YearStep,
+        ImpactFilters, ImpactPlace, ImpactRow, ImpactSlice, YearStep,
     };
     use crate::partnership::Stage;
 
@@ -113,6 +113,7 @@ mod figures {
                 parties: vec![format!("a{}", i % 12), format!("a{}", (i + 5) % 12)],
                 contributions: Vec::new(),
                 indicators: Vec::new(),
+                unit_keys: Vec::new(),
                 evaluation: if i % 4 == 0 {
                     EvaluationState::Evaluated {
                         on: day(i * 20 + 90),
@@ -120,11 +121,12 @@ mod figures {
                 } else {
                     EvaluationState::NotEvaluated
                 },
+                place: ImpactPlace::default(),
             })
-            .collect();
+            .collect::<Vec<_>>();
         ImpactData {
-            rows,
-            actors,
+            rows: rows.into(),
+            actors: actors.into(),
             meetings: 77,
         }
     }
@@ -228,9 +230,10 @@ mod figures {
     #[test]
     fn a_partnership_abandoned_before_the_period_does_not_count() {
         let mut d = data();
-        d.rows.truncate(1);
-        d.rows[0].stage = Stage::Abandonne;
-        d.rows[0].stage_since = day(10);
+        let rows = std::sync::Arc::make_mut(&mut d.rows);
+        rows.truncate(1);
+        rows[0].stage = Stage::Abandonne;
+        rows[0].stage_since = day(10);
         let during = |from| ImpactFilters {
             from: Some(day(from)),
             ..ImpactFilters::default()
