@@ -2624,6 +2624,7 @@ async fn the_impact_report_is_printed_from_the_impact_page() {
         w.click("[data-testid=impact-report-story]").await;
         w.type_into("[data-testid=field-report-publisher]", "Labo d'Alsace")
             .await;
+        w.screenshot("impact-report-dialog").await;
         w.click("[data-testid=impact-report-save]").await;
         w.wait_gone("[data-testid=impact-report-dialog]").await;
         let pdf = written(&w.data.path().join("documents"), "rapport-impact").await;
