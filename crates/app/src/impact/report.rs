@@ -10,7 +10,7 @@ use tisserand_domain::impact::{
     ImpactSlice, ReportStoryChoice, PERIOD_RULE_FR, REPORT_STORIES_MAX,
 };
 use tisserand_domain::story::StorySummary;
-use tisserand_domain::{Clock, FieldError};
+use tisserand_domain::Clock;
 use tisserand_store::Area;
 
 use crate::{App, AppError, AppResult};
@@ -155,13 +155,11 @@ impl App {
             let Some(code) = code.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
                 continue;
             };
-            let name = self.store.area_name(area, code)?.ok_or_else(|| {
-                AppError::field(FieldError::new(
-                    "territory",
-                    format!("Le code {code} ne désigne aucun lieu connu."),
-                    format!("Code {code} names no known place."),
-                ))
-            })?;
+            // `check_impact_filters` refused unknown codes already.
+            let name = self
+                .store
+                .area_name(area, code)?
+                .unwrap_or_else(|| code.to_owned());
             return Ok(match area {
                 Area::Departement => format!("{name} ({code})"),
                 Area::Commune | Area::Epci => name,
