@@ -92,6 +92,29 @@ fn choose_renderer() {
     }
 }
 
+/// Reads ahead what the slowest first screen (Impact) folds, on a thread of
+/// its own while the window loads: the page then opens at the speed of a
+/// later visit.
+fn read_ahead_in_background(handle: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        let state = handle.state::<Shared>();
+        let Ok(shared) = state.inner() else {
+            return;
+        };
+        let started = std::time::Instant::now();
+        let Ok(app) = shared.lock() else {
+            return;
+        };
+        match app.read_ahead(clock::now()) {
+            Ok(()) => tracing::info!(
+                ms = started.elapsed().as_millis(),
+                "impact figures read ahead"
+            ),
+            Err(e) => tracing::warn!("reading ahead failed: {}", e.message_en),
+        }
+    });
+}
+
 fn main() {
     choose_renderer();
     STARTED.get_or_init(std::time::Instant::now);
@@ -135,6 +158,7 @@ fn main() {
                 .data_directory(webview_dir.clone())
                 .build()?;
             app.manage(event::WebviewDir(webview_dir.clone()));
+            read_ahead_in_background(app.handle().clone());
             Ok(())
         })
         .manage(shared)

@@ -176,6 +176,12 @@ impl App {
         Ok(self.store.insert_actor(&valid)?)
     }
 
+    /// Forgets every answer the store keeps between reads: the next read
+    /// is a first one (benchmarks of a cold start).
+    pub fn forget_reads(&mut self) {
+        self.store.forget_reads();
+    }
+
     /// # Errors
     /// `NotFound`, `Invalid` with the fields at fault, a storage error.
     pub fn update_actor(&mut self, id: &str, input: &ActorInput) -> AppResult<Actor> {

@@ -58,13 +58,14 @@ pub struct Store {
     lexicon: tisserand_domain::possibles::Lexicon,
 }
 
-/// Read results remembered between writes; `with_tx` clears it.
+/// Read results remembered between writes; `with_tx` clears them, but
+/// for the Impact base, which follows writes row by row (see `impact`).
 #[derive(Default)]
 struct ReadCache {
     totals: std::collections::HashMap<String, u32>,
     facets: Option<tisserand_domain::Facets>,
-    /// What the Impact figures fold, for the day it was read on.
-    impact: Option<(chrono::NaiveDate, impact::ImpactBase)>,
+    /// What the Impact figures fold.
+    impact: Option<impact::ImpactCache>,
 }
 
 /// The store's own clock, read when it stamps its writes (`created_at`,
@@ -197,6 +198,7 @@ impl Store {
         }
         schema::migrate(&mut store.conn).map_err(|e| StoreError::at(path, e))?;
         store.refold_if_stale()?;
+        impact::watch_writes(&store.conn).map_err(|e| StoreError::at(path, e))?;
         Ok(store)
     }
 
@@ -216,7 +218,15 @@ impl Store {
             lexicon: tisserand_domain::possibles::Lexicon::builtin(),
         };
         store.refold_if_stale()?;
+        impact::watch_writes(&store.conn)?;
         Ok(store)
+    }
+
+    /// Forgets every answer kept between reads, so the next ones read the
+    /// file again: for benchmarks of a first read, and for tests that
+    /// compare what the cache follows with a fresh read.
+    pub fn forget_reads(&mut self) {
+        *self.cache.get_mut() = ReadCache::default();
     }
 
     #[must_use]
@@ -231,7 +241,11 @@ impl Store {
     /// Whatever `f` returns, or a storage error on commit.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let path = self.path.clone();
-        *self.cache.get_mut() = ReadCache::default();
+        let impact = self.cache.get_mut().impact.take();
+        *self.cache.get_mut() = ReadCache {
+            impact,
+            ..ReadCache::default()
+        };
         let tx = self
             .conn
             .transaction()

@@ -634,3 +634,134 @@ fn the_figures_follow_every_write() {
     let deleted = app.get_impact(&all, clock()).unwrap();
     assert_eq!(deleted, before);
 }
+
+/// What the store keeps between reads equals a fresh read, and so do the
+/// figures folded from it.
+fn kept_is_fresh(app: &mut App, after: &str) {
+    let all = ImpactFilters::default();
+    let today = clock().today();
+    let kept = app.store.impact_data(&all, today).unwrap();
+    let kept_figures = app.get_impact(&all, clock()).unwrap();
+    app.store.forget_reads();
+    let fresh = app.store.impact_data(&all, today).unwrap();
+    assert_eq!(kept.rows, fresh.rows, "rows after {after}");
+    assert_eq!(kept.actors, fresh.actors, "actors after {after}");
+    assert_eq!(kept.meetings, fresh.meetings, "meetings after {after}");
+    assert_eq!(
+        kept_figures,
+        app.get_impact(&all, clock()).unwrap(),
+        "figures after {after}"
+    );
+    check(&world(app), &kept_figures, &all);
+}
+
+/// The figures kept between reads follow each kind of write row by row
+/// (parties, territory, evaluations, an actor's kind, an event's meetings
+/// and leads, deletions and undos) and equal a fresh read every time.
+#[test]
+fn the_kept_figures_equal_a_fresh_read_after_every_kind_of_write() {
+    use tisserand_domain::event::{EventInput, MeetingCapture};
+    let mut app = generated();
+    let mut rng = Rng(11);
+    let actors: Vec<String> = world(&app).kinds.keys().cloned().collect();
+    kept_is_fresh(&mut app, "the first read");
+
+    let id = app
+        .create_partnership(&input(&mut rng, &actors, 500))
+        .unwrap()
+        .id;
+    kept_is_fresh(&mut app, "a creation");
+    for stage in [
+        Stage::Exploration,
+        Stage::Contractualisation,
+        Stage::MiseEnOeuvre,
+    ] {
+        app.move_partnership(&id, stage, None).unwrap();
+    }
+    kept_is_fresh(&mut app, "moves to a signed stage");
+
+    let p = app.store.partnership(&id).unwrap();
+    let mut other = input(&mut rng, &actors, 501);
+    other.title = "A — first by title now".into();
+    let p = app.update_partnership(&id, p.version, &other).unwrap();
+    kept_is_fresh(&mut app, "new parties, territory and title");
+
+    let answers = tisserand_domain::impact::PartyEvaluationInput {
+        actor_id: p.parties[0].actor_id.clone(),
+        on: "01/03/2026".into(),
+        objectives_met: "Tout à fait".into(),
+        balanced: "plutôt oui".into(),
+        would_continue: "tout_a_fait".into(),
+        ..tisserand_domain::impact::PartyEvaluationInput::default()
+    };
+    app.evaluate_partnership(&id, p.version, &answers, clock())
+        .unwrap();
+    kept_is_fresh(&mut app, "an evaluation");
+
+    let party = app.store.actor(&p.parties[1].actor_id).unwrap();
+    let kind = ActorKind::ALL
+        .into_iter()
+        .find(|k| Some(*k) != Some(party.kind))
+        .unwrap();
+    let mut edited = party.to_input();
+    edited.kind = Some(kind);
+    app.update_actor(&party.id, &edited).unwrap();
+    kept_is_fresh(&mut app, "a party's new kind");
+
+    let event = app
+        .create_event(&EventInput {
+            name: "Speed-dating".into(),
+            date: "05/03/2026".into(),
+            rounds: 2,
+            tables: 2,
+            ..EventInput::default()
+        })
+        .unwrap();
+    for (n, kind) in [
+        ActorKind::Association,
+        ActorKind::Association,
+        ActorKind::Entreprise,
+        ActorKind::Entreprise,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let actor = app
+            .create_actor(&ActorInput {
+                kind: Some(kind),
+                name: format!("Participant {n}"),
+                ..ActorInput::default()
+            })
+            .unwrap();
+        app.add_event_participant(&event.id, &actor.id, None, None)
+            .unwrap();
+    }
+    app.plan_event(&event.id).unwrap();
+    kept_is_fresh(&mut app, "a planned event");
+    let meeting = app.get_event(&event.id).unwrap().meetings[0].clone();
+    app.capture_event_meeting(
+        &event.id,
+        &MeetingCapture {
+            round: meeting.round,
+            table: meeting.table,
+            seated_tick: true,
+            visitor_tick: true,
+            seated_note: None,
+            visitor_note: None,
+        },
+    )
+    .unwrap();
+    app.create_event_leads(&event.id, clock()).unwrap();
+    kept_is_fresh(&mut app, "a lead from a meeting");
+    app.set_event_played_rounds(&event.id, 2).unwrap();
+    kept_is_fresh(&mut app, "rounds played");
+    app.delete_event(&event.id).unwrap();
+    kept_is_fresh(&mut app, "an event deleted");
+    app.restore_event(&event.id).unwrap();
+    kept_is_fresh(&mut app, "an event's undo");
+
+    app.delete_partnership(&id).unwrap();
+    kept_is_fresh(&mut app, "a deletion");
+    app.restore_partnership(&id).unwrap();
+    kept_is_fresh(&mut app, "an undo");
+}
