@@ -225,6 +225,22 @@ fn complete_partnership_action(
     with_app(&state, |a| a.complete_partnership_action(&id, index))
 }
 
+/// Undoes marking next action `index` done (Accueil's and the page's undo).
+#[tauri::command(async)]
+fn reopen_partnership_action(
+    state: State<'_, Shared>,
+    id: String,
+    index: usize,
+) -> AppResult<Partnership> {
+    with_app(&state, |a| a.reopen_partnership_action(&id, index))
+}
+
+/// The Accueil page on today's local date.
+#[tauri::command(async)]
+fn get_home(state: State<'_, Shared>) -> AppResult<tisserand_domain::home::Home> {
+    with_app(&state, |a| a.get_home(crate::clock::now()))
+}
+
 /// Records a dated value of indicator `index`; `on` is "YYYY-MM-DD", today
 /// when absent; `version` (what the page loaded) refuses a stale measure.
 #[tauri::command(async)]
@@ -349,6 +365,8 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         move_partnership,
         note_partnership,
         complete_partnership_action,
+        reopen_partnership_action,
+        get_home,
         measure_partnership,
         delete_partnership,
         restore_partnership,

@@ -302,10 +302,9 @@ pub(crate) fn save_event_pack(
         return Ok(None);
     };
     let today = crate::documents::today();
-    let bytes = with_app(&state, |a| {
-        a.event_pack_pdf(&id, participant_id.as_deref(), today)
+    with_app(&state, |a| {
+        a.write_event_pack(&id, participant_id.as_deref(), &path, today)
     })?;
-    tisserand_app::write_document(&path, &bytes)?;
     crate::documents::show(&path);
     Ok(Some(path.display().to_string()))
 }

@@ -10,6 +10,7 @@ mod contacts;
 mod data;
 mod evaluation;
 mod events;
+mod home;
 mod impact;
 mod partnerships;
 mod stories;

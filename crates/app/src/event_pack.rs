@@ -136,6 +136,26 @@ impl App {
         Ok(render_event_pack(&data, selection)?)
     }
 
+    /// Writes the pack (or one participant's planning) to `path`; the whole
+    /// pack is noted as printed, for the next event's readiness on Accueil.
+    ///
+    /// # Errors
+    /// As [`App::event_pack_pdf`]; a file error naming `path`.
+    pub fn write_event_pack(
+        &mut self,
+        event_id: &str,
+        participant: Option<&str>,
+        path: &std::path::Path,
+        generated_on: NaiveDate,
+    ) -> AppResult<()> {
+        let bytes = self.event_pack_pdf(event_id, participant, generated_on)?;
+        crate::write_document(path, &bytes)?;
+        if participant.is_none() {
+            self.store.note_event_pack_printed(event_id)?;
+        }
+        Ok(())
+    }
+
     /// A file name for the pack, or for one participant's planning.
     ///
     /// # Errors

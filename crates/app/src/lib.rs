@@ -16,6 +16,7 @@ mod event;
 mod event_pack;
 mod event_wish;
 mod export;
+mod home;
 mod impact;
 mod import;
 mod partnership;

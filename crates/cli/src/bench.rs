@@ -502,6 +502,33 @@ fn partnerships(app: &mut App, rng: &mut Rng, ids: &[String], n: usize) -> Resul
     }
     possible.report(&format!("champ des possibles (of {} actors)", ids.len()));
     moved.report("move a card to another stage");
+    home(app, &created)
+}
+
+/// The Accueil page: its first read (every list, the running partnerships'
+/// measurements read once), after a write (an action marked done), and
+/// again.
+fn home(app: &mut App, partnerships: &[String]) -> Result<(), AppError> {
+    let now = crate::clock::now;
+    app.forget_reads();
+    let (r, t) = time(|| app.get_home(now()));
+    r?;
+    out!("{:<40} {:>8.1} ms", "accueil: first read", ms(t));
+    let mut after_write = Samples(Vec::new());
+    for id in partnerships.iter().take(10) {
+        app.note_partnership(id, "Relance faite")?;
+        let (r, t) = time(|| app.get_home(now()));
+        r?;
+        after_write.0.push(t);
+    }
+    after_write.report("accueil: after a write");
+    let mut again = Samples(Vec::new());
+    for _ in 0..20 {
+        let (r, t) = time(|| app.get_home(now()));
+        r?;
+        again.0.push(t);
+    }
+    again.report("accueil: again");
     Ok(())
 }
 

@@ -29,6 +29,7 @@ mod output;
 mod partnerships;
 mod person;
 mod stories;
+mod today;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,6 +131,8 @@ enum Command {
     Backups(FormatArg),
     /// Replace the database with a backup (checked first; the current state is backed up before).
     Restore(backups::RestoreArgs),
+    /// What needs you today, as the Accueil page shows it: next actions, follow-ups, the next event, measurements due, stalled partnerships, contacts to review, last changes.
+    Today(FormatArg),
     /// The Impact figures for a period and a territory (--format json: see docs/impact.md).
     Impact(impact::ImpactArgs),
     /// Write the impact report's PDF for a period and a territory (the same figures as `impact`).
@@ -210,6 +213,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Agreement(a) => documents::one(&app, tisserand_app::DocumentKind::Agreement, &a)?,
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
+        Command::Today(a) => today::run(&app, a)?,
         Command::Impact(a) => impact::run(&app, &a)?,
         Command::Report(a) => impact::report(&app, &a)?,
         Command::Stories(cmd) => stories::run(&mut app, cmd)?,

@@ -166,6 +166,14 @@ pub fn invitation_exclusion(
 /// Retention reference: years after the last contact the person initiated.
 pub const RETENTION_YEARS: u32 = 3;
 
+/// The day a contact's data should be reviewed, counted from `from`: the
+/// last contact the person initiated, or the record's creation.
+#[must_use]
+pub fn review_due_from(from: NaiveDate) -> NaiveDate {
+    from.checked_add_months(Months::new(12 * RETENTION_YEARS))
+        .unwrap_or(from)
+}
+
 /// What a form or the command line sends to create or edit a contact.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -421,11 +429,10 @@ impl Contact {
     /// after the record was created when that is unknown.
     #[must_use]
     pub fn review_due_on(&self) -> NaiveDate {
-        let from = self
-            .last_initiated_on
-            .unwrap_or_else(|| self.created_at.date_naive());
-        from.checked_add_months(Months::new(12 * RETENTION_YEARS))
-            .unwrap_or(from)
+        review_due_from(
+            self.last_initiated_on
+                .unwrap_or_else(|| self.created_at.date_naive()),
+        )
     }
 
     /// Why an invitation mailing leaves this contact out, if it does.

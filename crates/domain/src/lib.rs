@@ -14,6 +14,7 @@ pub mod error;
 pub mod essaimage;
 pub mod event;
 pub mod hash;
+pub mod home;
 pub mod identifiers;
 pub mod impact;
 pub mod import;

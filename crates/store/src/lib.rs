@@ -12,6 +12,7 @@ mod contact;
 mod error;
 mod evaluation;
 mod event;
+mod home;
 mod impact;
 mod import;
 mod merge;
@@ -37,6 +38,7 @@ pub use backup::{
 };
 pub use error::{Entity, StoreError};
 pub use event::LeadMaker;
+pub use home::ReviewRow;
 pub use impact::{Area, NamedActor};
 pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;

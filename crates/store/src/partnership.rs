@@ -477,6 +477,49 @@ impl Store {
         self.partnership(id)
     }
 
+    /// Undoes [`Store::complete_partnership_action`]: next action `index`
+    /// is to do again, and the timeline's entry saying it was done goes when
+    /// it is the last one (an undo right after); otherwise it stays, as the
+    /// history of what was said.
+    ///
+    /// # Errors
+    /// `NotFound`; `Rule` when it is not done; a storage error.
+    pub fn reopen_partnership_action(&mut self, id: &str, index: usize) -> Result<Partnership> {
+        self.with_tx(|tx| {
+            let (rid, p) = live_partnership(tx, id)?;
+            let mut actions = p.next_actions;
+            let Some(action) = actions.get_mut(index) else {
+                return Err(StoreError::NotFound {
+                    entity: Entity::Action,
+                    id: (index + 1).to_string(),
+                });
+            };
+            if !action.done {
+                return Err(StoreError::Rule(tisserand_domain::FieldError::new(
+                    format!("nextActions.{index}.done"),
+                    format!("L'action « {} » n'est pas faite.", action.text),
+                    format!("Action \"{}\" is not done.", action.text),
+                )));
+            }
+            action.done = false;
+            let mut timeline = p.timeline;
+            let said_done = matches!(
+                timeline.last().map(|e| &e.fact),
+                Some(TimelineFact::ActionDone { action: text, .. }) if *text == action.text
+            );
+            if said_done {
+                timeline.pop();
+            }
+            tx.prepare_cached(
+                "UPDATE partnerships SET next_actions = ?2, next_due_on = ?3 WHERE rid = ?1",
+            )?
+            .execute(params![rid, to_json(&actions)?, next_due_on(&actions)])?;
+            let (at, _) = instant()?;
+            append_timeline(tx, rid, &timeline, &at)
+        })?;
+        self.partnership(id)
+    }
+
     /// Records a value of indicator number `index` (from 0) on `on` (today
     /// when `None`), keeping measures in date order, and notes it on the
     /// timeline.

@@ -1643,8 +1643,12 @@ async fn every_screen_speaks_english_in_english() {
         w.click("[data-testid=welcome-demo]").await;
         w.find("[data-testid=actor-row]").await;
 
-        // The directory, then an actor's page.
+        // The directory, then Accueil, then an actor's page.
         check_english(&w, "directory", &mut problems).await;
+        w.click("[data-testid=nav-accueil]").await;
+        w.find("[data-testid=home-action]").await;
+        check_english(&w, "home", &mut problems).await;
+        w.click("[data-testid=nav-annuaire]").await;
         w.click("[data-testid=actor-row]").await;
         w.find("[data-testid=actor-page]").await;
         w.find("[data-testid=possibility]").await;
@@ -2716,6 +2720,41 @@ async fn a_partner_evaluates_a_demo_partnership_and_its_state_changes() {
             "Entraide Exil Trois Frontières",
         )
         .await;
+        w.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn home_lists_the_day_and_an_action_is_done_then_undone_in_place() {
+    within_limit(async {
+        // A window on data that exists opens on « Accueil ».
+        let data = tempfile::tempdir().expect("temp dir");
+        let db = data.path().join("tisserand.sqlite3");
+        cli(&db, &["demo"]);
+        let w = Window::open_in(data, &[]).await;
+        w.find("[data-testid=home-page]").await;
+        w.find("[data-testid=home-action]").await;
+        let first = w
+            .find("[data-testid=home-action] .home-action__text > span")
+            .await
+            .text()
+            .await
+            .expect("the first action's text");
+        let before = w.count("[data-testid=home-action]").await;
+        // Done in place: it leaves the list; « Annuler » brings it back.
+        w.click("[data-testid=home-action-done]").await;
+        w.find("[data-testid=toast-undo]").await;
+        wait_without(&w, "[data-testid=home-actions]", first.trim()).await;
+        w.click("[data-testid=toast-undo]").await;
+        w.wait_text("[data-testid=home-actions]", first.trim()).await;
+        assert_eq!(w.count("[data-testid=home-action]").await, before);
+        // Every section is there, and the keyboard reaches a quick action.
+        for section in ["home-event", "home-checks", "home-stuck", "home-reviews", "home-recent"] {
+            w.find(&format!("[data-testid={section}]")).await;
+        }
+        w.click("[data-testid=home-new-partnership]").await;
+        w.find("[data-testid=partnership-form]").await;
         w.close().await;
     })
     .await;

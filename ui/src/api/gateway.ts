@@ -19,6 +19,7 @@ import type { BriefsProgress } from "../bindings/BriefsProgress";
 import type { ClassificationProposal } from "../bindings/ClassificationProposal";
 import type { ClassificationQuestion } from "../bindings/ClassificationQuestion";
 import type { Commune } from "../bindings/Commune";
+import type { Home } from "../bindings/Home";
 import type { ImpactFigures } from "../bindings/ImpactFigures";
 import type { ImpactFilters } from "../bindings/ImpactFilters";
 import type { ImpactReportRequest } from "../bindings/ImpactReportRequest";
@@ -237,6 +238,16 @@ export function notePartnership(id: string, text: string): Promise<Partnership> 
 
 export function completePartnershipAction(id: string, index: number): Promise<Partnership> {
   return call("complete_partnership_action", { id, index });
+}
+
+/** Undoes `completePartnershipAction`: the action is to do again. */
+export function reopenPartnershipAction(id: string, index: number): Promise<Partnership> {
+  return call("reopen_partnership_action", { id, index });
+}
+
+/** « Accueil »: what needs the facilitator today. */
+export function getHome(): Promise<Home> {
+  return call("get_home");
 }
 
 /** Records a dated value ("YYYY-MM-DD", today when null) of the partnership's indicator `index`. */

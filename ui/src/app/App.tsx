@@ -19,6 +19,7 @@ import { ImpactPage } from "../features/impact/ImpactPage";
 import { Overview } from "../features/overview/Overview";
 import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
+import { HomePage } from "../features/home/HomePage";
 import { GlobalSearch } from "../features/search/GlobalSearch";
 import { Welcome } from "../features/welcome/Welcome";
 import { I18nProvider, useI18n } from "../i18n";
@@ -77,7 +78,9 @@ function Shell() {
   const inData = route.name === "data";
   const inEvents = route.name === "events" || route.name === "event";
   const inImpact = route.name === "impact";
-  const inDirectory = !inPartnerships && !inData && !inEvents && !inImpact && (route.name !== "start" || (info.data !== undefined && !showWelcome));
+  // Once data exists, the window opens on « Accueil ».
+  const inHome = route.name === "home" || (route.name === "start" && info.data !== undefined && !showWelcome && !startedEmpty);
+  const inDirectory = !inHome && !inPartnerships && !inData && !inEvents && !inImpact && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -116,6 +119,8 @@ function Shell() {
         }}
       />
     );
+  } else if (inHome) {
+    content = <HomePage />;
   } else if (route.name === "partnerships") {
     content = <Board />;
   } else if (route.name === "data") {
@@ -141,6 +146,11 @@ function Shell() {
   return (
     <div className="shell">
       <Sidebar
+        homeActive={inHome}
+        onHome={() => {
+          setStartedEmpty(true);
+          navigate({ name: "home" });
+        }}
         directoryActive={inDirectory}
         partnershipsActive={inPartnerships && !inOverview}
         overviewActive={inOverview}

@@ -1,5 +1,6 @@
-// The left sidebar: one entry per business word. The directory, the
-// partnerships, the events and the data work; the others say they are coming.
+// The left sidebar: one entry per business word. Accueil, the directory,
+// the partnerships, the events, the impact and the data work; the others
+// say they are coming.
 import { BookUser, CalendarDays, ChartColumn, Database, Handshake, House, LayoutGrid, Settings, type LucideIcon } from "lucide-react";
 
 import { useI18n, type Messages } from "../i18n";
@@ -22,6 +23,8 @@ function NavButton({ active, testId, onClick, icon: Icon, label }: { active: boo
 }
 
 export function Sidebar({
+  homeActive = false,
+  onHome,
   directoryActive,
   onDirectory,
   partnershipsActive,
@@ -36,6 +39,9 @@ export function Sidebar({
   onImpact,
   version,
 }: {
+  /** « Accueil »: the facilitator's day. */
+  homeActive?: boolean;
+  onHome?: () => void;
   directoryActive: boolean;
   onDirectory: () => void;
   partnershipsActive: boolean;
@@ -83,7 +89,13 @@ export function Sidebar({
         {t.nav.comingSoon}
       </span>
       <ul className="sidebar__nav">
-        {soon("home", House, "nav-accueil")}
+        {onHome ? (
+          <li>
+            <NavButton active={homeActive} testId="nav-accueil" onClick={onHome} icon={House} label={t.nav.home} />
+          </li>
+        ) : (
+          soon("home", House, "nav-accueil")
+        )}
         <li>
           <NavButton active={directoryActive} testId="nav-annuaire" onClick={onDirectory} icon={BookUser} label={t.nav.directory} />
         </li>

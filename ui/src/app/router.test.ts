@@ -5,6 +5,8 @@ import { parseHash, routeHash, Trail } from "./router";
 describe("hash routes", () => {
   it("reads and writes the directory and actor pages", () => {
     expect(parseHash("")).toEqual({ name: "start" });
+    expect(parseHash("#/accueil")).toEqual({ name: "home" });
+    expect(routeHash({ name: "home" })).toBe("#/accueil");
     expect(parseHash("#/annuaire")).toEqual({ name: "directory" });
     expect(parseHash("#/annuaire/contacts")).toEqual({ name: "contacts" });
     expect(routeHash({ name: "contacts" })).toBe("#/annuaire/contacts");

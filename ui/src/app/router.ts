@@ -1,5 +1,5 @@
 // Hash routes: the window is one page served from disk, so the location's
-// hash says which screen shows (#/annuaire, #/annuaire/contacts, #/acteurs/<id>?contact=<id>,
+// hash says which screen shows (#/accueil, #/annuaire, #/annuaire/contacts, #/acteurs/<id>?contact=<id>,
 // #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
 // #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
 // #/donnees/sauvegardes, #/donnees/personnes[/<contactId>], #/evenements,
@@ -8,6 +8,8 @@ import { useCallback, useSyncExternalStore } from "react";
 
 export type Route =
   | { name: "start" }
+  /** « Accueil » (#/accueil): the facilitator's day; what « start » shows once data exists. */
+  | { name: "home" }
   | { name: "directory" }
   /** Annuaire › Contacts. */
   | { name: "contacts" }
@@ -62,6 +64,7 @@ export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, "");
   const [path = "", queryString = ""] = raw.split("?", 2);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === "accueil" && parts.length === 1) return { name: "home" };
   if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
   if (parts[0] === "annuaire" && parts[1] === "contacts" && parts.length === 2) return { name: "contacts" };
   if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
@@ -86,6 +89,8 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case "start":
       return "#/";
+    case "home":
+      return "#/accueil";
     case "directory":
       return "#/annuaire";
     case "contacts":

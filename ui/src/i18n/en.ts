@@ -5,6 +5,7 @@ import { dataEn } from "./dataEn";
 import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
+import { homeEn } from "./homeEn";
 import { impactEn } from "./impactEn";
 import { storyEn } from "./storyEn";
 import { dialogsEn } from "./dialogsEn";
@@ -21,7 +22,8 @@ export const en: Messages = {
     remove: "Remove",
     back: "Back to the directory",
     backTo: {
-      start: "Back to the directory",
+      start: "Back to home",
+      home: "Back to home",
       directory: "Back to the directory",
       contacts: "Back to the contacts",
       actor: "Back to the actor",
@@ -306,6 +308,7 @@ export const en: Messages = {
   data: dataEn,
   partnership: partnershipEn,
   possibles: possiblesEn,
+  home: homeEn,
   impact: impactEn,
   story: storyEn,
   fileDialogs: dialogsEn,

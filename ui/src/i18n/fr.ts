@@ -13,6 +13,7 @@ import { dataFr } from "./dataFr";
 import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
+import { homeFr } from "./homeFr";
 import { impactFr } from "./impactFr";
 import { storyFr } from "./storyFr";
 import { dialogsFr } from "./dialogsFr";
@@ -92,7 +93,8 @@ export const fr = {
     back: "Retour à l'annuaire",
     /** « Retour » names the screen it goes back to. */
     backTo: {
-      start: "Retour à l'annuaire",
+      start: "Retour à l'accueil",
+      home: "Retour à l'accueil",
       directory: "Retour à l'annuaire",
       contacts: "Retour aux contacts",
       actor: "Retour à l'acteur",
@@ -382,6 +384,7 @@ export const fr = {
   data: dataFr,
   partnership: partnershipFr,
   possibles: possiblesFr,
+  home: homeFr,
   impact: impactFr,
   story: storyFr,
   fileDialogs: dialogsFr,

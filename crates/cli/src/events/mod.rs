@@ -506,7 +506,7 @@ fn leads(app: &mut App, id: &str, format: Format) -> Result<(), AppError> {
 }
 
 /// Writes the event pack, or one participant's planning, and prints its path.
-fn pack(app: &App, args: PackArgs) -> Result<(), AppError> {
+fn pack(app: &mut App, args: PackArgs) -> Result<(), AppError> {
     let PackArgs {
         id,
         output,
@@ -516,8 +516,7 @@ fn pack(app: &App, args: PackArgs) -> Result<(), AppError> {
         Some(w) => Some(participant_id(app, &id, &w)?),
         None => None,
     };
-    let bytes = app.event_pack_pdf(&id, who.as_deref(), crate::clock::now().today())?;
-    tisserand_app::write_document(&output, &bytes)?;
+    app.write_event_pack(&id, who.as_deref(), &output, crate::clock::now().today())?;
     out!("{}", output.display());
     Ok(())
 }

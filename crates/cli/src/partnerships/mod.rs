@@ -77,6 +77,8 @@ pub(crate) enum PartnershipsCommand {
     /// Mark next action number N (from 1, as `get` numbers them) done.
     #[command(alias = "done")]
     Complete { id: String, number: usize },
+    /// Undo `complete`: next action number N is to do again.
+    Reopen { id: String, number: usize },
     /// Delete a partnership (undo with `partnerships restore`).
     Delete { id: String },
     /// Undo the deletion of a partnership.
@@ -283,7 +285,8 @@ pub(crate) fn run(app: &mut App, cmd: PartnershipsCommand) -> Result<(), AppErro
             value,
             on,
         } => measure(app, &id, number, &value, on.as_deref()),
-        PartnershipsCommand::Complete { id, number } => done(app, &id, number),
+        PartnershipsCommand::Complete { id, number } => done(app, &id, number, true),
+        PartnershipsCommand::Reopen { id, number } => done(app, &id, number, false),
         PartnershipsCommand::Delete { id } => delete(app, &id),
         PartnershipsCommand::Restore { id } => restore(app, &id),
         PartnershipsCommand::Classify { yes, fmt } => classify(app, &yes, fmt.format),
@@ -433,15 +436,21 @@ fn measure(
 }
 
 /// Marks next action `number`, numbered from 1, done.
-fn done(app: &mut App, id: &str, number: usize) -> Result<(), AppError> {
+/// Marks next action `number` (from 1) done, or to do again.
+fn done(app: &mut App, id: &str, number: usize, done: bool) -> Result<(), AppError> {
     let index = number.checked_sub(1).ok_or_else(|| {
         invalid(
             "Les actions sont numérotées à partir de 1 (voir partnerships get).".into(),
             "Actions are numbered from 1 (see partnerships get).".into(),
         )
     })?;
-    app.complete_partnership_action(id, index)?;
-    out!("Action {number} faite.");
+    if done {
+        app.complete_partnership_action(id, index)?;
+        out!("Action {number} faite. Pour annuler : tisserand partnerships reopen {id} {number}");
+    } else {
+        app.reopen_partnership_action(id, index)?;
+        out!("Action {number} de nouveau à faire.");
+    }
     Ok(())
 }
 

@@ -21,7 +21,7 @@ import { FunnelView } from "./ReportTab";
 const FOLLOW_UPS_SHOWN = 6;
 
 /** Follow-ups still to do, over every event: who to call, about whom, by when. */
-function OpenFollowUps() {
+export function OpenFollowUps() {
   const { t, lang } = useI18n();
   const run = useEventAction();
   const toasts = useToasts();

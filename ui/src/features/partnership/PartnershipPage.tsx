@@ -8,7 +8,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ArrowRight, Check, CircleAlert, ListChecks, Pencil, TriangleAlert } from "lucide-react";
 import { useState } from "react";
 
-import { getPartnership, movePartnership, notePartnership, completePartnershipAction, updatePartnership } from "../../api/gateway";
+import { getPartnership, movePartnership, notePartnership, updatePartnership } from "../../api/gateway";
+import { useActionDone } from "./useActionDone";
 import { errorText, toAppError } from "../../api/errors";
 import { useDataChanged } from "../../app/data";
 import { routeHash } from "../../app/router";
@@ -542,19 +543,12 @@ function Money({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing }
 
 function Actions({ detail, rows }: { detail: PartnershipDetail; rows: RowEditing }) {
   const { t, lang } = useI18n();
-  const toasts = useToasts();
-  const dataChanged = useDataChanged();
+  const markDone = useActionDone();
   const [busy, setBusy] = useState<number | null>(null);
   const p = detail.partnership;
   const done = async (index: number) => {
     setBusy(index);
-    try {
-      await completePartnershipAction(p.id, index);
-      toasts.show({ message: t.partnership.doneToast, tone: "success" });
-      dataChanged();
-    } catch (raw: unknown) {
-      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
-    }
+    await markDone(p.id, index);
     setBusy(null);
   };
   return (
