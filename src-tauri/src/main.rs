@@ -16,6 +16,7 @@ mod export;
 mod impact;
 mod import;
 mod person;
+mod settings;
 mod story;
 
 use std::path::PathBuf;

@@ -13,6 +13,7 @@ mod events;
 mod home;
 mod impact;
 mod partnerships;
+mod settings;
 mod stories;
 
 struct Run {

@@ -144,6 +144,8 @@ impl App {
             territory,
             agreement,
             generated_on,
+            letterhead: self.letterhead()?,
+            agreement_defaults: self.store.settings()?.agreement,
         })
     }
 

@@ -24,6 +24,7 @@ mod paths;
 mod person;
 mod photo;
 mod referential;
+mod settings;
 mod story;
 
 use std::path::{Path, PathBuf};
@@ -66,6 +67,7 @@ pub use import::{
 pub use paths::{data_dir_from_env, default_data_dir, DATA_DIR_ENV, DB_FILE_NAME};
 pub use person::{ErasureSummary, PersonExport, PersonMention, PersonPartnership};
 pub use photo::{PHOTO_FILE_MAX, PHOTO_SIDE_MAX};
+pub use settings::SettingsView;
 
 /// What the window shows about the open database.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -83,13 +83,26 @@ impl App {
         errors
     }
 
-    /// Creates a partnership at stage `rencontre`.
+    /// Creates a partnership at stage `rencontre`; with no facilitator, the
+    /// one of Réglages.
     ///
     /// # Errors
     /// `Invalid` with the fields at fault (fewer than two parties, an actor
     /// twice, a party that is not a live actor, an absurd amount…); a
     /// storage error.
     pub fn create_partnership(&mut self, input: &PartnershipInput) -> AppResult<Partnership> {
+        // No facilitator said: the one of Réglages, when there is one.
+        let mut input = std::borrow::Cow::Borrowed(input);
+        if input
+            .facilitator
+            .as_deref()
+            .is_none_or(|f| f.trim().is_empty())
+        {
+            let name = self.store.settings()?.facilitator.name;
+            if !name.is_empty() {
+                input.to_mut().facilitator = Some(name);
+            }
+        }
         let valid = input.validate()?;
         self.store
             .insert_partnership(&valid)

@@ -78,7 +78,7 @@ pub(crate) fn prepare_photo(path: &Path) -> AppResult<PhotoImage> {
 /// `Invalid` naming the file when it is not a JPEG or PNG image or is
 /// damaged.
 pub(crate) fn prepare_photo_bytes(path: &Path, bytes: &[u8]) -> AppResult<PhotoImage> {
-    let image = decode(path, bytes)?;
+    let image = decode(path, bytes, PHOTO_WORDS)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -86,15 +86,72 @@ pub(crate) fn prepare_photo_bytes(path: &Path, bytes: &[u8]) -> AppResult<PhotoI
     prepared(path, file_name, &image)
 }
 
-/// The picture in `bytes`, upright, if it is a JPEG or a PNG.
-fn decode(path: &Path, bytes: &[u8]) -> AppResult<DynamicImage> {
-    let not_image = || {
-        refused(
-            path,
-            "n'est pas une photo JPEG ou PNG : choisissez un fichier .jpg, .jpeg ou .png.",
-            "is not a JPEG or PNG photo: choose a .jpg, .jpeg or .png file.",
-        )
+/// How the refusals of a picture name what it should have been.
+#[derive(Clone, Copy)]
+struct Words {
+    not_image: (&'static str, &'static str),
+}
+
+const PHOTO_WORDS: Words = Words {
+    not_image: (
+        "n'est pas une photo JPEG ou PNG : choisissez un fichier .jpg, .jpeg ou .png.",
+        "is not a JPEG or PNG photo: choose a .jpg, .jpeg or .png file.",
+    ),
+};
+
+const LOGO_WORDS: Words = Words {
+    not_image: (
+        "n'est pas une image PNG ou JPEG : choisissez le logo au format .png, .jpg ou .jpeg.",
+        "is not a PNG or JPEG image: choose the logo as a .png, .jpg or .jpeg file.",
+    ),
+};
+
+/// The long side of a stored logo, in pixels (about 5 cm at 300 dpi).
+pub const LOGO_SIDE_MAX: u32 = 600;
+
+/// Reads, checks and prepares the organisation's logo at `path`: PNG or
+/// JPEG, at most 5 Mo, reduced, flattened on white, kept as JPEG.
+///
+/// # Errors
+/// `Invalid` naming the file when it is too large, not a PNG or JPEG
+/// image, or damaged; `Storage` when it cannot be read.
+pub(crate) fn prepare_logo(path: &Path) -> AppResult<tisserand_store::Logo> {
+    use tisserand_domain::settings::LOGO_FILE_MAX;
+    let io = |e: std::io::Error| {
+        AppError::from(tisserand_store::StoreError::Io {
+            path: path.to_owned(),
+            kind: e.kind(),
+            message: e.to_string(),
+        })
     };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > LOGO_FILE_MAX {
+        return Err(refused(
+            path,
+            &format!(
+                "pèse plus de {} Mo, la taille acceptée pour un logo : choisissez une image plus légère.",
+                LOGO_FILE_MAX / (1024 * 1024)
+            ),
+            &format!(
+                "is larger than {} MB, the size accepted for a logo: choose a lighter image.",
+                LOGO_FILE_MAX / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let image = decode(path, &bytes, LOGO_WORDS)?;
+    Ok(tisserand_store::Logo {
+        jpeg: jpeg(path, &on_white(&fit(&image, LOGO_SIDE_MAX)))?,
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    })
+}
+
+/// The picture in `bytes`, upright, if it is a JPEG or a PNG.
+fn decode(path: &Path, bytes: &[u8], words: Words) -> AppResult<DynamicImage> {
+    let not_image = || refused(path, words.not_image.0, words.not_image.1);
     let damaged = |e: image::ImageError| {
         tracing::info!("photo {}: {e}", path.display());
         refused(

@@ -28,6 +28,7 @@ mod import;
 mod output;
 mod partnerships;
 mod person;
+mod settings;
 mod stories;
 mod today;
 
@@ -131,6 +132,9 @@ enum Command {
     Backups(FormatArg),
     /// Replace the database with a backup (checked first; the current state is backed up before).
     Restore(backups::RestoreArgs),
+    /// Réglages: the facilitator, the organisation and its logo (the PDFs' letterhead), the agreements' defaults.
+    #[command(subcommand)]
+    Settings(settings::SettingsCommand),
     /// What needs you today, as the Accueil page shows it: next actions, follow-ups, the next event, measurements due, stalled partnerships, contacts to review, last changes.
     Today(FormatArg),
     /// The Impact figures for a period and a territory (--format json: see docs/impact.md).
@@ -214,6 +218,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Briefs(a) => documents::many(&app, &a)?,
         Command::Events(cmd) => events::run(&mut app, cmd)?,
         Command::Today(a) => today::run(&app, a)?,
+        Command::Settings(cmd) => settings::run(&mut app, cmd)?,
         Command::Impact(a) => impact::run(&app, &a)?,
         Command::Report(a) => impact::report(&app, &a)?,
         Command::Stories(cmd) => stories::run(&mut app, cmd)?,

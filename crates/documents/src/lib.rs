@@ -19,6 +19,7 @@ mod event_pack;
 mod fonts;
 pub mod impact_report;
 mod layout;
+mod letterhead;
 mod photo;
 mod questionnaire;
 mod story;
@@ -35,6 +36,7 @@ use tisserand_domain::partnership::Partnership;
 pub use event_pack::{
     render_event_pack, EventPackData, PackMeeting, PackParticipant, PackRound, PackSelection,
 };
+pub use letterhead::Letterhead;
 pub use story::StoryDocument;
 pub use typo::french_spacing;
 
@@ -58,6 +60,10 @@ pub struct DocumentData {
     pub agreement: AgreementText,
     /// Printed in the footer and used as the file's dates.
     pub generated_on: NaiveDate,
+    /// The organisation heading the first page (Réglages); empty: none.
+    pub letterhead: Letterhead,
+    /// Place of signature, court and originals (Réglages).
+    pub agreement_defaults: tisserand_domain::settings::AgreementDefaults,
 }
 
 impl DocumentData {
@@ -97,7 +103,13 @@ pub fn render_brief(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
     let fonts = fonts::Fonts::get()?;
     let pages = brief::pages(fonts, data);
     let title = format!("Fiche partenariat — {}", data.partnership.title);
-    Ok(save(fonts, &title, data.generated_on, pages))
+    Ok(save_headed(
+        fonts,
+        &title,
+        data.generated_on,
+        pages,
+        &data.letterhead,
+    ))
 }
 
 /// Renders the briefs of several partnerships into one PDF, each brief on
@@ -114,7 +126,17 @@ pub fn render_briefs(
     for data in items {
         pages.extend(brief::pages(fonts, data));
     }
-    Ok(save(fonts, "Fiches partenariat", generated_on, pages))
+    let head = items
+        .first()
+        .map(|d| d.letterhead.clone())
+        .unwrap_or_default();
+    Ok(save_headed(
+        fonts,
+        "Fiches partenariat",
+        generated_on,
+        pages,
+        &head,
+    ))
 }
 
 /// Renders the agreement: « Convention de mécénat » when the primary mode
@@ -126,7 +148,13 @@ pub fn render_agreement(data: &DocumentData) -> Result<Vec<u8>, DocumentError> {
     let fonts = fonts::Fonts::get()?;
     let pages = agreement::pages(fonts, data);
     let title = format!("{} — {}", agreement::title(data), data.partnership.title);
-    Ok(save(fonts, &title, data.generated_on, pages))
+    Ok(save_headed(
+        fonts,
+        &title,
+        data.generated_on,
+        pages,
+        &data.letterhead,
+    ))
 }
 
 /// Renders the one-page story (« belle histoire ») of a partnership, for
@@ -186,6 +214,21 @@ fn save(
 ) -> Vec<u8> {
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
     save_doc(fonts, title, on, pages, photo::PhotoSheet::default())
+}
+
+/// Saves A4 portrait pages that show `head`'s logo (the `Logo` resource).
+fn save_headed(
+    fonts: &fonts::Fonts,
+    title: &str,
+    on: NaiveDate,
+    pages: Vec<Vec<printpdf::Op>>,
+    head: &Letterhead,
+) -> Vec<u8> {
+    let pages = pages.into_iter().map(|ops| (ops, false)).collect();
+    let photos = photo::PhotoSheet {
+        photos: head.logo_image().into_iter().collect(),
+    };
+    save_doc(fonts, title, on, pages, photos)
 }
 
 /// Saves pages that are A4 portrait, or A4 landscape when their flag is

@@ -567,3 +567,45 @@ fn a_long_brief_still_paginates_well() {
     assert!(t.contains("Le spectacle de fin d'année est fixé au 20 juin."));
     assert_margins_blank(&pdf);
 }
+
+#[test]
+fn the_letterhead_heads_the_first_page_and_signs_the_footers() {
+    let mut d = sample();
+    d.letterhead = tisserand_documents::Letterhead {
+        name: "Labo des partenariats d'Alsace".into(),
+        address: Some("3 rue des Tisserands\n68000 Colmar".into()),
+        siret: Some("73282932000074".into()),
+        logo: Some(include_bytes!("fixtures/photo.jpg").to_vec()),
+    };
+    d.agreement_defaults.place = Some("Colmar".into());
+    d.agreement_defaults.court = Some("tribunal judiciaire de Colmar".into());
+    d.agreement_defaults.originals = Some(4);
+    let brief = render_brief(&d).expect("brief");
+    assert!(
+        brief
+            .windows(b"/Subtype /Image".len())
+            .any(|w| w == b"/Subtype /Image")
+            || brief
+                .windows(b"/Subtype/Image".len())
+                .any(|w| w == b"/Subtype/Image"),
+        "the logo is in the file"
+    );
+    let t = text(&write(&brief));
+    for needle in [
+        "Labo des partenariats d'Alsace",
+        "68000 Colmar",
+        "SIRET 732 829 320 00074",
+        "Labo des partenariats d'Alsace · fiche générée",
+    ] {
+        assert!(t.contains(needle), "{needle} in {t}");
+    }
+    let t = text(&write(&render_agreement(&d).expect("agreement")));
+    for needle in [
+        "Labo des partenariats d'Alsace",
+        "Fait en 4 exemplaires originaux.",
+        "Fait à Colmar le",
+        "devant le tribunal judiciaire de Colmar.",
+    ] {
+        assert!(t.contains(needle), "{needle} in {t}");
+    }
+}

@@ -26,6 +26,7 @@ pub mod possibles;
 pub mod rameau;
 pub mod register;
 pub mod search;
+pub mod settings;
 pub mod story;
 pub mod text;
 pub mod valid;

@@ -24,6 +24,7 @@ mod referential;
 mod refold;
 mod schema;
 mod search;
+mod settings;
 mod stems;
 mod story;
 
@@ -44,6 +45,7 @@ pub use import::{ActorKey, ContactKey, ImportEnd, ImportTally, ImportWriter};
 pub use merge::Restored;
 pub use person::{ErasureRecord, Mention, NamedIn, ERASED};
 pub use schema::SCHEMA_VERSION;
+pub use settings::Logo;
 pub use story::PhotoImage;
 
 /// Result of store operations.

@@ -24,6 +24,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0011_stories.sql")),
     M::up(include_str!("../migrations/0012_actor_named_partner.sql")),
     M::up(include_str!("../migrations/0013_home.sql")),
+    M::up(include_str!("../migrations/0014_settings.sql")),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);

@@ -1456,10 +1456,11 @@ const FRENCH_WORDS: &[&str] = &[
 
 /// Elements that show what people typed or imported (the demo territory is
 /// French): names, notes, summaries, tags, reasons, places… They are not
-/// the window's own words.
+/// the window's own words. Nor is what says it is French (`lang="fr"`:
+/// « Français » in the language choice).
 const USER_DATA: &str = "[data-user-data], .list-row__name, [data-testid=actor-title], \
     [data-testid=partnership-title], .partnership-facts__summary, .partnership-facts__tags, \
-    .timeline__entry--note";
+    .timeline__entry--note, [lang=fr]";
 
 /// Every text of the window that the window itself wrote (text nodes and
 /// the attributes people see or hear: tooltips, labels, placeholders),
@@ -1648,6 +1649,9 @@ async fn every_screen_speaks_english_in_english() {
         w.click("[data-testid=nav-accueil]").await;
         w.find("[data-testid=home-action]").await;
         check_english(&w, "home", &mut problems).await;
+        w.click("[data-testid=nav-reglages]").await;
+        w.find("[data-testid=field-organisationName]").await;
+        check_english(&w, "settings", &mut problems).await;
         w.click("[data-testid=nav-annuaire]").await;
         w.click("[data-testid=actor-row]").await;
         w.find("[data-testid=actor-page]").await;
@@ -2755,6 +2759,51 @@ async fn home_lists_the_day_and_an_action_is_done_then_undone_in_place() {
         }
         w.click("[data-testid=home-new-partnership]").await;
         w.find("[data-testid=partnership-form]").await;
+        w.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn settings_put_the_organisation_and_its_logo_on_the_brief() {
+    within_limit(async {
+        // The open dialog answers with this file: a PNG logo (its name does
+        // not matter, its content is a PNG).
+        let data = tempfile::tempdir().expect("temp dir");
+        let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src-tauri/icons/128x128.png");
+        std::fs::copy(&logo, data.path().join("import.csv")).expect("copy the logo");
+        let w = Window::open_in(data, &[]).await;
+        w.click("[data-testid=welcome-demo]").await;
+        w.find("[data-testid=actor-row]").await;
+        w.click("[data-testid=nav-reglages]").await;
+        w.find("[data-testid=settings-page]").await;
+
+        // A SIRET with a wrong key is refused by name, nothing is lost.
+        w.type_into("[data-testid=field-organisationName]", "Labo des partenariats d'Alsace")
+            .await;
+        w.type_into("[data-testid=field-organisationSiret]", "732 829 320 00075")
+            .await;
+        w.click("[data-testid=settings-save]").await;
+        w.wait_text("[data-testid=error-organisationSiret]", "clé de contrôle")
+            .await;
+        w.replace_text("[data-testid=field-organisationSiret]", "732 829 320 00074")
+            .await;
+        w.click("[data-testid=settings-save]").await;
+        w.find("[data-testid=toast]").await;
+        w.click("[data-testid=settings-logo-choose]").await;
+        w.wait_text("[data-testid=settings-logo-file]", "import.csv")
+            .await;
+
+        // The brief of a partnership carries the organisation.
+        w.click("[data-testid=nav-partenariats]").await;
+        w.click("[data-testid=partnership-card][data-stage=contractualisation]")
+            .await;
+        w.click("[data-testid=pdf-brief]").await;
+        let brief = written(&w.data.path().join("documents"), "fiche-").await;
+        let text = pdf_text(&brief);
+        for expected in ["Labo des partenariats d'Alsace", "SIRET 732 829 320 00074"] {
+            assert!(text.contains(expected), "{expected} in {text}");
+        }
         w.close().await;
     })
     .await;

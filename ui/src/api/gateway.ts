@@ -20,6 +20,8 @@ import type { ClassificationProposal } from "../bindings/ClassificationProposal"
 import type { ClassificationQuestion } from "../bindings/ClassificationQuestion";
 import type { Commune } from "../bindings/Commune";
 import type { Home } from "../bindings/Home";
+import type { SettingsInput } from "../bindings/SettingsInput";
+import type { SettingsView } from "../bindings/SettingsView";
 import type { ImpactFigures } from "../bindings/ImpactFigures";
 import type { ImpactFilters } from "../bindings/ImpactFilters";
 import type { ImpactReportRequest } from "../bindings/ImpactReportRequest";
@@ -715,4 +717,32 @@ export function getStoryPhoto(photoId: string, thumbnail: boolean): Promise<stri
  */
 export function saveStoryPdf(id: string, publication: boolean): Promise<string | null> {
   return call("save_story_pdf", { id, publication, labels: fileDialog((d) => d.storyPdf) });
+}
+
+// --- Réglages -------------------------------------------------------------
+
+export function getSettings(): Promise<SettingsView> {
+  return call("get_settings");
+}
+
+export function validateSettings(input: SettingsInput): Promise<FieldError[]> {
+  return call("validate_settings", { input });
+}
+
+export function saveSettings(input: SettingsInput): Promise<SettingsView> {
+  return call("save_settings", { input });
+}
+
+/** Sets the organisation's logo from the file at `path` (see `pickFile("photo")`). */
+export function setLogo(path: string): Promise<SettingsView> {
+  return call("set_logo", { path });
+}
+
+export function removeLogo(): Promise<SettingsView> {
+  return call("remove_logo");
+}
+
+/** Opens the data folder in the system's file manager. */
+export function openDataFolder(): Promise<void> {
+  return call("open_data_folder");
 }

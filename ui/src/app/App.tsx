@@ -21,6 +21,7 @@ import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
 import { HomePage } from "../features/home/HomePage";
 import { GlobalSearch } from "../features/search/GlobalSearch";
+import { SettingsPage } from "../features/settings/SettingsPage";
 import { Welcome } from "../features/welcome/Welcome";
 import { I18nProvider, useI18n } from "../i18n";
 import { useShortcuts } from "../lib/shortcuts";
@@ -78,9 +79,10 @@ function Shell() {
   const inData = route.name === "data";
   const inEvents = route.name === "events" || route.name === "event";
   const inImpact = route.name === "impact";
+  const inSettings = route.name === "settings";
   // Once data exists, the window opens on « Accueil ».
   const inHome = route.name === "home" || (route.name === "start" && info.data !== undefined && !showWelcome && !startedEmpty);
-  const inDirectory = !inHome && !inPartnerships && !inData && !inEvents && !inImpact && (route.name !== "start" || (info.data !== undefined && !showWelcome));
+  const inDirectory = !inHome && !inSettings && !inPartnerships && !inData && !inEvents && !inImpact && (route.name !== "start" || (info.data !== undefined && !showWelcome));
 
   useShortcuts({ "Mod+N": openCreate }, { enabled: inDirectory, inTextFields: true });
 
@@ -121,6 +123,8 @@ function Shell() {
     );
   } else if (inHome) {
     content = <HomePage />;
+  } else if (inSettings) {
+    content = <SettingsPage />;
   } else if (route.name === "partnerships") {
     content = <Board />;
   } else if (route.name === "data") {
@@ -147,6 +151,11 @@ function Shell() {
     <div className="shell">
       <Sidebar
         homeActive={inHome}
+        settingsActive={inSettings}
+        onSettings={() => {
+          setStartedEmpty(true);
+          navigate({ name: "settings" });
+        }}
         onHome={() => {
           setStartedEmpty(true);
           navigate({ name: "home" });

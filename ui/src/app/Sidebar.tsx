@@ -25,6 +25,8 @@ function NavButton({ active, testId, onClick, icon: Icon, label }: { active: boo
 export function Sidebar({
   homeActive = false,
   onHome,
+  settingsActive = false,
+  onSettings,
   directoryActive,
   onDirectory,
   partnershipsActive,
@@ -42,6 +44,9 @@ export function Sidebar({
   /** « Accueil »: the facilitator's day. */
   homeActive?: boolean;
   onHome?: () => void;
+  /** « Réglages ». */
+  settingsActive?: boolean;
+  onSettings?: () => void;
   directoryActive: boolean;
   onDirectory: () => void;
   partnershipsActive: boolean;
@@ -138,7 +143,15 @@ export function Sidebar({
           soon("data", Database, "nav-donnees")
         )}
       </ul>
-      <ul className="sidebar__nav sidebar__nav--bottom">{soon("settings", Settings, "nav-reglages")}</ul>
+      <ul className="sidebar__nav sidebar__nav--bottom">
+        {onSettings ? (
+          <li>
+            <NavButton active={settingsActive} testId="nav-reglages" onClick={onSettings} icon={Settings} label={t.nav.settings} />
+          </li>
+        ) : (
+          soon("settings", Settings, "nav-reglages")
+        )}
+      </ul>
       <div className="sidebar__footer">
         <button
           type="button"

@@ -7,6 +7,8 @@ describe("hash routes", () => {
     expect(parseHash("")).toEqual({ name: "start" });
     expect(parseHash("#/accueil")).toEqual({ name: "home" });
     expect(routeHash({ name: "home" })).toBe("#/accueil");
+    expect(parseHash("#/reglages")).toEqual({ name: "settings" });
+    expect(routeHash({ name: "settings" })).toBe("#/reglages");
     expect(parseHash("#/annuaire")).toEqual({ name: "directory" });
     expect(parseHash("#/annuaire/contacts")).toEqual({ name: "contacts" });
     expect(routeHash({ name: "contacts" })).toBe("#/annuaire/contacts");

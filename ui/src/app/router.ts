@@ -1,5 +1,5 @@
 // Hash routes: the window is one page served from disk, so the location's
-// hash says which screen shows (#/accueil, #/annuaire, #/annuaire/contacts, #/acteurs/<id>?contact=<id>,
+// hash says which screen shows (#/accueil, #/reglages, #/annuaire, #/annuaire/contacts, #/acteurs/<id>?contact=<id>,
 // #/partenariats, #/partenariats/vue-d-ensemble, #/partenariats/<id>,
 // #/donnees/<tab>: #/donnees/import, #/donnees/exporter, #/donnees/doublons,
 // #/donnees/sauvegardes, #/donnees/personnes[/<contactId>], #/evenements,
@@ -10,6 +10,8 @@ export type Route =
   | { name: "start" }
   /** « Accueil » (#/accueil): the facilitator's day; what « start » shows once data exists. */
   | { name: "home" }
+  /** « Réglages » (#/reglages). */
+  | { name: "settings" }
   | { name: "directory" }
   /** Annuaire › Contacts. */
   | { name: "contacts" }
@@ -65,6 +67,7 @@ export function parseHash(hash: string): Route {
   const [path = "", queryString = ""] = raw.split("?", 2);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "accueil" && parts.length === 1) return { name: "home" };
+  if (parts[0] === "reglages" && parts.length === 1) return { name: "settings" };
   if (parts[0] === "annuaire" && parts.length === 1) return { name: "directory" };
   if (parts[0] === "annuaire" && parts[1] === "contacts" && parts.length === 2) return { name: "contacts" };
   if (parts[0] === "partenariats" && parts.length === 1) return { name: "partnerships" };
@@ -91,6 +94,8 @@ export function routeHash(route: Route): string {
       return "#/";
     case "home":
       return "#/accueil";
+    case "settings":
+      return "#/reglages";
     case "directory":
       return "#/annuaire";
     case "contacts":

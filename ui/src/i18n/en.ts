@@ -6,6 +6,7 @@ import { partnershipEn } from "./partnershipEn";
 import { eventsEn } from "./eventsEn";
 import { possiblesEn } from "./possiblesEn";
 import { homeEn } from "./homeEn";
+import { settingsEn } from "./settingsEn";
 import { impactEn } from "./impactEn";
 import { storyEn } from "./storyEn";
 import { dialogsEn } from "./dialogsEn";
@@ -24,6 +25,7 @@ export const en: Messages = {
     backTo: {
       start: "Back to home",
       home: "Back to home",
+      settings: "Back to the settings",
       directory: "Back to the directory",
       contacts: "Back to the contacts",
       actor: "Back to the actor",
@@ -309,6 +311,7 @@ export const en: Messages = {
   partnership: partnershipEn,
   possibles: possiblesEn,
   home: homeEn,
+  settings: settingsEn,
   impact: impactEn,
   story: storyEn,
   fileDialogs: dialogsEn,

@@ -14,6 +14,7 @@ import { partnershipFr } from "./partnershipFr";
 import { eventsFr } from "./eventsFr";
 import { possiblesFr } from "./possiblesFr";
 import { homeFr } from "./homeFr";
+import { settingsFr } from "./settingsFr";
 import { impactFr } from "./impactFr";
 import { storyFr } from "./storyFr";
 import { dialogsFr } from "./dialogsFr";
@@ -95,6 +96,7 @@ export const fr = {
     backTo: {
       start: "Retour à l'accueil",
       home: "Retour à l'accueil",
+      settings: "Retour aux réglages",
       directory: "Retour à l'annuaire",
       contacts: "Retour aux contacts",
       actor: "Retour à l'acteur",
@@ -385,6 +387,7 @@ export const fr = {
   partnership: partnershipFr,
   possibles: possiblesFr,
   home: homeFr,
+  settings: settingsFr,
   impact: impactFr,
   story: storyFr,
   fileDialogs: dialogsFr,

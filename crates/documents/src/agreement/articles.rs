@@ -527,17 +527,21 @@ pub(super) fn personal_data(a: &mut Articles, _: &DocumentData) {
     );
 }
 
-/// Article « Litiges »: a blank for the competent court.
-pub(super) fn disputes(a: &mut Articles, _: &DocumentData) {
+/// Article « Litiges »: the court of Réglages, or a blank for it.
+pub(super) fn disputes(a: &mut Articles, data: &DocumentData) {
     a.next("Litiges");
-    a.w.paragraph(
-        &[
-            t("Les Parties s'efforcent de régler à l'amiable tout différend relatif à l'interprétation ou à l'exécution de la présente convention. À défaut d'accord dans un délai de deux mois, le litige est porté devant le tribunal compétent de "),
+    let amicable = "Les Parties s'efforcent de régler à l'amiable tout différend relatif à l'interprétation ou à l'exécution de la présente convention. À défaut d'accord dans un délai de deux mois, le litige est porté devant le ";
+    let court = data.agreement_defaults.court.as_deref();
+    let spans = match court {
+        Some(court) => vec![t(amicable), t(court), t(".")],
+        None => vec![
+            t(amicable),
+            t("tribunal compétent de "),
             blank(120.0),
             t("."),
         ],
-        PARA,
-    );
+    };
+    a.w.paragraph(&spans, PARA);
 }
 
 fn join_and(items: &[&str]) -> String {

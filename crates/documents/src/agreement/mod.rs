@@ -102,6 +102,7 @@ const ARTICLES: [fn(&mut Articles, &DocumentData); 11] = [
 
 pub(crate) fn pages(fonts: &Fonts, data: &DocumentData) -> Vec<Vec<Op>> {
     let mut w = Writer::new(fonts);
+    w.letterhead(&data.letterhead);
     heading(&mut w, data);
     let mut a = Articles { w: &mut w, n: 0 };
     for article in ARTICLES {

@@ -9,14 +9,22 @@ use crate::DocumentData;
 /// « Fait en N exemplaires » and one block per party, two per row.
 pub(super) fn signatures(w: &mut Writer, data: &DocumentData) {
     let p = &data.partnership;
-    let n = p.parties.len().max(2);
+    let parties = p.parties.len().max(2);
+    let n = data
+        .agreement_defaults
+        .originals
+        .map_or(parties, |n| usize::try_from(n).unwrap_or(parties));
     w.space(10.0);
+    let each = if n == parties {
+        ", un pour chaque Partie"
+    } else {
+        ""
+    };
     w.paragraph(
-        &[t(&format!(
-            "Fait en {n} exemplaires originaux, un pour chaque Partie."
-        ))],
+        &[t(&format!("Fait en {n} exemplaires originaux{each}."))],
         PARA,
     );
+    let place = data.agreement_defaults.place.as_deref();
     w.space(4.0);
     let gap = 18.0;
     let bw = (w.width() - gap) / 2.0;
@@ -48,7 +56,10 @@ pub(super) fn signatures(w: &mut Writer, data: &DocumentData) {
                         Some(r) => vec![t("Qualité : "), t(r)],
                         None => vec![t("Qualité : "), blank(bw - 55.0)],
                     },
-                    vec![t("Fait à "), blank(bw * 0.42), t(" le "), blank(bw * 0.3)],
+                    match place {
+                        Some(place) => vec![t("Fait à "), t(place), t(" le "), blank(bw * 0.3)],
+                        None => vec![t("Fait à "), blank(bw * 0.42), t(" le "), blank(bw * 0.3)],
+                    },
                 ]
             })
             .collect();

@@ -139,6 +139,7 @@ fn laid_out(fonts: &Fonts, data: &DocumentData, look: &Look) -> Vec<Vec<Op>> {
         w.cell_pad_y = 2.5;
         w.table_gap = 5.0;
     }
+    w.letterhead(&data.letterhead);
     header(&mut w, data, look);
     rameau_card(&mut w, data, look);
     parties(&mut w, data, look);
@@ -360,7 +361,7 @@ fn footer(w: Writer, data: &DocumentData) -> Vec<Vec<Op>> {
             MARGIN,
             MARGIN + 3.0,
             SMALL,
-            &format!("Tisserand · fiche générée le {on}"),
+            &format!("{} · fiche générée le {on}", data.letterhead.signature()),
         );
         let label = format!("page {n} / {total}");
         let lw = w.breaker.width(SMALL, &label);

@@ -37,6 +37,8 @@ pub fn sample() -> DocumentData {
         territory: take(&v, "territory"),
         agreement: take(&v, "agreement"),
         generated_on: take(&v, "generatedOn"),
+        letterhead: tisserand_documents::Letterhead::default(),
+        agreement_defaults: Default::default(),
     }
 }
 

@@ -1,0 +1,119 @@
+//! Réglages: read and save the settings (`domain::settings` checks them),
+//! the organisation's logo from a file, and the letterhead every document
+//! is printed with.
+
+use std::path::Path;
+
+use serde::Serialize;
+use tisserand_documents::Letterhead;
+use tisserand_domain::settings::{setting_key, Settings, SettingsInput};
+use tisserand_domain::FieldError;
+use ts_rs::TS;
+
+use crate::{App, AppError, AppResult};
+
+/// What the Réglages page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SettingsView {
+    pub settings: Settings,
+    /// The form, filled with the settings.
+    pub input: SettingsInput,
+    /// The name of the file the logo came from, when one is set.
+    pub logo_file: Option<String>,
+}
+
+impl App {
+    /// The settings and their form.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn get_settings(&self) -> AppResult<SettingsView> {
+        let settings = self.store.settings()?;
+        Ok(SettingsView {
+            input: SettingsInput::of(&settings),
+            settings,
+            logo_file: self.store.logo()?.map(|l| l.file_name),
+        })
+    }
+
+    /// The errors `input` would be refused with (none: it can be saved).
+    #[must_use]
+    pub fn validate_settings(&self, input: &SettingsInput) -> Vec<FieldError> {
+        input.validate().err().map(|e| e.0).unwrap_or_default()
+    }
+
+    /// Checks and saves the settings.
+    ///
+    /// # Errors
+    /// `Invalid` naming each field at fault (nothing is saved then); a
+    /// storage error.
+    pub fn save_settings(&mut self, input: &SettingsInput) -> AppResult<SettingsView> {
+        let settings = input.validate()?;
+        self.store.save_settings(&settings)?;
+        self.get_settings()
+    }
+
+    /// Sets one setting by its command-line name (`organisation.name`),
+    /// the others kept, checked like the form.
+    ///
+    /// # Errors
+    /// `Invalid` for an unknown key or a value the form would refuse; a
+    /// storage error.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> AppResult<SettingsView> {
+        let key = setting_key(key).map_err(AppError::field)?;
+        let mut input = SettingsInput::of(&self.store.settings()?);
+        key.set(&mut input, value.to_owned());
+        self.save_settings(&input)
+    }
+
+    /// One setting's value by its command-line name, as the form shows it.
+    ///
+    /// # Errors
+    /// `Invalid` for an unknown key; a storage error.
+    pub fn get_setting(&self, key: &str) -> AppResult<String> {
+        let key = setting_key(key).map_err(AppError::field)?;
+        Ok(key
+            .get(&SettingsInput::of(&self.store.settings()?))
+            .to_owned())
+    }
+
+    /// Sets the organisation's logo from the PNG or JPEG file at `path` (at
+    /// most 5 Mo): reduced, flattened on white and kept as JPEG.
+    ///
+    /// # Errors
+    /// `Invalid` naming the file when it is too large, not an image or
+    /// damaged (the logo in place is kept); a storage error.
+    pub fn set_logo(&mut self, path: &Path) -> AppResult<SettingsView> {
+        let logo = crate::photo::prepare_logo(path)?;
+        self.store.set_logo(&logo)?;
+        self.get_settings()
+    }
+
+    /// Removes the logo.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn remove_logo(&mut self) -> AppResult<SettingsView> {
+        self.store.remove_logo()?;
+        self.get_settings()
+    }
+
+    /// What heads the documents: the organisation and its logo.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub(crate) fn letterhead(&self) -> AppResult<Letterhead> {
+        let organisation = self.store.settings()?.organisation;
+        Ok(Letterhead {
+            name: organisation.name,
+            address: organisation.address,
+            siret: organisation.siret,
+            logo: self.store.logo()?.map(|l| l.jpeg),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

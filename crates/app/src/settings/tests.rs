@@ -1,0 +1,165 @@
+//! Réglages: saved and read back, refused by field with nothing lost, the
+//! logo from a file, and the letterhead on the brief and the agreement.
+
+use tisserand_domain::settings::SettingsInput;
+use tisserand_domain::{ActorInput, ActorKind, PartnershipInput, Party, PartyRole};
+
+use crate::{App, DocumentKind};
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("doc.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).replace(['\u{202F}', '\u{A0}'], " ")
+}
+
+fn organisation() -> SettingsInput {
+    SettingsInput {
+        facilitator_name: "Léa Muller".into(),
+        facilitator_email: "lea@labo-alsace.fr".into(),
+        organisation_name: "Labo des partenariats d'Alsace".into(),
+        organisation_address: "3 rue des Tisserands\n68000 Colmar".into(),
+        organisation_siret: "732 829 320 00074".into(),
+        agreement_place: "Colmar".into(),
+        agreement_court: "tribunal judiciaire de Colmar".into(),
+        agreement_originals: "3".into(),
+        ..SettingsInput::default()
+    }
+}
+
+fn partnership(app: &mut App) -> String {
+    let ids: Vec<String> = [
+        ("Banque Alimentaire", ActorKind::Association),
+        ("Garage Meyer", ActorKind::Entreprise),
+    ]
+    .into_iter()
+    .map(|(name, kind)| {
+        app.create_actor(&ActorInput {
+            kind: Some(kind),
+            name: name.into(),
+            ..ActorInput::default()
+        })
+        .unwrap()
+        .id
+    })
+    .collect();
+    app.create_partnership(&PartnershipInput {
+        title: "Collecte de Noël".into(),
+        parties: ids
+            .iter()
+            .map(|a| Party {
+                actor_id: a.clone(),
+                role: PartyRole::Partenaire,
+                contact_id: None,
+            })
+            .collect(),
+        ..PartnershipInput::default()
+    })
+    .unwrap()
+    .id
+}
+
+#[test]
+fn settings_are_saved_read_back_and_refused_by_field_without_losing_any() {
+    let mut app = App::open_in_memory().unwrap();
+    assert_eq!(app.get_settings().unwrap().input, SettingsInput::default());
+    let saved = app.save_settings(&organisation()).unwrap();
+    assert_eq!(
+        saved.settings.organisation.siret.as_deref(),
+        Some("73282932000074")
+    );
+    let mut wrong = organisation();
+    wrong.organisation_siret = "732 829 320 00075".into();
+    let err = app.save_settings(&wrong).unwrap_err();
+    assert_eq!(err.fields[0].field, "organisationSiret");
+    assert!(
+        err.fields[0].message.contains("732 829 320 00075"),
+        "{}",
+        err.fields[0].message
+    );
+    assert_eq!(app.get_settings().unwrap(), saved, "nothing lost");
+    // One by one, as the command line does.
+    app.set_setting("agreement.place", "Sélestat").unwrap();
+    assert_eq!(app.get_setting("agreement.place").unwrap(), "Sélestat");
+    assert_eq!(
+        app.get_setting("organisation.name").unwrap(),
+        "Labo des partenariats d'Alsace"
+    );
+    assert!(app.set_setting("agreement.originals", "0").is_err());
+    assert!(app.get_setting("organisation.nom").is_err());
+}
+
+#[test]
+fn the_facilitator_is_the_default_of_new_partnerships() {
+    let mut app = App::open_in_memory().unwrap();
+    app.save_settings(&organisation()).unwrap();
+    let id = partnership(&mut app);
+    assert_eq!(
+        app.store.partnership(&id).unwrap().facilitator.as_deref(),
+        Some("Léa Muller")
+    );
+}
+
+#[test]
+fn a_logo_must_be_an_image_of_at_most_5_mo_and_a_refusal_keeps_the_one_in_place() {
+    let mut app = App::open_in_memory().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("logo.png");
+    image::RgbaImage::from_pixel(900, 300, image::Rgba([20, 60, 140, 255]))
+        .save(&png)
+        .unwrap();
+    let view = app.set_logo(&png).unwrap();
+    assert_eq!(view.logo_file.as_deref(), Some("logo.png"));
+    let text = dir.path().join("logo.txt");
+    std::fs::write(&text, "pas une image").unwrap();
+    let err = app.set_logo(&text).unwrap_err();
+    assert!(
+        err.message.contains("« logo.txt » n'est pas une image"),
+        "{}",
+        err.message
+    );
+    let big = dir.path().join("enorme.png");
+    std::fs::write(&big, vec![0u8; 5 * 1024 * 1024 + 1]).unwrap();
+    let err = app.set_logo(&big).unwrap_err();
+    assert!(err.message.contains("5 Mo"), "{}", err.message);
+    assert_eq!(
+        app.get_settings().unwrap().logo_file.as_deref(),
+        Some("logo.png")
+    );
+    assert_eq!(app.remove_logo().unwrap().logo_file, None);
+}
+
+#[test]
+fn briefs_and_agreements_carry_the_letterhead_and_the_agreement_defaults() {
+    let mut app = App::open_in_memory().unwrap();
+    let id = partnership(&mut app);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let plain = pdf_text(&app.document_pdf(&id, DocumentKind::Brief, day).unwrap());
+    assert!(plain.contains("Tisserand · fiche générée"), "{plain}");
+    assert!(!plain.contains("Labo des partenariats"), "{plain}");
+
+    app.save_settings(&organisation()).unwrap();
+    let brief = pdf_text(&app.document_pdf(&id, DocumentKind::Brief, day).unwrap());
+    for expected in [
+        "Labo des partenariats d'Alsace",
+        "68000 Colmar",
+        "SIRET 732 829 320 00074",
+    ] {
+        assert!(brief.contains(expected), "{expected} in {brief}");
+    }
+    let agreement = pdf_text(&app.document_pdf(&id, DocumentKind::Agreement, day).unwrap());
+    for expected in [
+        "Labo des partenariats d'Alsace",
+        "Fait en 3 exemplaires originaux",
+        "Fait à Colmar",
+        "tribunal judiciaire de Colmar",
+    ] {
+        assert!(agreement.contains(expected), "{expected} in {agreement}");
+    }
+}

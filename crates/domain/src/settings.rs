@@ -1,0 +1,372 @@
+//! Réglages: who the facilitator is (the default facilitator of new
+//! partnerships, printed where a facilitator is named), the organisation
+//! whose letterhead the PDFs carry (name, address, SIRET, logo), and the
+//! agreement's defaults (place of signature, court, number of originals).
+//! What a form sends is forgiving; `validate` says what is wrong by field.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{FieldError, ValidationErrors};
+use crate::identifiers::{normalize_email, normalize_phone, normalize_siret};
+
+/// Longest name (facilitator, organisation, place, court).
+pub const NAME_MAX: usize = 120;
+/// Longest postal address.
+pub const ADDRESS_MAX: usize = 300;
+/// Most originals an agreement can say it is signed in.
+pub const ORIGINALS_MAX: u32 = 20;
+/// The largest logo file accepted, in bytes (5 Mo).
+pub const LOGO_FILE_MAX: u64 = 5 * 1024 * 1024;
+
+/// The facilitator using this laptop.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct Facilitator {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The organisation whose name heads what is printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct Organisation {
+    pub name: String,
+    /// Postal address, lines separated by newlines.
+    pub address: Option<String>,
+    /// 14 digits, as stored; `None` when not given.
+    pub siret: Option<String>,
+}
+
+/// What an agreement prints when nothing else is said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct AgreementDefaults {
+    /// « Fait à … ».
+    pub place: Option<String>,
+    /// The court disputes go to (« tribunal judiciaire de Colmar »).
+    pub court: Option<String>,
+    /// How many originals are signed; one per party when `None`.
+    pub originals: Option<u32>,
+}
+
+/// The settings as stored and shown (the logo apart: `has_logo`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct Settings {
+    pub facilitator: Facilitator,
+    pub organisation: Organisation,
+    pub agreement: AgreementDefaults,
+}
+
+/// What the form sends: every field as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct SettingsInput {
+    pub facilitator_name: String,
+    pub facilitator_email: String,
+    pub facilitator_phone: String,
+    pub organisation_name: String,
+    pub organisation_address: String,
+    pub organisation_siret: String,
+    pub agreement_place: String,
+    pub agreement_court: String,
+    /// As typed (« 2 »); empty for one per party.
+    pub agreement_originals: String,
+}
+
+/// `text` trimmed, `None` when empty, with an error past `max` characters.
+fn optional(
+    errors: &mut ValidationErrors,
+    text: &str,
+    field: &str,
+    (fr, en): (&str, &str),
+    max: usize,
+) -> Option<String> {
+    let text = text.trim();
+    if text.chars().count() > max {
+        errors.push(FieldError::new(
+            field,
+            format!("{fr} est trop long : {max} caractères au plus."),
+            format!("{en} is too long: at most {max} characters."),
+        ));
+    }
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// A check that gives a normalised value or an error for the field.
+fn checked(
+    errors: &mut ValidationErrors,
+    raw: &str,
+    field: &str,
+    check: fn(&str, &str) -> Result<String, FieldError>,
+) -> Option<String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match check(field, raw) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
+impl SettingsInput {
+    /// The form of `settings`.
+    #[must_use]
+    pub fn of(settings: &Settings) -> Self {
+        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        Self {
+            facilitator_name: settings.facilitator.name.clone(),
+            facilitator_email: text(&settings.facilitator.email),
+            facilitator_phone: text(&settings.facilitator.phone),
+            organisation_name: settings.organisation.name.clone(),
+            organisation_address: text(&settings.organisation.address),
+            organisation_siret: text(&settings.organisation.siret),
+            agreement_place: text(&settings.agreement.place),
+            agreement_court: text(&settings.agreement.court),
+            agreement_originals: settings
+                .agreement
+                .originals
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Checks and cleans the form: e-mail and phone as for contacts, the
+    /// SIRET's key, lengths, the number of originals.
+    ///
+    /// # Errors
+    /// One error per field at fault, in French and English.
+    pub fn validate(&self) -> Result<Settings, ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let facilitator = Facilitator {
+            name: optional(
+                &mut e,
+                &self.facilitator_name,
+                "facilitatorName",
+                ("Le nom", "The name"),
+                NAME_MAX,
+            )
+            .unwrap_or_default(),
+            email: checked(
+                &mut e,
+                &self.facilitator_email,
+                "facilitatorEmail",
+                normalize_email,
+            ),
+            phone: checked(
+                &mut e,
+                &self.facilitator_phone,
+                "facilitatorPhone",
+                normalize_phone,
+            ),
+        };
+        let organisation = Organisation {
+            name: optional(
+                &mut e,
+                &self.organisation_name,
+                "organisationName",
+                ("Le nom", "The name"),
+                NAME_MAX,
+            )
+            .unwrap_or_default(),
+            address: optional(
+                &mut e,
+                &self.organisation_address,
+                "organisationAddress",
+                ("L'adresse", "The address"),
+                ADDRESS_MAX,
+            ),
+            siret: checked(
+                &mut e,
+                &self.organisation_siret,
+                "organisationSiret",
+                normalize_siret,
+            ),
+        };
+        let originals = match self.agreement_originals.trim() {
+            "" => None,
+            raw => match raw.parse::<u32>() {
+                Ok(n) if (1..=ORIGINALS_MAX).contains(&n) => Some(n),
+                _ => {
+                    e.push(FieldError::new(
+                        "agreementOriginals",
+                        format!("Le nombre d'exemplaires doit être un nombre entre 1 et {ORIGINALS_MAX} ; « {raw} » n'en est pas un. Laissez vide pour un exemplaire par partie."),
+                        format!("The number of originals must be a number from 1 to {ORIGINALS_MAX}; \"{raw}\" is not. Leave it empty for one per party."),
+                    ));
+                    None
+                }
+            },
+        };
+        let agreement = AgreementDefaults {
+            place: optional(
+                &mut e,
+                &self.agreement_place,
+                "agreementPlace",
+                ("Le lieu", "The place"),
+                NAME_MAX,
+            ),
+            court: optional(
+                &mut e,
+                &self.agreement_court,
+                "agreementCourt",
+                ("Le tribunal", "The court"),
+                NAME_MAX,
+            ),
+            originals,
+        };
+        e.into_result(Settings {
+            facilitator,
+            organisation,
+            agreement,
+        })
+    }
+}
+
+/// A setting the command line reads or writes by name.
+#[derive(Debug, Clone, Copy)]
+pub struct SettingKey {
+    /// As typed on the command line (`organisation.name`).
+    pub key: &'static str,
+    get: fn(&SettingsInput) -> &String,
+    set: fn(&mut SettingsInput, String),
+}
+
+impl SettingKey {
+    /// Its value in `input`.
+    #[must_use]
+    pub fn get<'a>(&self, input: &'a SettingsInput) -> &'a str {
+        (self.get)(input)
+    }
+
+    /// `input` with it set to `value`.
+    pub fn set(&self, input: &mut SettingsInput, value: String) {
+        (self.set)(input, value);
+    }
+}
+
+macro_rules! keys {
+    ($($key:literal => $field:ident),* $(,)?) => {
+        /// Every setting the command line knows, in the page's order.
+        pub const SETTING_KEYS: &[SettingKey] = &[$(SettingKey {
+            key: $key,
+            get: |i| &i.$field,
+            set: |i, v| i.$field = v,
+        }),*];
+    };
+}
+
+keys! {
+    "facilitator.name" => facilitator_name,
+    "facilitator.email" => facilitator_email,
+    "facilitator.phone" => facilitator_phone,
+    "organisation.name" => organisation_name,
+    "organisation.address" => organisation_address,
+    "organisation.siret" => organisation_siret,
+    "agreement.place" => agreement_place,
+    "agreement.court" => agreement_court,
+    "agreement.originals" => agreement_originals,
+}
+
+/// The setting named `key`.
+///
+/// # Errors
+/// A message listing the known keys.
+pub fn setting_key(key: &str) -> Result<SettingKey, FieldError> {
+    SETTING_KEYS
+        .iter()
+        .find(|k| k.key == key.trim())
+        .copied()
+        .ok_or_else(|| {
+            let known: Vec<&str> = SETTING_KEYS.iter().map(|k| k.key).collect();
+            FieldError::new(
+                "key",
+                format!(
+                    "Réglage inconnu : « {key} ». Réglages possibles : {}.",
+                    known.join(", ")
+                ),
+                format!(
+                    "Unknown setting \"{key}\". Known settings: {}.",
+                    known.join(", ")
+                ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_checked_field_by_field_and_cleaned() {
+        let input = SettingsInput {
+            facilitator_name: "  Léa Muller ".into(),
+            facilitator_email: "LEA@labo-alsace.fr".into(),
+            facilitator_phone: "03 89 00 00 00".into(),
+            organisation_name: "Labo des partenariats d'Alsace".into(),
+            organisation_siret: "732 829 320 00074".into(),
+            agreement_originals: "3".into(),
+            ..SettingsInput::default()
+        };
+        let s = input.validate().unwrap();
+        assert_eq!(s.facilitator.name, "Léa Muller");
+        assert_eq!(s.organisation.siret.as_deref(), Some("73282932000074"));
+        assert_eq!(s.agreement.originals, Some(3));
+        assert_eq!(s.agreement.place, None);
+        assert_eq!(SettingsInput::of(&s).validate().unwrap(), s);
+    }
+
+    #[test]
+    fn a_wrong_siret_key_and_a_bad_count_are_named() {
+        let input = SettingsInput {
+            organisation_siret: "732 829 320 00075".into(),
+            agreement_originals: "deux".into(),
+            facilitator_email: "lea@".into(),
+            ..SettingsInput::default()
+        };
+        let errors = input.validate().unwrap_err().0;
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "facilitatorEmail",
+                "organisationSiret",
+                "agreementOriginals"
+            ]
+        );
+        assert!(
+            errors[2].message.contains("« deux »"),
+            "{}",
+            errors[2].message
+        );
+    }
+
+    #[test]
+    fn keys_read_and_write_the_form() {
+        let mut input = SettingsInput::default();
+        setting_key("organisation.name")
+            .unwrap()
+            .set(&mut input, "Labo".into());
+        assert_eq!(input.organisation_name, "Labo");
+        assert_eq!(
+            setting_key("organisation.name").unwrap().get(&input),
+            "Labo"
+        );
+        let unknown = setting_key("organisation.nom").unwrap_err();
+        assert!(
+            unknown.message.contains("organisation.name"),
+            "{}",
+            unknown.message
+        );
+    }
+}

@@ -1,0 +1,90 @@
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import * as gateway from "../../api/gateway";
+import type { SettingsInput } from "../../bindings/SettingsInput";
+import type { SettingsView } from "../../bindings/SettingsView";
+import { renderWithProviders } from "../partnership/testFixtures";
+import { SettingsPage } from "./SettingsPage";
+
+vi.mock("../../api/gateway", async () => {
+  const { gatewayMock } = await import("../partnership/testFixtures");
+  return gatewayMock("getSettings", "validateSettings", "saveSettings", "setLogo", "removeLogo", "pickFile", "openDataFolder", "getAppInfo");
+});
+
+const api = vi.mocked(gateway);
+
+const EMPTY: SettingsInput = {
+  facilitatorName: "",
+  facilitatorEmail: "",
+  facilitatorPhone: "",
+  organisationName: "",
+  organisationAddress: "",
+  organisationSiret: "",
+  agreementPlace: "",
+  agreementCourt: "",
+  agreementOriginals: "",
+};
+
+const VIEW: SettingsView = {
+  settings: {
+    facilitator: { name: "", email: null, phone: null },
+    organisation: { name: "", address: null, siret: null },
+    agreement: { place: null, court: null, originals: null },
+  },
+  input: EMPTY,
+  logoFile: null,
+};
+
+beforeEach(() => {
+  api.getSettings.mockReset().mockResolvedValue(VIEW);
+  api.validateSettings.mockReset().mockResolvedValue([]);
+  api.saveSettings.mockReset();
+  api.setLogo.mockReset();
+  api.pickFile.mockReset();
+  api.getAppInfo.mockReset().mockResolvedValue({ version: "0.1.0", dataDir: "/home/lea/.local/share/tisserand", dbPath: "", actorCount: 3, contactCount: 0, demo: false });
+});
+
+describe("SettingsPage", () => {
+  it("saves the form as typed and shows where the data lives", async () => {
+    const user = userEvent.setup();
+    api.saveSettings.mockImplementation((input) => Promise.resolve({ ...VIEW, input }));
+    renderWithProviders(<SettingsPage />, { confirm: false });
+    await user.type(await screen.findByTestId("field-organisationName"), "Labo d'Alsace");
+    await user.type(screen.getByTestId("field-agreementPlace"), "Colmar");
+    await user.click(screen.getByTestId("settings-save"));
+    await waitFor(() =>
+      expect(api.saveSettings).toHaveBeenCalledWith({ ...EMPTY, organisationName: "Labo d'Alsace", agreementPlace: "Colmar" }),
+    );
+    expect(await screen.findByText("Réglages enregistrés")).toBeTruthy();
+    expect(screen.getByTestId("settings-data-folder").textContent).toContain("/home/lea/.local/share/tisserand");
+  });
+
+  it("shows the core's error next to the SIRET and keeps what was typed", async () => {
+    const user = userEvent.setup();
+    const message = "Le SIRET 732 829 320 00075 est invalide : la clé de contrôle ne correspond pas.";
+    api.saveSettings.mockRejectedValue({ kind: "invalid", message, messageEn: "Invalid SIRET.", fields: [{ field: "organisationSiret", message, messageEn: "Invalid SIRET." }] });
+    renderWithProviders(<SettingsPage />, { confirm: false });
+    await user.type(await screen.findByTestId("field-organisationSiret"), "732 829 320 00075");
+    await user.click(screen.getByTestId("settings-save"));
+    expect((await screen.findByTestId("error-organisationSiret")).textContent).toContain("la clé de contrôle ne correspond pas");
+    expect(screen.getByTestId<HTMLInputElement>("field-organisationSiret").value).toBe("732 829 320 00075");
+  });
+
+  it("sets the logo from the file chosen and says which one it is", async () => {
+    const user = userEvent.setup();
+    api.pickFile.mockResolvedValue("/home/lea/logo.png");
+    const withLogo = { ...VIEW, logoFile: "logo.png" };
+    // The core has the logo from then on: a later read says so too.
+    api.setLogo.mockImplementation(() => {
+      api.getSettings.mockResolvedValue(withLogo);
+      return Promise.resolve(withLogo);
+    });
+    renderWithProviders(<SettingsPage />, { confirm: false });
+    expect((await screen.findByTestId("settings-logo-file")).textContent).toContain("Aucun logo");
+    await user.click(screen.getByTestId("settings-logo-choose"));
+    expect(api.setLogo).toHaveBeenCalledWith("/home/lea/logo.png");
+    await waitFor(() => expect(screen.getByTestId("settings-logo-file").textContent).toContain("logo.png"));
+  });
+});

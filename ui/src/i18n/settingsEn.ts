@@ -1,0 +1,62 @@
+// English texts of « Réglages » (Settings).
+import type { SettingsMessages } from "./settingsFr";
+
+export const settingsEn: SettingsMessages = {
+  title: "Settings",
+  subtitle: "Who you are, the organisation whose name the documents carry, and where your data lives.",
+  loading: "Reading the settings…",
+  loadError: "The settings could not be read.",
+  facilitator: {
+    title: "You, the facilitator",
+    hint: "Your name is offered as the facilitator of new partnerships and printed on their briefs.",
+    name: "Name",
+    email: "E-mail",
+    phone: "Phone",
+  },
+  organisation: {
+    title: "The organisation",
+    hint: "Its name, address, SIRET and logo head the briefs, agreements, event packs and reports.",
+    name: "Organisation name",
+    address: "Address",
+    addressHint: "One line per address line.",
+    siret: "SIRET",
+    logo: "Logo",
+    logoNone: "No logo: documents carry the name only.",
+    logoSet: (file: string) => `Current logo: ${file}`,
+    logoHint: "A PNG or JPEG image of at most 5 MB; it is reduced and kept with your data.",
+    chooseLogo: "Choose a logo…",
+    removeLogo: "Remove the logo",
+    logoSaved: "Logo saved",
+    logoRemoved: "Logo removed",
+  },
+  agreement: {
+    title: "Agreements",
+    hint: "What agreements print when nothing else is said.",
+    place: "Place of signature",
+    placeHint: "\"Signed at …\"; left empty, a line to fill in.",
+    court: "Competent court",
+    courtHint: "For example \"tribunal judiciaire de Colmar\".",
+    originals: "Number of signed originals",
+    originalsHint: "Left empty: one per party.",
+  },
+  save: "Save the settings",
+  saving: "Saving…",
+  saved: "Settings saved",
+  data: {
+    title: "Your data",
+    where: "Data folder",
+    open: "Open the folder",
+    openFailed: "The folder could not be opened.",
+  },
+  language: {
+    title: "Language",
+    hint: "The window's language; printed documents stay in French.",
+  },
+  about: {
+    title: "About",
+    version: (v: string) => `Tisserand, version ${v}`,
+    offline: "Everything stays on this computer and works offline.",
+    fonts: "Document fonts: DejaVu (Bitstream Vera free licence and public domain).",
+    communes: "Communes referential: Etalab's administrative boundaries (Licence Ouverte 2.0).",
+  },
+};

@@ -1,0 +1,62 @@
+// French texts of « Réglages ».
+export const settingsFr = {
+  title: "Réglages",
+  subtitle: "Qui vous êtes, l'organisation dont les documents portent le nom, et où sont vos données.",
+  loading: "Lecture des réglages…",
+  loadError: "Les réglages n'ont pas pu être lus.",
+  facilitator: {
+    title: "Vous, l'animateur ou l'animatrice",
+    hint: "Votre nom est proposé comme animateur des nouveaux partenariats et figure sur leurs fiches.",
+    name: "Nom",
+    email: "E-mail",
+    phone: "Téléphone",
+  },
+  organisation: {
+    title: "L'organisation",
+    hint: "Son nom, son adresse, son SIRET et son logo figurent en tête des fiches, conventions, dossiers d'événement et rapports.",
+    name: "Nom de l'organisation",
+    address: "Adresse",
+    addressHint: "Une ligne par ligne d'adresse.",
+    siret: "SIRET",
+    logo: "Logo",
+    logoNone: "Aucun logo : les documents portent seulement le nom.",
+    logoSet: (file: string) => `Logo actuel : ${file}`,
+    logoHint: "Une image PNG ou JPEG de 5 Mo au plus ; elle est réduite et gardée avec vos données.",
+    chooseLogo: "Choisir un logo…",
+    removeLogo: "Retirer le logo",
+    logoSaved: "Logo enregistré",
+    logoRemoved: "Logo retiré",
+  },
+  agreement: {
+    title: "Conventions",
+    hint: "Ce que les conventions impriment quand rien d'autre n'est dit.",
+    place: "Lieu de signature",
+    placeHint: "« Fait à … » ; laissé vide, une ligne à remplir.",
+    court: "Tribunal compétent",
+    courtHint: "Par exemple « tribunal judiciaire de Colmar ».",
+    originals: "Nombre d'exemplaires originaux",
+    originalsHint: "Laissé vide : un par partie.",
+  },
+  save: "Enregistrer les réglages",
+  saving: "Enregistrement…",
+  saved: "Réglages enregistrés",
+  data: {
+    title: "Vos données",
+    where: "Dossier des données",
+    open: "Ouvrir le dossier",
+    openFailed: "Le dossier n'a pas pu être ouvert.",
+  },
+  language: {
+    title: "Langue",
+    hint: "La langue de la fenêtre ; les documents imprimés restent en français.",
+  },
+  about: {
+    title: "À propos",
+    version: (v: string) => `Tisserand, version ${v}`,
+    offline: "Tout reste sur cet ordinateur et fonctionne sans connexion.",
+    fonts: "Polices des documents : DejaVu (licence libre Bitstream Vera et domaine public).",
+    communes: "Référentiel des communes : découpage administratif d'Etalab (Licence Ouverte 2.0).",
+  },
+};
+
+export type SettingsMessages = typeof settingsFr;
