@@ -104,6 +104,7 @@ impl App {
             rounds,
             participants,
             meetings,
+            letterhead: tisserand_documents::Letterhead::default(),
         }
     }
 
@@ -131,7 +132,8 @@ impl App {
                 return Err(AppError::not_found(Entity::Participant, p));
             }
         }
-        let data = self.event_pack_data(&detail, generated_on);
+        let mut data = self.event_pack_data(&detail, generated_on);
+        data.letterhead = self.letterhead()?;
         let selection = participant.map_or(PackSelection::Whole, PackSelection::Planning);
         Ok(render_event_pack(&data, selection)?)
     }

@@ -123,6 +123,7 @@ impl App {
                     "Seuls les partenaires qui ont accepté d'être cités sont nommés ; les citations et photos sont celles que leurs auteurs ont autorisé à publier.".to_owned(),
                 ],
             },
+            letterhead: self.letterhead()?,
         };
         Ok(render(&input)?)
     }

@@ -163,3 +163,35 @@ fn briefs_and_agreements_carry_the_letterhead_and_the_agreement_defaults() {
         assert!(agreement.contains(expected), "{expected} in {agreement}");
     }
 }
+
+#[test]
+fn the_event_pack_and_the_impact_report_are_signed_by_the_organisation() {
+    let mut app = App::open_in_memory().unwrap();
+    let clock = tisserand_domain::Clock::at(
+        chrono::DateTime::parse_from_rfc3339("2026-12-09T10:00:00+01:00").unwrap(),
+    );
+    app.load_demo(clock).unwrap();
+    app.save_settings(&organisation()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let logo = dir.path().join("logo.png");
+    image::RgbaImage::from_pixel(300, 100, image::Rgba([20, 60, 140, 255]))
+        .save(&logo)
+        .unwrap();
+    app.set_logo(&logo).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap();
+    let planned = app
+        .list_events()
+        .unwrap()
+        .into_iter()
+        .find(|e| app.get_event(&e.id).is_ok_and(|d| !d.meetings.is_empty()))
+        .expect("a planned demo event");
+    let pack = pdf_text(&app.event_pack_pdf(&planned.id, None, day).unwrap());
+    assert!(pack.contains("Labo des partenariats d'Alsace · édité le"), "{pack}");
+    let report = app
+        .impact_report_pdf(&tisserand_domain::impact::ImpactReportRequest::default(), clock)
+        .unwrap();
+    let text = pdf_text(&report);
+    for expected in ["Labo des partenariats d'Alsace", "SIRET 732 829 320 00074", "RAPPORT D'IMPACT"] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+}

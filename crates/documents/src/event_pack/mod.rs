@@ -60,6 +60,9 @@ pub struct EventPackData {
     pub rounds: Vec<PackRound>,
     pub participants: Vec<PackParticipant>,
     pub meetings: Vec<PackMeeting>,
+    /// The organisation signing the footers (Réglages); empty: « Tisserand ».
+    #[serde(skip)]
+    pub letterhead: crate::Letterhead,
 }
 
 /// One round (numbered from 1) and when it takes place.

@@ -79,6 +79,7 @@ impl<'f, 'a> Pack<'f, 'a> {
         };
         let event = fr(&self.ix.data.event_name);
         let on = date_short(self.ix.data.generated_on);
+        let signature = fr(self.ix.data.letterhead.signature());
         let pages = self.w.finish(|w, n, total| {
             let info = info_of(n);
             let pw = if info.is_some_and(|i| i.landscape) {
@@ -92,7 +93,7 @@ impl<'f, 'a> Pack<'f, 'a> {
             let lw = w.breaker.width(SMALL, &label);
             w.text_at(pw - MARGIN - lw, MARGIN + 3.0, SMALL, &label);
             let section = info.map_or("", |i| i.footer.as_str());
-            let left = format!("Tisserand · édité le {on} · {section} · {event}");
+            let left = format!("{signature} · édité le {on} · {section} · {event}");
             let lines = w
                 .breaker
                 .clamp(&[span(SMALL, left)], pw - 2.0 * MARGIN - lw - 16.0, 1);

@@ -32,7 +32,9 @@ pub(super) fn cover(w: &mut Writer, input: &ImpactReportInput) {
             None,
         );
     }
-    w.y = w.top - 70.0;
+    w.y = w.top - 22.0;
+    w.letterhead(&input.letterhead);
+    w.y = w.y.min(w.top - 70.0);
     w.text_at(w.left, w.y, KICKER, "RAPPORT D'IMPACT");
     w.y -= 14.0;
     let para = |after: f32| Para {

@@ -46,6 +46,8 @@ pub struct ImpactReportInput {
     /// Partners who agreed to be named, in the order to print.
     pub partners: Vec<NamedPartner>,
     pub method: ReportMethod,
+    /// The organisation heading the cover (Réglages); empty: none.
+    pub letterhead: crate::Letterhead,
 }
 
 /// A story (« belle histoire ») as the report tells it.
@@ -209,7 +211,11 @@ pub fn render(input: &ImpactReportInput) -> Result<Vec<u8>, DocumentError> {
     let pages = finish(w, input, &contents);
     let pages = pages.into_iter().map(|ops| (ops, false)).collect();
     let photos = PhotoSheet {
-        photos: photos.into_iter().flatten().collect(),
+        photos: photos
+            .into_iter()
+            .flatten()
+            .chain(input.letterhead.logo_image())
+            .collect(),
     };
     Ok(crate::save_doc(
         fonts,
@@ -247,8 +253,11 @@ fn photos(input: &ImpactReportInput) -> Result<Vec<Vec<Photo>>, DocumentError> {
 /// The footer of every page but the cover, and the contents on the cover.
 fn finish(w: Writer, input: &ImpactReportInput, contents: &Contents) -> Vec<Vec<Op>> {
     let left = fr(&format!(
-        "Tisserand · {} · {} · {}",
-        input.title, input.territory, input.period
+        "{} · {} · {} · {}",
+        input.letterhead.signature(),
+        input.title,
+        input.territory,
+        input.period
     ));
     w.finish(|w, n, total| {
         if n == 1 {

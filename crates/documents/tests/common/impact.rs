@@ -283,6 +283,7 @@ pub fn report() -> ImpactReportInput {
             period_rule: "un partenariat compte s'il était actif pendant la période : engagé avant sa fin, ni clos ni abandonné avant son début.".to_owned(),
             notes: vec!["Les montants sont arrondis à l'euro, les heures à l'heure.".to_owned()],
         },
+        letterhead: tisserand_documents::Letterhead::default(),
     }
 }
 

@@ -117,5 +117,6 @@ pub fn big_event(n: u32, rounds: u32) -> EventPackData {
         rounds,
         participants,
         meetings,
+        letterhead: tisserand_documents::Letterhead::default(),
     }
 }
