@@ -22,6 +22,8 @@ pub(crate) enum Purpose {
     Restore,
     /// A story's photo.
     Photo,
+    /// The organisation's logo.
+    Logo,
 }
 
 impl Purpose {
@@ -30,9 +32,23 @@ impl Purpose {
         match self {
             Purpose::Import => &["csv", "txt", "tsv", "xlsx", "ods"],
             Purpose::Restore => &["sqlite3", "sqlite", "db", "bak"],
-            Purpose::Photo => &["jpg", "jpeg", "png"],
+            Purpose::Photo | Purpose::Logo => &["jpg", "jpeg", "png"],
         }
     }
+}
+
+/// Asks for a folder (the second backup folder); `null` when the person
+/// cancels.
+#[tauri::command(async)]
+pub(crate) fn pick_folder(app: AppHandle, labels: Option<DialogLabels>) -> Option<String> {
+    let mut dialog = crate::documents::in_dialog_folder(&app, app.dialog().file());
+    if let Some(labels) = &labels {
+        dialog = dialog.set_title(&labels.title);
+    }
+    dialog
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
 }
 
 /// Asks for a file to open; `null` when the person cancels.

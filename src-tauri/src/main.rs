@@ -124,10 +124,11 @@ fn main() {
     let instance = instance_id(&database_path(demo));
     let webview_dir = database_path(demo).with_file_name("webview");
     let shared = open(demo);
-    match &shared {
-        Ok(_) => backup::daily_backup_in_background(database_path(demo)),
-        Err(e) => tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en),
+    if let Err(e) = &shared {
+        tracing::error!(kind = ?e.kind, "could not open the database: {}", e.message_en);
     }
+    let opened = shared.is_ok();
+    let db_path = database_path(demo);
     let result = tauri::Builder::default()
         // Save and folder dialogs, opened from Rust commands only: the
         // window is granted none of the plugin's own commands.
@@ -160,6 +161,9 @@ fn main() {
                 .build()?;
             app.manage(event::WebviewDir(webview_dir.clone()));
             read_ahead_in_background(app.handle().clone());
+            if opened {
+                backup::daily_backup_in_background(db_path.clone(), app.handle().clone());
+            }
             Ok(())
         })
         .manage(shared)

@@ -65,3 +65,37 @@ fn settings_are_set_refused_by_name_and_head_the_brief() {
         assert!(text.contains(expected), "{expected} in {text}");
     }
 }
+
+#[test]
+fn backups_are_copied_to_the_second_folder_and_a_missing_one_is_refused() {
+    let (_dir, db) = temp_db();
+    tisserand(&db, &["demo"]).ok();
+    let key = tempfile::tempdir().unwrap();
+    let refused = tisserand(&db, &["backup", "--copy"]).fails();
+    assert!(refused.contains("Aucun dossier de copie"), "{refused}");
+    let relative = tisserand(&db, &["settings", "set", "backup.folder", "Sauvegardes"]).fails();
+    assert!(
+        relative.contains("n'est pas un chemin complet"),
+        "{relative}"
+    );
+    let missing = tisserand(
+        &db,
+        &["settings", "set", "backup.folder", "/media/cle-absente"],
+    )
+    .fails();
+    assert!(missing.contains("est introuvable"), "{missing}");
+    tisserand(
+        &db,
+        &[
+            "settings",
+            "set",
+            "backup.folder",
+            key.path().to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let out = tisserand(&db, &["backup", "--copy"]).ok();
+    assert!(out.contains("copiée"), "{out}");
+    let copies: Vec<_> = std::fs::read_dir(key.path()).unwrap().collect();
+    assert_eq!(copies.len(), 1);
+}

@@ -4,6 +4,7 @@
 //! of both.
 
 mod backup;
+mod backup_copy;
 mod demo;
 mod demo_impact;
 mod demo_story;
@@ -40,6 +41,7 @@ use tisserand_store::{Store, StoreError};
 use ts_rs::TS;
 
 pub use backup::{check_backup_file, daily_backup_if_due, BackupProgress};
+pub use backup_copy::{copy_backup_to, CopyStatus};
 pub use demo::DemoSummary;
 pub use dialog::DialogLabels;
 pub use documents::{

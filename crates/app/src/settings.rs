@@ -22,6 +22,22 @@ pub struct SettingsView {
     pub input: SettingsInput,
     /// The name of the file the logo came from, when one is set.
     pub logo_file: Option<String>,
+    /// How the last copy into the second backup folder went.
+    pub copy_status: Option<crate::CopyStatus>,
+}
+
+/// The second backup folder's field error when `settings` name one that is
+/// not there (a key pulled out) — a fact of this computer, checked here
+/// rather than in the domain.
+fn missing_folder(settings: &Settings) -> Option<FieldError> {
+    let folder = settings.backup_copy.folder.as_deref()?;
+    (!Path::new(folder).is_dir()).then(|| {
+        FieldError::new(
+            "backupFolder",
+            format!("Le dossier « {folder} » est introuvable : branchez la clé USB ou le lecteur réseau, ou choisissez un autre dossier."),
+            format!("Folder \"{folder}\" cannot be found: connect the USB key or the network drive, or choose another folder."),
+        )
+    })
 }
 
 impl App {
@@ -35,13 +51,17 @@ impl App {
             input: SettingsInput::of(&settings),
             settings,
             logo_file: self.store.logo()?.map(|l| l.file_name),
+            copy_status: self.copy_status()?,
         })
     }
 
     /// The errors `input` would be refused with (none: it can be saved).
     #[must_use]
     pub fn validate_settings(&self, input: &SettingsInput) -> Vec<FieldError> {
-        input.validate().err().map(|e| e.0).unwrap_or_default()
+        match input.validate() {
+            Ok(settings) => missing_folder(&settings).into_iter().collect(),
+            Err(e) => e.0,
+        }
     }
 
     /// Checks and saves the settings.
@@ -51,6 +71,9 @@ impl App {
     /// storage error.
     pub fn save_settings(&mut self, input: &SettingsInput) -> AppResult<SettingsView> {
         let settings = input.validate()?;
+        if let Some(missing) = missing_folder(&settings) {
+            return Err(AppError::field(missing));
+        }
         self.store.save_settings(&settings)?;
         self.get_settings()
     }

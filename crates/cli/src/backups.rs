@@ -12,8 +12,11 @@ use crate::{output, Format};
 #[derive(Args)]
 pub(crate) struct BackupArgs {
     /// Write the copy to FILE instead of the backups folder beside the database.
-    #[arg(short, long, value_name = "FILE")]
+    #[arg(short, long, value_name = "FILE", conflicts_with = "copy")]
     output: Option<PathBuf>,
+    /// Also copy it into the second folder of Réglages (settings set backup.folder PATH).
+    #[arg(long)]
+    copy: bool,
 }
 
 #[derive(Args)]
@@ -46,8 +49,11 @@ fn tisserand_store_dir(app: &App) -> String {
     app.backups_dir().display().to_string()
 }
 
-pub(crate) fn backup(app: &App, args: &BackupArgs) -> Result<(), AppError> {
-    if let Some(file) = &args.output {
+pub(crate) fn backup(app: &mut App, args: &BackupArgs) -> Result<(), AppError> {
+    if args.copy {
+        let copy = app.copy_backup_now(crate::clock::now())?;
+        out!("Sauvegarde écrite et copiée : {}", copy.path);
+    } else if let Some(file) = &args.output {
         app.create_backup_to(file)?;
         out!("Copie de sauvegarde écrite : {}", file.display());
     } else {

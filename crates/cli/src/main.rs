@@ -210,7 +210,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Merge(a) => duplicates::merge(&mut app, &a)?,
         Command::Unmerge(a) => duplicates::unmerge(&mut app, &a)?,
         Command::Merges(a) => duplicates::merges(&app, a.format)?,
-        Command::Backup(a) => backups::backup(&app, &a)?,
+        Command::Backup(a) => backups::backup(&mut app, &a)?,
         Command::Backups(a) => backups::backups(&app, a.format)?,
         Command::Restore(a) => backups::restore(&mut app, &a)?,
         Command::Brief(a) => documents::one(&app, tisserand_app::DocumentKind::Brief, &a)?,

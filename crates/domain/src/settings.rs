@@ -18,6 +18,10 @@ pub const ADDRESS_MAX: usize = 300;
 pub const ORIGINALS_MAX: u32 = 20;
 /// The largest logo file accepted, in bytes (5 Mo).
 pub const LOGO_FILE_MAX: u64 = 5 * 1024 * 1024;
+/// How many copies the second backup folder keeps when nothing is said.
+pub const COPIES_KEPT: u32 = 10;
+/// The most copies it can be asked to keep.
+pub const COPIES_MAX: u32 = 365;
 
 /// The facilitator using this laptop.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,6 +58,26 @@ pub struct AgreementDefaults {
     pub originals: Option<u32>,
 }
 
+/// A second folder (a USB key, a network drive) that receives a copy of
+/// the backups, every day and on demand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct BackupCopy {
+    /// An absolute path; `None`: no copy.
+    pub folder: Option<String>,
+    /// How many copies it keeps (the newest); [`COPIES_KEPT`] when `None`.
+    pub keep: Option<u32>,
+}
+
+impl BackupCopy {
+    /// How many copies the folder keeps.
+    #[must_use]
+    pub fn kept(&self) -> usize {
+        usize::try_from(self.keep.unwrap_or(COPIES_KEPT)).unwrap_or(usize::MAX)
+    }
+}
+
 /// The settings as stored and shown (the logo apart: `has_logo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -62,6 +86,7 @@ pub struct Settings {
     pub facilitator: Facilitator,
     pub organisation: Organisation,
     pub agreement: AgreementDefaults,
+    pub backup_copy: BackupCopy,
 }
 
 /// What the form sends: every field as typed.
@@ -79,6 +104,10 @@ pub struct SettingsInput {
     pub agreement_court: String,
     /// As typed (« 2 »); empty for one per party.
     pub agreement_originals: String,
+    /// The second backup folder, an absolute path; empty: none.
+    pub backup_folder: String,
+    /// How many copies it keeps, as typed; empty: [`COPIES_KEPT`].
+    pub backup_keep: String,
 }
 
 /// `text` trimmed, `None` when empty, with an error past `max` characters.
@@ -98,6 +127,32 @@ fn optional(
         ));
     }
     (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// A count typed in `raw`, from 1 to `max`; `None` when empty; an error
+/// naming what was typed otherwise (`what`: its name and what empty means).
+fn count_in(
+    errors: &mut ValidationErrors,
+    raw: &str,
+    field: &str,
+    max: u32,
+    (what, empty): (&str, &str),
+    (what_en, empty_en): (&str, &str),
+) -> Option<u32> {
+    match raw.trim() {
+        "" => None,
+        raw => match raw.parse::<u32>() {
+            Ok(n) if (1..=max).contains(&n) => Some(n),
+            _ => {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{what} doit être un nombre entre 1 et {max} ; « {raw} » n'en est pas un. {empty}"),
+                    format!("{what_en} must be a number from 1 to {max}; \"{raw}\" is not. {empty_en}"),
+                ));
+                None
+            }
+        },
+    }
 }
 
 /// A check that gives a normalised value or an error for the field.
@@ -137,6 +192,12 @@ impl SettingsInput {
             agreement_originals: settings
                 .agreement
                 .originals
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            backup_folder: text(&settings.backup_copy.folder),
+            backup_keep: settings
+                .backup_copy
+                .keep
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
         }
@@ -194,20 +255,48 @@ impl SettingsInput {
                 normalize_siret,
             ),
         };
-        let originals = match self.agreement_originals.trim() {
-            "" => None,
-            raw => match raw.parse::<u32>() {
-                Ok(n) if (1..=ORIGINALS_MAX).contains(&n) => Some(n),
-                _ => {
-                    e.push(FieldError::new(
-                        "agreementOriginals",
-                        format!("Le nombre d'exemplaires doit être un nombre entre 1 et {ORIGINALS_MAX} ; « {raw} » n'en est pas un. Laissez vide pour un exemplaire par partie."),
-                        format!("The number of originals must be a number from 1 to {ORIGINALS_MAX}; \"{raw}\" is not. Leave it empty for one per party."),
-                    ));
-                    None
-                }
-            },
-        };
+        let originals = count_in(
+            &mut e,
+            &self.agreement_originals,
+            "agreementOriginals",
+            ORIGINALS_MAX,
+            (
+                "Le nombre d'exemplaires",
+                "Laissez vide pour un exemplaire par partie.",
+            ),
+            (
+                "The number of originals",
+                "Leave it empty for one per party.",
+            ),
+        );
+        let folder = optional(
+            &mut e,
+            &self.backup_folder,
+            "backupFolder",
+            ("Le dossier", "The folder"),
+            ADDRESS_MAX,
+        );
+        if let Some(f) = folder
+            .as_deref()
+            .filter(|f| !std::path::Path::new(f).is_absolute())
+        {
+            e.push(FieldError::new(
+                "backupFolder",
+                format!("« {f} » n'est pas un chemin complet : choisissez le dossier avec « Choisir… » (par exemple /media/lea/CLE ou E:\\Sauvegardes)."),
+                format!("\"{f}\" is not a full path: choose the folder with \"Choose…\"."),
+            ));
+        }
+        let keep = count_in(
+            &mut e,
+            &self.backup_keep,
+            "backupKeep",
+            COPIES_MAX,
+            (
+                "Le nombre de copies gardées",
+                "Laissez vide pour en garder 10.",
+            ),
+            ("The number of copies kept", "Leave it empty to keep 10."),
+        );
         let agreement = AgreementDefaults {
             place: optional(
                 &mut e,
@@ -229,6 +318,7 @@ impl SettingsInput {
             facilitator,
             organisation,
             agreement,
+            backup_copy: BackupCopy { folder, keep },
         })
     }
 }
@@ -276,6 +366,8 @@ keys! {
     "agreement.place" => agreement_place,
     "agreement.court" => agreement_court,
     "agreement.originals" => agreement_originals,
+    "backup.folder" => backup_folder,
+    "backup.keep" => backup_keep,
 }
 
 /// The setting named `key`.

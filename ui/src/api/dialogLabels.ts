@@ -20,6 +20,8 @@ export type FileDialogs = {
   eventPack: DialogLabels;
   eventPlanning: DialogLabels;
   storyPhoto: DialogLabels;
+  logo: DialogLabels;
+  backupFolder: DialogLabels;
   storyPdf: DialogLabels;
   impactReport: DialogLabels;
 };

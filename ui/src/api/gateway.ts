@@ -359,11 +359,11 @@ export function setPartnershipAgreement(id: string, version: number, text: Agree
 // ---------- Data: import, backups ----------
 
 /** What a native open dialog is for (its title and file filters). */
-export type FilePurpose = "import" | "restore" | "photo";
+export type FilePurpose = "import" | "restore" | "photo" | "logo";
 
 /** The shell's open dialog; resolves to the chosen path, or null when the person cancelled. */
 export function pickFile(purpose: FilePurpose): Promise<string | null> {
-  const labels = fileDialog((d) => (purpose === "import" ? d.importFile : purpose === "photo" ? d.storyPhoto : d.restoreFile));
+  const labels = fileDialog((d) => ({ import: d.importFile, photo: d.storyPhoto, logo: d.logo, restore: d.restoreFile })[purpose]);
   return call("pick_file", { purpose, labels });
 }
 
@@ -745,4 +745,14 @@ export function removeLogo(): Promise<SettingsView> {
 /** Opens the data folder in the system's file manager. */
 export function openDataFolder(): Promise<void> {
   return call("open_data_folder");
+}
+
+/** Asks for a folder (the second backup folder); `null` when cancelled. */
+export function pickFolder(): Promise<string | null> {
+  return call("pick_folder", { labels: fileDialog((d) => d.backupFolder) });
+}
+
+/** Takes a backup now and copies it into the second folder of Réglages. */
+export function copyBackupNow(): Promise<BackupEntry> {
+  return call("copy_backup_now");
 }

@@ -7,4 +7,12 @@ export type SettingsInput = { facilitatorName: string, facilitatorEmail: string,
 /**
  * As typed (« 2 »); empty for one per party.
  */
-agreementOriginals: string, };
+agreementOriginals: string, 
+/**
+ * The second backup folder, an absolute path; empty: none.
+ */
+backupFolder: string, 
+/**
+ * How many copies it keeps, as typed; empty: [`COPIES_KEPT`].
+ */
+backupKeep: string, };

@@ -186,12 +186,93 @@ fn the_event_pack_and_the_impact_report_are_signed_by_the_organisation() {
         .find(|e| app.get_event(&e.id).is_ok_and(|d| !d.meetings.is_empty()))
         .expect("a planned demo event");
     let pack = pdf_text(&app.event_pack_pdf(&planned.id, None, day).unwrap());
-    assert!(pack.contains("Labo des partenariats d'Alsace · édité le"), "{pack}");
+    assert!(
+        pack.contains("Labo des partenariats d'Alsace · édité le"),
+        "{pack}"
+    );
     let report = app
-        .impact_report_pdf(&tisserand_domain::impact::ImpactReportRequest::default(), clock)
+        .impact_report_pdf(
+            &tisserand_domain::impact::ImpactReportRequest::default(),
+            clock,
+        )
         .unwrap();
     let text = pdf_text(&report);
-    for expected in ["Labo des partenariats d'Alsace", "SIRET 732 829 320 00074", "RAPPORT D'IMPACT"] {
+    for expected in [
+        "Labo des partenariats d'Alsace",
+        "SIRET 732 829 320 00074",
+        "RAPPORT D'IMPACT",
+    ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
+}
+
+#[test]
+fn backups_are_copied_to_the_second_folder_which_keeps_the_newest_and_a_missing_one_is_said() {
+    let home = tempfile::tempdir().unwrap();
+    let key = tempfile::tempdir().unwrap();
+    let mut app = App::open(&home.path().join("tisserand.sqlite3")).unwrap();
+    let clock = tisserand_domain::Clock::at(
+        chrono::DateTime::parse_from_rfc3339("2026-12-09T10:00:00+01:00").unwrap(),
+    );
+    // Three older copies already on the key.
+    for day in 1..=3 {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, day)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let name =
+            tisserand_domain::backup::file_name(at, tisserand_domain::backup::BackupReason::Daily);
+        std::fs::write(key.path().join(name), b"old").unwrap();
+    }
+    let err = app.copy_backup_now(clock).unwrap_err();
+    assert!(
+        err.message.contains("Aucun dossier de copie"),
+        "{}",
+        err.message
+    );
+
+    let mut input = SettingsInput {
+        backup_folder: key.path().display().to_string(),
+        backup_keep: "2".into(),
+        ..SettingsInput::default()
+    };
+    app.save_settings(&input).unwrap();
+    let copied = app.copy_backup_now(clock).unwrap();
+    assert!(std::path::Path::new(&copied.path).starts_with(key.path()));
+    let mut left: Vec<String> = std::fs::read_dir(key.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(
+        left[0].contains("2026-12-03"),
+        "the newest old copy stays: {left:?}"
+    );
+    assert_eq!(
+        app.get_settings()
+            .unwrap()
+            .copy_status
+            .unwrap()
+            .file
+            .as_deref(),
+        Some(copied.path.as_str())
+    );
+
+    // The key is pulled out: the copy says so, the backup beside the
+    // database is made, the settings are kept.
+    let gone = key.path().display().to_string();
+    drop(key);
+    let before = app.list_backups().unwrap().len();
+    let err = app.copy_backup_now(clock).unwrap_err();
+    assert!(err.message.contains("est introuvable"), "{}", err.message);
+    assert!(err.message.contains(&gone), "{}", err.message);
+    assert_eq!(app.list_backups().unwrap().len(), before + 1);
+    let status = app.get_settings().unwrap().copy_status.unwrap();
+    assert!(status.error.unwrap().contains("est introuvable"));
+    // Saving the settings with that folder is refused by field.
+    input.organisation_name = "Labo".into();
+    let err = app.save_settings(&input).unwrap_err();
+    assert_eq!(err.fields[0].field, "backupFolder");
+    assert_eq!(app.validate_settings(&input)[0].field, "backupFolder");
 }

@@ -10,7 +10,7 @@ import { SettingsPage } from "./SettingsPage";
 
 vi.mock("../../api/gateway", async () => {
   const { gatewayMock } = await import("../partnership/testFixtures");
-  return gatewayMock("getSettings", "validateSettings", "saveSettings", "setLogo", "removeLogo", "pickFile", "openDataFolder", "getAppInfo");
+  return gatewayMock("getSettings", "validateSettings", "saveSettings", "setLogo", "removeLogo", "pickFile", "pickFolder", "copyBackupNow", "openDataFolder", "getAppInfo");
 });
 
 const api = vi.mocked(gateway);
@@ -25,6 +25,8 @@ const EMPTY: SettingsInput = {
   agreementPlace: "",
   agreementCourt: "",
   agreementOriginals: "",
+  backupFolder: "",
+  backupKeep: "",
 };
 
 const VIEW: SettingsView = {
@@ -32,9 +34,11 @@ const VIEW: SettingsView = {
     facilitator: { name: "", email: null, phone: null },
     organisation: { name: "", address: null, siret: null },
     agreement: { place: null, court: null, originals: null },
+    backupCopy: { folder: null, keep: null },
   },
   input: EMPTY,
   logoFile: null,
+  copyStatus: null,
 };
 
 beforeEach(() => {
@@ -86,5 +90,26 @@ describe("SettingsPage", () => {
     await user.click(screen.getByTestId("settings-logo-choose"));
     expect(api.setLogo).toHaveBeenCalledWith("/home/lea/logo.png");
     await waitFor(() => expect(screen.getByTestId("settings-logo-file").textContent).toContain("logo.png"));
+  });
+
+  it("says plainly when the copy folder is missing", async () => {
+    const user = userEvent.setup();
+    const missing = "Le dossier de copie « /media/lea/CLE » est introuvable : la clé USB ou le lecteur réseau est-il branché ? La sauvegarde sur cet ordinateur, elle, est faite.";
+    const withFolder: SettingsView = {
+      ...VIEW,
+      settings: { ...VIEW.settings, backupCopy: { folder: "/media/lea/CLE", keep: null } },
+      input: { ...EMPTY, backupFolder: "/media/lea/CLE" },
+    };
+    api.getSettings.mockResolvedValue(withFolder);
+    // The core remembers the failed copy: a later read shows it.
+    api.copyBackupNow.mockRejectedValue({ kind: "storage", message: missing, messageEn: "missing", fields: [] });
+    api.getSettings.mockResolvedValueOnce(withFolder).mockResolvedValue({
+      ...withFolder,
+      copyStatus: { at: "2026-12-08T09:00:00Z", file: null, error: missing, errorEn: "missing" },
+    });
+    renderWithProviders(<SettingsPage />, { confirm: false });
+    await user.click(await screen.findByTestId("settings-backup-copy"));
+    expect((await screen.findByTestId("settings-backup-status")).textContent).toContain("est introuvable");
+    expect(screen.getAllByText(/branché/).length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -7,7 +7,18 @@ import { FolderOpen, ImagePlus, Save, Trash2 } from "lucide-react";
 import { useRef, useState, type ReactNode } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { getAppInfo, getSettings, openDataFolder, pickFile, removeLogo, saveSettings, setLogo, validateSettings } from "../../api/gateway";
+import {
+  copyBackupNow,
+  getAppInfo,
+  getSettings,
+  openDataFolder,
+  pickFile,
+  pickFolder,
+  removeLogo,
+  saveSettings,
+  setLogo,
+  validateSettings,
+} from "../../api/gateway";
 import { queryKeys, useDataChanged } from "../../app/data";
 import { useToasts } from "../../app/toasts";
 import type { SettingsInput } from "../../bindings/SettingsInput";
@@ -16,6 +27,7 @@ import { ErrorBanner } from "../../components/ErrorBanner";
 import { Field } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
 import { useI18n } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
 import { useShortcuts } from "../../lib/shortcuts";
 import { useServerForm } from "../../lib/useServerForm";
 
@@ -31,6 +43,8 @@ const ORDER = [
   "agreementPlace",
   "agreementCourt",
   "agreementOriginals",
+  "backupFolder",
+  "backupKeep",
 ] as const;
 
 type Key = (typeof ORDER)[number];
@@ -119,6 +133,32 @@ function SettingsForm({ view }: { view: SettingsView }) {
           {text("agreementOriginals", "span-3", s.agreement.originals, s.agreement.originalsHint)}
         </div>
       </Section>
+      <Section title={s.backup.title} hint={s.backup.hint} testId="settings-backup">
+        <div className="form-grid">
+          <Field name="backupFolder" className="span-8" label={s.backup.folder} hint={s.backup.folderHint} errors={form.errorsFor("backupFolder")}>
+            {(props) => (
+              <div className="settings-folder">
+                <input {...props} className="input" value={input.backupFolder} onChange={(e) => set("backupFolder", e.target.value)} />
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="settings-backup-choose"
+                  onClick={() =>
+                    void pickFolder().then((folder) => {
+                      if (folder) set("backupFolder", folder);
+                    })
+                  }
+                >
+                  <FolderOpen size={16} aria-hidden="true" />
+                  {s.backup.choose}
+                </button>
+              </div>
+            )}
+          </Field>
+          {text("backupKeep", "span-4", s.backup.keep, s.backup.keepHint)}
+        </div>
+        <CopyNow view={view} dirty={dirty} />
+      </Section>
       <div className="settings-actions">
         <button type="submit" className="button button--primary" data-testid="settings-save" disabled={form.saving || !dirty}>
           <Save size={16} aria-hidden="true" />
@@ -126,6 +166,49 @@ function SettingsForm({ view }: { view: SettingsView }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** « Copier maintenant » and how the last copy went. */
+function CopyNow({ view, dirty }: { view: SettingsView; dirty: boolean }) {
+  const { t, lang } = useI18n();
+  const b = t.settings.backup;
+  const toasts = useToasts();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const status = view.copyStatus;
+  const copy = async () => {
+    setBusy(true);
+    try {
+      const entry = await copyBackupNow();
+      toasts.show({ message: b.copied(entry.path), tone: "success" });
+    } catch (raw: unknown) {
+      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
+    }
+    await queryClient.invalidateQueries({ queryKey: settingsKeys.settings });
+    setBusy(false);
+  };
+  return (
+    <div className="settings-copy">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        data-testid="settings-backup-copy"
+        disabled={busy || dirty || !view.settings.backupCopy.folder}
+        onClick={() => void copy()}
+      >
+        <Save size={16} aria-hidden="true" />
+        {busy ? b.copying : b.copyNow}
+      </button>
+      {dirty && <span className="small muted">{b.saveFirst}</span>}
+      {status && (
+        <p className={`small${status.error ? " text-danger" : " muted"}`} data-testid="settings-backup-status" role={status.error ? "alert" : undefined}>
+          {status.error
+            ? b.failed(formatDateTime(status.at, lang), lang === "fr" ? status.error : (status.errorEn ?? status.error))
+            : b.lastCopy(formatDateTime(status.at, lang), status.file ?? "")}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -153,7 +236,7 @@ function Logo({ view }: { view: SettingsView }) {
   };
   const choose = () =>
     run(async () => {
-      const path = await pickFile("photo");
+      const path = await pickFile("logo");
       return path ? setLogo(path) : null;
     }, o.logoSaved);
   return (
