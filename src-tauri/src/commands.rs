@@ -438,6 +438,8 @@ pub(crate) fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + '
         crate::settings::set_logo,
         crate::settings::remove_logo,
         crate::settings::open_data_folder,
+        crate::settings::save_event_defaults,
+        crate::settings::clear_event_defaults,
         crate::backup::copy_backup_now,
         crate::dialog::pick_folder,
         crate::impact::list_impact_partnerships,

@@ -58,3 +58,17 @@ pub(crate) fn open_data_folder(state: State<'_, Shared>) -> AppResult<()> {
         )
     })
 }
+
+/// Keeps an event form's timing as what new events start from.
+#[tauri::command(async)]
+pub(crate) fn save_event_defaults(
+    state: State<'_, Shared>,
+    input: tisserand_domain::event::EventInput,
+) -> AppResult<SettingsView> {
+    with_app(&state, |a| a.save_event_defaults(&input))
+}
+
+#[tauri::command(async)]
+pub(crate) fn clear_event_defaults(state: State<'_, Shared>) -> AppResult<SettingsView> {
+    with_app(&state, tisserand_app::App::clear_event_defaults)
+}

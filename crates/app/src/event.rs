@@ -280,14 +280,14 @@ impl App {
 
     /// The event form's starting values: an existing event's settings as
     /// the form shows them (date the French way), or a new event's defaults
-    /// (`EventInput::default`) when `id` is `None`.
+    /// when `id` is `None` (those of Réglages, else `EventInput::default`).
     ///
     /// # Errors
     /// `NotFound`; a storage error.
     pub fn get_event_input(&self, id: Option<&str>) -> AppResult<EventInput> {
         Ok(match id {
             Some(id) => self.store.event(id)?.to_input(),
-            None => EventInput::default(),
+            None => self.store.settings()?.event_defaults.unwrap_or_default(),
         })
     }
 

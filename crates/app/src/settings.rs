@@ -6,8 +6,11 @@ use std::path::Path;
 
 use serde::Serialize;
 use tisserand_documents::Letterhead;
-use tisserand_domain::settings::{setting_key, Settings, SettingsInput};
-use tisserand_domain::FieldError;
+use tisserand_domain::event::EventInput;
+use tisserand_domain::settings::{
+    event_defaults_of, setting_key, Settings, SettingsInput, EVENT_OWN_FIELDS,
+};
+use tisserand_domain::{FieldError, ValidationErrors};
 use ts_rs::TS;
 
 use crate::{App, AppError, AppResult};
@@ -24,6 +27,9 @@ pub struct SettingsView {
     pub logo_file: Option<String>,
     /// How the last copy into the second backup folder went.
     pub copy_status: Option<crate::CopyStatus>,
+    /// What a new event's form starts from: `settings.event_defaults`, or
+    /// the built-in values.
+    pub new_event: EventInput,
 }
 
 /// The second backup folder's field error when `settings` name one that is
@@ -49,9 +55,10 @@ impl App {
         let settings = self.store.settings()?;
         Ok(SettingsView {
             input: SettingsInput::of(&settings),
-            settings,
             logo_file: self.store.logo()?.map(|l| l.file_name),
             copy_status: self.copy_status()?,
+            new_event: settings.event_defaults.clone().unwrap_or_default(),
+            settings,
         })
     }
 
@@ -70,10 +77,12 @@ impl App {
     /// `Invalid` naming each field at fault (nothing is saved then); a
     /// storage error.
     pub fn save_settings(&mut self, input: &SettingsInput) -> AppResult<SettingsView> {
-        let settings = input.validate()?;
+        let mut settings = input.validate()?;
         if let Some(missing) = missing_folder(&settings) {
             return Err(AppError::field(missing));
         }
+        // What the form does not show is kept.
+        settings.event_defaults = self.store.settings()?.event_defaults;
         self.store.save_settings(&settings)?;
         self.get_settings()
     }
@@ -100,6 +109,40 @@ impl App {
         Ok(key
             .get(&SettingsInput::of(&self.store.settings()?))
             .to_owned())
+    }
+
+    /// Keeps `input`'s timing (start, rounds, their length, changeovers,
+    /// tables, breaks, seated side) as what new events start from; checked
+    /// as the event form is, but for the fields of one event (name, date).
+    ///
+    /// # Errors
+    /// `Invalid` naming the fields at fault; a storage error.
+    pub fn save_event_defaults(&mut self, input: &EventInput) -> AppResult<SettingsView> {
+        if let Err(errors) = input.validate() {
+            let timing: Vec<FieldError> = errors
+                .0
+                .into_iter()
+                .filter(|e| !EVENT_OWN_FIELDS.contains(&e.field.as_str()))
+                .collect();
+            if !timing.is_empty() {
+                return Err(ValidationErrors(timing).into());
+            }
+        }
+        let mut settings = self.store.settings()?;
+        settings.event_defaults = Some(event_defaults_of(input));
+        self.store.save_settings(&settings)?;
+        self.get_settings()
+    }
+
+    /// New events start from the built-in values again.
+    ///
+    /// # Errors
+    /// A storage error.
+    pub fn clear_event_defaults(&mut self) -> AppResult<SettingsView> {
+        let mut settings = self.store.settings()?;
+        settings.event_defaults = None;
+        self.store.save_settings(&settings)?;
+        self.get_settings()
     }
 
     /// Sets the organisation's logo from the PNG or JPEG file at `path` (at

@@ -87,6 +87,27 @@ pub struct Settings {
     pub organisation: Organisation,
     pub agreement: AgreementDefaults,
     pub backup_copy: BackupCopy,
+    /// What a new event's form starts from (its timing: start, rounds,
+    /// their length, changeovers, tables, breaks, seated side); `None`: the
+    /// built-in values. Name, date, venue and notes stay empty.
+    pub event_defaults: Option<crate::event::EventInput>,
+}
+
+/// The fields of an event's form that belong to one event, not to the
+/// defaults of the next ones.
+pub const EVENT_OWN_FIELDS: [&str; 4] = ["name", "date", "venue", "notes"];
+
+/// `input`'s timing as the defaults of new events: what belongs to one
+/// event emptied.
+#[must_use]
+pub fn event_defaults_of(input: &crate::event::EventInput) -> crate::event::EventInput {
+    crate::event::EventInput {
+        name: String::new(),
+        date: String::new(),
+        venue: None,
+        notes: None,
+        ..input.clone()
+    }
 }
 
 /// What the form sends: every field as typed.
@@ -319,6 +340,7 @@ impl SettingsInput {
             organisation,
             agreement,
             backup_copy: BackupCopy { folder, keep },
+            event_defaults: None,
         })
     }
 }

@@ -756,3 +756,13 @@ export function pickFolder(): Promise<string | null> {
 export function copyBackupNow(): Promise<BackupEntry> {
   return call("copy_backup_now");
 }
+
+/** Keeps an event form's timing as what new events start from. */
+export function saveEventDefaults(input: EventInput): Promise<SettingsView> {
+  return call("save_event_defaults", { input });
+}
+
+/** New events start from the built-in values again. */
+export function clearEventDefaults(): Promise<SettingsView> {
+  return call("clear_event_defaults");
+}

@@ -42,6 +42,8 @@ export const eventsEn: typeof eventsFr = {
   seatedSide: "Who stays seated?",
   seatedHint: "The seated side keeps its table; the other side moves.",
   allowPartners: "Let actors who are already partners meet",
+  keepDefaults: "Keep these times and tables for the next events",
+  defaultsKept: "The next events will start from these settings (see Settings).",
   notes: "Notes",
   back: "All events",
   facts: (date, from, to) => `${date} · ${from} to ${to}`,

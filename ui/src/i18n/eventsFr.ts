@@ -62,6 +62,8 @@ export const eventsFr = {
   seatedSide: "Qui reste assis ?",
   seatedHint: "Le côté assis garde sa table ; l'autre côté tourne.",
   allowPartners: "Laisser se rencontrer des acteurs déjà partenaires",
+  keepDefaults: "Garder ces horaires et ces tables pour les prochains événements",
+  defaultsKept: "Les prochains événements partiront de ces réglages (modifiables dans Réglages).",
   notes: "Notes",
   // Page
   back: "Tous les événements",

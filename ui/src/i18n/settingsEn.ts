@@ -54,6 +54,15 @@ export const settingsEn: SettingsMessages = {
     lastCopy: (at: string, file: string) => `Last copy on ${at}: ${file}`,
     failed: (at: string, why: string) => `The copy of ${at} could not be made. ${why}`,
   },
+  events: {
+    title: "New events",
+    hint: "In a new event's form, \"Keep these times and tables for the next events\" saves them here.",
+    builtIn: "(built-in values)",
+    summary: (start: string, rounds: number, minutes: number, changeover: number, tables: number, breaks: number) =>
+      `Start at ${start}, ${rounds} rounds of ${minutes} minutes, ${changeover}-minute changeovers, ${tables} tables, ${breaks === 0 ? "no break" : breaks === 1 ? "one break" : `${breaks} breaks`}.`,
+    resetButton: "Back to the built-in values",
+    reset: "New events will start from the built-in values.",
+  },
   save: "Save the settings",
   saving: "Saving…",
   saved: "Settings saved",

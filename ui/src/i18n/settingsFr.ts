@@ -52,6 +52,15 @@ export const settingsFr = {
     lastCopy: (at: string, file: string) => `Dernière copie le ${at} : ${file}`,
     failed: (at: string, why: string) => `La copie du ${at} n'a pas pu être faite. ${why}`,
   },
+  events: {
+    title: "Nouveaux événements",
+    hint: "Dans le formulaire d'un nouvel événement, « Garder ces horaires et ces tables pour les prochains événements » les enregistre ici.",
+    builtIn: "(réglages d'origine)",
+    summary: (start: string, rounds: number, minutes: number, changeover: number, tables: number, breaks: number) =>
+      `Début à ${start}, ${rounds} tours de ${minutes} minutes, ${changeover} minutes de battement, ${tables} tables, ${breaks === 0 ? "sans pause" : breaks === 1 ? "une pause" : `${breaks} pauses`}.`,
+    resetButton: "Revenir aux réglages d'origine",
+    reset: "Les nouveaux événements partiront des réglages d'origine.",
+  },
   save: "Enregistrer les réglages",
   saving: "Enregistrement…",
   saved: "Réglages enregistrés",

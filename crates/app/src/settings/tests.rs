@@ -276,3 +276,38 @@ fn backups_are_copied_to_the_second_folder_which_keeps_the_newest_and_a_missing_
     assert_eq!(err.fields[0].field, "backupFolder");
     assert_eq!(app.validate_settings(&input)[0].field, "backupFolder");
 }
+
+#[test]
+fn an_event_form_s_timing_becomes_what_new_events_start_from() {
+    use tisserand_domain::event::EventInput;
+    let mut app = App::open_in_memory().unwrap();
+    assert_eq!(app.get_event_input(None).unwrap(), EventInput::default());
+    let form = EventInput {
+        name: "Forum de printemps".into(),
+        date: "12/03/2027".into(),
+        venue: Some("Sélestat".into()),
+        start_time: "9h30".into(),
+        round_minutes: 6,
+        rounds: 10,
+        tables: 14,
+        ..EventInput::default()
+    };
+    app.save_event_defaults(&form).unwrap();
+    let next = app.get_event_input(None).unwrap();
+    assert_eq!((next.round_minutes, next.rounds, next.tables), (6, 10, 14));
+    assert_eq!(next.start_time, "9h30");
+    assert!(next.name.is_empty() && next.date.is_empty() && next.venue.is_none());
+    // A name and a date are not needed; a bad timing is refused by field.
+    let bad = EventInput {
+        rounds: 0,
+        ..EventInput::default()
+    };
+    let err = app.save_event_defaults(&bad).unwrap_err();
+    assert_eq!(err.fields.len(), 1, "{:?}", err.fields);
+    assert_eq!(err.fields[0].field, "rounds");
+    // Saving the settings form keeps them; they can be forgotten.
+    app.save_settings(&organisation()).unwrap();
+    assert_eq!(app.get_event_input(None).unwrap().rounds, 10);
+    app.clear_event_defaults().unwrap();
+    assert_eq!(app.get_event_input(None).unwrap(), EventInput::default());
+}

@@ -172,23 +172,29 @@ pub(crate) struct EventArgs {
     date: String,
     #[arg(long)]
     venue: Option<String>,
-    /// 14:30.
-    #[arg(long, default_value = "14:00")]
-    start: String,
-    #[arg(long, default_value_t = 8)]
-    rounds: u32,
-    #[arg(long, default_value_t = 10)]
-    tables: u32,
-    #[arg(long, default_value_t = 7)]
-    round_minutes: u32,
-    #[arg(long, default_value_t = 2)]
-    changeover: u32,
+    /// 14:30. Not given: the event's own (when updating), else the new
+    /// events' defaults of Réglages (14:00 built in); the same for the
+    /// timing options below.
+    #[arg(long)]
+    start: Option<String>,
+    /// Built in: 8.
+    #[arg(long)]
+    rounds: Option<u32>,
+    /// Built in: 10.
+    #[arg(long)]
+    tables: Option<u32>,
+    /// Built in: 7.
+    #[arg(long)]
+    round_minutes: Option<u32>,
+    /// Built in: 2.
+    #[arg(long)]
+    changeover: Option<u32>,
     /// A break: ROUND:MINUTES (after round ROUND), repeatable.
     #[arg(long = "break", value_name = "ROUND:MINUTES")]
     breaks: Vec<String>,
     /// The side that stays seated: associations or entreprises.
-    #[arg(long, default_value = "associations")]
-    seated: String,
+    #[arg(long)]
+    seated: Option<String>,
     /// Let pairs who are already partners meet again.
     #[arg(long)]
     allow_partners: bool,
@@ -208,7 +214,8 @@ fn side_of(text: &str) -> Result<EventSide, AppError> {
     )
 }
 
-fn input_of(a: &EventArgs) -> Result<EventInput, AppError> {
+/// The event `a` describes, what it does not say taken from `base`.
+fn input_of(a: &EventArgs, base: EventInput) -> Result<EventInput, AppError> {
     let breaks = a
         .breaks
         .iter()
@@ -233,16 +240,25 @@ fn input_of(a: &EventArgs) -> Result<EventInput, AppError> {
     Ok(EventInput {
         name: a.name.clone(),
         date: a.date.clone(),
-        venue: a.venue.clone(),
-        start_time: a.start.clone(),
-        round_minutes: a.round_minutes,
-        changeover_minutes: a.changeover,
-        rounds: a.rounds,
-        tables: a.tables,
-        breaks,
-        seated_side: side_of(&a.seated)?,
+        venue: a.venue.clone().or(base.venue),
+        start_time: a.start.clone().unwrap_or(base.start_time),
+        round_minutes: a.round_minutes.unwrap_or(base.round_minutes),
+        changeover_minutes: a.changeover.unwrap_or(base.changeover_minutes),
+        rounds: a.rounds.unwrap_or(base.rounds),
+        tables: a.tables.unwrap_or(base.tables),
+        breaks: if a.breaks.is_empty() {
+            base.breaks
+        } else {
+            breaks
+        },
+        seated_side: a
+            .seated
+            .as_deref()
+            .map(side_of)
+            .transpose()?
+            .unwrap_or(base.seated_side),
         allow_partners: a.allow_partners,
-        notes: None,
+        notes: base.notes,
     })
 }
 
@@ -309,14 +325,18 @@ pub(crate) fn run(app: &mut App, cmd: EventsCommand) -> Result<(), AppError> {
 }
 
 fn create(app: &mut App, a: &EventArgs) -> Result<(), AppError> {
-    let e = app.create_event(&input_of(a)?)?;
+    let e = app.create_event(&input_of(a, app.get_event_input(None)?)?)?;
     out!("{}", e.id);
     Ok(())
 }
 
 fn edit(app: &mut App, id: &str, settings: &EventArgs) -> Result<(), AppError> {
     let e = app.get_event(id)?.event;
-    app.update_event(id, e.version, &input_of(settings)?)?;
+    app.update_event(
+        id,
+        e.version,
+        &input_of(settings, app.get_event_input(Some(id))?)?,
+    )?;
     Ok(())
 }
 

@@ -2,11 +2,11 @@
 // lengths, breaks, which side stays seated. The backend validates as you
 // type; its field errors land next to their fields.
 import { Plus, X } from "lucide-react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
-import { createEvent, getEventInput, updateEvent, validateEvent } from "../../api/gateway";
+import { createEvent, getEventInput, saveEventDefaults, updateEvent, validateEvent } from "../../api/gateway";
 import { useToasts } from "../../app/toasts";
 import type { Event } from "../../bindings/Event";
 import type { EventInput } from "../../bindings/EventInput";
@@ -57,6 +57,30 @@ export function EventDialog(props: DialogProps) {
   }, [failed, toasts, lang, onClose]);
   if (!initial.data) return null;
   return <EventForm {...props} initial={initial.data} />;
+}
+
+/** « Garder ces horaires pour les prochains événements »: Réglages keeps them. */
+function KeepAsDefaults({ input }: { input: EventInput }) {
+  const { t, lang } = useI18n();
+  const toasts = useToasts();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const keep = async () => {
+    setBusy(true);
+    try {
+      await saveEventDefaults(input);
+      await queryClient.invalidateQueries({ queryKey: ["settings"] });
+      toasts.show({ message: t.events.defaultsKept, tone: "success" });
+    } catch (raw: unknown) {
+      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
+    }
+    setBusy(false);
+  };
+  return (
+    <button type="button" className="button button--ghost button--small" data-testid="event-keep-defaults" disabled={busy} onClick={() => void keep()}>
+      {t.events.keepDefaults}
+    </button>
+  );
 }
 
 function EventForm({ event, onClose, onSaved, initial }: DialogProps & { initial: EventInput }) {
@@ -234,6 +258,7 @@ function EventForm({ event, onClose, onSaved, initial }: DialogProps & { initial
           <input type="checkbox" checked={input.allowPartners} onChange={(e) => set("allowPartners", e.target.checked)} data-testid="field-allowPartners" />
           {t.events.allowPartners}
         </label>
+        {!event && <KeepAsDefaults input={input} />}
       </section>
       <Field name="notes" label={t.events.notes} errors={errorsFor("notes")}>
         {(p) => (

@@ -35,10 +35,25 @@ const VIEW: SettingsView = {
     organisation: { name: "", address: null, siret: null },
     agreement: { place: null, court: null, originals: null },
     backupCopy: { folder: null, keep: null },
+    eventDefaults: null,
   },
   input: EMPTY,
   logoFile: null,
   copyStatus: null,
+  newEvent: {
+    name: "",
+    date: "",
+    venue: null,
+    startTime: "14:00",
+    roundMinutes: 7,
+    changeoverMinutes: 2,
+    rounds: 8,
+    tables: 10,
+    breaks: [],
+    seatedSide: "associations",
+    allowPartners: false,
+    notes: null,
+  },
 };
 
 beforeEach(() => {
@@ -111,5 +126,13 @@ describe("SettingsPage", () => {
     await user.click(await screen.findByTestId("settings-backup-copy"));
     expect((await screen.findByTestId("settings-backup-status")).textContent).toContain("est introuvable");
     expect(screen.getAllByText(/branché/).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("says what new events start from", async () => {
+    renderWithProviders(<SettingsPage />, { confirm: false });
+    const text = (await screen.findByTestId("settings-events-defaults")).textContent;
+    expect(text).toContain("8 tours de 7 minutes");
+    expect(text).toContain("réglages d'origine");
+    expect(screen.queryByTestId("settings-events-reset")).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { useRef, useState, type ReactNode } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
 import {
+  clearEventDefaults,
   copyBackupNow,
   getAppInfo,
   getSettings,
@@ -212,6 +213,36 @@ function CopyNow({ view, dirty }: { view: SettingsView; dirty: boolean }) {
   );
 }
 
+/** What new events start from, and going back to the built-in values. */
+function EventDefaults({ view }: { view: SettingsView }) {
+  const { t, lang } = useI18n();
+  const e = t.settings.events;
+  const toasts = useToasts();
+  const queryClient = useQueryClient();
+  const d = view.newEvent;
+  const kept = view.settings.eventDefaults !== null;
+  const reset = async () => {
+    try {
+      queryClient.setQueryData(settingsKeys.settings, await clearEventDefaults());
+      toasts.show({ message: e.reset, tone: "success" });
+    } catch (raw: unknown) {
+      toasts.show({ message: errorText(toAppError(raw), lang), tone: "error" });
+    }
+  };
+  return (
+    <Section title={e.title} hint={e.hint} testId="settings-events">
+      <p data-testid="settings-events-defaults">
+        {e.summary(d.startTime, d.rounds, d.roundMinutes, d.changeoverMinutes, d.tables, d.breaks.length)} {kept ? "" : e.builtIn}
+      </p>
+      {kept && (
+        <button type="button" className="button button--secondary button--small" data-testid="settings-events-reset" onClick={() => void reset()}>
+          {e.resetButton}
+        </button>
+      )}
+    </Section>
+  );
+}
+
 /** The logo: the file it came from, choose another, remove it. */
 function Logo({ view }: { view: SettingsView }) {
   const { t, lang } = useI18n();
@@ -286,6 +317,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm view={settings.data} />
       )}
+      {settings.data && <EventDefaults view={settings.data} />}
       <Section title={s.data.title} testId="settings-data">
         <p className="field__label">{s.data.where}</p>
         <p className="settings-path" data-testid="settings-data-folder">
