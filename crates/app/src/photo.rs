@@ -44,16 +44,8 @@ fn refused(path: &Path, fr: &str, en: &str) -> AppError {
 /// `Invalid` naming the file when it is too large, not a JPEG or PNG
 /// image, or damaged; `Storage` when it cannot be read.
 pub(crate) fn prepare_photo(path: &Path) -> AppResult<PhotoImage> {
-    let io = |e: std::io::Error| {
-        AppError::from(tisserand_store::StoreError::Io {
-            path: path.to_owned(),
-            kind: e.kind(),
-            message: e.to_string(),
-        })
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > PHOTO_FILE_MAX {
-        return Err(refused(
+    let bytes = read_at_most(path, PHOTO_FILE_MAX, |size| {
+        refused(
             path,
             &format!(
                 "pèse {} Mo, plus que les {} Mo acceptés : réduisez la photo avant de l'ajouter.",
@@ -65,10 +57,29 @@ pub(crate) fn prepare_photo(path: &Path) -> AppResult<PhotoImage> {
                 size / (1024 * 1024),
                 PHOTO_FILE_MAX / (1024 * 1024)
             ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+        )
+    })?;
     prepare_photo_bytes(path, &bytes)
+}
+
+/// The bytes of the file at `path`, or `too_big(size)` when it is larger
+/// than `max` bytes (checked before reading it).
+///
+/// # Errors
+/// `too_big`'s error; `Storage` naming the file when it cannot be read.
+fn read_at_most(path: &Path, max: u64, too_big: impl Fn(u64) -> AppError) -> AppResult<Vec<u8>> {
+    let io = |e: std::io::Error| {
+        AppError::from(tisserand_store::StoreError::Io {
+            path: path.to_owned(),
+            kind: e.kind(),
+            message: e.to_string(),
+        })
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > max {
+        return Err(too_big(size));
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Checks and prepares the photo in `bytes`, read from `path` (the name
@@ -117,16 +128,8 @@ pub const LOGO_SIDE_MAX: u32 = 600;
 /// image, or damaged; `Storage` when it cannot be read.
 pub(crate) fn prepare_logo(path: &Path) -> AppResult<tisserand_store::Logo> {
     use tisserand_domain::settings::LOGO_FILE_MAX;
-    let io = |e: std::io::Error| {
-        AppError::from(tisserand_store::StoreError::Io {
-            path: path.to_owned(),
-            kind: e.kind(),
-            message: e.to_string(),
-        })
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > LOGO_FILE_MAX {
-        return Err(refused(
+    let bytes = read_at_most(path, LOGO_FILE_MAX, |_| {
+        refused(
             path,
             &format!(
                 "pèse plus de {} Mo, la taille acceptée pour un logo : choisissez une image plus légère.",
@@ -136,9 +139,8 @@ pub(crate) fn prepare_logo(path: &Path) -> AppResult<tisserand_store::Logo> {
                 "is larger than {} MB, the size accepted for a logo: choose a lighter image.",
                 LOGO_FILE_MAX / (1024 * 1024)
             ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+        )
+    })?;
     let image = decode(path, &bytes, LOGO_WORDS)?;
     Ok(tisserand_store::Logo {
         jpeg: jpeg(path, &on_white(&fit(&image, LOGO_SIDE_MAX)))?,

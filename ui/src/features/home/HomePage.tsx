@@ -31,6 +31,7 @@ import type { Home } from "../../bindings/Home";
 import type { HomeAction } from "../../bindings/HomeAction";
 import type { RecentChange } from "../../bindings/RecentChange";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { SectionCard } from "../../components/SectionCard";
 import { useI18n } from "../../i18n";
 import { formatCount, formatDate, formatDateTime } from "../../lib/format";
 import { useActorFormHost } from "../actor/actorFormHost";
@@ -67,21 +68,6 @@ function recentHref(c: RecentChange): string {
   }
 }
 
-function Card({ title, hint, testId, children }: { title: ReactNode; hint?: string; testId: string; children: ReactNode }) {
-  const id = `${testId}-title`;
-  return (
-    <section className="card home-card" aria-labelledby={id} data-testid={testId}>
-      <header className="card__header">
-        <h2 className="card__title" id={id}>
-          {title}
-        </h2>
-        {hint && <span className="muted small">{hint}</span>}
-      </header>
-      {children}
-    </section>
-  );
-}
-
 function More({ shown, total }: { shown: number; total: number }) {
   const { t, lang } = useI18n();
   if (total <= shown) return null;
@@ -101,7 +87,7 @@ function Actions({ home }: { home: Home }) {
     </>
   );
   return (
-    <Card title={title} testId="home-actions">
+    <SectionCard className="home-card" title={title} testId="home-actions">
       {home.actions.length === 0 ? (
         <p className="muted">{a.none}</p>
       ) : (
@@ -151,7 +137,7 @@ function Actions({ home }: { home: Home }) {
           </button>
         </p>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -170,15 +156,15 @@ function NextEvent({ home }: { home: Home }) {
   const next = home.nextEvent;
   if (!next) {
     return (
-      <Card title={e.title} testId="home-event">
+      <SectionCard className="home-card" title={e.title} testId="home-event">
         <p className="muted">{e.none}</p>
-      </Card>
+      </SectionCard>
     );
   }
   const r = next.readiness;
   const when = r.daysLeft === 0 ? e.today : r.daysLeft === 1 ? e.tomorrow : e.inDays(r.daysLeft);
   return (
-    <Card title={e.title} testId="home-event">
+    <SectionCard className="home-card" title={e.title} testId="home-event">
       <p className="home-event__name">
         <a href={`#/evenements/${encodeURIComponent(next.id)}/participants`} data-testid="home-event-open">
           {next.name}
@@ -199,7 +185,7 @@ function NextEvent({ home }: { home: Home }) {
           {r.packPrinted ? e.printed : e.notPrinted}
         </Step>
       </ul>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -207,7 +193,7 @@ function Checks({ home }: { home: Home }) {
   const { t, lang } = useI18n();
   const c = t.home.checks;
   return (
-    <Card title={c.title} hint={c.hint} testId="home-checks">
+    <SectionCard className="home-card" title={c.title} hint={c.hint} testId="home-checks">
       {home.checks.length === 0 ? (
         <p className="muted">{c.none}</p>
       ) : (
@@ -230,7 +216,7 @@ function Checks({ home }: { home: Home }) {
         </ul>
       )}
       <More shown={home.checks.length} total={home.checksTotal} />
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -238,7 +224,7 @@ function Stuck({ home }: { home: Home }) {
   const { t, lang } = useI18n();
   const s = t.home.stuck;
   return (
-    <Card title={s.title} hint={s.hint} testId="home-stuck">
+    <SectionCard className="home-card" title={s.title} hint={s.hint} testId="home-stuck">
       {home.stuck.length === 0 ? (
         <p className="muted">{s.none}</p>
       ) : (
@@ -255,7 +241,7 @@ function Stuck({ home }: { home: Home }) {
         </ul>
       )}
       <More shown={home.stuck.length} total={home.stuckTotal} />
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -263,7 +249,7 @@ function Reviews({ home }: { home: Home }) {
   const { t, lang } = useI18n();
   const r = t.home.reviews;
   return (
-    <Card title={r.title} hint={r.hint} testId="home-reviews">
+    <SectionCard className="home-card" title={r.title} hint={r.hint} testId="home-reviews">
       {home.reviews.length === 0 ? (
         <p className="muted">{r.none}</p>
       ) : (
@@ -283,7 +269,7 @@ function Reviews({ home }: { home: Home }) {
         </ul>
       )}
       <More shown={home.reviews.length} total={home.reviewsTotal} />
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -293,7 +279,7 @@ function Recent({ home }: { home: Home }) {
   const { t, lang } = useI18n();
   const r = t.home.recent;
   return (
-    <Card title={r.title} testId="home-recent">
+    <SectionCard className="home-card" title={r.title} testId="home-recent">
       {home.recent.length === 0 ? (
         <p className="muted">{r.none}</p>
       ) : (
@@ -314,7 +300,7 @@ function Recent({ home }: { home: Home }) {
           })}
         </ul>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -4,7 +4,7 @@
 // « À propos ».
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { FolderOpen, ImagePlus, Save, Trash2 } from "lucide-react";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState } from "react";
 
 import { errorText, toAppError } from "../../api/errors";
 import {
@@ -25,6 +25,7 @@ import { useToasts } from "../../app/toasts";
 import type { SettingsInput } from "../../bindings/SettingsInput";
 import type { SettingsView } from "../../bindings/SettingsView";
 import { ErrorBanner } from "../../components/ErrorBanner";
+import { SectionCard } from "../../components/SectionCard";
 import { Field } from "../../components/Field";
 import { FormBanner } from "../../components/FormBanner";
 import { useI18n } from "../../i18n";
@@ -49,20 +50,6 @@ const ORDER = [
 ] as const;
 
 type Key = (typeof ORDER)[number];
-
-function Section({ title, hint, testId, children }: { title: string; hint?: string; testId: string; children: ReactNode }) {
-  return (
-    <section className="card settings-section" aria-labelledby={`${testId}-title`} data-testid={testId}>
-      <header className="card__header">
-        <h2 className="card__title" id={`${testId}-title`}>
-          {title}
-        </h2>
-        {hint && <span className="muted small">{hint}</span>}
-      </header>
-      {children}
-    </section>
-  );
-}
 
 /** The form starts from `view` as first read; the logo follows `view` as it changes. */
 function SettingsForm({ view }: { view: SettingsView }) {
@@ -110,14 +97,14 @@ function SettingsForm({ view }: { view: SettingsView }) {
       }}
     >
       <FormBanner error={form.banner} stray={form.stray} />
-      <Section title={s.facilitator.title} hint={s.facilitator.hint} testId="settings-facilitator">
+      <SectionCard className="settings-section" title={s.facilitator.title} hint={s.facilitator.hint} testId="settings-facilitator">
         <div className="form-grid">
           {text("facilitatorName", "span-4", s.facilitator.name)}
           {text("facilitatorEmail", "span-4", s.facilitator.email, undefined, "email")}
           {text("facilitatorPhone", "span-4", s.facilitator.phone, undefined, "tel")}
         </div>
-      </Section>
-      <Section title={s.organisation.title} hint={s.organisation.hint} testId="settings-organisation">
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.organisation.title} hint={s.organisation.hint} testId="settings-organisation">
         <div className="form-grid">
           {text("organisationName", "span-8", s.organisation.name)}
           {text("organisationSiret", "span-4", s.organisation.siret)}
@@ -126,15 +113,15 @@ function SettingsForm({ view }: { view: SettingsView }) {
           </Field>
         </div>
         <Logo view={view} />
-      </Section>
-      <Section title={s.agreement.title} hint={s.agreement.hint} testId="settings-agreement">
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.agreement.title} hint={s.agreement.hint} testId="settings-agreement">
         <div className="form-grid">
           {text("agreementPlace", "span-4", s.agreement.place, s.agreement.placeHint)}
           {text("agreementCourt", "span-5", s.agreement.court, s.agreement.courtHint)}
           {text("agreementOriginals", "span-3", s.agreement.originals, s.agreement.originalsHint)}
         </div>
-      </Section>
-      <Section title={s.backup.title} hint={s.backup.hint} testId="settings-backup">
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.backup.title} hint={s.backup.hint} testId="settings-backup">
         <div className="form-grid">
           <Field name="backupFolder" className="span-8" label={s.backup.folder} hint={s.backup.folderHint} errors={form.errorsFor("backupFolder")}>
             {(props) => (
@@ -159,7 +146,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
           {text("backupKeep", "span-4", s.backup.keep, s.backup.keepHint)}
         </div>
         <CopyNow view={view} dirty={dirty} />
-      </Section>
+      </SectionCard>
       <div className="settings-actions">
         <button type="submit" className="button button--primary" data-testid="settings-save" disabled={form.saving || !dirty}>
           <Save size={16} aria-hidden="true" />
@@ -230,7 +217,7 @@ function EventDefaults({ view }: { view: SettingsView }) {
     }
   };
   return (
-    <Section title={e.title} hint={e.hint} testId="settings-events">
+    <SectionCard className="settings-section" title={e.title} hint={e.hint} testId="settings-events">
       <p data-testid="settings-events-defaults">
         {e.summary(d.startTime, d.rounds, d.roundMinutes, d.changeoverMinutes, d.tables, d.breaks.length)} {kept ? "" : e.builtIn}
       </p>
@@ -239,7 +226,7 @@ function EventDefaults({ view }: { view: SettingsView }) {
           {e.resetButton}
         </button>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -318,7 +305,7 @@ export function SettingsPage() {
         <SettingsForm view={settings.data} />
       )}
       {settings.data && <EventDefaults view={settings.data} />}
-      <Section title={s.data.title} testId="settings-data">
+      <SectionCard className="settings-section" title={s.data.title} testId="settings-data">
         <p className="field__label">{s.data.where}</p>
         <p className="settings-path" data-testid="settings-data-folder">
           <code>{info.data?.dataDir ?? "…"}</code>
@@ -332,8 +319,8 @@ export function SettingsPage() {
           <FolderOpen size={16} aria-hidden="true" />
           {s.data.open}
         </button>
-      </Section>
-      <Section title={s.language.title} hint={s.language.hint} testId="settings-language">
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.language.title} hint={s.language.hint} testId="settings-language">
         <div className="segmented" role="radiogroup" aria-label={s.language.title}>
           {(["fr", "en"] as const).map((l) => (
             <button
@@ -350,15 +337,15 @@ export function SettingsPage() {
             </button>
           ))}
         </div>
-      </Section>
-      <Section title={s.about.title} testId="settings-about">
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.about.title} testId="settings-about">
         <ul className="settings-about">
           <li>{s.about.version(info.data?.version ?? "…")}</li>
           <li>{s.about.offline}</li>
           <li>{s.about.fonts}</li>
           <li>{s.about.communes}</li>
         </ul>
-      </Section>
+      </SectionCard>
     </div>
   );
 }
