@@ -32,7 +32,8 @@ impl Purpose {
         match self {
             Purpose::Import => &["csv", "txt", "tsv", "xlsx", "ods"],
             Purpose::Restore => &["sqlite3", "sqlite", "db", "bak"],
-            Purpose::Photo | Purpose::Logo => &["jpg", "jpeg", "png"],
+            Purpose::Photo => &["jpg", "jpeg", "png"],
+            Purpose::Logo => &["png", "jpg", "jpeg", "svg"],
         }
     }
 }

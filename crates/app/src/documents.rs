@@ -146,6 +146,7 @@ impl App {
             generated_on,
             letterhead: self.letterhead()?,
             agreement_defaults: self.store.settings()?.agreement,
+            facilitator: self.store.settings()?.facilitator,
         })
     }
 

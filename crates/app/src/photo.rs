@@ -112,16 +112,74 @@ const PHOTO_WORDS: Words = Words {
 
 const LOGO_WORDS: Words = Words {
     not_image: (
-        "n'est pas une image PNG ou JPEG : choisissez le logo au format .png, .jpg ou .jpeg.",
-        "is not a PNG or JPEG image: choose the logo as a .png, .jpg or .jpeg file.",
+        "n'est pas une image PNG, JPEG ou SVG : choisissez le logo au format .png, .jpg, .jpeg ou .svg.",
+        "is not a PNG, JPEG or SVG image: choose the logo as a .png, .jpg, .jpeg or .svg file.",
     ),
 };
+
+/// Whether `bytes` look like an SVG document (XML whose root is `svg`).
+fn is_svg(path: &Path, bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
+    let named = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    head.contains("<svg") || (named && head.trim_start().starts_with('<'))
+}
+
+/// The SVG in `bytes` drawn with its long side at `side` pixels.
+///
+/// # Errors
+/// `Invalid` naming the file when it is not an SVG that can be drawn.
+fn rasterise_svg(path: &Path, bytes: &[u8], side: u32) -> AppResult<DynamicImage> {
+    use resvg::{tiny_skia, usvg};
+    let unreadable = || {
+        refused(
+            path,
+            "est une image SVG qui ne peut pas être lue : enregistrez-la à nouveau depuis votre logiciel de dessin, ou choisissez un PNG.",
+            "is an SVG image that cannot be read: save it again from your drawing software, or choose a PNG.",
+        )
+    };
+    let tree = usvg::Tree::from_data(bytes, &usvg::Options::default()).map_err(|e| {
+        tracing::info!("logo {}: {e}", path.display());
+        unreadable()
+    })?;
+    let size = tree.size();
+    let long = size.width().max(size.height());
+    if long <= 0.0 {
+        return Err(unreadable());
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let scale = side as f32 / long;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (w, h) = (
+        (size.width() * scale).round().max(1.0) as u32,
+        (size.height() * scale).round().max(1.0) as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or_else(unreadable)?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let rgba: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    image::RgbaImage::from_raw(w, h, rgba)
+        .map(DynamicImage::ImageRgba8)
+        .ok_or_else(unreadable)
+}
 
 /// The long side of a stored logo, in pixels (about 5 cm at 300 dpi).
 pub const LOGO_SIDE_MAX: u32 = 600;
 
-/// Reads, checks and prepares the organisation's logo at `path`: PNG or
-/// JPEG, at most 5 Mo, reduced, flattened on white, kept as JPEG.
+/// Reads, checks and prepares the organisation's logo at `path`: PNG, JPEG
+/// or SVG (drawn at `LOGO_SIDE_MAX` pixels; text in it must be paths), at
+/// most 5 Mo, reduced, flattened on white, kept as JPEG.
 ///
 /// # Errors
 /// `Invalid` naming the file when it is too large, not a PNG or JPEG
@@ -141,7 +199,11 @@ pub(crate) fn prepare_logo(path: &Path) -> AppResult<tisserand_store::Logo> {
             ),
         )
     })?;
-    let image = decode(path, &bytes, LOGO_WORDS)?;
+    let image = if is_svg(path, &bytes) {
+        rasterise_svg(path, &bytes, LOGO_SIDE_MAX)?
+    } else {
+        decode(path, &bytes, LOGO_WORDS)?
+    };
     Ok(tisserand_store::Logo {
         jpeg: jpeg(path, &on_white(&fit(&image, LOGO_SIDE_MAX)))?,
         file_name: path

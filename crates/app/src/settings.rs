@@ -11,6 +11,7 @@ use tisserand_domain::settings::{
     event_defaults_of, setting_key, Settings, SettingsInput, EVENT_OWN_FIELDS,
 };
 use tisserand_domain::{FieldError, ValidationErrors};
+use tisserand_store::Area;
 use ts_rs::TS;
 
 use crate::{App, AppError, AppResult};
@@ -30,6 +31,25 @@ pub struct SettingsView {
     /// What a new event's form starts from: `settings.event_defaults`, or
     /// the built-in values.
     pub new_event: EventInput,
+    /// The home territory's name in the referential (« Haut-Rhin »).
+    pub home_name: Option<String>,
+}
+
+/// The home territory's field error when the referential does not know it.
+fn unknown_home(app: &App, settings: &Settings) -> AppResult<Option<FieldError>> {
+    let home = &settings.home;
+    let (field, area, code) = match (&home.departement, &home.epci) {
+        (Some(d), _) => ("homeDepartement", Area::Departement, d),
+        (None, Some(e)) => ("homeEpci", Area::Epci, e),
+        (None, None) => return Ok(None),
+    };
+    Ok((!app.store.area_known(area, code)?).then(|| {
+        FieldError::new(
+            field,
+            format!("Le code « {code} » n'est pas dans le référentiel des communes de Tisserand."),
+            format!("Code \"{code}\" is not in Tisserand's communes referential."),
+        )
+    }))
 }
 
 /// The second backup folder's field error when `settings` name one that is
@@ -58,6 +78,11 @@ impl App {
             logo_file: self.store.logo()?.map(|l| l.file_name),
             copy_status: self.copy_status()?,
             new_event: settings.event_defaults.clone().unwrap_or_default(),
+            home_name: match (&settings.home.departement, &settings.home.epci) {
+                (Some(d), _) => self.store.area_name(Area::Departement, d)?,
+                (None, Some(e)) => self.store.area_name(Area::Epci, e)?,
+                (None, None) => None,
+            },
             settings,
         })
     }
@@ -66,7 +91,10 @@ impl App {
     #[must_use]
     pub fn validate_settings(&self, input: &SettingsInput) -> Vec<FieldError> {
         match input.validate() {
-            Ok(settings) => missing_folder(&settings).into_iter().collect(),
+            Ok(settings) => missing_folder(&settings)
+                .into_iter()
+                .chain(unknown_home(self, &settings).ok().flatten())
+                .collect(),
             Err(e) => e.0,
         }
     }
@@ -78,8 +106,8 @@ impl App {
     /// storage error.
     pub fn save_settings(&mut self, input: &SettingsInput) -> AppResult<SettingsView> {
         let mut settings = input.validate()?;
-        if let Some(missing) = missing_folder(&settings) {
-            return Err(AppError::field(missing));
+        if let Some(wrong) = missing_folder(&settings).or(unknown_home(self, &settings)?) {
+            return Err(AppError::field(wrong));
         }
         // What the form does not show is kept.
         settings.event_defaults = self.store.settings()?.event_defaults;

@@ -64,6 +64,9 @@ pub struct DocumentData {
     pub letterhead: Letterhead,
     /// Place of signature, court and originals (Réglages).
     pub agreement_defaults: tisserand_domain::settings::AgreementDefaults,
+    /// The facilitator of Réglages: their e-mail and phone follow their
+    /// name where the partnership names them.
+    pub facilitator: tisserand_domain::settings::Facilitator,
 }
 
 impl DocumentData {

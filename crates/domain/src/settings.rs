@@ -78,6 +78,18 @@ impl BackupCopy {
     }
 }
 
+/// The territory the filters of the board, the directory and Impact start
+/// from: a département or an intercommunality (EPCI), not both.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct HomeTerritory {
+    /// « 68 », « 2A », « 974 ».
+    pub departement: Option<String>,
+    /// The EPCI's SIREN, 9 digits.
+    pub epci: Option<String>,
+}
+
 /// The settings as stored and shown (the logo apart: `has_logo`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -87,6 +99,7 @@ pub struct Settings {
     pub organisation: Organisation,
     pub agreement: AgreementDefaults,
     pub backup_copy: BackupCopy,
+    pub home: HomeTerritory,
     /// What a new event's form starts from (its timing: start, rounds,
     /// their length, changeovers, tables, breaks, seated side); `None`: the
     /// built-in values. Name, date, venue and notes stay empty.
@@ -129,6 +142,10 @@ pub struct SettingsInput {
     pub backup_folder: String,
     /// How many copies it keeps, as typed; empty: [`COPIES_KEPT`].
     pub backup_keep: String,
+    /// A département code, as typed; empty: none.
+    pub home_departement: String,
+    /// An EPCI's SIREN, as typed; empty: none.
+    pub home_epci: String,
 }
 
 /// `text` trimmed, `None` when empty, with an error past `max` characters.
@@ -176,6 +193,53 @@ fn count_in(
     }
 }
 
+/// The home territory typed: a département code (« 68 », « 2a », « 974 »)
+/// or an EPCI's SIREN (spaces allowed), not both; whether the referential
+/// knows it is the app's check.
+fn home_territory(errors: &mut ValidationErrors, departement: &str, epci: &str) -> HomeTerritory {
+    let departement = departement.trim().to_uppercase();
+    let epci: String = epci.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut home = HomeTerritory::default();
+    if !departement.is_empty() {
+        let digits = departement.chars().all(|c| c.is_ascii_digit());
+        let ok = (digits && departement.len() == 2 && departement != "20")
+            || departement == "2A"
+            || departement == "2B"
+            || (digits && departement.len() == 3 && departement.starts_with("97"));
+        if ok {
+            home.departement = Some(departement);
+        } else {
+            errors.push(FieldError::new(
+                "homeDepartement",
+                format!("« {departement} » n'est pas un code de département : écrivez par exemple 67, 2A ou 974."),
+                format!("\"{departement}\" is not a département code: write for instance 67, 2A or 974."),
+            ));
+        }
+    }
+    if !epci.is_empty() {
+        if epci.len() == 9 && epci.chars().all(|c| c.is_ascii_digit()) {
+            home.epci = Some(epci);
+        } else {
+            errors.push(FieldError::new(
+                "homeEpci",
+                format!("« {epci} » n'est pas le SIREN d'une intercommunalité (9 chiffres)."),
+                format!("\"{epci}\" is not an intercommunality's SIREN (9 digits)."),
+            ));
+        }
+    }
+    if home.departement.is_some() && home.epci.is_some() {
+        errors.push(
+            FieldError::new(
+                "homeEpci",
+                "Choisissez un département ou une intercommunalité, pas les deux.",
+                "Choose a département or an intercommunality, not both.",
+            )
+            .depending_on(&["homeDepartement"]),
+        );
+    }
+    home
+}
+
 /// A check that gives a normalised value or an error for the field.
 fn checked(
     errors: &mut ValidationErrors,
@@ -221,6 +285,8 @@ impl SettingsInput {
                 .keep
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
+            home_departement: text(&settings.home.departement),
+            home_epci: text(&settings.home.epci),
         }
     }
 
@@ -335,11 +401,13 @@ impl SettingsInput {
             ),
             originals,
         };
+        let home = home_territory(&mut e, &self.home_departement, &self.home_epci);
         e.into_result(Settings {
             facilitator,
             organisation,
             agreement,
             backup_copy: BackupCopy { folder, keep },
+            home,
             event_defaults: None,
         })
     }
@@ -390,6 +458,8 @@ keys! {
     "agreement.originals" => agreement_originals,
     "backup.folder" => backup_folder,
     "backup.keep" => backup_keep,
+    "home.departement" => home_departement,
+    "home.epci" => home_epci,
 }
 
 /// The setting named `key`.
@@ -463,6 +533,45 @@ mod tests {
             "{}",
             errors[2].message
         );
+    }
+
+    #[test]
+    fn a_home_territory_is_a_departement_or_an_epci_not_both() {
+        let typed = |d: &str, e: &str| SettingsInput {
+            home_departement: d.into(),
+            home_epci: e.into(),
+            ..SettingsInput::default()
+        };
+        assert_eq!(
+            typed("2a", "")
+                .validate()
+                .unwrap()
+                .home
+                .departement
+                .as_deref(),
+            Some("2A")
+        );
+        assert_eq!(
+            typed("", "246 800 726")
+                .validate()
+                .unwrap()
+                .home
+                .epci
+                .as_deref(),
+            Some("246800726")
+        );
+        let fields = |d: &str, e: &str| -> Vec<String> {
+            typed(d, e)
+                .validate()
+                .unwrap_err()
+                .0
+                .into_iter()
+                .map(|f| f.field)
+                .collect()
+        };
+        assert_eq!(fields("Haut-Rhin", ""), ["homeDepartement"]);
+        assert_eq!(fields("", "1234"), ["homeEpci"]);
+        assert_eq!(fields("68", "246800726"), ["homeEpci"]);
     }
 
     #[test]

@@ -2794,6 +2794,14 @@ async fn settings_put_the_organisation_and_its_logo_on_the_brief() {
         w.wait_text("[data-testid=settings-logo-file]", "import.csv")
             .await;
 
+        // The home territory: Impact opens filtered on it.
+        w.type_into("[data-testid=field-homeDepartement]", "68").await;
+        w.click("[data-testid=settings-save]").await;
+        w.wait_text("[data-testid=settings-home-name]", "Haut-Rhin")
+            .await;
+        w.click("[data-testid=nav-impact]").await;
+        w.wait_text("[data-testid=impact-home]", "Haut-Rhin").await;
+
         // The brief of a partnership carries the organisation.
         w.click("[data-testid=nav-partenariats]").await;
         w.click("[data-testid=partnership-card][data-stage=contractualisation]")

@@ -2,14 +2,14 @@
 // providers every screen relies on.
 import { useQuery } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle } from "lucide-react";
-import { useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 
-import { getAppInfo } from "../api/gateway";
+import { getAppInfo, getSettings } from "../api/gateway";
 import { errorText, toAppError } from "../api/errors";
 import { ActorList } from "../features/actor/ActorList";
 import { ActorPage } from "../features/actor/ActorPage";
 import { ActorFormHost, useActorFormHost } from "../features/actor/actorFormHost";
-import { DirectoryProvider } from "../features/actor/directoryState";
+import { DirectoryProvider, useDirectory } from "../features/actor/directoryState";
 import { ContactList } from "../features/contact/ContactList";
 import { DataPage } from "../features/data/DataPage";
 import { EventList } from "../features/event/EventList";
@@ -21,7 +21,8 @@ import { Board } from "../features/partnership/Board";
 import { PartnershipPage } from "../features/partnership/PartnershipPage";
 import { HomePage } from "../features/home/HomePage";
 import { GlobalSearch } from "../features/search/GlobalSearch";
-import { SettingsPage } from "../features/settings/SettingsPage";
+import { startFromHome } from "../features/settings/homeTerritory";
+import { SettingsPage, settingsKeys } from "../features/settings/SettingsPage";
 import { Welcome } from "../features/welcome/Welcome";
 import { I18nProvider, useI18n } from "../i18n";
 import { useShortcuts } from "../lib/shortcuts";
@@ -62,6 +63,12 @@ function Shell() {
   const [route] = useRoute();
   const { openCreate } = useActorFormHost();
   const info = useQuery({ queryKey: queryKeys.getAppInfo, queryFn: getAppInfo });
+  // The home territory of Réglages, preselected once in the filters.
+  const settings = useQuery({ queryKey: settingsKeys.settings, queryFn: getSettings });
+  const { setFilters: setDirectoryFilters } = useDirectory();
+  useEffect(() => {
+    if (settings.data) startFromHome(settings.data.settings.home, settings.data.homeName, (departement) => setDirectoryFilters({ departement }));
+  }, [settings.data, setDirectoryFilters]);
   // Chosen on the welcome screen for this session: the empty directory.
   const [startedEmpty, setStartedEmpty] = useState(false);
 

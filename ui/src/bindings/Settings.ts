@@ -3,12 +3,13 @@ import type { AgreementDefaults } from "./AgreementDefaults";
 import type { BackupCopy } from "./BackupCopy";
 import type { EventInput } from "./EventInput";
 import type { Facilitator } from "./Facilitator";
+import type { HomeTerritory } from "./HomeTerritory";
 import type { Organisation } from "./Organisation";
 
 /**
  * The settings as stored and shown (the logo apart: `has_logo`).
  */
-export type Settings = { facilitator: Facilitator, organisation: Organisation, agreement: AgreementDefaults, backupCopy: BackupCopy, 
+export type Settings = { facilitator: Facilitator, organisation: Organisation, agreement: AgreementDefaults, backupCopy: BackupCopy, home: HomeTerritory, 
 /**
  * What a new event's form starts from (its timing: start, rounds,
  * their length, changeovers, tables, breaks, seated side); `None`: the

@@ -15,4 +15,12 @@ backupFolder: string,
 /**
  * How many copies it keeps, as typed; empty: [`COPIES_KEPT`].
  */
-backupKeep: string, };
+backupKeep: string, 
+/**
+ * A département code, as typed; empty: none.
+ */
+homeDepartement: string, 
+/**
+ * An EPCI's SIREN, as typed; empty: none.
+ */
+homeEpci: string, };

@@ -24,4 +24,8 @@ copyStatus: CopyStatus | null,
  * What a new event's form starts from: `settings.event_defaults`, or
  * the built-in values.
  */
-newEvent: EventInput, };
+newEvent: EventInput, 
+/**
+ * The home territory's name in the referential (« Haut-Rhin »).
+ */
+homeName: string | null, };

@@ -23,7 +23,7 @@ export const dialogsEn: FileDialogs = {
   eventPack: pdf("Save the event pack"),
   eventPlanning: pdf("Save the planning"),
   storyPhoto: { title: "Choose a photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
-  logo: { title: "Choose the organisation's logo", files: "Images (PNG, JPEG)", allFiles: ALL_FILES },
+  logo: { title: "Choose the organisation's logo", files: "Images (PNG, JPEG, SVG)", allFiles: ALL_FILES },
   backupFolder: { title: "Choose the folder for backup copies", files: "", allFiles: null },
   storyPdf: pdf("Save the story"),
   impactReport: pdf("Save the impact report"),

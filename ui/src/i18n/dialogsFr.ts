@@ -24,7 +24,7 @@ export const dialogsFr: FileDialogs = {
   eventPack: pdf("Enregistrer le dossier de l'événement"),
   eventPlanning: pdf("Enregistrer le planning"),
   storyPhoto: { title: "Choisir une photo", files: "Photos (JPEG, PNG)", allFiles: ALL_FILES },
-  logo: { title: "Choisir le logo de l'organisation", files: "Images (PNG, JPEG)", allFiles: ALL_FILES },
+  logo: { title: "Choisir le logo de l'organisation", files: "Images (PNG, JPEG, SVG)", allFiles: ALL_FILES },
   backupFolder: { title: "Choisir le dossier de copie des sauvegardes", files: "", allFiles: null },
   storyPdf: pdf("Enregistrer l'histoire"),
   impactReport: pdf("Enregistrer le rapport d'impact"),

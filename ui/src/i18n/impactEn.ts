@@ -36,6 +36,8 @@ export const impactEn: typeof impactFr = {
     place: "Territory",
     placePlaceholder: "Commune, postal code…",
     scope: "Scope",
+    home: (name: string) => `Your territory: ${name}`,
+    homeRemove: (name: string) => `See the whole territory followed, not only ${name}`,
     scopeCommune: (name) => `The commune (${name})`,
     scopeEpci: (name) => `Its intercommunality (${name})`,
     scopeDepartement: (name) => `Its département (${name})`,

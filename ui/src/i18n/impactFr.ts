@@ -36,6 +36,8 @@ export const impactFr = {
     place: "Territoire",
     placePlaceholder: "Commune, code postal…",
     scope: "Portée",
+    home: (name: string) => `Votre territoire : ${name}`,
+    homeRemove: (name: string) => `Voir tout le territoire suivi, pas seulement ${name}`,
     scopeCommune: (name: string) => `La commune (${name})`,
     scopeEpci: (name: string) => `Son intercommunalité (${name})`,
     scopeDepartement: (name: string) => `Son département (${name})`,

@@ -116,6 +116,26 @@ fn a_logo_must_be_an_image_of_at_most_5_mo_and_a_refusal_keeps_the_one_in_place(
         .unwrap();
     let view = app.set_logo(&png).unwrap();
     assert_eq!(view.logo_file.as_deref(), Some("logo.png"));
+    // An SVG is drawn once, when chosen.
+    let svg = dir.path().join("logo.svg");
+    std::fs::write(
+        &svg,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><rect width="300" height="100" fill="#1f4e9c"/><circle cx="50" cy="50" r="30" fill="#e69f00"/></svg>"##,
+    )
+    .unwrap();
+    assert_eq!(
+        app.set_logo(&svg).unwrap().logo_file.as_deref(),
+        Some("logo.svg")
+    );
+    let broken = dir.path().join("casse.svg");
+    std::fs::write(&broken, "<svg xmlns='http://www.w3.org/2000/svg'><rect").unwrap();
+    let err = app.set_logo(&broken).unwrap_err();
+    assert!(
+        err.message.contains("« casse.svg » est une image SVG"),
+        "{}",
+        err.message
+    );
+    app.set_logo(&png).unwrap();
     let text = dir.path().join("logo.txt");
     std::fs::write(&text, "pas une image").unwrap();
     let err = app.set_logo(&text).unwrap_err();
@@ -146,6 +166,14 @@ fn briefs_and_agreements_carry_the_letterhead_and_the_agreement_defaults() {
 
     app.save_settings(&organisation()).unwrap();
     let brief = pdf_text(&app.document_pdf(&id, DocumentKind::Brief, day).unwrap());
+    // Created before Réglages named a facilitator: no contact to print.
+    assert!(!brief.contains("lea@labo-alsace.fr"), "{brief}");
+    let other = partnership(&mut app);
+    let named = pdf_text(&app.document_pdf(&other, DocumentKind::Brief, day).unwrap());
+    assert!(
+        named.contains("Facilitation : Léa Muller (lea@labo-alsace.fr)"),
+        "{named}"
+    );
     for expected in [
         "Labo des partenariats d'Alsace",
         "68000 Colmar",
@@ -310,4 +338,29 @@ fn an_event_form_s_timing_becomes_what_new_events_start_from() {
     assert_eq!(app.get_event_input(None).unwrap().rounds, 10);
     app.clear_event_defaults().unwrap();
     assert_eq!(app.get_event_input(None).unwrap(), EventInput::default());
+}
+
+#[test]
+fn the_home_territory_must_be_in_the_referential_and_is_named() {
+    let mut app = App::open_in_memory().unwrap();
+    let mut input = SettingsInput {
+        home_departement: "68".into(),
+        ..SettingsInput::default()
+    };
+    let view = app.save_settings(&input).unwrap();
+    assert_eq!(view.home_name.as_deref(), Some("Haut-Rhin"));
+    input.home_departement = "99".into();
+    let err = app.save_settings(&input).unwrap_err();
+    assert_eq!(err.fields[0].field, "homeDepartement");
+    assert!(
+        err.fields[0].message.contains("référentiel"),
+        "{}",
+        err.fields[0].message
+    );
+    assert_eq!(app.validate_settings(&input)[0].field, "homeDepartement");
+    assert_eq!(
+        app.get_settings().unwrap().home_name.as_deref(),
+        Some("Haut-Rhin"),
+        "nothing lost"
+    );
 }

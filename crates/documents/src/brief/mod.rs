@@ -149,6 +149,21 @@ fn laid_out(fonts: &Fonts, data: &DocumentData, look: &Look) -> Vec<Vec<Op>> {
     footer(w, data)
 }
 
+/// `name`, with the e-mail and phone of Réglages when they are this
+/// facilitator's (the same name, case and accents aside).
+fn facilitator_line(name: &str, known: &tisserand_domain::settings::Facilitator) -> String {
+    use tisserand_domain::text::fold;
+    let contact: Vec<&str> = [known.email.as_deref(), known.phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if contact.is_empty() || fold(name.trim()) != fold(known.name.trim()) {
+        name.to_owned()
+    } else {
+        format!("{name} ({})", contact.join(", "))
+    }
+}
+
 /// « FICHE PARTENARIAT » and the stage, the title, then facilitation,
 /// origin and tags on one line.
 fn header(w: &mut Writer, data: &DocumentData, look: &Look) {
@@ -178,7 +193,10 @@ fn header(w: &mut Writer, data: &DocumentData, look: &Look) {
     );
     let mut meta: Vec<String> = Vec::new();
     if let Some(f) = &p.facilitator {
-        meta.push(format!("Facilitation : {f}"));
+        meta.push(format!(
+            "Facilitation : {}",
+            facilitator_line(f, &data.facilitator)
+        ));
     }
     if let Some(o) = &p.origin {
         meta.push(format!("Origine : {o}"));

@@ -39,6 +39,7 @@ pub fn sample() -> DocumentData {
         generated_on: take(&v, "generatedOn"),
         letterhead: tisserand_documents::Letterhead::default(),
         agreement_defaults: Default::default(),
+        facilitator: Default::default(),
     }
 }
 

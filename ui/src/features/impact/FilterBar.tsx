@@ -29,7 +29,8 @@ export function placeFilters(c: Commune | null, scope: Scope): Pick<ImpactFilter
   return { commune: c.insee, epci: null, departement: null };
 }
 
-export function FilterBar({ filters, onChange }: { filters: ImpactFilters; onChange: (f: ImpactFilters) => void }) {
+/** `homeName`: the name of the home territory (Réglages) the filters opened with. */
+export function FilterBar({ filters, onChange, homeName = null }: { filters: ImpactFilters; onChange: (f: ImpactFilters) => void; homeName?: string | null }) {
   const { t } = useI18n();
   const f = t.impact.filters;
   const [commune, setCommune] = useState<Commune | null>(null);
@@ -85,6 +86,14 @@ export function FilterBar({ filters, onChange }: { filters: ImpactFilters; onCha
         {f.lastYear}
       </button>
       <PlacePicker commune={commune} onPick={(c) => pickPlace(c, c ? scope : "commune")} />
+      {commune === null && homeName !== null && (filters.departement !== null || filters.epci !== null) && (
+        <span className="chip chip--removable" data-testid="impact-home">
+          <span className="chip__text">{f.home(homeName)}</span>
+          <button type="button" className="chip__remove" aria-label={f.homeRemove(homeName)} onClick={() => set({ departement: null, epci: null })}>
+            <X size={12} aria-hidden="true" />
+          </button>
+        </span>
+      )}
       {commune && (
         <label className="filters__select">
           <span className="visually-hidden">{f.scope}</span>

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as gateway from "../../api/gateway";
 import type { ImpactFigures } from "../../bindings/ImpactFigures";
 import { renderWithProviders, summary } from "../partnership/testFixtures";
+import { resetHomeStart, startFromHome } from "../settings/homeTerritory";
 import { emptyImpactFilters } from "./model";
 import { ImpactPage } from "./ImpactPage";
 
@@ -138,5 +139,17 @@ describe("ImpactPage", () => {
     });
     await userEvent.selectOptions(screen.getByTestId("impact-theme"), "mobilite");
     expect((await screen.findByTestId("impact-error")).textContent).toContain("La fin de la période précède son début.");
+  });
+
+  it("opens on the home territory of Réglages, shown as a filter removed with one click", async () => {
+    startFromHome({ departement: null, epci: "246800726" }, "Colmar Agglomération", () => undefined);
+    renderWithProviders(<ImpactPage />);
+    const chip = await screen.findByTestId("impact-home");
+    expect(chip.textContent).toContain("Votre territoire : Colmar Agglomération");
+    expect(api.getImpact).toHaveBeenCalledWith({ ...emptyImpactFilters(), epci: "246800726" });
+    await userEvent.click(within(chip).getByRole("button"));
+    await waitFor(() => expect(api.getImpact).toHaveBeenLastCalledWith(emptyImpactFilters()));
+    expect(screen.queryByTestId("impact-home")).toBeNull();
+    resetHomeStart();
   });
 });

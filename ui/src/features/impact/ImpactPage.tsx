@@ -16,13 +16,14 @@ import { formatCount } from "../../lib/format";
 import { DrillDown, type Drill } from "./DrillDown";
 import { FilterBar } from "./FilterBar";
 import { ReportDialog } from "./ReportDialog";
+import { impactStartFilters, impactStartName } from "../settings/homeTerritory";
 import { emptyImpactFilters, formatHours, formatShare, formatTotal, formatWholeEuros } from "./model";
 import { ContributionChart, FunnelChart, IndicatorChart, KindChart, StageChart, YearChart, type Open } from "./sections";
 
 export function ImpactPage() {
   const { t } = useI18n();
   const i = t.impact;
-  const [filters, setFilters] = useState<ImpactFilters>(emptyImpactFilters);
+  const [filters, setFilters] = useState<ImpactFilters>(() => impactStartFilters(emptyImpactFilters()));
   const [drill, setDrill] = useState<Drill | null>(null);
   const [reporting, setReporting] = useState(false);
   const query = useQuery({
@@ -50,7 +51,7 @@ export function ImpactPage() {
           </button>
         </div>
       </header>
-      <FilterBar filters={filters} onChange={changeFilters} />
+      <FilterBar filters={filters} onChange={changeFilters} homeName={impactStartName()} />
       {reporting && <ReportDialog filters={filters} onClose={() => setReporting(false)} />}
       {query.isError ? (
         <ErrorBanner title={i.loadError} error={query.error} testId="impact-error" />

@@ -27,6 +27,8 @@ const EMPTY: SettingsInput = {
   agreementOriginals: "",
   backupFolder: "",
   backupKeep: "",
+  homeDepartement: "",
+  homeEpci: "",
 };
 
 const VIEW: SettingsView = {
@@ -35,11 +37,13 @@ const VIEW: SettingsView = {
     organisation: { name: "", address: null, siret: null },
     agreement: { place: null, court: null, originals: null },
     backupCopy: { folder: null, keep: null },
+    home: { departement: null, epci: null },
     eventDefaults: null,
   },
   input: EMPTY,
   logoFile: null,
   copyStatus: null,
+  homeName: null,
   newEvent: {
     name: "",
     date: "",

@@ -39,6 +39,8 @@ const ORDER = [
   "facilitatorName",
   "facilitatorEmail",
   "facilitatorPhone",
+  "homeDepartement",
+  "homeEpci",
   "organisationName",
   "organisationAddress",
   "organisationSiret",
@@ -103,6 +105,17 @@ function SettingsForm({ view }: { view: SettingsView }) {
           {text("facilitatorEmail", "span-4", s.facilitator.email, undefined, "email")}
           {text("facilitatorPhone", "span-4", s.facilitator.phone, undefined, "tel")}
         </div>
+      </SectionCard>
+      <SectionCard className="settings-section" title={s.home.title} hint={s.home.hint} testId="settings-home">
+        <div className="form-grid">
+          {text("homeDepartement", "span-4", s.home.departement, s.home.departementHint)}
+          {text("homeEpci", "span-8", s.home.epci, s.home.epciHint)}
+        </div>
+        {view.homeName && (
+          <p className="small" data-testid="settings-home-name">
+            {s.home.current(view.homeName)}
+          </p>
+        )}
       </SectionCard>
       <SectionCard className="settings-section" title={s.organisation.title} hint={s.organisation.hint} testId="settings-organisation">
         <div className="form-grid">
