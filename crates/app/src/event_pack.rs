@@ -105,6 +105,7 @@ impl App {
             participants,
             meetings,
             letterhead: tisserand_documents::Letterhead::default(),
+            contact: None,
         }
     }
 
@@ -134,6 +135,7 @@ impl App {
         }
         let mut data = self.event_pack_data(&detail, generated_on);
         data.letterhead = self.letterhead()?;
+        data.contact = Some(self.store.settings()?.facilitator);
         let selection = participant.map_or(PackSelection::Whole, PackSelection::Planning);
         Ok(render_event_pack(&data, selection)?)
     }

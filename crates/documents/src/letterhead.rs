@@ -84,6 +84,23 @@ impl Letterhead {
 }
 
 impl Writer<'_> {
+    /// Draws `head`'s logo, small, in the top right corner below `top`;
+    /// returns the width it takes (0 without a logo), text kept clear of it.
+    pub(crate) fn corner_logo(&mut self, head: &Letterhead, top: f32) -> f32 {
+        let Some(logo) = head.logo_image() else {
+            return 0.0;
+        };
+        let (w, h) = logo.fit(90.0, 30.0);
+        self.image(
+            &XObjectId(LOGO_ID.to_owned()),
+            self.right - w,
+            top - h,
+            w,
+            h,
+        );
+        w + 12.0
+    }
+
     /// Draws `head` at the top of the current page and moves below it;
     /// nothing when it is empty.
     pub(crate) fn letterhead(&mut self, head: &Letterhead) {

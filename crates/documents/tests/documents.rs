@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::pdf::{assert_margins_blank, pages, run, text, write};
+use common::pdf::{assert_margins_blank, pages, rendered, run, text, write};
 
 use std::path::Path;
 
@@ -608,4 +608,43 @@ fn the_letterhead_heads_the_first_page_and_signs_the_footers() {
     ] {
         assert!(t.contains(needle), "{needle} in {t}");
     }
+}
+
+/// Saturated pixels (a photo's colours, not black text on white) in the
+/// top left corner of a page: where the letterhead's logo goes.
+fn colours_top_left(pdf: &common::pdf::Pdf) -> usize {
+    let (w, _, pixels) = rendered(pdf, 1);
+    let margin = (51.0 / 72.0 * 50.0) as usize;
+    let (box_w, box_h) = (
+        (120.0 / 72.0 * 50.0) as usize,
+        (44.0 / 72.0 * 50.0) as usize,
+    );
+    let mut n = 0;
+    for y in margin..margin + box_h {
+        for x in margin..margin + box_w {
+            let [r, g, b] = pixels[y * w + x];
+            if r.max(g).max(b) - r.min(g).min(b) > 60 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn the_logo_is_drawn_in_the_top_left_corner_of_the_rendered_page() {
+    let plain = sample();
+    assert_eq!(
+        colours_top_left(&write(&render_brief(&plain).expect("brief"))),
+        0
+    );
+    let mut headed = sample();
+    headed.letterhead = tisserand_documents::Letterhead {
+        name: "Labo des partenariats d'Alsace".into(),
+        address: None,
+        siret: None,
+        logo: Some(include_bytes!("fixtures/photo.jpg").to_vec()),
+    };
+    let drawn = colours_top_left(&write(&render_brief(&headed).expect("brief")));
+    assert!(drawn > 100, "{drawn} coloured pixels where the logo goes");
 }

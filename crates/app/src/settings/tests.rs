@@ -218,6 +218,10 @@ fn the_event_pack_and_the_impact_report_are_signed_by_the_organisation() {
         pack.contains("Labo des partenariats d'Alsace · édité le"),
         "{pack}"
     );
+    assert!(
+        pack.contains("Contact : Léa Muller · lea@labo-alsace.fr"),
+        "{pack}"
+    );
     let report = app
         .impact_report_pdf(
             &tisserand_domain::impact::ImpactReportRequest::default(),

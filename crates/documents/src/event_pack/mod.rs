@@ -61,8 +61,13 @@ pub struct EventPackData {
     pub participants: Vec<PackParticipant>,
     pub meetings: Vec<PackMeeting>,
     /// The organisation signing the footers (Réglages); empty: « Tisserand ».
+    /// Its logo heads every page.
     #[serde(skip)]
     pub letterhead: crate::Letterhead,
+    /// Who to contact about the event (the facilitator of Réglages), under
+    /// the event's line on every page; none when no name is set.
+    #[serde(skip)]
+    pub contact: Option<tisserand_domain::settings::Facilitator>,
 }
 
 /// One round (numbered from 1) and when it takes place.
@@ -175,7 +180,9 @@ pub fn render_event_pack(
         &title,
         data.generated_on,
         pages,
-        crate::photo::PhotoSheet::default(),
+        crate::photo::PhotoSheet {
+            photos: data.letterhead.logo_image().into_iter().collect(),
+        },
     ))
 }
 

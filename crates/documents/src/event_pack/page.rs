@@ -127,14 +127,16 @@ impl<'f, 'a> Pack<'f, 'a> {
         }
     }
 
-    /// Kicker (« PLANNING · ASSOCIATION »), event name, date, times, venue.
+    /// Kicker (« PLANNING · ASSOCIATION »), event name, date, times, venue,
+    /// who to contact; the organisation's logo on the right.
     pub(super) fn event_header(&mut self, kicker: &str) {
         let ix = self.ix;
         let top = self.w.y;
         let left = self.w.left;
+        let logo_w = self.w.corner_logo(&ix.data.letterhead, top);
         self.w.text_at(left, top - 8.0, KICKER, kicker);
         self.w.y -= 13.0;
-        let width = self.w.width();
+        let width = self.w.width() - logo_w;
         let name = self
             .w
             .breaker
@@ -145,6 +147,10 @@ impl<'f, 'a> Pack<'f, 'a> {
             .breaker
             .clamp(&[span(INFO, ix.event_line())], width, 2);
         self.lines_at(&info, left);
+        if let Some(line) = ix.data.contact.as_ref().and_then(contact_line) {
+            let contact = self.w.breaker.clamp(&[span(INFO, line)], width, 1);
+            self.lines_at(&contact, left);
+        }
         self.w.y -= 7.0;
     }
 
@@ -362,4 +368,17 @@ impl<'f, 'a> Pack<'f, 'a> {
         r.sep = (0.6, MUTED);
         r
     }
+}
+
+/// « Contact : Léa Muller · lea@labo-alsace.fr · 03 89 00 00 00 ».
+fn contact_line(f: &tisserand_domain::settings::Facilitator) -> Option<String> {
+    let name = f.name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = [Some(name), f.email.as_deref(), f.phone.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    Some(fr(&format!("Contact : {}", parts.join(" · "))))
 }

@@ -119,5 +119,6 @@ pub fn big_event(n: u32, rounds: u32) -> EventPackData {
         participants,
         meetings,
         letterhead: tisserand_documents::Letterhead::default(),
+        contact: None,
     }
 }

@@ -98,3 +98,30 @@ pub fn assert_margins_blank(pdf: &Pdf) {
         }
     }
 }
+
+/// Page `page` (from 1) rendered at 50 dpi: width, height and RGB pixels.
+pub fn rendered(pdf: &Pdf, page: usize) -> (usize, usize, Vec<[u8; 3]>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let prefix = dir.path().join("p");
+    let n = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-r", "50", "-png", "-singlefile", "-f", &n, "-l", &n])
+        .arg(&pdf.path)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) must be installed");
+    assert!(status.success());
+    let file = dir.path().join("p.png");
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&file).expect("png"),
+    ));
+    let mut reader = decoder.read_info().expect("png header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("png frame");
+    let channels = info.color_type.samples();
+    let pixels = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|c| [c[0], c[1], c[2]])
+        .collect();
+    (info.width as usize, info.height as usize, pixels)
+}
